@@ -1,0 +1,12 @@
+namespace WeakSegPortal.Core.Projects;
+
+/// <summary>The kinds of annotation a project may allow; weak kinds first, full-mask kinds last.</summary>
+public enum AnnotationKind
+{
+    Tag,
+    Box,
+    Scribble,
+    Point,
+    Brush,
+    Polygon,
+}

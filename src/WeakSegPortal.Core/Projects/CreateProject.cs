@@ -1,0 +1,43 @@
+using Marten;
+
+namespace WeakSegPortal.Core.Projects;
+
+/// <summary>A project manager creates a project: validate the draft, start the project's stream.</summary>
+public sealed record CreateProject(ProjectDraft Draft, Guid By);
+
+public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider clock)
+{
+    public async Task<CommandResult> HandleAsync(CreateProject command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var draft = command.Draft;
+        var errors = ProjectDraftValidator.Validate(draft);
+        if (errors.Count == 0 && await ProjectNames.IsTakenAsync(session, draft.Name, except: null, ct))
+        {
+            errors[nameof(ProjectDraft.Name)] = $"A project named \"{draft.Name.Trim()}\" exists already.";
+        }
+        if (errors.Count > 0)
+        {
+            return CommandResult.Refused(errors);
+        }
+        var id = Guid.CreateVersion7();
+        var classes = draft.Classes
+            .Select((c, i) => new LabelClass(i + 1, c.Name.Trim(), c.Colour.ToLowerInvariant()))
+            .ToList();
+        var created = new ProjectCreated(
+            id,
+            draft.Name.Trim(),
+            draft.Description.Trim(),
+            draft.Modality,
+            classes,
+            [.. draft.AllowedKinds.Order()],
+            draft.AnnotatorsPerItem,
+            draft.GoldRate,
+            draft.Guidelines,
+            command.By,
+            clock.GetUtcNow());
+        session.Events.StartStream<Project>(id, created);
+        await session.SaveChangesAsync(ct);
+        return CommandResult.Ok(id);
+    }
+}

@@ -1,0 +1,19 @@
+namespace WeakSegPortal.Core.Projects;
+
+/// <summary>One row of the project list: a read model projected from the project's events.</summary>
+public sealed class ProjectSummary
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Trimmed lower-case name; names are unique in this form.</summary>
+    public string NormalizedName { get; set; } = "";
+    public Modality Modality { get; set; }
+    public List<LabelClass> Classes { get; set; } = [];
+    public List<AnnotationKind> AllowedKinds { get; set; } = [];
+    public int AnnotatorsPerItem { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Changes { get; set; }
+
+    public static string Normalize(string name) => name.Trim().ToLowerInvariant();
+}

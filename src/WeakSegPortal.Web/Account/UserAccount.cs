@@ -1,0 +1,17 @@
+namespace WeakSegPortal.Web.Account;
+
+/// <summary>A person who can sign in; stored as a Marten document.</summary>
+public sealed class UserAccount
+{
+    public Guid Id { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>Lower-case user name; unique.</summary>
+    public string NormalizedUserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Components;
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Web.Components.Pages.Manage;
+
+/// <summary>Edits a <see cref="ProjectDraft"/>; checks it before handing it to <see cref="OnSave"/>.</summary>
+public sealed partial class ProjectForm
+{
+    private static readonly string[] Palette =
+        ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#008080", "#9a6324"];
+
+    private Dictionary<string, string> _localErrors = [];
+
+    [Parameter, EditorRequired]
+    public ProjectDraft Draft { get; set; } = new();
+
+    [Parameter]
+    public EventCallback<ProjectDraft> OnSave { get; set; }
+
+    /// <summary>Errors the server found (a taken name, a concurrent edit), shown like local ones.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? ServerErrors { get; set; }
+
+    [Parameter]
+    public bool Busy { get; set; }
+
+    [Parameter]
+    public string SaveLabel { get; set; } = "Save";
+
+    private string? Error(string key) =>
+        _localErrors.TryGetValue(key, out var local) ? local
+        : ServerErrors is not null && ServerErrors.TryGetValue(key, out var server) ? server
+        : null;
+
+    private bool HasError(string key) => Error(key) is not null;
+
+    private async Task SubmitAsync()
+    {
+        _localErrors = ProjectDraftValidator.Validate(Draft);
+        if (_localErrors.Count == 0)
+        {
+            await OnSave.InvokeAsync(Draft);
+        }
+    }
+
+    private void AddClass() =>
+        Draft.Classes.Add(new LabelClassDraft { Colour = Palette[Draft.Classes.Count % Palette.Length] });
+
+    private void ToggleKind(AnnotationKind kind, bool on)
+    {
+        if (on)
+        {
+            Draft.AllowedKinds.Add(kind);
+        }
+        else
+        {
+            Draft.AllowedKinds.Remove(kind);
+        }
+    }
+
+    private static string KindLabel(AnnotationKind kind) => kind switch
+    {
+        AnnotationKind.Tag => "Tags (image / slice)",
+        AnnotationKind.Box => "Bounding boxes",
+        AnnotationKind.Scribble => "Scribbles",
+        AnnotationKind.Point => "Points",
+        AnnotationKind.Brush => "Brush / eraser (full mask)",
+        AnnotationKind.Polygon => "Polygon (full mask)",
+        _ => kind.ToString(),
+    };
+}

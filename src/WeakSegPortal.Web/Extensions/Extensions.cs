@@ -1,0 +1,112 @@
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Weasel.Core;
+using WeakSegPortal.Core;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Components;
+using WeakSegPortal.Web.Database;
+using WeakSegPortal.Web.Health;
+using WeakSegPortal.Web.Options;
+using WeakSegPortal.Web.Seeding;
+
+namespace WeakSegPortal.Web.Extensions;
+
+/// <summary>All of the web app's service wiring and its request pipeline.</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // The browser client lives in the top-level wwwroot/; this serves it in every environment.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddPortalOptions();
+        services.AddEventStore();
+        services.AddPortalAuth();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddUseCases();
+        // Order matters: the schema exists before the seeder writes to it.
+        services.AddHostedService<EventStoreInitializer>();
+        services.AddHostedService<PortalSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static void AddPortalOptions(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+    }
+
+    private static void AddEventStore(this IServiceCollection services)
+    {
+        services.AddMarten(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var options = new StoreOptions();
+            options.Connection(database.ConnectionString);
+            options.DatabaseSchemaName = database.Schema;
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            options.AddWeakSegPortalCore();
+            options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
+            options.RegisterDocumentType<SeedRecord>();
+            return options;
+        }).UseLightweightSessions();
+    }
+
+    private static void AddPortalAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "weakseg.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/login";
+            options.AccessDeniedPath = "/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+            options.Events = ApiAwareCookieEvents.Create();
+        });
+        // Everything needs a signed-in user unless it says otherwise (sign-in page, health, static files).
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
+    }
+
+    private static void AddUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<CreateProjectHandler>();
+        services.AddScoped<EditProjectHandler>();
+        services.AddScoped<CreateUserHandler>();
+        services.AddScoped<UpdateUserAccessHandler>();
+    }
+}

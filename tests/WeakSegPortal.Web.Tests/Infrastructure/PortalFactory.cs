@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace WeakSegPortal.Web.Tests.Infrastructure;
+
+/// <summary>The whole portal in-process against its own fresh database.</summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Guid>>> _users = new();
+    private TestDatabase? _database;
+
+    /// <summary>Seed demo users and the demo project, as the run command does.</summary>
+    public bool SeedDemo { get; init; }
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Creates the user once per portal, however many tests ask for it.</summary>
+    public Task<Guid> EnsureUserAsync(string userName, string password, params string[] roles) =>
+        _users.GetOrAdd(userName, _ => new Lazy<Task<Guid>>(() => SignIn.CreateUserAsync(this, userName, password, roles))).Value;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Seed:Demo"] = SeedDemo ? "true" : "false",
+            ["SignIn:MaxFailures"] = "5",
+        }));
+    }
+}

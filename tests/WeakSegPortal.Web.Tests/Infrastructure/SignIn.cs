@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WeakSegPortal.Web.Account;
+
+namespace WeakSegPortal.Web.Tests.Infrastructure;
+
+/// <summary>Creates users and signs them in through the real sign-in form (antiforgery token and all).</summary>
+public static partial class SignIn
+{
+    public static async Task<Guid> CreateUserAsync(PortalFactory factory, string userName, string password, params string[] roles)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CreateUserHandler>()
+            .HandleAsync(new NewUser { UserName = userName, Password = password, DisplayName = userName, Roles = [.. roles] }, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        return result.Id;
+    }
+
+    /// <summary>A client that follows no redirects, so tests can see where the portal sends them.</summary>
+    public static HttpClient NewClient(PortalFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form; returns the response (a redirect either way).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var form = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+        });
+        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
+    }
+
+    public static async Task<HttpClient> AsAsync(PortalFactory factory, string userName, string password)
+    {
+        var client = NewClient(factory);
+        using var response = await PostAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("error=", response.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
