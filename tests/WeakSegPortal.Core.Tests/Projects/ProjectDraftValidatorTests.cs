@@ -1,0 +1,85 @@
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Core.Tests.Projects;
+
+public sealed class ProjectDraftValidatorTests
+{
+    private static ProjectDraft Valid() => new()
+    {
+        Name = "Prostate MR",
+        Classes = [new() { Name = "Prostate", Colour = "#ff0000" }],
+        AllowedKinds = [AnnotationKind.Box],
+    };
+
+    [Fact]
+    public void A_complete_draft_has_no_errors() => Assert.Empty(ProjectDraftValidator.Validate(Valid()));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void An_empty_name_is_refused_beside_the_name(string name)
+    {
+        var draft = Valid();
+        draft.Name = name;
+        Assert.Equal("Give the project a name.", ProjectDraftValidator.Validate(draft)[nameof(ProjectDraft.Name)]);
+    }
+
+    [Fact]
+    public void A_duplicate_class_is_refused_beside_the_second_one_ignoring_case()
+    {
+        var draft = Valid();
+        draft.Classes.Add(new() { Name = " prostate ", Colour = "#00ff00" });
+        var errors = ProjectDraftValidator.Validate(draft);
+        Assert.False(errors.ContainsKey(ProjectDraftValidator.ClassNameKey(0)));
+        Assert.Contains("Duplicate class", errors[ProjectDraftValidator.ClassNameKey(1)], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_annotation_type_is_refused()
+    {
+        var draft = Valid();
+        draft.AllowedKinds.Clear();
+        Assert.True(ProjectDraftValidator.Validate(draft).ContainsKey(nameof(ProjectDraft.AllowedKinds)));
+    }
+
+    [Fact]
+    public void No_class_at_all_is_refused()
+    {
+        var draft = Valid();
+        draft.Classes.Clear();
+        Assert.True(ProjectDraftValidator.Validate(draft).ContainsKey(nameof(ProjectDraft.Classes)));
+    }
+
+    [Fact]
+    public void Background_is_not_a_class_name()
+    {
+        var draft = Valid();
+        draft.Classes[0].Name = "Background";
+        Assert.True(ProjectDraftValidator.Validate(draft).ContainsKey(ProjectDraftValidator.ClassNameKey(0)));
+    }
+
+    [Theory]
+    [InlineData("red")]
+    [InlineData("#12345")]
+    [InlineData("#12345g")]
+    public void A_colour_that_is_not_hex_is_refused(string colour)
+    {
+        var draft = Valid();
+        draft.Classes[0].Colour = colour;
+        Assert.True(ProjectDraftValidator.Validate(draft).ContainsKey(ProjectDraftValidator.ClassColourKey(0)));
+    }
+
+    [Theory]
+    [InlineData(0, 0.05)]
+    [InlineData(21, 0.05)]
+    [InlineData(3, -0.1)]
+    [InlineData(3, 0.6)]
+    [InlineData(3, double.NaN)]
+    public void Assignment_rules_out_of_range_are_refused(int annotators, double goldRate)
+    {
+        var draft = Valid();
+        draft.AnnotatorsPerItem = annotators;
+        draft.GoldRate = goldRate;
+        Assert.NotEmpty(ProjectDraftValidator.Validate(draft));
+    }
+}

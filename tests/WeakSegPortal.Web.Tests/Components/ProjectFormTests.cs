@@ -1,0 +1,74 @@
+using Bunit;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Components.Pages.Manage;
+
+namespace WeakSegPortal.Web.Tests.Components;
+
+public sealed class ProjectFormTests : MudComponentTest
+{
+    private ProjectDraft? _saved;
+
+    private IRenderedComponent<ProjectForm> RenderForm(ProjectDraft draft) =>
+        Context.Render<ProjectForm>(p => p
+            .Add(f => f.Draft, draft)
+            .Add(f => f.OnSave, d => _saved = d));
+
+    [Fact]
+    public void Submitting_an_empty_form_shows_messages_beside_the_fields_and_saves_nothing()
+    {
+        var form = RenderForm(new ProjectDraft { Classes = [new LabelClassDraft()] });
+        form.Find("form").Submit();
+        Assert.Null(_saved);
+        Assert.Contains("Give the project a name.", form.Markup, StringComparison.Ordinal);
+        Assert.Contains("Name the class.", form.Markup, StringComparison.Ordinal);
+        Assert.Equal("Allow at least one annotation type.", form.Find("[data-testid=kinds-error]").TextContent);
+    }
+
+    [Fact]
+    public void A_duplicate_class_is_flagged_on_its_own_row()
+    {
+        var draft = new ProjectDraft
+        {
+            Name = "Brain MR",
+            Classes = [new() { Name = "Tumour" }, new() { Name = "tumour" }],
+            AllowedKinds = [AnnotationKind.Scribble],
+        };
+        var form = RenderForm(draft);
+        form.Find("form").Submit();
+        Assert.Null(_saved);
+        var rows = form.FindAll("[data-testid=class-row]");
+        Assert.DoesNotContain("Duplicate class", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Duplicate class \"tumour\"", rows[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_valid_form_is_handed_to_the_page_to_save()
+    {
+        var form = RenderForm(new ProjectDraft { Classes = [new LabelClassDraft()] });
+        form.Find("#project-name").Input("Chest X-ray");
+        form.Find("#class-name-0").Input("Effusion");
+        form.FindAll("input[type=checkbox]")[1].Change(true); // Bounding boxes
+        form.Find("form").Submit();
+        Assert.NotNull(_saved);
+        Assert.Equal("Chest X-ray", _saved.Name);
+        Assert.Equal([AnnotationKind.Box], _saved.AllowedKinds);
+    }
+
+    [Fact]
+    public void Adding_a_class_adds_a_row_with_the_next_palette_colour()
+    {
+        var form = RenderForm(new ProjectDraft { Classes = [new LabelClassDraft()] });
+        form.FindAll("button").First(b => b.TextContent.Contains("Add class", StringComparison.Ordinal)).Click();
+        Assert.Equal(2, form.FindAll("[data-testid=class-row]").Count);
+        Assert.Equal("#3cb44b", form.FindAll("input[type=color]")[1].GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Server_errors_appear_beside_their_field()
+    {
+        var form = Context.Render<ProjectForm>(p => p
+            .Add(f => f.Draft, new ProjectDraft { Name = "Taken" })
+            .Add(f => f.ServerErrors, new Dictionary<string, string> { ["Name"] = "A project named \"Taken\" exists already." }));
+        Assert.Contains("exists already", form.Markup, StringComparison.Ordinal);
+    }
+}
