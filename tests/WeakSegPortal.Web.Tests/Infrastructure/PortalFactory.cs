@@ -15,9 +15,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeEverythingAsync();
+
+    /// <summary>Stops the host, then drops its database.</summary>
+    protected virtual async Task DisposeEverythingAsync()
     {
         await DisposeAsync();
         if (_database is not null)

@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+
+namespace WeakSegPortal.E2E;
+
+/// <summary>Steps every browser test takes: sign in through the form, wait for the live circuit.</summary>
+public static class PageExtensions
+{
+    public static async Task SignInAsync(this IPage page, Uri baseAddress, string userName, string password)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/login").ToString());
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Clicks before the Blazor circuit is up are lost; wait until the page is interactive.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("#interactive-marker[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+}
