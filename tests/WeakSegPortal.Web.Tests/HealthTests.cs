@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using WeakSegPortal.Web.Extensions;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.Web.Tests.Infrastructure;
 
@@ -21,38 +23,55 @@ public sealed class HealthTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 }
 
+/// <summary>
+/// Start-up checks run the real host builder (not a test factory), so a failed start surfaces as
+/// the exception the operator would see.
+/// </summary>
 public sealed class StartupTests
 {
     [Fact]
-    public void A_malformed_connection_string_stops_the_start_with_a_clear_message()
+    public async Task A_malformed_connection_string_stops_the_start_with_a_clear_message()
     {
-        using var factory = new ConfiguredFactory("Host=127.0.0.1;Port=notanumber");
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = await StartFailureAsync("Host=127.0.0.1;Port=notanumber");
         var validation = FindInner<OptionsValidationException>(error);
-        Assert.Contains("Database:ConnectionString", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:ConnectionString is not a valid PostgreSQL connection string", validation.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_missing_connection_string_names_the_setting_to_set()
+    public async Task A_missing_connection_string_names_the_setting_to_set()
     {
-        using var factory = new ConfiguredFactory("");
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = await StartFailureAsync("");
         Assert.Contains("Database:ConnectionString is not set", FindInner<OptionsValidationException>(error).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unreachable_database_stops_the_start_saying_where_it_looked()
+    public async Task An_unreachable_database_stops_the_start_saying_where_it_looked()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-        using var factory = new ConfiguredFactory("Host=127.0.0.1;Port=1;Database=nowhere;Username=postgres;Timeout=3");
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = await StartFailureAsync("Host=127.0.0.1;Port=1;Database=nowhere;Username=postgres;Timeout=3");
         var inner = FindInner<InvalidOperationException>(error, e => e.Message.StartsWith("Cannot reach PostgreSQL", StringComparison.Ordinal));
         Assert.Contains("127.0.0.1:1", inner.Message, StringComparison.Ordinal);
     }
 
+    private static async Task<Exception> StartFailureAsync(string connectionString)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.Configuration["Database:ConnectionString"] = connectionString;
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddPortalServices();
+        await using var app = builder.Build();
+        app.UsePortal();
+        return await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+    }
+
     private static T FindInner<T>(Exception e, Func<T, bool>? match = null) where T : Exception
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        var pending = new Stack<Exception>([e]);
+        while (pending.TryPop(out var x))
         {
             if (x is T t && (match is null || match(t)))
             {
@@ -60,24 +79,13 @@ public sealed class StartupTests
             }
             if (x is AggregateException aggregate)
             {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    if (inner is T ti && (match is null || match(ti)))
-                    {
-                        return ti;
-                    }
-                }
+                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
+            }
+            else if (x.InnerException is { } inner)
+            {
+                pending.Push(inner);
             }
         }
         throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} inside: {e}");
-    }
-
-    private sealed class ConfiguredFactory(string connectionString) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:ConnectionString", connectionString);
-        }
     }
 }
