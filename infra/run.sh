@@ -27,4 +27,10 @@ log "building the portal"
 dotnet build src/WeakSegPortal.Web -c Release -v q -nologo >/dev/null || dotnet build src/WeakSegPortal.Web -c Release -nologo
 log "WeakSegPortal: $URL  (Ctrl-C stops the portal and its database)"
 for u in admin pm qa ann1 ann2 ann3; do log "  demo sign-in: $u / $u-demo-pw"; done
-dotnet run --project src/WeakSegPortal.Web -c Release --no-build --no-launch-profile --urls "$URL"
+# The app runs as a child so that Ctrl-C (or a TERM from a supervisor) stops it cleanly first,
+# and the EXIT trap then stops the database.
+(cd src/WeakSegPortal.Web && exec dotnet bin/Release/net10.0/WeakSegPortal.Web.dll --urls "$URL") &
+APP=$!
+trap 'kill -TERM $APP 2>/dev/null' INT TERM
+wait $APP || true
+wait $APP 2>/dev/null || true

@@ -17,4 +17,14 @@ public static class PageExtensions
     /// <summary>Clicks before the Blazor circuit is up are lost; wait until the page is interactive.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#interactive-marker[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>Saves a screenshot when WEAKSEG_SCREENSHOTS names a folder, so a person can look at the pages.</summary>
+    public static async Task SnapshotAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("WEAKSEG_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
 }

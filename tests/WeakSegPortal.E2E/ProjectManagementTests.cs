@@ -27,6 +27,7 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Give the project a name.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Allow at least one annotation type.")).ToBeVisibleAsync();
+        await page.SnapshotAsync("project-form-errors");
 
         await page.GetByLabel("Project name").FillAsync("Prostate MR (browser test)");
         await page.GetByLabel("Class 1 name").FillAsync("Prostate");
@@ -38,6 +39,7 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Prostate MR (browser test)" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("Box, Scribble");
+        await page.SnapshotAsync("project-list");
     }
 
     [Fact]
@@ -49,6 +51,7 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await page.SignInAsync(portal.BaseAddress, user, password);
         await page.GotoAsync(new Uri(portal.BaseAddress, "/projects/new").ToString());
         await Assertions.Expect(page.GetByText("Your role does not give access to this page")).ToBeVisibleAsync();
+        await page.SnapshotAsync("access-refused");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Projects" })).ToHaveCountAsync(0);
     }
 }
