@@ -14,6 +14,7 @@ public static class MartenRegistration
             typeof(ProjectCreated), typeof(ProjectRenamed), typeof(ProjectDescribed), typeof(ProjectModalityChanged),
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
             typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged),
+            typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);

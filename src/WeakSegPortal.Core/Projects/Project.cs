@@ -14,6 +14,7 @@ public sealed class Project
     public int AnnotatorsPerItem { get; set; }
     public double GoldRate { get; set; }
     public string Guidelines { get; set; } = "";
+    public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -68,4 +69,18 @@ public sealed class Project
         (AnnotatorsPerItem, GoldRate, UpdatedAt) = (e.AnnotatorsPerItem, e.GoldRate, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
+
+    public void Apply(ProjectMemberAdded e)
+    {
+        Members.Add(new ProjectMember(e.UserId, e.Role));
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(ProjectMemberRemoved e)
+    {
+        Members.Remove(new ProjectMember(e.UserId, e.Role));
+        UpdatedAt = e.At;
+    }
+
+    public bool HasMember(Guid userId, ProjectRole role) => Members.Contains(new ProjectMember(userId, role));
 }

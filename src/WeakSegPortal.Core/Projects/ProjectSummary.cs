@@ -11,6 +11,7 @@ public sealed class ProjectSummary
     public List<LabelClass> Classes { get; set; } = [];
     public List<AnnotationKind> AllowedKinds { get; set; } = [];
     public int AnnotatorsPerItem { get; set; }
+    public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Changes { get; set; }

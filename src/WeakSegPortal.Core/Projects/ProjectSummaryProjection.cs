@@ -70,6 +70,18 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
 
     public static void Apply(GuidelinesChanged e, ProjectSummary s) => Touch(s, e.At);
 
+    public static void Apply(ProjectMemberAdded e, ProjectSummary s)
+    {
+        s.Members.Add(new ProjectMember(e.UserId, e.Role));
+        Touch(s, e.At);
+    }
+
+    public static void Apply(ProjectMemberRemoved e, ProjectSummary s)
+    {
+        s.Members.Remove(new ProjectMember(e.UserId, e.Role));
+        Touch(s, e.At);
+    }
+
     private static void Touch(ProjectSummary s, DateTimeOffset at)
     {
         s.UpdatedAt = at;

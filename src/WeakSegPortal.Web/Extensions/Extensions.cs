@@ -106,6 +106,7 @@ public static class Extensions
     {
         services.AddScoped<CreateProjectHandler>();
         services.AddScoped<EditProjectHandler>();
+        services.AddScoped<SetProjectTeamHandler>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
     }

@@ -42,6 +42,7 @@ internal sealed partial class PortalSeeder(IServiceScopeFactory scopes, IOptions
     private static async Task SeedDemoAsync(IServiceProvider services, IDocumentSession session, CancellationToken ct)
     {
         var by = Guid.Empty;
+        var team = new List<ProjectMember>();
         foreach (var (userName, password, displayName, role) in DemoAccounts.All)
         {
             var id = await CreateUserAsync(services, userName, password, displayName, role, ct);
@@ -49,9 +50,13 @@ internal sealed partial class PortalSeeder(IServiceScopeFactory scopes, IOptions
             {
                 by = id;
             }
+            else if (role is Roles.Annotator or Roles.QaLead)
+            {
+                team.Add(new ProjectMember(id, role == Roles.Annotator ? ProjectRole.Annotator : ProjectRole.QaLead));
+            }
         }
-        var projects = services.GetRequiredService<CreateProjectHandler>();
-        await projects.HandleAsync(new CreateProject(DemoProject.Draft(), by), ct);
+        var project = await services.GetRequiredService<CreateProjectHandler>().HandleAsync(new CreateProject(DemoProject.Draft(), by), ct);
+        await services.GetRequiredService<SetProjectTeamHandler>().HandleAsync(new SetProjectTeam(project.Id, team, by), ct);
         session.Store(new SeedRecord { Id = "demo", At = TimeProvider.System.GetUtcNow() });
         await session.SaveChangesAsync(ct);
     }

@@ -20,6 +20,16 @@ public sealed class DemoSeedTests(DemoPortalFactory factory) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task A_demo_annotator_sees_the_demo_project_as_theirs()
+    {
+        var (user, password, _, _) = DemoAccounts.All.Single(a => a.UserName == "ann2");
+        using var client = await SignIn.AsAsync(factory, user, password);
+        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("My projects", page, StringComparison.Ordinal);
+        Assert.Contains("Demo: abdominal CT (synthetic)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_demo_account_can_sign_in()
     {
         foreach (var (user, password, _, _) in DemoAccounts.All)

@@ -88,6 +88,32 @@ public sealed class ProjectLifecycleTests(PortalFactory factory) : IClassFixture
         Assert.False(await session.Query<ProjectSummary>().AnyAsync(p => p.Name == ""));
     }
 
+    [Fact]
+    public async Task Setting_the_team_adds_and_removes_members_as_events()
+    {
+        var id = await CreateAsync("Team study");
+        var (ann, qa, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await SetTeamAsync(id, new ProjectMember(ann, ProjectRole.Annotator), new ProjectMember(qa, ProjectRole.QaLead));
+        await SetTeamAsync(id, new ProjectMember(ann, ProjectRole.Annotator), new ProjectMember(other, ProjectRole.Annotator));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+        var events = (await session.Events.FetchStreamAsync(id)).Skip(1).Select(e => e.Data).ToList();
+        Assert.Equal(4, events.Count);
+        Assert.Contains(events, e => e is ProjectMemberRemoved r && r.UserId == qa);
+        var mine = await ProjectQueries.ListForMemberAsync(session, other, CancellationToken.None);
+        Assert.Equal(id, Assert.Single(mine).Id);
+        Assert.Empty(await ProjectQueries.ListForMemberAsync(session, qa, CancellationToken.None));
+    }
+
+    private async Task SetTeamAsync(Guid id, params ProjectMember[] members)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SetProjectTeamHandler>()
+            .HandleAsync(new SetProjectTeam(id, members, Pm), CancellationToken.None);
+        Assert.True(result.Succeeded);
+    }
+
     private static ProjectDraft Draft(string name) => new()
     {
         Name = name,

@@ -1,0 +1,32 @@
+using JasperFx.Events;
+using Marten;
+
+namespace WeakSegPortal.Core.Projects;
+
+/// <summary>A project manager sets who annotates and who reviews a project; one event per person added or removed.</summary>
+public sealed record SetProjectTeam(Guid ProjectId, IReadOnlyCollection<ProjectMember> Members, Guid By);
+
+public sealed class SetProjectTeamHandler(IDocumentSession session, TimeProvider clock)
+{
+    public async Task<CommandResult> HandleAsync(SetProjectTeam command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, ct);
+        if (stream.Aggregate is not { } project)
+        {
+            return CommandResult.Refused("", "This project does not exist.");
+        }
+        var at = clock.GetUtcNow();
+        var wanted = command.Members.ToHashSet();
+        var current = project.Members.ToHashSet();
+        var events = new List<object>();
+        events.AddRange(wanted.Except(current).Select(m => new ProjectMemberAdded(project.Id, m.UserId, m.Role, command.By, at)));
+        events.AddRange(current.Except(wanted).Select(m => new ProjectMemberRemoved(project.Id, m.UserId, m.Role, command.By, at)));
+        if (events.Count > 0)
+        {
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(ct);
+        }
+        return CommandResult.Ok(project.Id);
+    }
+}
