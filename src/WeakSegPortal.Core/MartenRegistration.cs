@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Core;
@@ -15,10 +16,15 @@ public static class MartenRegistration
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
             typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged),
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved),
+            typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
+            typeof(ImportRecorded),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ProjectSummary>().UniqueIndex(p => p.NormalizedName);
+        // Inline: an item must be fetchable and queueable in the request after its import.
+        options.Projections.Add<ItemViewProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ItemView>().Index(i => i.ProjectId).Index(i => i.ContentHash);
         return options;
     }
 }

@@ -1,0 +1,24 @@
+namespace WeakSegPortal.Core.Items;
+
+/// <summary>An item as pages, endpoints and the work queue need it; projected from its stream.</summary>
+public sealed class ItemView
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public Guid ImportId { get; set; }
+    public string Name { get; set; } = "";
+    public string Modality { get; set; } = "";
+    public ItemGeometry Geometry { get; set; } = new(0, 0, 0, [1, 1, 1], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    public string VolumeKey { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string? SeriesInstanceUid { get; set; }
+    public bool IsGold { get; set; }
+    public List<Guid> AssignedTo { get; set; } = [];
+    public List<Guid> SubmittedBy { get; set; } = [];
+    public List<Guid> SkippedBy { get; set; } = [];
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Annotators who hold the item and have neither submitted nor skipped it.</summary>
+    public bool IsOpenFor(Guid annotatorId) =>
+        AssignedTo.Contains(annotatorId) && !SubmittedBy.Contains(annotatorId) && !SkippedBy.Contains(annotatorId);
+}

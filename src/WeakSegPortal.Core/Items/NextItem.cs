@@ -1,0 +1,76 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Core.Items;
+
+/// <summary>An annotator asks for the next item of a project.</summary>
+public sealed record NextItem(Guid ProjectId, Guid AnnotatorId);
+
+/// <summary>
+/// The work queue. An open item is resumed first. Otherwise, at the project's gold rate, a gold item
+/// the annotator has not had (gold items are outside the overlap limit and carry no mark); else the
+/// least-covered item still below the project's overlap that this annotator never had. The
+/// assignment is an event on the item's stream, appended at the version read, so two annotators
+/// racing for the last slot cannot both get it.
+/// </summary>
+public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock, GoldDraw gold)
+{
+    private const int Attempts = 5;
+
+    public async Task<ItemView?> HandleAsync(NextItem command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var project = await session.LoadAsync<ProjectSummary>(command.ProjectId, ct);
+        if (project is null || !ProjectAccess.CanAnnotate(project, command.AnnotatorId))
+        {
+            return null;
+        }
+        var goldRate = (await session.Events.AggregateStreamAsync<Project>(project.Id, token: ct))?.GoldRate ?? 0;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var items = await session.Query<ItemView>().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
+            if (items.FirstOrDefault(i => i.IsOpenFor(command.AnnotatorId)) is { } open)
+            {
+                return open;
+            }
+            var pick = Choose(items, command.AnnotatorId, project.AnnotatorsPerItem, goldRate);
+            if (pick is null)
+            {
+                return null;
+            }
+            try
+            {
+                var stream = await session.Events.FetchForWriting<ItemView>(pick.Id, ct);
+                stream.AppendOne(new ItemAssigned(pick.Id, command.AnnotatorId, clock.GetUtcNow()));
+                await session.SaveChangesAsync(ct);
+                return await session.LoadAsync<ItemView>(pick.Id, ct);
+            }
+            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+            {
+                session.EjectAllPendingChanges();
+            }
+        }
+        return null;
+    }
+
+    private ItemView? Choose(IReadOnlyList<ItemView> items, Guid annotator, int overlap, double goldRate)
+    {
+        var fresh = items.Where(i => !i.AssignedTo.Contains(annotator)).ToList();
+        var goldItems = fresh.Where(i => i.IsGold).ToList();
+        if (goldItems.Count > 0 && gold.Draw(goldRate))
+        {
+            return goldItems[gold.Index(goldItems.Count)];
+        }
+        return fresh
+            .Where(i => !i.IsGold && Coverage(i) < overlap)
+            .OrderBy(Coverage)
+            .ThenBy(i => i.RegisteredAt)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Annotators who hold or finished the item; a skip frees its slot.</summary>
+    private static int Coverage(ItemView item) => item.AssignedTo.Count - item.SkippedBy.Count;
+}

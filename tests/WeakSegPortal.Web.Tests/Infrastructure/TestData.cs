@@ -1,0 +1,45 @@
+using Marten;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Web.Tests.Infrastructure;
+
+/// <summary>Projects and items written straight to the event store, for tests that start past the import.</summary>
+public static class TestData
+{
+    public static ProjectDraft Draft(string name, int annotatorsPerItem = 2, double goldRate = 0) => new()
+    {
+        Name = name,
+        Modality = Modality.CT,
+        Classes = [new() { Name = "Liver", Colour = "#ff0000" }, new() { Name = "Lesion", Colour = "#0000ff" }],
+        AllowedKinds = [AnnotationKind.Tag, AnnotationKind.Box, AnnotationKind.Scribble, AnnotationKind.Point],
+        AnnotatorsPerItem = annotatorsPerItem,
+        GoldRate = goldRate,
+    };
+
+    public static async Task<Guid> ProjectAsync(IServiceProvider services, ProjectDraft draft, params ProjectMember[] team)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<CreateProjectHandler>()
+            .HandleAsync(new CreateProject(draft, Guid.Empty), CancellationToken.None);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values));
+        await scope.ServiceProvider.GetRequiredService<SetProjectTeamHandler>()
+            .HandleAsync(new SetProjectTeam(created.Id, team, Guid.Empty), CancellationToken.None);
+        return created.Id;
+    }
+
+    public static async Task<Guid> ItemAsync(IServiceProvider services, Guid projectId, string name, bool gold = false, int nx = 64, int ny = 64, int nz = 8)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var id = Guid.CreateVersion7();
+        var geometry = new ItemGeometry(nx, ny, nz, [1, 1, 2], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]);
+        session.Events.StartStream<ItemView>(id, new ItemRegistered(id, projectId, Guid.Empty, name, "CT", geometry, $"key-{id:N}", $"hash-{id:N}", null, Guid.Empty, DateTimeOffset.UtcNow));
+        if (gold)
+        {
+            session.Events.Append(id, new ItemMarkedGold(id, Guid.Empty, DateTimeOffset.UtcNow));
+        }
+        await session.SaveChangesAsync();
+        return id;
+    }
+}
