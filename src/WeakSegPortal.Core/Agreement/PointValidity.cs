@@ -11,4 +11,6 @@ public sealed record PointValidity(int Points, int Inside, double[] SignedDistan
 
     /// <summary>Mean signed distance (mm); NaN without clicks, +∞ when the consensus is empty.</summary>
     public double MeanSignedDistanceMm => SignedDistancesMm.Length == 0 ? double.NaN : SignedDistancesMm.Average();
+
+    public static PointValidity None { get; } = new(0, 0, []);
 }

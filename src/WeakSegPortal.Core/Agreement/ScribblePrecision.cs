@@ -25,4 +25,27 @@ public static class ScribblePrecision
 
         return inScribble == 0 ? double.NaN : (double)inBoth / inScribble;
     }
+
+    /// <summary>
+    /// Precision over the scribble voxels that others voted on (<paramref name="voters"/> &gt; 0):
+    /// where everyone else stayed silent the scribble is neither confirmed nor contradicted.
+    /// NaN when no scribble voxel was voted on.
+    /// </summary>
+    public static double WhereVoted(bool[] scribble, bool[] consensus, byte[] voters)
+    {
+        ArgumentNullException.ThrowIfNull(scribble);
+        ArgumentNullException.ThrowIfNull(consensus);
+        ArgumentNullException.ThrowIfNull(voters);
+        long voted = 0, inBoth = 0;
+        for (var v = 0; v < scribble.Length; v++)
+        {
+            if (scribble[v] && voters[v] > 0)
+            {
+                voted++;
+                inBoth += consensus[v] ? 1 : 0;
+            }
+        }
+
+        return voted == 0 ? double.NaN : (double)inBoth / voted;
+    }
 }

@@ -1,0 +1,13 @@
+namespace WeakSegPortal.Core.Agreement;
+
+/// <summary>How one annotator's labels of one class compare with everyone else's (leave-one-out consensus).</summary>
+/// <param name="DiceWithConsensus">Labelled Dice against the others' majority vote; NaN if nothing overlaps.</param>
+/// <param name="ScribblePrecision">|S ∩ C| / |S| of their class scribbles; NaN without scribbles.</param>
+/// <param name="Points">Their positive clicks against the others' consensus.</param>
+/// <param name="BoxConsensusIoU">Mean IoU of their 2D boxes with the others' consensus bounding box on that slice; NaN without boxes.</param>
+public sealed record AnnotatorClassAgreement(
+    string AnnotatorId,
+    double DiceWithConsensus,
+    double ScribblePrecision,
+    PointValidity Points,
+    double BoxConsensusIoU);
