@@ -50,24 +50,25 @@ public static class ItemAgreementCalculator
         }
 
         var perAnnotator = new List<AnnotatorClassAgreement>(states.Count);
+        var scratch = new AnnotatorScratch(grid.Count);
         for (var r = 0; r < states.Count; r++)
         {
             perAnnotator.Add(states.Count < 2
                 ? new AnnotatorClassAgreement(annotators[r].AnnotatorId, double.NaN, double.NaN, PointValidity.None, double.NaN)
-                : AgainstOthers(grid, classId, annotators[r], states[r], MajorityVote.LeaveOut(vote, states[r])));
+                : AgainstOthers(grid, classId, annotators[r], OthersVote.Of(vote, states[r], scratch.Consensus, scratch.Voters), scratch.Mask));
         }
 
         return new ClassAgreement(classId, vote.Consensus, vote.VoteFraction, DisagreementMap.FromVotes(vote),
             pairs, meanDice.Mean, BoxAgreement.MeanPairwiseIoU(geometry, classId), perAnnotator);
     }
 
-    private static AnnotatorClassAgreement AgainstOthers(Grid grid, int classId, AnnotatorLabels annotator, byte[] states, MajorityVoteResult others)
+    private static AnnotatorClassAgreement AgainstOthers(Grid grid, int classId, AnnotatorLabels annotator, OthersVote others, bool[] scribbled)
     {
         var labels = annotator.Geometry;
         var precision = double.NaN;
         if (labels.Scribbles.Any(s => s.ClassId == classId))
         {
-            var scribbled = new bool[grid.Count];
+            Array.Clear(scribbled);
             foreach (var scribble in labels.Scribbles.Where(s => s.ClassId == classId))
             {
                 ScribbleRasterizer.Fill(scribble, grid, scribbled);
@@ -76,12 +77,12 @@ public static class ItemAgreementCalculator
             precision = ScribblePrecision.WhereVoted(scribbled, others.Consensus, others.Voters);
         }
 
-        var points = labels.Points.Count > 0 && Array.IndexOf(others.Consensus, true) >= 0
+        var points = labels.Points.Count > 0 && others.AnyConsensus
             ? PointValidityCalculator.Evaluate(labels.Points, classId, others.Consensus, grid)
             : PointValidity.None;
         return new AnnotatorClassAgreement(
             annotator.AnnotatorId,
-            Overlap.LabelledDice(states, others.ToStates()),
+            others.RaterDice,
             precision,
             points,
             BoxAgreement.ConsensusIoU(labels.Boxes, classId, others.Consensus, grid));
@@ -89,13 +90,15 @@ public static class ItemAgreementCalculator
 
     private static ScribbleConflict Conflicts(Grid grid, List<WeakLabels> geometry, int backgroundClassId)
     {
-        var maps = geometry.Where(g => g.Scribbles.Count > 0).Select(g => ScribbleClassMap.Rasterize(g.Scribbles, grid)).ToList();
+        var scratch = new int[grid.Count];
+        scratch.AsSpan().Fill(ScribbleClassMap.Unlabelled);
+        var coverage = geometry.Where(g => g.Scribbles.Count > 0).Select(g => ScribbleCoverage.Of(g.Scribbles, grid, scratch)).ToList();
         var total = ScribbleConflict.None;
-        for (var a = 0; a < maps.Count; a++)
+        for (var a = 0; a < coverage.Count; a++)
         {
-            for (var b = a + 1; b < maps.Count; b++)
+            for (var b = a + 1; b < coverage.Count; b++)
             {
-                total += ScribbleConflicts.Compare(maps[a], maps[b], backgroundClassId);
+                total += coverage[a].ConflictsWith(coverage[b], backgroundClassId);
             }
         }
 

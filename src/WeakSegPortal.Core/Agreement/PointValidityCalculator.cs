@@ -5,9 +5,10 @@ namespace WeakSegPortal.Core.Agreement;
 /// <summary>Checks positive clicks of one class against a consensus mask (ideally leave-one-out).</summary>
 /// <remarks>
 /// Signed distances follow <see cref="SignedDistanceMap"/> (negative inside, positive outside, between
-/// voxel centres) but are measured only at the clicks: the nearest consensus voxel to an outside click is
-/// always a surface voxel, and the nearest outside voxel to an inside click always borders the mask, so
-/// scanning those two surfaces is exact and far cheaper than two full distance transforms.
+/// voxel centres) but are measured only at the clicks: the nearest consensus voxel to an outside click
+/// always has an outside face neighbour (a step towards the click would otherwise be closer), and the
+/// nearest outside voxel to an inside click always borders the mask, so scanning those two boundaries
+/// is exact and far cheaper than two full distance transforms.
 /// </remarks>
 public static class PointValidityCalculator
 {
@@ -31,14 +32,7 @@ public static class PointValidityCalculator
             return new PointValidity(0, 0, []);
         }
 
-        var complement = new bool[consensus.Length];
-        for (var v = 0; v < consensus.Length; v++)
-        {
-            complement[v] = !consensus[v];
-        }
-
-        var maskSurface = SurfaceIndices(SurfaceVoxels.Of(consensus, grid));
-        var outsideSurface = SurfaceIndices(SurfaceVoxels.Of(complement, grid));
+        var (maskBoundary, outsideBoundary) = Boundaries(consensus, grid);
         var distances = new double[indices.Count];
         var inside = 0;
         for (var p = 0; p < indices.Count; p++)
@@ -46,25 +40,37 @@ public static class PointValidityCalculator
             var isInside = consensus[indices[p]];
             inside += isInside ? 1 : 0;
             distances[p] = isInside
-                ? -Nearest(indices[p], outsideSurface, grid)
-                : Nearest(indices[p], maskSurface, grid);
+                ? -Nearest(indices[p], outsideBoundary, grid)
+                : Nearest(indices[p], maskBoundary, grid);
         }
 
         return new PointValidity(indices.Count, inside, distances);
     }
 
-    private static List<int> SurfaceIndices(bool[] surface)
+    /// <summary>Mask voxels with a face neighbour outside it, and outside voxels with one inside (within the image).</summary>
+    private static (List<int> Mask, List<int> Outside) Boundaries(bool[] mask, Grid grid)
     {
-        var indices = new List<int>();
-        for (var v = 0; v < surface.Length; v++)
+        var (inside, outside) = (new List<int>(), new List<int>());
+        for (var k = 0; k < grid.Nz; k++)
         {
-            if (surface[v])
+            for (var j = 0; j < grid.Ny; j++)
             {
-                indices.Add(v);
+                for (var i = 0; i < grid.Nx; i++)
+                {
+                    var v = grid.Index(i, j, k);
+                    var self = mask[v];
+                    var differs = (i > 0 && mask[v - 1] != self) || (i < grid.Nx - 1 && mask[v + 1] != self)
+                        || (j > 0 && mask[v - grid.Nx] != self) || (j < grid.Ny - 1 && mask[v + grid.Nx] != self)
+                        || (k > 0 && mask[v - grid.SliceSize] != self) || (k < grid.Nz - 1 && mask[v + grid.SliceSize] != self);
+                    if (differs)
+                    {
+                        (self ? inside : outside).Add(v);
+                    }
+                }
             }
         }
 
-        return indices;
+        return (inside, outside);
     }
 
     private static double Nearest(int from, List<int> candidates, Grid grid)
