@@ -9,8 +9,6 @@ namespace WeakSegPortal.Core.Agreement;
 /// </remarks>
 public static class MultiClassStaple
 {
-    private const double Floor = 1e-9;
-
     /// <param name="labels">labels[rater][voxel]: class index in [0, classCount) or -1 for unlabelled.</param>
     public static MultiClassStapleResult Estimate(IReadOnlyList<int[]> labels, int classCount, StapleOptions? options = null)
     {
@@ -39,11 +37,11 @@ public static class MultiClassStaple
         while (!converged && iterations < options.MaxIterations)
         {
             iterations++;
-            Expect(patterns, classCount, prior, theta, w);
-            converged = Maximise(patterns, classCount, w, theta) < options.Tolerance;
+            ConfusionEm.Expect(patterns, classCount, prior, theta, w);
+            converged = ConfusionEm.Maximise(patterns, classCount, w, theta) < options.Tolerance;
         }
 
-        Expect(patterns, classCount, prior, theta, w);
+        ConfusionEm.Expect(patterns, classCount, prior, theta, w);
         return Assemble(patterns, classCount, w, theta, prior, iterations, converged);
     }
 
@@ -83,75 +81,6 @@ public static class MultiClassStaple
         }
 
         return prior;
-    }
-
-    private static void Expect(DecisionPatterns patterns, int classCount, double[] prior, double[][,] theta, double[] w)
-    {
-        var logs = new double[classCount];
-        for (var u = 0; u < patterns.Count; u++)
-        {
-            for (var s = 0; s < classCount; s++)
-            {
-                logs[s] = Math.Log(prior[s]);
-                for (var r = 0; r < patterns.Raters; r++)
-                {
-                    var symbol = patterns.Symbols[u * patterns.Raters + r];
-                    logs[s] += symbol == 0 ? 0 : Math.Log(theta[r][symbol - 1, s]);
-                }
-            }
-
-            var max = logs.Max();
-            var sum = 0.0;
-            for (var s = 0; s < classCount; s++)
-            {
-                logs[s] = Math.Exp(logs[s] - max);
-                sum += logs[s];
-            }
-
-            for (var s = 0; s < classCount; s++)
-            {
-                w[u * classCount + s] = logs[s] / sum;
-            }
-        }
-    }
-
-    private static double Maximise(DecisionPatterns patterns, int classCount, double[] w, double[][,] theta)
-    {
-        var change = 0.0;
-        var said = new double[classCount, classCount];
-        var truth = new double[classCount];
-        for (var r = 0; r < patterns.Raters; r++)
-        {
-            Array.Clear(said);
-            Array.Clear(truth);
-            for (var u = 0; u < patterns.Count; u++)
-            {
-                var symbol = patterns.Symbols[u * patterns.Raters + r];
-                if (symbol == 0)
-                {
-                    continue;
-                }
-
-                for (var s = 0; s < classCount; s++)
-                {
-                    var weight = patterns.Counts[u] * w[u * classCount + s];
-                    said[symbol - 1, s] += weight;
-                    truth[s] += weight;
-                }
-            }
-
-            for (var s = 0; s < classCount; s++)
-            {
-                for (var o = 0; o < classCount && truth[s] > 0; o++)
-                {
-                    var updated = Math.Clamp(said[o, s] / truth[s], Floor, 1 - Floor);
-                    change = Math.Max(change, Math.Abs(updated - theta[r][o, s]));
-                    theta[r][o, s] = updated;
-                }
-            }
-        }
-
-        return change;
     }
 
     private static MultiClassStapleResult Assemble(
