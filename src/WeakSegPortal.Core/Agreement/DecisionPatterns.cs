@@ -31,7 +31,20 @@ internal sealed class DecisionPatterns
     public static DecisionPatterns Build(IReadOnlyList<byte[]> decisions, int symbolCount)
     {
         var raters = decisions.Count;
+        if (raters == 0)
+        {
+            throw new ArgumentException("Need at least one rater.", nameof(decisions));
+        }
+
         var length = decisions[0].Length;
+        foreach (var rater in decisions)
+        {
+            if (rater.Length != length)
+            {
+                throw new ArgumentException("All raters must cover the same voxels.", nameof(decisions));
+            }
+        }
+
         var codeSpace = Math.Pow(symbolCount, raters);
         if (codeSpace > long.MaxValue / 2)
         {

@@ -54,7 +54,12 @@ public static class MultiClassStaple
             for (var v = 0; v < symbols[r].Length; v++)
             {
                 var label = labels[r][v];
-                symbols[r][v] = label >= 0 && label < classCount ? (byte)(label + 1) : (byte)0;
+                if (label >= classCount)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(labels), $"Class {label} is not below {classCount}.");
+                }
+
+                symbols[r][v] = label >= 0 ? (byte)(label + 1) : (byte)0;
             }
         }
 

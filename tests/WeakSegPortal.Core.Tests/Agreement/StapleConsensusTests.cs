@@ -81,4 +81,22 @@ public sealed class StapleConsensusTests
         Assert.Equal(LabelMasks.Positives(mask), result.Consensus);
         Assert.All(result.Posterior, w => Assert.True(w < 1e-6 || w > 1 - 1e-6));
     }
+
+    [Fact]
+    public void Many_raters_do_not_underflow_or_overflow_the_pattern_table()
+    {
+        // 20 raters: 3^20 patterns no longer fit a direct table, and a product of 20 likelihoods
+        // would be tiny outside log space. Rater 0 disagrees with the 19 others on voxels 1 and 2.
+        var raters = Enumerable.Range(0, 20).Select(r => MaskPicture.States(r == 0 ? "#.#?" : "##.?")).ToList();
+        var result = StapleConsensus.Estimate(raters);
+
+        // Voxel 3 nobody labelled keeps the prior, 40 positive decisions of 60, so it reads as foreground.
+        Assert.Equal(2.0 / 3, result.Prior, 12);
+        Assert.Equal([true, true, false, true], result.Consensus);
+        Assert.True(result.Sensitivity[0] < result.Sensitivity[1]);
+    }
+
+    [Fact]
+    public void Raters_must_cover_the_same_voxels() =>
+        Assert.Throws<ArgumentException>(() => StapleConsensus.Estimate([new byte[3], new byte[4]]));
 }
