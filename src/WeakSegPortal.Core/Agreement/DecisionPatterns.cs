@@ -45,27 +45,40 @@ internal sealed class DecisionPatterns
             }
         }
 
+        // Few raters: a direct table indexed by the pattern's base-K code. Many raters (crowds): a
+        // dictionary keyed by the pattern itself, looked up by span so a repeat allocates nothing.
         var codeSpace = Math.Pow(symbolCount, raters);
-        if (codeSpace > long.MaxValue / 2)
-        {
-            throw new ArgumentException("Too many raters or symbols to encode decision patterns.", nameof(decisions));
-        }
-
         var table = codeSpace <= 1 << 22 ? new int[(int)codeSpace] : null;
         table?.AsSpan().Fill(-1);
-        var lookup = table is null ? new Dictionary<long, int>() : null;
+        var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKey = lookup.GetAlternateLookup<ReadOnlySpan<char>>();
+        var key = new char[raters];
         var patternOfVoxel = new int[length];
         var symbols = new List<byte>();
         var counts = new List<long>();
         for (var v = 0; v < length; v++)
         {
-            long code = 0;
-            for (var r = 0; r < raters; r++)
+            var code = 0;
+            var pattern = -1;
+            if (table is not null)
             {
-                code = code * symbolCount + decisions[r][v];
+                for (var r = 0; r < raters; r++)
+                {
+                    code = code * symbolCount + decisions[r][v];
+                }
+
+                pattern = table[code];
+            }
+            else
+            {
+                for (var r = 0; r < raters; r++)
+                {
+                    key[r] = (char)decisions[r][v];
+                }
+
+                pattern = byKey.TryGetValue(key, out var found) ? found : -1;
             }
 
-            var pattern = table is not null ? table[code] : lookup!.GetValueOrDefault(code, -1);
             if (pattern < 0)
             {
                 pattern = counts.Count;
@@ -81,7 +94,7 @@ internal sealed class DecisionPatterns
                 }
                 else
                 {
-                    lookup![code] = pattern;
+                    lookup[new string(key)] = pattern;
                 }
             }
 

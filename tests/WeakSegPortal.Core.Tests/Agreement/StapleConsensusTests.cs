@@ -85,12 +85,12 @@ public sealed class StapleConsensusTests
     [Fact]
     public void Many_raters_do_not_underflow_or_overflow_the_pattern_table()
     {
-        // 20 raters: 3^20 patterns no longer fit a direct table, and a product of 20 likelihoods
-        // would be tiny outside log space. Rater 0 disagrees with the 19 others on voxels 1 and 2.
-        var raters = Enumerable.Range(0, 20).Select(r => MaskPicture.States(r == 0 ? "#.#?" : "##.?")).ToList();
+        // 60 raters: 3^60 patterns fit neither a table nor a 64-bit code, and a product of 60
+        // likelihoods is tiny outside log space. Rater 0 disagrees with the others on voxels 1 and 2.
+        var raters = Enumerable.Range(0, 60).Select(r => MaskPicture.States(r == 0 ? "#.#?" : "##.?")).ToList();
         var result = StapleConsensus.Estimate(raters);
 
-        // Voxel 3 nobody labelled keeps the prior, 40 positive decisions of 60, so it reads as foreground.
+        // Voxel 3 nobody labelled keeps the prior, 120 positive decisions of 180, so it reads as foreground.
         Assert.Equal(2.0 / 3, result.Prior, 12);
         Assert.Equal([true, true, false, true], result.Consensus);
         Assert.True(result.Sensitivity[0] < result.Sensitivity[1]);
