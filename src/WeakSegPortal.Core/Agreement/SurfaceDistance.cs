@@ -41,6 +41,21 @@ public static class SurfaceDistance
         return new SurfaceDistances(Percentile(distances, 95), sum / distances.Length, distances[^1]);
     }
 
+    /// <summary>The 2D distances on one slice of a volume (in-plane spacing only).</summary>
+    public static SurfaceDistances ComputeOnSlice(bool[] a, bool[] b, Grid grid, int slice)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(grid);
+        grid.EnsureMatches(a.Length);
+        grid.EnsureMatches(b.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(slice);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slice, grid.Nz);
+        var plane = Grid.Planar(grid.Nx, grid.Ny, grid.SpacingX, grid.SpacingY);
+        return Compute(a[(slice * grid.SliceSize)..((slice + 1) * grid.SliceSize)],
+            b[(slice * grid.SliceSize)..((slice + 1) * grid.SliceSize)], plane);
+    }
+
     /// <summary>Linear-interpolated percentile of an ascending array.</summary>
     internal static double Percentile(double[] sorted, double percent)
     {

@@ -64,6 +64,11 @@ public static class WeakLabelRasterizer
 
     private static void ApplyBoxes(WeakLabels labels, int classId, Grid grid, byte[] states)
     {
+        if (!labels.Boxes.Any(b => b.ClassId == classId) && !labels.Boxes3D.Any(b => b.ClassId == classId))
+        {
+            return;
+        }
+
         var inside = new bool[grid.Count];
         var boxedSlices = new bool[grid.Nz];
         var any3D = false;

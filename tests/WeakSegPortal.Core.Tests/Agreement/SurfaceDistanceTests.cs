@@ -83,4 +83,16 @@ public sealed class SurfaceDistanceTests
 
     private static IEnumerable<double> Directed(bool[] from, bool[] to, Grid grid) =>
         Enumerable.Range(0, from.Length).Where(v => from[v]).Select(v => Math.Sqrt(BruteForce.SquaredDistance(v, to, grid)));
+
+    [Fact]
+    public void Slice_distances_ignore_the_other_slices_and_the_slice_spacing()
+    {
+        // On slice 1 the two voxels are 3 columns apart at 0.5 mm; slice 0 differs wildly but does not count.
+        var grid = new Grid(4, 1, 2, 0.5, 1, 10);
+        var a = MaskPicture.Mask("####", "#...");
+        var b = MaskPicture.Mask("....", "...#");
+        var result = SurfaceDistance.ComputeOnSlice(a, b, grid, 1);
+        Assert.Equal(1.5, result.Hd95Mm, 12);
+        Assert.Equal(1.5, result.AssdMm, 12);
+    }
 }
