@@ -8,8 +8,8 @@ namespace WeakSegPortal.Core.Agreement;
 /// labelled Dice and box IoU. Per annotator and class, everything is judged against the
 /// leave-one-out consensus (the others' vote), so nobody agrees with themselves: labelled Dice,
 /// scribble precision over the voxels the others voted on, clicks inside the consensus (only when
-/// that consensus is non-empty), and box IoU with the consensus bounding box. With a single
-/// annotator these per-annotator figures are undefined (NaN / no points).
+/// that consensus is non-empty), and box IoU with the consensus bounding box (likewise). With a
+/// single annotator these per-annotator figures are undefined (NaN / no points).
 /// </remarks>
 public static class ItemAgreementCalculator
 {
@@ -85,11 +85,16 @@ public static class ItemAgreementCalculator
             others.RaterDice,
             precision,
             points,
-            BoxAgreement.ConsensusIoU(labels.Boxes, classId, others.Consensus, grid));
+            others.AnyConsensus ? BoxAgreement.ConsensusIoU(labels.Boxes, classId, others.Consensus, grid) : double.NaN);
     }
 
     private static ScribbleConflict Conflicts(Grid grid, List<WeakLabels> geometry, int backgroundClassId)
     {
+        if (geometry.Count(g => g.Scribbles.Count > 0) < 2)
+        {
+            return ScribbleConflict.None;
+        }
+
         var scratch = new int[grid.Count];
         scratch.AsSpan().Fill(ScribbleClassMap.Unlabelled);
         var coverage = geometry.Where(g => g.Scribbles.Count > 0).Select(g => ScribbleCoverage.Of(g.Scribbles, grid, scratch)).ToList();

@@ -9,6 +9,8 @@ namespace WeakSegPortal.Core.Agreement;
 /// Each component already lies in [0, 1], so equal weights keep the score readable. An item with
 /// nothing comparable (one annotator, or labels that never meet) scores 1: no evidence of
 /// disagreement; <see cref="ItemAgreement.AnnotatorCount"/> tells those apart.
+/// Known weakness: annotators who drew only boxes agree on the Negative voxels outside their boxes,
+/// so their labelled Dice is 1 and box IoU alone separates good and bad box items.
 /// </remarks>
 public static class ItemScore
 {

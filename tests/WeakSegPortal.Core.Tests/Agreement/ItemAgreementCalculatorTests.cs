@@ -96,9 +96,21 @@ public sealed class ItemAgreementCalculatorTests
         var result = ItemAgreementCalculator.Compute(Grid, Classes, [Annotator("a", a), Annotator("b", b)], Background);
         Assert.Equal(1.0 / 7, Result(result).MeanBoxIoU, 12);
         Assert.Equal(1.0, result.TagAlpha);
+        Assert.True(double.IsNaN(Result(result).Annotators[0].BoxConsensusIoU));
 
         // Components: labelled Dice 1 (both boxes call the same outside voxels background), box IoU 1/7, tag α 1.
         Assert.Equal((1 + 1.0 / 7 + 1) / 3, result.Score, 12);
+    }
+
+    [Fact]
+    public void Box_is_compared_with_the_others_consensus_extent()
+    {
+        // The scribbler marks row 2 from x = 1 to 6: extent [0.5, 6.5] × [1.5, 2.5].
+        // The box [0.5, 6.5] × [1.5, 4.5] is three times as tall: IoU 1/3.
+        var boxer = new WeakLabels { Boxes = [new Box2D(0.5, 1.5, 6.5, 4.5, 0, Lesion)] };
+        var result = ItemAgreementCalculator.Compute(Grid, Classes,
+            [Annotator("s", LesionAndBackground(2, 6)), Annotator("b", boxer)], Background);
+        Assert.Equal(1.0 / 3, Result(result).Annotators[1].BoxConsensusIoU, 12);
     }
 
     private static ClassAgreement Result(ItemAgreement item) => Assert.Single(item.Classes);
