@@ -1,3 +1,13 @@
 // Benchmark harness: `dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- <suite>`.
 // Each suite prints its figures; the README quotes them.
-Console.WriteLine("Benchmark suites: (none yet)");
+using WeakSegPortal.Benchmarks;
+
+switch (args.FirstOrDefault())
+{
+    case "agreement":
+        AgreementBenchmark.Run();
+        break;
+    default:
+        Console.WriteLine("Benchmark suites: agreement");
+        break;
+}

@@ -1,0 +1,68 @@
+using WeakSegPortal.Core.Labels;
+
+namespace WeakSegPortal.Core.Agreement;
+
+/// <summary>Agreement of annotators' boxes of one class, with each other and with a consensus mask.</summary>
+public static class BoxAgreement
+{
+    /// <summary>
+    /// For each pair of annotators who both boxed the class: each box is matched to its best-IoU box of
+    /// the other (2D with 2D on the same slice, 3D with 3D), the two directed means are averaged, and
+    /// the pairs are averaged. NaN when fewer than two annotators boxed the class.
+    /// </summary>
+    public static double MeanPairwiseIoU(IReadOnlyList<WeakLabels> annotators, int classId)
+    {
+        ArgumentNullException.ThrowIfNull(annotators);
+        var pairs = new MeanOfDefined();
+        for (var a = 0; a < annotators.Count; a++)
+        {
+            for (var b = a + 1; b < annotators.Count; b++)
+            {
+                var forward = new MeanOfDefined();
+                var backward = new MeanOfDefined();
+                BestMatches(Of(annotators[a].Boxes, classId), Of(annotators[b].Boxes, classId), BoxOverlap.IoU, forward);
+                BestMatches(Of(annotators[b].Boxes, classId), Of(annotators[a].Boxes, classId), BoxOverlap.IoU, backward);
+                BestMatches(Of(annotators[a].Boxes3D, classId), Of(annotators[b].Boxes3D, classId), BoxOverlap.IoU, forward);
+                BestMatches(Of(annotators[b].Boxes3D, classId), Of(annotators[a].Boxes3D, classId), BoxOverlap.IoU, backward);
+                if (!double.IsNaN(forward.Mean) && !double.IsNaN(backward.Mean))
+                {
+                    pairs.Add((forward.Mean + backward.Mean) / 2);
+                }
+            }
+        }
+
+        return pairs.Mean;
+    }
+
+    /// <summary>Mean IoU of the class's 2D boxes with the consensus bounding box on their slice (0 if none there); NaN without boxes.</summary>
+    public static double ConsensusIoU(IReadOnlyList<Box2D> boxes, int classId, bool[] consensus, Grid grid)
+    {
+        ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentNullException.ThrowIfNull(grid);
+        var mean = new MeanOfDefined();
+        foreach (var box in Of(boxes, classId))
+        {
+            var around = box.Slice >= 0 && box.Slice < grid.Nz ? BoxOverlap.BoundingBox(consensus, grid, box.Slice) : null;
+            mean.Add(around is null ? 0 : BoxOverlap.IoU(box, around));
+        }
+
+        return mean.Mean;
+    }
+
+    private static List<Box2D> Of(IReadOnlyList<Box2D> boxes, int classId) => boxes.Where(b => b.ClassId == classId).ToList();
+
+    private static List<Box3D> Of(IReadOnlyList<Box3D> boxes, int classId) => boxes.Where(b => b.ClassId == classId).ToList();
+
+    private static void BestMatches<T>(List<T> from, List<T> to, Func<T, T, double> iou, MeanOfDefined into)
+    {
+        if (from.Count == 0 || to.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var box in from)
+        {
+            into.Add(to.Max(other => iou(box, other)));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+namespace WeakSegPortal.Core.Labels;
+
+/// <summary>Whether geometry lies inside the image, so the server can refuse labels drawn off it.</summary>
+/// <remarks>
+/// The image covers [-0.5, n - 0.5] on each in-plane axis (voxel centres at integers, each voxel one
+/// unit wide); slices are whole indices in [0, Nz). Non-finite coordinates are never inside.
+/// </remarks>
+public static class ImageBounds
+{
+    public static bool Contains(Grid grid, Box2D box)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(box);
+        return HasSlice(grid, box.Slice)
+            && InX(grid, box.X0) && InX(grid, box.X1) && InY(grid, box.Y0) && InY(grid, box.Y1);
+    }
+
+    public static bool Contains(Grid grid, Box3D box)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(box);
+        return InX(grid, box.X0) && InX(grid, box.X1) && InY(grid, box.Y0) && InY(grid, box.Y1)
+            && InZ(grid, box.Z0) && InZ(grid, box.Z1);
+    }
+
+    public static bool Contains(Grid grid, Scribble scribble)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(scribble);
+        if (scribble.Points.Count == 0 || !HasSlice(grid, scribble.Slice)
+            || !double.IsFinite(scribble.Width) || scribble.Width <= 0)
+        {
+            return false;
+        }
+
+        foreach (var point in scribble.Points)
+        {
+            if (!InX(grid, point.X) || !InY(grid, point.Y))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool Contains(Grid grid, LabelPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(point);
+        return HasSlice(grid, point.Slice) && InX(grid, point.X) && InY(grid, point.Y);
+    }
+
+    public static bool Contains(Grid grid, Tag tag)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(tag);
+        return tag.Slice is not { } k || HasSlice(grid, k);
+    }
+
+    private static bool HasSlice(Grid grid, int k) => k >= 0 && k < grid.Nz;
+
+    private static bool InX(Grid grid, double x) => double.IsFinite(x) && x >= -0.5 && x <= grid.Nx - 0.5;
+
+    private static bool InY(Grid grid, double y) => double.IsFinite(y) && y >= -0.5 && y <= grid.Ny - 0.5;
+
+    private static bool InZ(Grid grid, double z) => double.IsFinite(z) && z >= -0.5 && z <= grid.Nz - 0.5;
+}
