@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -18,6 +19,7 @@ public static class MartenRegistration
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ImportRecorded),
+            typeof(BoxDrawn), typeof(ScribbleDrawn), typeof(PointPlaced), typeof(TagSet), typeof(AnnotationDeleted),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -25,6 +27,10 @@ public static class MartenRegistration
         // Inline: an item must be fetchable and queueable in the request after its import.
         options.Projections.Add<ItemViewProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ItemView>().Index(i => i.ProjectId).Index(i => i.ContentHash);
+        // Inline: an acknowledged label must be there on the next reload.
+        options.Projections.Add<AnnotatorItemLabelsProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<AnnotatorItemLabels>().Index(l => l.ItemId);
+        options.RegisterDocumentType<ProcessedCommand>();
         return options;
     }
 }

@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Weasel.Core;
 using WeakSegPortal.Core;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
+using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Options;
 using WeakSegPortal.Web.Seeding;
 
@@ -32,6 +35,8 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 1024 * 1024);
+        services.AddSingleton<PresenceTracker>();
         services.AddUseCases();
         // Order matters: the schema exists before the seeder writes to it.
         services.AddHostedService<EventStoreInitializer>();
@@ -52,6 +57,7 @@ public static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -107,6 +113,9 @@ public static class Extensions
         services.AddScoped<CreateProjectHandler>();
         services.AddScoped<EditProjectHandler>();
         services.AddScoped<SetProjectTeamHandler>();
+        services.AddScoped<NextItemHandler>();
+        services.AddSingleton(new GoldDraw());
+        services.AddScoped<SubmitAnnotationHandler>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
     }

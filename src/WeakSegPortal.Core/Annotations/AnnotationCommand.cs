@@ -1,0 +1,35 @@
+namespace WeakSegPortal.Core.Annotations;
+
+/// <summary>
+/// One finished stroke, box, click, tag or deletion, as the browser sends it (docs/annotation-protocol.md).
+/// Geometry is in voxel index space of the item; only the member matching <see cref="Kind"/> is set.
+/// </summary>
+public sealed record AnnotationCommand(
+    Guid CommandId,
+    Guid ItemId,
+    string Kind,
+    int ClassId,
+    int? Slice,
+    BoxShape? Box = null,
+    ScribbleShape? Scribble = null,
+    PointShape? Point = null,
+    TagValue? Tag = null,
+    DeleteTarget? Delete = null,
+    long ActiveMs = 0);
+
+public sealed record BoxShape(double X0, double Y0, double X1, double Y1);
+
+/// <summary>A polyline; each point is [x, y].</summary>
+public sealed record ScribbleShape(IReadOnlyList<double[]> Points, double Width);
+
+public sealed record PointShape(double X, double Y, bool Positive);
+
+public sealed record TagValue(bool Present);
+
+public sealed record DeleteTarget(Guid AnnotationId);
+
+/// <summary>The server's answer to a command; a refusal carries the reason to show the annotator.</summary>
+public sealed record AnnotationAck(Guid CommandId, bool Accepted, Guid? AnnotationId, string? Reason)
+{
+    public static AnnotationAck Refused(Guid commandId, string reason) => new(commandId, false, null, reason);
+}

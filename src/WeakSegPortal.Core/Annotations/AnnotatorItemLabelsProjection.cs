@@ -1,0 +1,40 @@
+using Marten.Events.Aggregation;
+
+namespace WeakSegPortal.Core.Annotations;
+
+/// <summary>
+/// Builds <see cref="AnnotatorItemLabels"/>. Inline: a reload right after an acknowledgement must
+/// show the label, and the QA desk reads the same document.
+/// </summary>
+public sealed class AnnotatorItemLabelsProjection : SingleStreamProjection<AnnotatorItemLabels, Guid>
+{
+    public static void Apply(BoxDrawn e, AnnotatorItemLabels labels) =>
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Box, e.Box, null, null, null, e.Provenance, e.ActiveMs, e.At), e.ItemId, e.AnnotatorId);
+
+    public static void Apply(ScribbleDrawn e, AnnotatorItemLabels labels) =>
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Scribble, null, e.Scribble, null, null, e.Provenance, e.ActiveMs, e.At), e.ItemId, e.AnnotatorId);
+
+    public static void Apply(PointPlaced e, AnnotatorItemLabels labels) =>
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Point, null, null, e.Point, null, e.Provenance, e.ActiveMs, e.At), e.ItemId, e.AnnotatorId);
+
+    public static void Apply(TagSet e, AnnotatorItemLabels labels)
+    {
+        // One answer per class and slice: a new tag replaces the old one.
+        labels.Annotations.RemoveAll(a => a.Tag is { } t && t.ClassId == e.Tag.ClassId && t.Slice == e.Tag.Slice);
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Tag, null, null, null, e.Tag, e.Provenance, e.ActiveMs, e.At), e.ItemId, e.AnnotatorId);
+    }
+
+    public static void Apply(AnnotationDeleted e, AnnotatorItemLabels labels)
+    {
+        labels.Annotations.RemoveAll(a => a.AnnotationId == e.AnnotationId);
+        labels.UpdatedAt = e.At;
+    }
+
+    private static void Add(AnnotatorItemLabels labels, StoredAnnotation annotation, Guid itemId, Guid annotatorId)
+    {
+        labels.ItemId = itemId;
+        labels.AnnotatorId = annotatorId;
+        labels.Annotations.Add(annotation);
+        labels.UpdatedAt = annotation.At;
+    }
+}

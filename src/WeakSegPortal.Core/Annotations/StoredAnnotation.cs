@@ -1,0 +1,21 @@
+using WeakSegPortal.Core.Labels;
+
+namespace WeakSegPortal.Core.Annotations;
+
+/// <summary>One current label of an annotator on an item; exactly one of the geometry members is set.</summary>
+public sealed record StoredAnnotation(
+    Guid AnnotationId,
+    Guid CommandId,
+    string Kind,
+    Box2D? Box,
+    Scribble? Scribble,
+    LabelPoint? Point,
+    Tag? Tag,
+    Provenance Provenance,
+    long ActiveMs,
+    DateTimeOffset At)
+{
+    public int ClassId => Box?.ClassId ?? Scribble?.ClassId ?? Point?.ClassId ?? Tag?.ClassId ?? 0;
+
+    public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice;
+}

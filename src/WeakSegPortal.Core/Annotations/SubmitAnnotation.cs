@@ -1,0 +1,87 @@
+using Marten;
+using JasperFx;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Core.Annotations;
+
+/// <summary>
+/// An annotator's browser sends a finished annotation: check it, append it to the annotator's
+/// stream for the item and remember the answer under the command id, in one transaction.
+/// </summary>
+public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock)
+{
+    public async Task<AnnotationAck> HandleAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } seen)
+        {
+            return seen.AnnotatorId == annotatorId
+                ? seen.Ack
+                : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
+        }
+        var ack = await DecideAsync(command, annotatorId, ct);
+        session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return ack;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // The same command arrived twice at once (a resend racing the original): the first one won.
+            session.EjectAllPendingChanges();
+            var first = await session.LoadAsync<ProcessedCommand>(command.CommandId, ct);
+            return first?.Ack ?? AnnotationAck.Refused(command.CommandId, "Please resend.");
+        }
+    }
+
+    private async Task<AnnotationAck> DecideAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
+    {
+        var item = await session.LoadAsync<ItemView>(command.ItemId, ct);
+        if (item is null)
+        {
+            return AnnotationAck.Refused(command.CommandId, "This item does not exist.");
+        }
+        if (!item.IsOpenFor(annotatorId))
+        {
+            return AnnotationAck.Refused(command.CommandId, item.SubmittedBy.Contains(annotatorId)
+                ? "You have submitted this item; its labels can no longer change."
+                : "You are not assigned to this item.");
+        }
+        var streamId = AnnotationStreams.For(item.Id, annotatorId);
+        var at = clock.GetUtcNow();
+        if (command.Kind == AnnotationKinds.Delete)
+        {
+            var labels = await session.LoadAsync<AnnotatorItemLabels>(streamId, ct);
+            if (command.Delete is not { } target || labels?.Annotations.Exists(a => a.AnnotationId == target.AnnotationId) != true)
+            {
+                return AnnotationAck.Refused(command.CommandId, "There is no such annotation of yours to delete.");
+            }
+            session.Events.Append(streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, at));
+            return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
+        }
+        var project = await session.LoadAsync<ProjectSummary>(item.ProjectId, ct);
+        if (project is null)
+        {
+            return AnnotationAck.Refused(command.CommandId, "The item's project no longer exists.");
+        }
+        var (shape, reason) = AnnotationCommandValidator.Check(command, item.Geometry, project);
+        if (shape is null)
+        {
+            return AnnotationAck.Refused(command.CommandId, reason!);
+        }
+        var id = Guid.CreateVersion7();
+        var activeMs = Math.Max(0, command.ActiveMs);
+        object created = shape switch
+        {
+            { Box: { } box } => new BoxDrawn(id, item.Id, annotatorId, command.CommandId, box, Provenance.Manual, activeMs, at),
+            { Scribble: { } scribble } => new ScribbleDrawn(id, item.Id, annotatorId, command.CommandId, scribble, Provenance.Manual, activeMs, at),
+            { Point: { } point } => new PointPlaced(id, item.Id, annotatorId, command.CommandId, point, Provenance.Manual, activeMs, at),
+            { Tag: { } tag } => new TagSet(id, item.Id, annotatorId, command.CommandId, tag, Provenance.Manual, activeMs, at),
+            _ => throw new InvalidOperationException("The validator accepted a command without geometry."),
+        };
+        session.Events.Append(streamId, created);
+        return new AnnotationAck(command.CommandId, true, id, null);
+    }
+}

@@ -1,0 +1,169 @@
+using Marten;
+using Microsoft.AspNetCore.SignalR.Client;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Tests.Infrastructure;
+
+namespace WeakSegPortal.Web.Tests.Annotations;
+
+/// <summary>The annotation hub over real SignalR connections against the real event store.</summary>
+public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Password = "hub-password";
+
+    private async Task<(Guid Item, Guid Ann1, Guid Ann2)> ItemForTwoAsync(string name)
+    {
+        var ann1 = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
+        var ann2 = await factory.EnsureUserAsync("hub-ann2", Password, Roles.Annotator);
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft(name), new(ann1, ProjectRole.Annotator), new(ann2, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "case", nx: 64, ny: 48, nz: 8);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<NextItemHandler>();
+        Assert.Equal(item, (await queue.HandleAsync(new NextItem(project, ann1), CancellationToken.None))!.Id);
+        Assert.Equal(item, (await queue.HandleAsync(new NextItem(project, ann2), CancellationToken.None))!.Id);
+        return (item, ann1, ann2);
+    }
+
+    private Task<HubConnection> ConnectAsync(string user) => HubClients.ConnectAsync(factory, "/hubs/annotation", user, Password);
+
+    private static Task<AnnotationAck> SubmitAsync(HubConnection hub, AnnotationCommand command) =>
+        hub.InvokeAsync<AnnotationAck>("Submit", command);
+
+    private static AnnotationCommand Box(Guid item, double x0, double y0, double x1, double y1, int classId = 1) =>
+        new(Guid.NewGuid(), item, "box", classId, 3, Box: new BoxShape(x0, y0, x1, y1), ActiveMs: 2100);
+
+    private async Task<IReadOnlyList<object>> StreamAsync(Guid item, Guid annotator)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(AnnotationStreams.For(item, annotator));
+        return [.. events.Select(e => e.Data)];
+    }
+
+    [Fact]
+    public async Task Box_scribble_point_and_tag_are_stored_and_read_back()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub all kinds");
+        await using var hub = await ConnectAsync("hub-ann1");
+        var acks = new[]
+        {
+            await SubmitAsync(hub, Box(item, 5, 5, 20, 30)),
+            await SubmitAsync(hub, new(Guid.NewGuid(), item, "scribble", 0, 3, Scribble: new ScribbleShape([[1, 1], [10, 12], [20, 12]], 3))),
+            await SubmitAsync(hub, new(Guid.NewGuid(), item, "point", 2, 4, Point: new PointShape(30, 30, false))),
+            await SubmitAsync(hub, new(Guid.NewGuid(), item, "tag", 2, null, Tag: new TagValue(true))),
+        };
+        Assert.All(acks, a => Assert.True(a.Accepted, a.Reason));
+        var mine = await hub.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item);
+        Assert.Equal(["box", "scribble", "point", "tag"], mine.Select(a => a.Kind));
+        Assert.Equal(new Core.Labels.Box2D(5, 5, 20, 30, 3, 1), mine[0].Box);
+        Assert.Equal(2100, mine[0].ActiveMs);
+        Assert.False(mine[2].Point!.IsPositive);
+        Assert.Equal(4, (await StreamAsync(item, ann1)).Count);
+    }
+
+    [Fact]
+    public async Task Resending_a_command_id_answers_the_same_and_appends_nothing()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub resend");
+        await using var hub = await ConnectAsync("hub-ann1");
+        var command = Box(item, 1, 1, 9, 9);
+        var first = await SubmitAsync(hub, command);
+        var again = await SubmitAsync(hub, command);
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitAsync(hub, command with { CommandId = command.CommandId })));
+        Assert.True(first.Accepted);
+        Assert.Equal(first, again);
+        Assert.All(racing, a => Assert.Equal(first, a));
+        Assert.Single(await StreamAsync(item, ann1));
+    }
+
+    [Fact]
+    public async Task Two_copies_of_a_new_command_at_once_store_it_exactly_once()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub race");
+        await using var hub1 = await ConnectAsync("hub-ann1");
+        await using var hub2 = await ConnectAsync("hub-ann1");
+        var command = Box(item, 2, 2, 6, 6);
+        var acks = await Task.WhenAll(SubmitAsync(hub1, command), SubmitAsync(hub2, command), SubmitAsync(hub1, command));
+        Assert.All(acks, a => Assert.True(a.Accepted));
+        Assert.Single(acks.Select(a => a.AnnotationId).Distinct());
+        Assert.Single(await StreamAsync(item, ann1));
+    }
+
+    [Theory]
+    [InlineData(-5, 0, 10, 10, 1, "outside the image (64 × 48 × 8)")]
+    [InlineData(0, 0, 64, 10, 1, "outside the image")]
+    [InlineData(0, 0, 10, 10, 9, "Class 9 is not a class of this project.")]
+    [InlineData(0, 0, 10, 10, 0, "needs a class")]
+    public async Task A_bad_box_is_refused_with_a_reason_and_changes_nothing(double x0, double y0, double x1, double y1, int classId, string reason)
+    {
+        var (item, ann1, _) = await ItemForTwoAsync($"Hub bad box {x0} {x1} {classId}");
+        await using var hub = await ConnectAsync("hub-ann1");
+        var ack = await SubmitAsync(hub, Box(item, x0, y0, x1, y1, classId));
+        Assert.False(ack.Accepted);
+        Assert.Contains(reason, ack.Reason, StringComparison.Ordinal);
+        Assert.Empty(await StreamAsync(item, ann1));
+    }
+
+    [Fact]
+    public async Task A_kind_the_project_does_not_allow_is_refused()
+    {
+        var ann = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
+        var draft = TestData.Draft("Hub boxes only");
+        draft.AllowedKinds = [AnnotationKind.Box];
+        var project = await TestData.ProjectAsync(factory.Services, draft, new ProjectMember(ann, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "case");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(project, ann), CancellationToken.None);
+        }
+        await using var hub = await ConnectAsync("hub-ann1");
+        var ack = await SubmitAsync(hub, new(Guid.NewGuid(), item, "scribble", 1, 0, Scribble: new ScribbleShape([[1, 1]], 2)));
+        Assert.Equal("Scribbles are not allowed in this project.", ack.Reason);
+    }
+
+    [Fact]
+    public async Task An_item_not_assigned_to_the_annotator_is_refused()
+    {
+        var ann = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Hub unassigned"), new ProjectMember(ann, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "never assigned");
+        await using var hub = await ConnectAsync("hub-ann1");
+        var ack = await SubmitAsync(hub, Box(item, 1, 1, 5, 5));
+        Assert.Equal("You are not assigned to this item.", ack.Reason);
+    }
+
+    [Fact]
+    public async Task Annotators_never_see_each_others_labels()
+    {
+        var (item, _, _) = await ItemForTwoAsync("Hub blinding");
+        await using var hub1 = await ConnectAsync("hub-ann1");
+        await using var hub2 = await ConnectAsync("hub-ann2");
+        Assert.True((await SubmitAsync(hub1, Box(item, 1, 1, 5, 5))).Accepted);
+        Assert.Empty(await hub2.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
+        var mine = await hub1.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item);
+        // Deleting someone else's annotation is refused as if it did not exist.
+        var ack = await SubmitAsync(hub2, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(mine[0].AnnotationId)));
+        Assert.False(ack.Accepted);
+        Assert.Single(await hub1.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
+    }
+
+    [Fact]
+    public async Task A_deleted_annotation_is_gone_after_reload()
+    {
+        var (item, _, _) = await ItemForTwoAsync("Hub delete");
+        await using var hub = await ConnectAsync("hub-ann1");
+        var created = await SubmitAsync(hub, Box(item, 1, 1, 5, 5));
+        var deleted = await SubmitAsync(hub, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(created.AnnotationId!.Value)));
+        Assert.True(deleted.Accepted);
+        Assert.Empty(await hub.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
+    }
+
+    [Fact]
+    public async Task A_project_manager_cannot_use_the_annotation_hub()
+    {
+        await factory.EnsureUserAsync("hub-pm", Password, Roles.ProjectManager);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync("hub-pm"));
+        Assert.Contains("403", error.Message, StringComparison.Ordinal);
+    }
+}
