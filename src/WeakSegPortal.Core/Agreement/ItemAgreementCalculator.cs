@@ -18,6 +18,11 @@ public static class ItemAgreementCalculator
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classIds);
         ArgumentNullException.ThrowIfNull(annotators);
+        if (annotators.Count == 0)
+        {
+            return new ItemAgreement(0, [], ScribbleConflict.None, double.NaN, double.NaN, 1);
+        }
+
         var geometry = annotators.Select(a => a.Geometry).ToList();
         var classes = new List<ClassAgreement>(classIds.Count);
         foreach (var classId in classIds)

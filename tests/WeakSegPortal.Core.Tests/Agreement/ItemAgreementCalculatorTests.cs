@@ -89,6 +89,15 @@ public sealed class ItemAgreementCalculatorTests
     }
 
     [Fact]
+    public void An_item_nobody_labelled_yet_has_no_classes_to_report()
+    {
+        var result = ItemAgreementCalculator.Compute(Grid, Classes, [], Background);
+        Assert.Equal(0, result.AnnotatorCount);
+        Assert.Empty(result.Classes);
+        Assert.Equal(1.0, result.Score);
+    }
+
+    [Fact]
     public void Boxes_and_tags_feed_the_item_score()
     {
         var a = new WeakLabels { Boxes = [new Box2D(0, 0, 2, 2, 0, Lesion)], Tags = [new Tag(Lesion, true)] };
