@@ -114,6 +114,7 @@ public static class Extensions
         services.AddScoped<EditProjectHandler>();
         services.AddScoped<SetProjectTeamHandler>();
         services.AddScoped<NextItemHandler>();
+        services.AddScoped<FinishItemHandler>();
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
         services.AddScoped<CreateUserHandler>();

@@ -1,0 +1,38 @@
+using Marten;
+
+namespace WeakSegPortal.Core.Items;
+
+/// <summary>An annotator finishes an item: submits it, or skips it with a reason.</summary>
+/// <param name="SkipReason">Null to submit; the reason to skip.</param>
+public sealed record FinishItem(Guid ItemId, Guid AnnotatorId, long ActiveMilliseconds, string? SkipReason = null);
+
+public sealed class FinishItemHandler(IDocumentSession session, TimeProvider clock)
+{
+    public const int MaxReasonLength = 500;
+
+    public async Task<CommandResult> HandleAsync(FinishItem command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var stream = await session.Events.FetchForWriting<ItemView>(command.ItemId, ct);
+        if (stream.Aggregate is not { } item || !item.IsOpenFor(command.AnnotatorId))
+        {
+            return CommandResult.Refused("", "This item is not open for you (already submitted, skipped, or never assigned).");
+        }
+        var activeMs = Math.Max(0, command.ActiveMilliseconds);
+        if (command.SkipReason is { } reason)
+        {
+            reason = reason.Trim();
+            if (reason.Length is 0 or > MaxReasonLength)
+            {
+                return CommandResult.Refused(nameof(FinishItem.SkipReason), $"Say why you skip the item (at most {MaxReasonLength} characters).");
+            }
+            stream.AppendOne(new ItemSkipped(item.Id, command.AnnotatorId, reason, activeMs, clock.GetUtcNow()));
+        }
+        else
+        {
+            stream.AppendOne(new ItemSubmitted(item.Id, command.AnnotatorId, activeMs, clock.GetUtcNow()));
+        }
+        await session.SaveChangesAsync(ct);
+        return CommandResult.Ok(item.Id);
+    }
+}

@@ -1,0 +1,141 @@
+using Marten;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
+
+namespace WeakSegPortal.Web.Components.Pages.Annotate;
+
+/// <summary>The annotator's page: next item from the queue, the browser workspace, guidelines, submit or skip.</summary>
+public sealed partial class Annotate
+{
+    private static readonly string[] SkipReasons =
+        ["Image unreadable or corrupt", "Structure not visible", "Outside my expertise", "Wrong body part or modality", "Other"];
+
+    private ElementReference _canvas;
+    private IJSObjectReference? _host;
+    private DotNetObjectReference<Annotate>? _self;
+    private bool _mounted;
+    private bool _loading = true;
+    private bool _busy;
+    private bool _skipping;
+    private string? _skipReason;
+    private string _status = "saved";
+    private ProjectSummary? _project;
+    private ItemView? _item;
+    private string _guidelines = "";
+
+    [Parameter] public Guid ProjectId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    private Color StatusColour => _status.StartsWith("offline", StringComparison.Ordinal) ? Color.Error
+        : _status.StartsWith("saving", StringComparison.Ordinal) ? Color.Warning : Color.Success;
+
+    protected override async Task OnParametersSetAsync() => await LoadNextAsync();
+
+    private async Task LoadNextAsync()
+    {
+        _loading = true;
+        var me = (await AuthState).User.UserId();
+        await using var scope = Scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+        var project = await session.LoadAsync<ProjectSummary>(ProjectId, Leaving);
+        _project = project is not null && ProjectAccess.CanAnnotate(project, me) ? project : null;
+        if (_project is not null)
+        {
+            _guidelines = (await session.Events.AggregateStreamAsync<Project>(ProjectId, token: Leaving))?.Guidelines ?? "";
+            _item = await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(ProjectId, me), Leaving);
+        }
+        _mounted = false;
+        _loading = false;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_item is null || _project is null || _mounted)
+        {
+            return;
+        }
+        _mounted = true;
+        _self ??= DotNetObjectReference.Create(this);
+        _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/workspace-host.js");
+        await _host.InvokeVoidAsync("mount", Leaving, _canvas, new
+        {
+            itemId = _item.Id,
+            itemUrl = $"/api/items/{_item.Id}",
+            hubUrl = "/hubs/annotation",
+            classes = _project.Classes.Select(c => new { id = c.Id, name = c.Name, colour = c.Colour }),
+            allowedKinds = _project.AllowedKinds.Select(k => k.ToString().ToLowerInvariant()),
+        }, _self);
+    }
+
+    /// <summary>Called by the browser when the save state changes ("saved", "saving (2)", "offline — 3 pending").</summary>
+    [JSInvokable]
+    public Task OnStatus(string status)
+    {
+        _status = status;
+        return InvokeAsync(StateHasChanged);
+    }
+
+    private Task SubmitAsync() => FinishAsync(null);
+
+    private Task SkipAsync() => FinishAsync(_skipReason);
+
+    private async Task FinishAsync(string? skipReason)
+    {
+        if (_item is null || _host is null)
+        {
+            return;
+        }
+        _busy = true;
+        try
+        {
+            // Labels can no longer change after submission: every pending one must be saved first.
+            var pending = await _host.InvokeAsync<int>("flush", Leaving);
+            if (pending > 0)
+            {
+                Snackbar.Add($"{pending} annotation(s) are not saved yet. Check your connection; they will be sent when it is back.", Severity.Warning);
+                return;
+            }
+            var activeMs = await _host.InvokeAsync<long>("activeMs", Leaving);
+            await using var scope = Scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<FinishItemHandler>()
+                .HandleAsync(new FinishItem(_item.Id, (await AuthState).User.UserId(), activeMs, skipReason), Leaving);
+            if (!result.Succeeded)
+            {
+                Snackbar.Add(string.Join(" ", result.Errors.Values), Severity.Error);
+                return;
+            }
+            Snackbar.Add(skipReason is null ? "Submitted. Here is the next item." : "Skipped.", Severity.Success);
+            await _host.InvokeVoidAsync("unmount", Leaving);
+            _skipping = false;
+            _skipReason = null;
+            await LoadNextAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            try
+            {
+                await _host.InvokeVoidAsync("unmount");
+                await _host.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; the browser page went with it.
+            }
+        }
+        _self?.Dispose();
+        Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+// Bridge between the Blazor annotate page and the workspace bundle (dist/workspace.js):
+// mounts it, relays its save status to .NET, and answers flush/activeMs before submission.
+let handle = null;
+
+export async function mount(element, options, dotnet) {
+  unmount();
+  const workspace = await import('../dist/workspace.js');
+  handle = await workspace.mount(element, {
+    ...options,
+    onStatus: (status) => dotnet.invokeMethodAsync('OnStatus', typeof status === 'string' ? status : status.text),
+  });
+}
+
+/** Sends what is still in the outbox; resolves to the number of commands still pending. */
+export async function flush() {
+  if (!handle) return 0;
+  if (handle.flush) await handle.flush();
+  return handle.pending ? await handle.pending() : 0;
+}
+
+export function activeMs() {
+  return handle?.activeMs ? Math.round(handle.activeMs()) : 0;
+}
+
+export function unmount() {
+  if (handle) {
+    handle.unmount();
+    handle = null;
+  }
+}
