@@ -83,6 +83,40 @@ public sealed class WorkQueueTests(PortalFactory factory) : IClassFixture<Portal
         }
     }
 
+    [Fact]
+    public async Task Skipping_needs_a_reason_and_frees_the_slot_for_someone_else()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Skip", annotatorsPerItem: 1), Annotator(first), Annotator(second));
+        var item = await TestData.ItemAsync(factory.Services, project, "only");
+        Assert.Equal(item, (await NextAsync(project, first))!.Id);
+        Assert.Null(await NextAsync(project, second));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishItemHandler>();
+        var silent = await finish.HandleAsync(new FinishItem(item, first, 500, SkipReason: "  "), CancellationToken.None);
+        Assert.False(silent.Succeeded);
+        var skipped = await finish.HandleAsync(new FinishItem(item, first, 500, SkipReason: "Structure not visible"), CancellationToken.None);
+        Assert.True(skipped.Succeeded);
+        Assert.Null(await NextAsync(project, first));
+        Assert.Equal(item, (await NextAsync(project, second))!.Id);
+    }
+
+    [Fact]
+    public async Task A_submitted_item_cannot_be_submitted_again_and_records_active_time()
+    {
+        var person = Guid.NewGuid();
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Submit twice"), Annotator(person));
+        var item = await TestData.ItemAsync(factory.Services, project, "a");
+        await NextAsync(project, person);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var finish = scope.ServiceProvider.GetRequiredService<FinishItemHandler>();
+        Assert.True((await finish.HandleAsync(new FinishItem(item, person, 42_000), CancellationToken.None)).Succeeded);
+        Assert.False((await finish.HandleAsync(new FinishItem(item, person, 1), CancellationToken.None)).Succeeded);
+        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(item);
+        Assert.Equal(42_000, Assert.Single(events.Select(e => e.Data).OfType<ItemSubmitted>()).ActiveMilliseconds);
+    }
+
     private async Task SubmitAsync(Guid itemId, Guid annotator)
     {
         await using var scope = factory.Services.CreateAsyncScope();
