@@ -1,0 +1,33 @@
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Hubs;
+using WeakSegPortal.Web.Tests.Infrastructure;
+
+namespace WeakSegPortal.Web.Tests.Annotations;
+
+public sealed class PresenceTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task An_annotator_on_an_item_is_visible_until_the_connection_closes()
+    {
+        var ann = await factory.EnsureUserAsync("presence-ann", "presence-pw", Roles.Annotator);
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Presence"), new ProjectMember(ann, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "case-7");
+        var tracker = factory.Services.GetRequiredService<PresenceTracker>();
+        var changes = 0;
+        using var subscription = tracker.Subscribe(() => Interlocked.Increment(ref changes));
+
+        var hub = await HubClients.ConnectAsync(factory, "/hubs/annotation", "presence-ann", "presence-pw");
+        await Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync(hub, "Focus", item);
+        var seen = Assert.Single(tracker.Current, p => p.UserId == ann);
+        Assert.Equal(item, seen.ItemId);
+
+        await hub.DisposeAsync();
+        for (var i = 0; i < 50 && tracker.Current.Any(p => p.UserId == ann); i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.DoesNotContain(tracker.Current, p => p.UserId == ann);
+        Assert.True(changes >= 2);
+    }
+}
