@@ -7,7 +7,12 @@ switch (args.FirstOrDefault())
     case "agreement":
         AgreementBenchmark.Run();
         break;
+    case "annotations":
+        await AnnotationThroughputBenchmark.RunAsync(
+            Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
+            [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000);
+        break;
     default:
-        Console.WriteLine("Benchmark suites: agreement");
+        Console.WriteLine("Benchmark suites: agreement, annotations");
         break;
 }

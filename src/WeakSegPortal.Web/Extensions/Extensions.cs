@@ -80,6 +80,8 @@ public static class Extensions
             options.DatabaseSchemaName = database.Schema;
             options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            // Quick append: one round trip per append, no per-event version lookups (measured: see README).
+            options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
             options.AddWeakSegPortalCore();
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT_DIR"
+ensure_packages "${RUNTIME_PACKAGES[@]}"
+WORK=$(mktemp -d /tmp/weakseg-bench.XXXXXX); chmod 755 "$WORK"
+trap 'pg_stop "$WORK/pg"; rm -rf "$WORK"' EXIT
+PORT=$(free_port 57432)
+# Same durability settings as production defaults except fsync, which a shared dev disk makes noisy.
+pg_start "$WORK/pg" "$PORT" max_connections=300 shared_buffers=256MB synchronous_commit=off
+export WEAKSEG_BENCH_PG="Host=127.0.0.1;Port=$PORT;Database=postgres;Username=postgres"
+dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using WeakSegPortal.Web.Extensions;
+
+namespace WeakSegPortal.Benchmarks;
+
+/// <summary>The real portal on a Kestrel socket on loopback, against a fresh database, for load runs.</summary>
+internal sealed partial class BenchPortal : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _admin;
+    private readonly string _database;
+
+    private BenchPortal(WebApplication app, string admin, string database, Uri address)
+    {
+        _app = app;
+        _admin = admin;
+        _database = database;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, MaxPoolSize = 100 }.ConnectionString;
+
+    public static async Task<BenchPortal> StartAsync(string adminConnectionString)
+    {
+        var database = $"bench_{Guid.NewGuid():N}";
+        await ExecuteAsync(adminConnectionString, $"create database {database}");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ApplicationName = typeof(Extensions).Assembly.GetName().Name,
+        });
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddPortalServices();
+        var app = builder.Build();
+        app.UsePortal();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchPortal(app, adminConnectionString, database, new Uri(address));
+    }
+
+    /// <summary>Signs in through the real form and returns the cookie header value.</summary>
+    public async Task<string> SignInAsync(string userName, string password)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = Address };
+        var form = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var token = WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value);
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+        });
+        using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
+        return cookies.GetCookieHeader(Address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_admin, $"drop database if exists {_database} with (force)");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+}
