@@ -18,8 +18,14 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
     }
 
+    /// <summary>Adds a test's own services; runs before anything is rendered (bUnit locks services then).</summary>
+    protected virtual void ConfigureServices()
+    {
+    }
+
     public Task InitializeAsync()
     {
+        ConfigureServices();
         Context.Render<MudPopoverProvider>();
         return Task.CompletedTask;
     }
