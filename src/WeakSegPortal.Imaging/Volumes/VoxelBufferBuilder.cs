@@ -1,0 +1,76 @@
+namespace WeakSegPortal.Imaging.Volumes;
+
+/// <summary>
+/// Fills a volume slice by slice from raw stored values, applying value = raw·slope + intercept,
+/// into Int16 when the caller proved every result is an exact Int16, else into Float32.
+/// </summary>
+public sealed class VoxelBufferBuilder
+{
+    private readonly short[]? _int16;
+    private readonly float[]? _float32;
+    private readonly int _sliceSize;
+
+    public VoxelBufferBuilder(int nx, int ny, int nz, VoxelType type)
+    {
+        _sliceSize = checked(nx * ny);
+        var count = checked(_sliceSize * nz);
+        if (type == VoxelType.Int16)
+        {
+            _int16 = new short[count];
+        }
+        else
+        {
+            _float32 = new float[count];
+        }
+    }
+
+    public VoxelType Type => _int16 is not null ? VoxelType.Int16 : VoxelType.Float32;
+
+    /// <summary>
+    /// Whether raw values in [rawMin, rawMax] rescaled by an integer slope and intercept stay exact Int16s.
+    /// </summary>
+    public static bool FitsInt16(double rawMin, double rawMax, bool rawIsInteger, double slope, double intercept)
+    {
+        if (!rawIsInteger || slope != Math.Round(slope) || intercept != Math.Round(intercept))
+        {
+            return false;
+        }
+
+        var a = (rawMin * slope) + intercept;
+        var b = (rawMax * slope) + intercept;
+        return Math.Min(a, b) >= short.MinValue && Math.Max(a, b) <= short.MaxValue;
+    }
+
+    /// <summary>Writes slice k from raw values (x fastest) with the given rescale.</summary>
+    public void SetSlice(int k, ReadOnlySpan<float> raw, double slope, double intercept)
+    {
+        var offset = k * _sliceSize;
+        if (_int16 is not null)
+        {
+            var destination = _int16.AsSpan(offset, _sliceSize);
+            for (var n = 0; n < _sliceSize; n++)
+            {
+                destination[n] = (short)Math.Round((raw[n] * slope) + intercept);
+            }
+        }
+        else
+        {
+            var destination = _float32.AsSpan(offset, _sliceSize);
+            if (slope == 1 && intercept == 0)
+            {
+                raw[.._sliceSize].CopyTo(destination);
+                return;
+            }
+
+            for (var n = 0; n < _sliceSize; n++)
+            {
+                destination[n] = (float)((raw[n] * slope) + intercept);
+            }
+        }
+    }
+
+    public Volume Build(VolumeGeometry geometry, VolumeMetadata metadata, IReadOnlyList<string> warnings) =>
+        _int16 is not null
+            ? Volume.FromInt16(geometry, metadata, _int16, warnings)
+            : Volume.FromFloat32(geometry, metadata, _float32!, warnings);
+}
