@@ -58,23 +58,13 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
 
         var stack = DicomSliceOrderer.Order(series.Files);
         var first = stack.Slices[0];
-        var type = stack.Slices.All(FitsInt16) ? VoxelType.Int16 : VoxelType.Float32;
-        var builder = new VoxelBufferBuilder(first.Columns, first.Rows, stack.Slices.Count, type);
-        var photometric = new string[stack.Slices.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, stack.Slices.Count, options, () => new float[first.Columns * first.Rows], (k, _, grey) =>
+        var tryInt16 = stack.Slices.All(h => h.SamplesPerPixel == 1 && h.BitsAllocated <= 16 && VoxelBufferBuilder.MayFitInt16(true, h.RescaleSlope, h.RescaleIntercept));
+        var (builder, photometric) = tryInt16 ? DecodeStack(stack, VoxelType.Int16, cancellationToken) : (null, null);
+        if (builder is null)
         {
-            var pixels = codec.ReadPixels(stack.Slices[k].Path);
-            if (pixels.Columns != first.Columns || pixels.Rows != first.Rows || pixels.Frames != 1)
-            {
-                throw new ImageReadException(ImageReadFailure.InconsistentSeries, $"{Path.GetFileName(pixels.Header.Path)} decodes to {pixels.Columns}×{pixels.Rows}×{pixels.Frames}, not {first.Columns}×{first.Rows}×1.");
-            }
-
-            DicomFrameDecoder.ToGrey(pixels, 0, grey);
-            builder.SetSlice(k, grey, pixels.Header.RescaleSlope, pixels.Header.RescaleIntercept);
-            photometric[k] = pixels.Photometric;
-            return grey;
-        }, _ => { });
+            // Some value did not fit Int16 exactly (a rare CT with values beyond ±32767 HU, or a float rescale).
+            (builder, photometric) = DecodeStack(stack, VoxelType.Float32, cancellationToken);
+        }
 
         var geometry = new VolumeGeometry(first.Columns, first.Rows, stack.Slices.Count, stack.Spacing, stack.Origin, stack.Direction);
         var warnings = new List<string>();
@@ -83,7 +73,35 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
             warnings.Add("The series has no PixelSpacing; 1 mm was assumed.");
         }
 
-        return builder.Build(geometry, MetadataOf(first, photometric[0]), warnings);
+        return builder!.Build(geometry, MetadataOf(first, photometric![0]), warnings);
+    }
+
+    private (VoxelBufferBuilder? Builder, string[]? Photometric) DecodeStack(DicomSliceStack stack, VoxelType type, CancellationToken cancellationToken)
+    {
+        var first = stack.Slices[0];
+        var builder = new VoxelBufferBuilder(first.Columns, first.Rows, stack.Slices.Count, type);
+        var photometric = new string[stack.Slices.Count];
+        var exact = true;
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, stack.Slices.Count, options, () => new float[first.Columns * first.Rows], (k, state, grey) =>
+        {
+            var pixels = codec.ReadPixels(stack.Slices[k].Path);
+            if (pixels.Columns != first.Columns || pixels.Rows != first.Rows || pixels.Frames != 1)
+            {
+                throw new ImageReadException(ImageReadFailure.InconsistentSeries, $"{Path.GetFileName(pixels.Header.Path)} decodes to {pixels.Columns}×{pixels.Rows}×{pixels.Frames}, not {first.Columns}×{first.Rows}×1.");
+            }
+
+            DicomFrameDecoder.ToGrey(pixels, 0, grey);
+            if (!builder.SetSlice(k, grey, pixels.Header.RescaleSlope, pixels.Header.RescaleIntercept))
+            {
+                exact = false;
+                state.Stop();
+            }
+
+            photometric[k] = pixels.Photometric;
+            return grey;
+        }, _ => { });
+        return exact ? (builder, photometric) : (null, null);
     }
 
     private Volume ReadFile(string path)
@@ -92,16 +110,10 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
         var header = pixels.Header;
         var warnings = new List<string>();
         var isInteger = DicomFrameDecoder.IsInteger(pixels.Format) && pixels.SamplesPerPixel == 1;
-        var type = VoxelBufferBuilder.FitsInt16(pixels.StoredMin, pixels.StoredMax, isInteger, header.RescaleSlope, header.RescaleIntercept)
-            ? VoxelType.Int16
-            : VoxelType.Float32;
-        var builder = new VoxelBufferBuilder(pixels.Columns, pixels.Rows, pixels.Frames, type);
-        var grey = new float[pixels.Columns * pixels.Rows];
-        for (var k = 0; k < pixels.Frames; k++)
-        {
-            DicomFrameDecoder.ToGrey(pixels, k, grey);
-            builder.SetSlice(k, grey, header.RescaleSlope, header.RescaleIntercept);
-        }
+        var builder = VoxelBufferBuilder.MayFitInt16(isInteger, header.RescaleSlope, header.RescaleIntercept)
+            ? FillFrames(pixels, VoxelType.Int16)
+            : null;
+        builder ??= FillFrames(pixels, VoxelType.Float32)!;
 
         VolumeGeometry geometry;
         if (pixels.Frames == 1 && header.Position is not null && header.Orientation is not null)
@@ -127,17 +139,20 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
         return builder.Build(geometry, MetadataOf(header, pixels.Photometric) with { SourceSamplesPerPixel = pixels.SamplesPerPixel }, warnings);
     }
 
-    private static bool FitsInt16(DicomHeader header)
+    private static VoxelBufferBuilder? FillFrames(DicomPixels pixels, VoxelType type)
     {
-        if (header.SamplesPerPixel != 1 || header.BitsStored is <= 0 or > 16)
+        var builder = new VoxelBufferBuilder(pixels.Columns, pixels.Rows, pixels.Frames, type);
+        var grey = new float[pixels.Columns * pixels.Rows];
+        for (var k = 0; k < pixels.Frames; k++)
         {
-            return false;
+            DicomFrameDecoder.ToGrey(pixels, k, grey);
+            if (!builder.SetSlice(k, grey, pixels.Header.RescaleSlope, pixels.Header.RescaleIntercept))
+            {
+                return null;
+            }
         }
 
-        var signed = header.PixelRepresentation == 1;
-        var min = signed ? -Math.Pow(2, header.BitsStored - 1) : 0;
-        var max = signed ? Math.Pow(2, header.BitsStored - 1) - 1 : Math.Pow(2, header.BitsStored) - 1;
-        return VoxelBufferBuilder.FitsInt16(min, max, rawIsInteger: true, header.RescaleSlope, header.RescaleIntercept);
+        return builder;
     }
 
     private static VolumeMetadata MetadataOf(DicomHeader header, string decodedPhotometric) => new()

@@ -13,6 +13,7 @@ public sealed class GdcmDicomCodec : IDicomCodec
         // GDCM writes warnings about harmless oddities straight to stderr, which would garble CLI output.
         gdcm.Trace.WarningOff();
         gdcm.Trace.DebugOff();
+        gdcm.Trace.ErrorOff();
     }
 
     public DicomHeader ReadHeader(string path)
@@ -42,6 +43,7 @@ public sealed class GdcmDicomCodec : IDicomCodec
     public DicomPixels ReadPixels(string path)
     {
         DicomFileSignature.EnsureReadableFile(path);
+        DicomStructureCheck.EnsureComplete(path);
         using var reader = new gdcm.ImageReader();
         reader.SetFileName(path);
         bool ok;
@@ -81,6 +83,7 @@ public sealed class GdcmDicomCodec : IDicomCodec
         }
 
         var frames = image.GetNumberOfDimensions() >= 3 ? (int)image.GetDimension(2) : 1;
+        EnsureCompleteNativePixelData(path, image, length);
         using var photometric = image.GetPhotometricInterpretation();
         return new DicomPixels
         {
@@ -99,6 +102,29 @@ public sealed class GdcmDicomCodec : IDicomCodec
             Origin = new Vec3(image.GetOrigin(0), image.GetOrigin(1), image.GetOrigin(2)),
             Direction = DirectionOf(image),
         };
+    }
+
+    /// <summary>
+    /// GDCM pads a short native (uncompressed) pixel data element with zeros instead of failing;
+    /// a user must hear that the file is truncated rather than see a black strip.
+    /// </summary>
+    private static void EnsureCompleteNativePixelData(string path, gdcm.Image image, uint expectedLength)
+    {
+        using var syntax = image.GetTransferSyntax();
+        using var photometric = image.GetPhotometricInterpretation();
+
+        // Subsampled YBR is stored smaller than the decoded buffer GDCM hands back.
+        if (syntax.IsEncapsulated() || photometric.GetString().Contains("_42", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using var element = image.GetDataElement();
+        using var value = element.GetByteValue();
+        if (value is not null && value.GetLength().GetValueLength() < expectedLength)
+        {
+            throw new ImageReadException(ImageReadFailure.Truncated, $"{Name(path)}: the pixel data holds {value.GetLength().GetValueLength()} of {expectedLength} bytes; the file looks truncated.");
+        }
     }
 
     private static Direction3 DirectionOf(gdcm.Image image)

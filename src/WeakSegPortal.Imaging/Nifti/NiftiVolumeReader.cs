@@ -139,7 +139,7 @@ public sealed class NiftiVolumeReader : IVolumeReader
         var builder = new VoxelBufferBuilder((int)nx, (int)ny, (int)nz, type);
         for (var k = 0; k < nz; k++)
         {
-            builder.SetSlice(k, raw.AsSpan(k * sliceVoxels, sliceVoxels), slope, intercept);
+            _ = builder.SetSlice(k, raw.AsSpan(k * sliceVoxels, sliceVoxels), slope, intercept);
         }
 
         var (spacing, origin, direction, source) = NiftiAffine.ToLps(h);

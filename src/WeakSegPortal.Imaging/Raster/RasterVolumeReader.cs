@@ -47,7 +47,7 @@ public sealed class RasterVolumeReader : IVolumeReader
         }
 
         var builder = new VoxelBufferBuilder(image.Width, image.Height, 1, image.IsInteger && image.MaxValue <= short.MaxValue && image.MinValue >= short.MinValue ? VoxelType.Int16 : VoxelType.Float32);
-        builder.SetSlice(0, image.Values, 1, 0);
+        _ = builder.SetSlice(0, image.Values, 1, 0);
         return builder.Build(geometry, metadata, warnings);
     }
 }

@@ -24,6 +24,10 @@ public sealed class VoxelBufferBuilder
         }
     }
 
+    /// <summary>Whether Int16 is worth trying: integer samples and an integer rescale (overflow is still checked per slice).</summary>
+    public static bool MayFitInt16(bool rawIsInteger, double slope, double intercept) =>
+        rawIsInteger && slope == Math.Round(slope) && intercept == Math.Round(intercept);
+
     public VoxelType Type => _int16 is not null ? VoxelType.Int16 : VoxelType.Float32;
 
     /// <summary>
@@ -41,8 +45,11 @@ public sealed class VoxelBufferBuilder
         return Math.Min(a, b) >= short.MinValue && Math.Max(a, b) <= short.MaxValue;
     }
 
-    /// <summary>Writes slice k from raw values (x fastest) with the given rescale.</summary>
-    public void SetSlice(int k, ReadOnlySpan<float> raw, double slope, double intercept)
+    /// <summary>
+    /// Writes slice k from raw values (x fastest) with the given rescale. Returns false when an Int16
+    /// buffer cannot hold a value exactly; the caller then starts again with Float32.
+    /// </summary>
+    public bool SetSlice(int k, ReadOnlySpan<float> raw, double slope, double intercept)
     {
         var offset = k * _sliceSize;
         if (_int16 is not null)
@@ -50,23 +57,31 @@ public sealed class VoxelBufferBuilder
             var destination = _int16.AsSpan(offset, _sliceSize);
             for (var n = 0; n < _sliceSize; n++)
             {
-                destination[n] = (short)Math.Round((raw[n] * slope) + intercept);
-            }
-        }
-        else
-        {
-            var destination = _float32.AsSpan(offset, _sliceSize);
-            if (slope == 1 && intercept == 0)
-            {
-                raw[.._sliceSize].CopyTo(destination);
-                return;
+                var value = (raw[n] * slope) + intercept;
+                if (value < short.MinValue || value > short.MaxValue || value != Math.Round(value))
+                {
+                    return false;
+                }
+
+                destination[n] = (short)value;
             }
 
-            for (var n = 0; n < _sliceSize; n++)
-            {
-                destination[n] = (float)((raw[n] * slope) + intercept);
-            }
+            return true;
         }
+
+        var target = _float32.AsSpan(offset, _sliceSize);
+        if (slope == 1 && intercept == 0)
+        {
+            raw[.._sliceSize].CopyTo(target);
+            return true;
+        }
+
+        for (var n = 0; n < _sliceSize; n++)
+        {
+            target[n] = (float)((raw[n] * slope) + intercept);
+        }
+
+        return true;
     }
 
     public Volume Build(VolumeGeometry geometry, VolumeMetadata metadata, IReadOnlyList<string> warnings) =>
