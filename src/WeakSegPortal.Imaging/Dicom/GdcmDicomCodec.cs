@@ -8,12 +8,9 @@ namespace WeakSegPortal.Imaging.Dicom;
 /// </summary>
 public sealed class GdcmDicomCodec : IDicomCodec
 {
-    static GdcmDicomCodec()
+    public GdcmDicomCodec()
     {
-        // GDCM writes warnings about harmless oddities straight to stderr, which would garble CLI output.
-        gdcm.Trace.WarningOff();
-        gdcm.Trace.DebugOff();
-        gdcm.Trace.ErrorOff();
+        GdcmTrace.Silence();
     }
 
     public DicomHeader ReadHeader(string path)
