@@ -21,6 +21,12 @@ internal static class SkiaRasterDecoder
         var format = codec.EncodedFormat == SKEncodedImageFormat.Jpeg ? "JPEG" : codec.EncodedFormat.ToString().ToUpperInvariant();
         var values = new float[width * height];
         var sourceType = codec.Info.ColorType;
+        var sixteenBit = codec.EncodedFormat == SKEncodedImageFormat.Png && PngBitDepth(path) == 16;
+        if (sourceType == SKColorType.Gray8 && sixteenBit)
+        {
+            return Png16GreyDecoder.Decode(File.ReadAllBytes(path), name);
+        }
+
         if (sourceType == SKColorType.Gray8)
         {
             var info = new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
@@ -34,7 +40,7 @@ internal static class SkiaRasterDecoder
             return new RasterImage(width, height, values, format, 1, true);
         }
 
-        var wide = sourceType is SKColorType.Rgba16161616 or SKColorType.Alpha16 or SKColorType.R16Unorm or SKColorType.Rg1616;
+        var wide = sixteenBit || sourceType is SKColorType.Rgba16161616 or SKColorType.Alpha16 or SKColorType.R16Unorm or SKColorType.Rg1616;
         var target = new SKImageInfo(width, height, wide ? SKColorType.Rgba16161616 : SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var buffer = new byte[target.BytesSize];
         Check(codec.GetPixels(target, buffer), name);
@@ -48,6 +54,14 @@ internal static class SkiaRasterDecoder
         }
 
         return new RasterImage(width, height, values, format, grey ? 1 : 3, true);
+    }
+
+    /// <summary>The bit depth in a PNG's IHDR chunk (byte 24 of the file).</summary>
+    private static int PngBitDepth(string path)
+    {
+        Span<byte> head = stackalloc byte[25];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length ? head[24] : 8;
     }
 
     private static bool IsGrey(byte[] buffer, bool wide)
