@@ -3,12 +3,13 @@ using SkiaSharp;
 namespace WeakSegPortal.Imaging.Rendering;
 
 /// <summary>
-/// Encodes 8-bit grey pixels as a greyscale PNG with zlib level 1 and the Sub filter: about as small
-/// as the default settings on CT slices at a fraction of the time (see the imaging benchmark).
+/// Encodes 8-bit grey pixels as a greyscale PNG with zlib level 1 and the Up filter. On pydicom's real
+/// 512² CT (693_J2KI, lung window) that gave 62 KiB in 1.4 ms, against 63 KiB in 3.6 ms with all
+/// filters and 53 KiB in 11 ms at zlib 6: the smallest and fastest of the fast settings.
 /// </summary>
 public static class PngSliceEncoder
 {
-    private static readonly SKPngEncoderOptions FastOptions = new(SKPngEncoderFilterFlags.Sub, 1);
+    private static readonly SKPngEncoderOptions FastOptions = new(SKPngEncoderFilterFlags.Up, 1);
 
     public static byte[] Encode(byte[] grey, int width, int height)
     {
