@@ -92,4 +92,19 @@ public class DicomSeriesTests
 
         Assert.All(scan.Series, s => Assert.Equal(5, _reader.ReadSeries(s).Nz));
     }
+
+    [Fact]
+    public void A_truncated_file_in_a_series_folder_is_skipped_with_its_reason_instead_of_crashing()
+    {
+        using var temp = new TempFolder();
+        PythonReference.Run("make-series", temp.Path, "even");
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("CT_small.dcm"));
+        File.WriteAllBytes(temp.File("cut.dcm"), bytes[..3000]);
+
+        var scan = new DicomFolderScanner(new GdcmDicomCodec()).Scan(temp.Path);
+
+        Assert.Equal(5, Assert.Single(scan.Series).Files.Count);
+        Assert.Contains("truncated", Assert.Single(scan.Skipped).Reason, StringComparison.Ordinal);
+        Assert.Equal(5, _reader.Read(temp.Path).Nz);
+    }
 }

@@ -84,4 +84,22 @@ public sealed class ImageReadErrorTests : IDisposable
 
         Assert.Equal(ImageReadFailure.Truncated, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("cut.png"))).Failure);
     }
+
+    [Fact]
+    public void A_DICOM_file_describing_impossible_pixels_is_refused_before_the_decoder_sees_it()
+    {
+        // SamplesPerPixel (0028,0002) = 9: GDCM alone aborts the process on this.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("MR_small.dcm"));
+        var at = IndexOfTag(bytes, 0x0028, 0x0002);
+        bytes[at + 8] = 9;
+        File.WriteAllBytes(_temp.File("spp.dcm"), bytes);
+
+        Assert.Equal(ImageReadFailure.Corrupt, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("spp.dcm"))).Failure);
+    }
+
+    private static int IndexOfTag(byte[] bytes, ushort group, ushort element)
+    {
+        byte[] tag = [(byte)group, (byte)(group >> 8), (byte)element, (byte)(element >> 8), (byte)'U', (byte)'S'];
+        return bytes.AsSpan().IndexOf(tag);
+    }
 }

@@ -1,48 +1,68 @@
 using System.Buffers.Binary;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace WeakSegPortal.Imaging.Dicom;
 
 /// <summary>
-/// Walks a Part 10 file's element headers (nested sequences and pixel fragments included) without
-/// reading values, to reject a truncated file before GDCM sees it: GDCM aborts the whole process on
-/// some truncations (a failed C++ assert) and silently zero-fills short pixel data on others.
+/// Walks a Part 10 file's element headers (nested sequences and pixel fragments included), reading
+/// only the few header bytes of each element, to reject a truncated file before GDCM sees it: GDCM
+/// aborts the whole process on some truncations (a failed C++ assert) and silently zero-fills short
+/// pixel data on others.
 /// </summary>
 internal static class DicomStructureCheck
 {
-    private const uint Undefined = 0xFFFFFFFF;
-    private const int MaxDepth = 32;
-    private static readonly HashSet<string> LongVrs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
+    private const string RtDoseStorage = "1.2.840.10008.5.1.4.1.1.481.2";
+    private const string ImplicitLittleEndian = "1.2.840.10008.1.2";
 
-    /// <summary>Throws a Truncated <see cref="ImageReadException"/> when an element runs past the end of the file.</summary>
+    /// <summary>GDCM asserts on impossible pixel descriptions (seen with corrupted files); refuse them first.</summary>
+    private static void EnsurePlausiblePixelModule(DicomElementWalker walker, string name)
+    {
+        var shorts = walker.TopLevelShorts;
+        ushort Value(uint tag, ushort fallback) => shorts.TryGetValue(tag, out var v) ? v : fallback;
+        var samples = Value(0x00280002, 1);
+        var allocated = Value(0x00280100, 16);
+        var stored = Value(0x00280101, allocated);
+        var highBit = Value(0x00280102, (ushort)Math.Max(0, stored - 1));
+        var representation = Value(0x00280103, 0);
+        var planar = Value(0x00280006, 0);
+        if (samples is not (1 or 3 or 4) || allocated is not (1 or 8 or 16 or 32 or 64) || stored > allocated || stored == 0 ||
+            highBit >= allocated || representation > 1 || planar > 1)
+        {
+            throw new ImageReadException(
+                ImageReadFailure.Corrupt,
+                $"{name} describes impossible pixels (samples {samples}, bits allocated {allocated}, stored {stored}, high bit {highBit}); the file is damaged.");
+        }
+    }
+
+    /// <summary>Throws an <see cref="ImageReadException"/> when the file is truncated or would crash the decoder.</summary>
     public static void EnsureComplete(string path)
     {
-        var data = File.ReadAllBytes(path);
-        if (data.Length < 132 || Encoding.ASCII.GetString(data, 128, 4) != "DICM")
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        Span<byte> magic = stackalloc byte[4];
+        if (length < 132 || RandomAccess.Read(handle, magic, 128) < 4 || !magic.SequenceEqual("DICM"u8))
         {
             // Files without a preamble are rare and GDCM guesses their encoding; leave them to it.
             return;
         }
 
         var name = Path.GetFileName(path);
-        var position = 132;
+        long position = 132;
         var transferSyntax = "";
         var sopClass = "";
-        var meta = new Walker(data, name, explicitVr: true, bigEndian: false);
-        while (position + 4 <= data.Length && BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(position)) == 0x0002)
+        var meta = new DicomElementWalker(handle, length, name, explicitVr: true, bigEndian: false);
+        while (position + 4 <= length && meta.PeekGroup(position) == 0x0002)
         {
-            var (tag, length, valueAt) = meta.Header(ref position);
-            meta.Require(valueAt, length);
-            if (tag == 0x00020010)
+            var (tag, valueLength, valueAt) = meta.Header(ref position);
+            meta.Require(valueAt, valueLength);
+            if (tag is 0x00020010 or 0x00020002 && valueLength < 256)
             {
-                transferSyntax = Encoding.ASCII.GetString(data, valueAt, (int)length).TrimEnd('\0', ' ');
-            }
-            else if (tag == 0x00020002)
-            {
-                sopClass = Encoding.ASCII.GetString(data, valueAt, (int)length).TrimEnd('\0', ' ');
+                var text = meta.Text(valueAt, (int)valueLength);
+                (transferSyntax, sopClass) = tag == 0x00020010 ? (text, sopClass) : (transferSyntax, text);
             }
 
-            position = valueAt + (int)length;
+            position = valueAt + valueLength;
         }
 
         if (transferSyntax == "1.2.840.10008.1.2.1.99")
@@ -50,22 +70,21 @@ internal static class DicomStructureCheck
             return; // Deflated: the data set is a zlib stream, not element headers.
         }
 
-        var explicitVr = transferSyntax != "1.2.840.10008.1.2";
+        var explicitVr = transferSyntax != ImplicitLittleEndian;
         var bigEndian = transferSyntax == "1.2.840.10008.1.2.2";
-        Walker walker;
+        var walker = new DicomElementWalker(handle, length, name, explicitVr, bigEndian);
         try
         {
-            walker = new Walker(data, name, explicitVr, bigEndian);
             var start = position;
-            walker.Elements(ref start, data.Length, 0, untilItemEnd: false);
+            walker.Elements(ref start, 0, untilItemEnd: false);
         }
         catch (ImageReadException declaredFailed)
         {
             // Some writers declare one VR encoding and use the other; readers (pydicom, GDCM) guess, so do we.
-            walker = new Walker(data, name, !explicitVr, bigEndian);
+            walker = new DicomElementWalker(handle, length, name, !explicitVr, bigEndian);
             try
             {
-                walker.Elements(ref position, data.Length, 0, untilItemEnd: false);
+                walker.Elements(ref position, 0, untilItemEnd: false);
             }
             catch (ImageReadException)
             {
@@ -73,125 +92,12 @@ internal static class DicomStructureCheck
             }
         }
 
+        EnsurePlausiblePixelModule(walker, name);
+
         // GDCM asserts (and so kills the process) on an RT Dose without NumberOfFrames.
         if (sopClass == RtDoseStorage && !walker.TopLevelTags.Contains(0x00280008))
         {
             throw new ImageReadException(ImageReadFailure.UnsupportedFormat, $"{name} is an RT Dose without NumberOfFrames, which the DICOM decoder cannot read safely.");
         }
-    }
-
-    private const string RtDoseStorage = "1.2.840.10008.5.1.4.1.1.481.2";
-
-    private sealed class Walker(byte[] data, string name, bool explicitVr, bool bigEndian)
-    {
-        public HashSet<uint> TopLevelTags { get; } = [];
-
-        public (uint Tag, uint Length, int ValueAt) Header(ref int position)
-        {
-            Require(position, 8);
-            var group = U16(position);
-            var element = U16(position + 2);
-            var tag = ((uint)group << 16) | element;
-            if (group == 0xFFFE || !explicitVr)
-            {
-                return (tag, U32(position + 4), position + 8);
-            }
-
-            var vr = Encoding.ASCII.GetString(data, position + 4, 2);
-            if (LongVrs.Contains(vr))
-            {
-                Require(position, 12);
-                return (tag, U32(position + 8), position + 12);
-            }
-
-            return (tag, U16(position + 6), position + 8);
-        }
-
-        public void Elements(ref int position, int end, int depth, bool untilItemEnd)
-        {
-            if (depth > MaxDepth)
-            {
-                throw Truncated("sequences nest too deeply");
-            }
-
-            while (position < end)
-            {
-                if (!untilItemEnd && end - position < 8 && data.AsSpan(position, end - position).IndexOfAnyExcept((byte)0) < 0)
-                {
-                    return; // trailing zero padding
-                }
-
-                var (tag, length, valueAt) = Header(ref position);
-                if (depth == 0)
-                {
-                    TopLevelTags.Add(tag);
-                }
-
-                if (tag == 0xFFFEE00D)
-                {
-                    position = valueAt;
-                    return;
-                }
-
-                if (length == Undefined)
-                {
-                    position = valueAt;
-                    Items(ref position, depth + 1);
-                    continue;
-                }
-
-                Require(valueAt, length);
-                position = valueAt + (int)length;
-            }
-
-            if (untilItemEnd)
-            {
-                throw Truncated("an item has no end");
-            }
-        }
-
-        public void Require(int at, uint length)
-        {
-            if ((long)at + length > data.Length)
-            {
-                throw Truncated($"an element needs {length} bytes at offset {at} but the file has {data.Length}");
-            }
-        }
-
-        // Undefined-length sequence or encapsulated pixel data: items until the sequence delimiter.
-        private void Items(ref int position, int depth)
-        {
-            while (true)
-            {
-                var (tag, length, valueAt) = Header(ref position);
-                position = valueAt;
-                if (tag == 0xFFFEE0DD)
-                {
-                    return;
-                }
-
-                if (tag != 0xFFFEE000)
-                {
-                    throw Truncated($"expected an item at offset {position - 8}");
-                }
-
-                if (length == Undefined)
-                {
-                    Elements(ref position, data.Length, depth + 1, untilItemEnd: true);
-                }
-                else
-                {
-                    Require(valueAt, length);
-                    position = valueAt + (int)length;
-                }
-            }
-        }
-
-        private ushort U16(int at) => bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(at)) : BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(at));
-
-        private uint U32(int at) => bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(at)) : BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(at));
-
-        private ImageReadException Truncated(string detail) =>
-            new(ImageReadFailure.Truncated, $"{name} is damaged or truncated ({detail}).");
     }
 }

@@ -16,6 +16,7 @@ public sealed class GdcmDicomCodec : IDicomCodec
     public DicomHeader ReadHeader(string path)
     {
         DicomFileSignature.EnsureReadableFile(path);
+        DicomStructureCheck.EnsureComplete(path);
         using var reader = new gdcm.Reader();
         reader.SetFileName(path);
         using var pixelDataTag = new gdcm.Tag(0x7fe0, 0x0010);
