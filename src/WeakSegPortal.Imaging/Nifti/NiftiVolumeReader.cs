@@ -120,26 +120,28 @@ public sealed class NiftiVolumeReader : IVolumeReader
         var headerLength = h.Version == 1 ? NiftiHeaderParser.Nifti1Size : NiftiHeaderParser.Nifti2Size;
         Skip(stream, voxOffset - (alreadyRead ?? headerLength));
 
-        var sliceVoxels = (int)(nx * ny);
-        var sliceBytes = new byte[sliceVoxels * bytesPerVoxel];
-        var raw = new float[sliceVoxels * nz];
-        for (var k = 0; k < nz; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            stream.ReadExactly(sliceBytes);
-            NiftiVoxelDecoder.Decode(sliceBytes, h.DataType, h.LittleEndian, raw.AsSpan(k * sliceVoxels, sliceVoxels));
-        }
-
         // A slope of 0 or NaN means "no scaling" (nifti1.h).
         var noScaling = h.SclSlope == 0 || double.IsNaN(h.SclSlope);
         var slope = noScaling ? 1 : h.SclSlope;
         var intercept = noScaling || double.IsNaN(h.SclInter) ? 0 : h.SclInter;
-        var (min, max) = MinMax(raw);
-        var type = VoxelBufferBuilder.FitsInt16(min, max, NiftiVoxelDecoder.IsInteger(h.DataType), slope, intercept) ? VoxelType.Int16 : VoxelType.Float32;
-        var builder = new VoxelBufferBuilder((int)nx, (int)ny, (int)nz, type);
+
+        // Slices go straight into the final buffer: Int16 when the datatype and scaling allow it,
+        // promoted to Float32 on the first value that does not fit.
+        var sliceVoxels = (int)(nx * ny);
+        var sliceBytes = new byte[sliceVoxels * bytesPerVoxel];
+        var raw = new float[sliceVoxels];
+        var tryInt16 = VoxelBufferBuilder.MayFitInt16(NiftiVoxelDecoder.IsInteger(h.DataType), slope, intercept);
+        var builder = new VoxelBufferBuilder((int)nx, (int)ny, (int)nz, tryInt16 ? VoxelType.Int16 : VoxelType.Float32);
         for (var k = 0; k < nz; k++)
         {
-            _ = builder.SetSlice(k, raw.AsSpan(k * sliceVoxels, sliceVoxels), slope, intercept);
+            cancellationToken.ThrowIfCancellationRequested();
+            stream.ReadExactly(sliceBytes);
+            NiftiVoxelDecoder.Decode(sliceBytes, h.DataType, h.LittleEndian, raw);
+            if (!builder.SetSlice(k, raw, slope, intercept))
+            {
+                builder.PromoteToFloat32();
+                _ = builder.SetSlice(k, raw, slope, intercept);
+            }
         }
 
         var (spacing, origin, direction, source) = NiftiAffine.ToLps(h);
@@ -176,18 +178,5 @@ public sealed class NiftiVolumeReader : IVolumeReader
             stream.ReadExactly(scratch, 0, chunk);
             count -= chunk;
         }
-    }
-
-    private static (double Min, double Max) MinMax(float[] values)
-    {
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return values.Length == 0 ? (0, 0) : (min, max);
     }
 }

@@ -1,8 +1,4 @@
 namespace WeakSegPortal.Imaging.Raster;
 
 /// <summary>A decoded 2D image as one grey (or luminance) value per pixel, x fastest.</summary>
-internal sealed record RasterImage(int Width, int Height, float[] Values, string Format, int SamplesPerPixel, bool IsInteger)
-{
-    public float MinValue => Values.Length == 0 ? 0 : Values.Min();
-    public float MaxValue => Values.Length == 0 ? 0 : Values.Max();
-}
+internal sealed record RasterImage(int Width, int Height, float[] Values, string Format, int SamplesPerPixel, bool IsInteger);

@@ -46,8 +46,12 @@ public sealed class RasterVolumeReader : IVolumeReader
             warnings.Add("Colour image converted to luminance.");
         }
 
-        var builder = new VoxelBufferBuilder(image.Width, image.Height, 1, image.IsInteger && image.MaxValue <= short.MaxValue && image.MinValue >= short.MinValue ? VoxelType.Int16 : VoxelType.Float32);
-        _ = builder.SetSlice(0, image.Values, 1, 0);
+        var builder = new VoxelBufferBuilder(image.Width, image.Height, 1, image.IsInteger ? VoxelType.Int16 : VoxelType.Float32);
+        if (!builder.SetSlice(0, image.Values, 1, 0))
+        {
+            builder.PromoteToFloat32(); // 16-bit unsigned values above 32767
+            _ = builder.SetSlice(0, image.Values, 1, 0);
+        }
         return builder.Build(geometry, metadata, warnings);
     }
 }

@@ -6,8 +6,8 @@ namespace WeakSegPortal.Imaging.Volumes;
 /// </summary>
 public sealed class VoxelBufferBuilder
 {
-    private readonly short[]? _int16;
-    private readonly float[]? _float32;
+    private short[]? _int16;
+    private float[]? _float32;
     private readonly int _sliceSize;
 
     public VoxelBufferBuilder(int nx, int ny, int nz, VoxelType type)
@@ -23,6 +23,12 @@ public sealed class VoxelBufferBuilder
             _float32 = new float[count];
         }
     }
+
+    /// <summary>Whether Int16 is worth trying: integer samples and an integer rescale (overflow is still checked per slice).</summary>
+    public static bool MayFitInt16(bool rawIsInteger, double slope, double intercept) =>
+        rawIsInteger && slope == Math.Round(slope) && intercept == Math.Round(intercept);
+
+    public VoxelType Type => _int16 is not null ? VoxelType.Int16 : VoxelType.Float32;
 
     /// <summary>Whether Int16 is worth trying: integer samples and an integer rescale (overflow is still checked per slice).</summary>
     public static bool MayFitInt16(bool rawIsInteger, double slope, double intercept) =>
@@ -82,6 +88,27 @@ public sealed class VoxelBufferBuilder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Switches an Int16 buffer to Float32, keeping the slices already written; for sequential readers
+    /// that meet a value Int16 cannot hold and cannot go back to the start (a gzip stream).
+    /// </summary>
+    public void PromoteToFloat32()
+    {
+        if (_int16 is null)
+        {
+            return;
+        }
+
+        var promoted = new float[_int16.Length];
+        for (var n = 0; n < promoted.Length; n++)
+        {
+            promoted[n] = _int16[n];
+        }
+
+        _float32 = promoted;
+        _int16 = null;
     }
 
     public Volume Build(VolumeGeometry geometry, VolumeMetadata metadata, IReadOnlyList<string> warnings) =>
