@@ -2,13 +2,13 @@ namespace WeakSegPortal.Imaging.Volumes;
 
 /// <summary>
 /// Fills a volume slice by slice from raw stored values, applying value = raw·slope + intercept,
-/// into Int16 when the caller proved every result is an exact Int16, else into Float32.
+/// into Int16 while every result is an exact Int16, else into Float32.
 /// </summary>
 public sealed class VoxelBufferBuilder
 {
+    private readonly int _sliceSize;
     private short[]? _int16;
     private float[]? _float32;
-    private readonly int _sliceSize;
 
     public VoxelBufferBuilder(int nx, int ny, int nz, VoxelType type)
     {
@@ -29,27 +29,6 @@ public sealed class VoxelBufferBuilder
         rawIsInteger && slope == Math.Round(slope) && intercept == Math.Round(intercept);
 
     public VoxelType Type => _int16 is not null ? VoxelType.Int16 : VoxelType.Float32;
-
-    /// <summary>Whether Int16 is worth trying: integer samples and an integer rescale (overflow is still checked per slice).</summary>
-    public static bool MayFitInt16(bool rawIsInteger, double slope, double intercept) =>
-        rawIsInteger && slope == Math.Round(slope) && intercept == Math.Round(intercept);
-
-    public VoxelType Type => _int16 is not null ? VoxelType.Int16 : VoxelType.Float32;
-
-    /// <summary>
-    /// Whether raw values in [rawMin, rawMax] rescaled by an integer slope and intercept stay exact Int16s.
-    /// </summary>
-    public static bool FitsInt16(double rawMin, double rawMax, bool rawIsInteger, double slope, double intercept)
-    {
-        if (!rawIsInteger || slope != Math.Round(slope) || intercept != Math.Round(intercept))
-        {
-            return false;
-        }
-
-        var a = (rawMin * slope) + intercept;
-        var b = (rawMax * slope) + intercept;
-        return Math.Min(a, b) >= short.MinValue && Math.Max(a, b) <= short.MaxValue;
-    }
 
     /// <summary>
     /// Writes slice k from raw values (x fastest) with the given rescale. Returns false when an Int16
