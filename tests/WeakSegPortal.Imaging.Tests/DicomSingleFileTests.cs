@@ -62,6 +62,7 @@ public class DicomSingleFileTests
     [InlineData("JPEG-lossy.dcm", "dcmdjpeg")]
     [InlineData("JPGExtended.dcm", "dcmdjpeg")]
     [InlineData("SC_rgb_jpeg_gdcm.dcm", "dcmdjpeg")]
+    [InlineData("SC_rgb_jpeg_lossy_gdcm.dcm", "dcmdjpeg")]
     public void Jpeg_files_decode_like_dcmtk_does(string file, string tool)
     {
         using var temp = new TempFolder();
@@ -71,6 +72,23 @@ public class DicomSingleFileTests
         var volume = _reader.Read(ExternalData.Pydicom(file));
 
         // Two IJG-derived decoders may round the inverse DCT differently by one grey level.
+        VolumeAssert.VoxelsEqual(expected.Doubles("values"), volume, 1.0);
+    }
+
+    [Theory]
+    [InlineData("SC_rgb_jpeg_dcmtk.dcm")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+np.dcm")]
+    [InlineData("SC_rgb_dcmtk_+eb+cy+s2.dcm")]
+    public void YBR_coded_JPEG_colour_reads_as_its_Y_channel_like_dcmtk_without_colour_conversion(string file)
+    {
+        // Y is BT.601 luminance before chroma subsampling and RGB clamping; dcmdjpeg +cn keeps YBR.
+        using var temp = new TempFolder();
+        var decompressed = temp.File("plain.dcm");
+        Dcmtk.Decompress("dcmdjpeg", ExternalData.Pydicom(file), decompressed, "+cn");
+        var expected = PythonReference.Run("dicom", decompressed);
+        var volume = _reader.Read(ExternalData.Pydicom(file));
+
+        Assert.StartsWith("YBR", expected.GetProperty("photometric").GetString(), StringComparison.Ordinal);
         VolumeAssert.VoxelsEqual(expected.Doubles("values"), volume, 1.0);
     }
 

@@ -6,7 +6,7 @@ namespace WeakSegPortal.Imaging.Tests.Support;
 internal static class Dcmtk
 {
     /// <summary>Runs e.g. dcmdjpeg or dcmdjpls from input to an uncompressed output file.</summary>
-    public static void Decompress(string tool, string input, string output)
+    public static void Decompress(string tool, string input, string output, params string[] options)
     {
         var path = $"/usr/bin/{tool}";
         if (!File.Exists(path))
@@ -15,6 +15,11 @@ internal static class Dcmtk
         }
 
         var start = new ProcessStartInfo(path) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
+
         start.ArgumentList.Add(input);
         start.ArgumentList.Add(output);
         using var process = Process.Start(start)!;
