@@ -8,6 +8,8 @@ namespace WeakSegPortal.Imaging.Dicom;
 /// </summary>
 public sealed class GdcmDicomCodec : IDicomCodec
 {
+    private const string RleLossless = "1.2.840.10008.1.2.5";
+
     public GdcmDicomCodec()
     {
         GdcmTrace.Silence();
@@ -82,6 +84,12 @@ public sealed class GdcmDicomCodec : IDicomCodec
 
         var frames = image.GetNumberOfDimensions() >= 3 ? (int)image.GetDimension(2) : 1;
         EnsureCompleteNativePixelData(path, image, length);
+        var samples = pixelFormat.GetSamplesPerPixel();
+        var bytesPerSample = DicomFrameDecoder.BytesPerSample(format);
+        if (header.TransferSyntaxUid == RleLossless && samples > 1 && bytesPerSample > 1)
+        {
+            DecodeRleColour(image, Math.Max(1, frames), samples, bytesPerSample, buffer);
+        }
         using var photometric = image.GetPhotometricInterpretation();
         return new DicomPixels
         {
@@ -91,8 +99,8 @@ public sealed class GdcmDicomCodec : IDicomCodec
             Columns = (int)image.GetDimension(0),
             Rows = (int)image.GetDimension(1),
             Frames = Math.Max(1, frames),
-            SamplesPerPixel = pixelFormat.GetSamplesPerPixel(),
-            Planar = image.GetPlanarConfiguration() == 1,
+            SamplesPerPixel = samples,
+            Planar = image.GetPlanarConfiguration() == 1 && header.TransferSyntaxUid != RleLossless,
             Photometric = DicomTagText.Clean(photometric.GetString()),
             StoredMin = pixelFormat.GetMin(),
             StoredMax = pixelFormat.GetMax(),
@@ -100,6 +108,32 @@ public sealed class GdcmDicomCodec : IDicomCodec
             Origin = new Vec3(image.GetOrigin(0), image.GetOrigin(1), image.GetOrigin(2)),
             Direction = DirectionOf(image),
         };
+    }
+
+    /// <summary>
+    /// GDCM 3.0 returns scrambled samples for 16- and 32-bit colour RLE (checked against pydicom),
+    /// so those frames are decoded here from the raw fragments, one fragment per frame.
+    /// </summary>
+    private static void DecodeRleColour(gdcm.Image image, int frames, int samples, int bytesPerSample, byte[] buffer)
+    {
+        using var element = image.GetDataElement();
+        using var fragments = element.GetSequenceOfFragments();
+        if (fragments is null || fragments.GetNumberOfFragments() != frames)
+        {
+            throw new ImageReadException(ImageReadFailure.UnsupportedFormat, "Multi-byte colour RLE with more than one fragment per frame is not supported.");
+        }
+
+        var pixels = (int)(image.GetDimension(0) * image.GetDimension(1));
+        var frameBytes = pixels * samples * bytesPerSample;
+        for (var f = 0; f < frames; f++)
+        {
+            using var fragment = fragments.GetFragment((uint)f);
+            using var value = fragment.GetByteValue();
+            var length = value.GetLength().GetValueLength();
+            var data = new byte[length];
+            value.GetBuffer(data, length);
+            RleFrameDecoder.Decode(data, pixels, samples, bytesPerSample, buffer.AsSpan(f * frameBytes, frameBytes));
+        }
     }
 
     /// <summary>
