@@ -5,11 +5,12 @@ using Microsoft.Win32.SafeHandles;
 namespace WeakSegPortal.Imaging.Dicom;
 
 /// <summary>Reads DICOM element headers at file offsets and skips their values; see <see cref="DicomStructureCheck"/>.</summary>
-internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength, string name, bool explicitVr, bool bigEndian)
+internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength, string name, bool explicitVr, bool bigEndian, bool rle = false)
 {
     private const uint Undefined = 0xFFFFFFFF;
     private const int MaxDepth = 32;
     private static readonly HashSet<string> LongVrs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
+    private static readonly HashSet<string> ShortVrs = ["AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO", "LT", "PN", "SH", "SL", "SS", "ST", "TM", "UI", "UL", "US"];
     private readonly byte[] _scratch = new byte[12];
 
     public HashSet<uint> TopLevelTags { get; } = [];
@@ -38,6 +39,12 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
         {
             Read(position, 12);
             return (tag, U32(8), position + 12);
+        }
+
+        // GDCM asserts on a VR it does not know instead of reporting an error.
+        if (!ShortVrs.Contains(vr))
+        {
+            throw Truncated($"unknown value representation at offset {position}");
         }
 
         return (tag, U16(6), position + 8);
@@ -77,7 +84,7 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
             if (length == Undefined)
             {
                 position = valueAt;
-                Items(ref position, depth + 1);
+                Items(ref position, depth + 1, rleFragments: rle && depth == 0 && tag == 0x7FE00010);
                 continue;
             }
 
@@ -99,6 +106,12 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
         }
     }
 
+    public uint UInt32At(long at)
+    {
+        Read(at, 4);
+        return U32(0);
+    }
+
     public string Text(long at, int length)
     {
         var bytes = new byte[length];
@@ -107,8 +120,9 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
     }
 
     // Undefined-length sequence or encapsulated pixel data: items until the sequence delimiter.
-    private void Items(ref long position, int depth)
+    private void Items(ref long position, int depth, bool rleFragments = false)
     {
+        var item = 0;
         while (true)
         {
             var (tag, length, valueAt) = Header(ref position);
@@ -130,8 +144,43 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
             else
             {
                 Require(valueAt, length);
+                if (rleFragments && item > 0)
+                {
+                    CheckRleHeader(valueAt, length);
+                }
+
                 position = valueAt + length;
             }
+
+            item++;
+        }
+    }
+
+    /// <summary>An RLE fragment starts with its segment count (1–15) and increasing offsets inside it; GDCM asserts otherwise.</summary>
+    private void CheckRleHeader(long at, uint length)
+    {
+        var header = new byte[64];
+        if (length < 64 || RandomAccess.Read(handle, header, at) < 64)
+        {
+            throw Truncated("an RLE fragment is shorter than its header");
+        }
+
+        var segments = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        var previous = 0u;
+        for (var s = 0; s < segments && s < 15; s++)
+        {
+            var offset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4 + (4 * s)));
+            if (offset < 64 || offset <= previous || offset >= length)
+            {
+                throw Truncated($"an RLE segment offset ({offset}) is outside its fragment");
+            }
+
+            previous = offset;
+        }
+
+        if (segments is 0 or > 15)
+        {
+            throw Truncated($"an RLE fragment claims {segments} segments");
         }
     }
 

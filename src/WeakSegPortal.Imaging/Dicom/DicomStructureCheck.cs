@@ -51,6 +51,7 @@ internal static class DicomStructureCheck
         long position = 132;
         var transferSyntax = "";
         var sopClass = "";
+        long? declaredMetaEnd = null;
         var meta = new DicomElementWalker(handle, length, name, explicitVr: true, bigEndian: false);
         while (position + 4 <= length && meta.PeekGroup(position) == 0x0002)
         {
@@ -61,8 +62,18 @@ internal static class DicomStructureCheck
                 var text = meta.Text(valueAt, (int)valueLength);
                 (transferSyntax, sopClass) = tag == 0x00020010 ? (text, sopClass) : (transferSyntax, text);
             }
+            else if (tag == 0x00020000 && valueLength == 4)
+            {
+                declaredMetaEnd = valueAt + 4 + meta.UInt32At(valueAt);
+            }
 
             position = valueAt + valueLength;
+        }
+
+        // A group length reaching past the meta header makes GDCM assert while reading it.
+        if (declaredMetaEnd > position)
+        {
+            throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: its meta header claims {declaredMetaEnd - 132} bytes but holds {position - 132}.");
         }
 
         if (transferSyntax == "1.2.840.10008.1.2.1.99")
@@ -72,7 +83,8 @@ internal static class DicomStructureCheck
 
         var explicitVr = transferSyntax != ImplicitLittleEndian;
         var bigEndian = transferSyntax == "1.2.840.10008.1.2.2";
-        var walker = new DicomElementWalker(handle, length, name, explicitVr, bigEndian);
+        var rle = transferSyntax == "1.2.840.10008.1.2.5";
+        var walker = new DicomElementWalker(handle, length, name, explicitVr, bigEndian, rle);
         try
         {
             var start = position;
@@ -81,7 +93,7 @@ internal static class DicomStructureCheck
         catch (ImageReadException declaredFailed)
         {
             // Some writers declare one VR encoding and use the other; readers (pydicom, GDCM) guess, so do we.
-            walker = new DicomElementWalker(handle, length, name, !explicitVr, bigEndian);
+            walker = new DicomElementWalker(handle, length, name, !explicitVr, bigEndian, rle);
             try
             {
                 walker.Elements(ref position, 0, untilItemEnd: false);

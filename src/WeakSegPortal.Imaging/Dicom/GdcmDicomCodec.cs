@@ -72,7 +72,15 @@ public sealed class GdcmDicomCodec : IDicomCodec
         var format = MapScalarType(path, pixelFormat.GetScalarType());
         var length = image.GetBufferLength();
         var buffer = new byte[length];
-        if (length == 0 || !image.GetBuffer(buffer))
+        var frames = Math.Max(1, image.GetNumberOfDimensions() >= 3 ? (int)image.GetDimension(2) : 1);
+        var samples = pixelFormat.GetSamplesPerPixel();
+        var bytesPerSample = DicomFrameDecoder.BytesPerSample(format);
+        if (header.TransferSyntaxUid == RleLossless)
+        {
+            // Our own RLE decoder: GDCM's scrambles multi-byte colour and asserts (killing the process) on damaged segments.
+            DecodeRle(image, frames, samples, bytesPerSample, buffer);
+        }
+        else if (length == 0 || !image.GetBuffer(buffer))
         {
             var ts = header.TransferSyntaxUid;
             throw new ImageReadException(
@@ -81,15 +89,11 @@ public sealed class GdcmDicomCodec : IDicomCodec
                     ? $"{Name(path)}: the pixel data is incomplete (the file looks truncated)."
                     : $"{Name(path)}: the pixel data could not be decoded (transfer syntax {DicomTransferSyntaxNames.Describe(ts)}).");
         }
-
-        var frames = image.GetNumberOfDimensions() >= 3 ? (int)image.GetDimension(2) : 1;
-        EnsureCompleteNativePixelData(path, image, length);
-        var samples = pixelFormat.GetSamplesPerPixel();
-        var bytesPerSample = DicomFrameDecoder.BytesPerSample(format);
-        if (header.TransferSyntaxUid == RleLossless && samples > 1 && bytesPerSample > 1)
+        else
         {
-            DecodeRleColour(image, Math.Max(1, frames), samples, bytesPerSample, buffer);
+            EnsureCompleteNativePixelData(path, image, length);
         }
+
         using var photometric = image.GetPhotometricInterpretation();
         return new DicomPixels
         {
@@ -98,7 +102,7 @@ public sealed class GdcmDicomCodec : IDicomCodec
             Format = format,
             Columns = (int)image.GetDimension(0),
             Rows = (int)image.GetDimension(1),
-            Frames = Math.Max(1, frames),
+            Frames = frames,
             SamplesPerPixel = samples,
             Planar = image.GetPlanarConfiguration() == 1 && header.TransferSyntaxUid != RleLossless,
             Photometric = DicomTagText.Clean(photometric.GetString()),
@@ -111,16 +115,16 @@ public sealed class GdcmDicomCodec : IDicomCodec
     }
 
     /// <summary>
-    /// GDCM 3.0 returns scrambled samples for 16- and 32-bit colour RLE (checked against pydicom),
-    /// so those frames are decoded here from the raw fragments, one fragment per frame.
+    /// Decodes RLE frames from the raw fragments, one fragment per frame. GDCM 3.0 returns scrambled
+    /// samples for 16- and 32-bit colour RLE (checked against pydicom).
     /// </summary>
-    private static void DecodeRleColour(gdcm.Image image, int frames, int samples, int bytesPerSample, byte[] buffer)
+    private static void DecodeRle(gdcm.Image image, int frames, int samples, int bytesPerSample, byte[] buffer)
     {
         using var element = image.GetDataElement();
         using var fragments = element.GetSequenceOfFragments();
         if (fragments is null || fragments.GetNumberOfFragments() != frames)
         {
-            throw new ImageReadException(ImageReadFailure.UnsupportedFormat, "Multi-byte colour RLE with more than one fragment per frame is not supported.");
+            throw new ImageReadException(ImageReadFailure.UnsupportedFormat, "RLE pixel data with more than one fragment per frame is not supported.");
         }
 
         var pixels = (int)(image.GetDimension(0) * image.GetDimension(1));
