@@ -1,2 +1,3 @@
-namespace WeakSegPortal.Cli;
-internal static class Program { private static int Main() => 0; }
+using WeakSegPortal.Cli;
+
+return await CommandDispatcher.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

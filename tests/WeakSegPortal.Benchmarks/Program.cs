@@ -1,4 +1,5 @@
-// Benchmark harness: `dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- <suite>`.
+// Benchmark harness: `bash infra/bench.sh <suite>` (starts a throwaway PostgreSQL), or
+// `dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- <suite>` for suites without one.
 // Each suite prints its figures; the README quotes them.
 using WeakSegPortal.Benchmarks;
 
@@ -7,12 +8,15 @@ switch (args.FirstOrDefault())
     case "agreement":
         AgreementBenchmark.Run();
         break;
+    case "imaging":
+        ImagingBenchmark.Run([.. args.Skip(1)]);
+        break;
     case "annotations":
         await AnnotationThroughputBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000);
         break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, annotations");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations");
         break;
 }

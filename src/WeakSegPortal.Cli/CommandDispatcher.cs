@@ -1,0 +1,61 @@
+using WeakSegPortal.Cli.Commands;
+using WeakSegPortal.Imaging;
+
+namespace WeakSegPortal.Cli;
+
+/// <summary>Picks the command from the first argument and turns failures into stderr text and exit codes.</summary>
+internal static class CommandDispatcher
+{
+    public const string Usage = """
+        usage: weakseg <command> [options]
+          inspect PATH                         dims, spacing, orientation, modality, value range, transfer syntax
+          render PATH [--slice N] [--orientation axial|coronal|sagittal]
+                      [--window C,W | --preset lung|mediastinum|bone|brain] --out F.png
+          export-raw PATH --out F.raw          voxels as little-endian float32, x fastest, then y, then z
+          demo-data --out DIR [--seed N] [--size N]
+        PATH is a DICOM file, a folder holding one series, a NIfTI file (.nii, .nii.gz) or a PNG/JPEG/TIFF image.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var arguments = CliArguments.Parse(args.Skip(1));
+            return args[0] switch
+            {
+                "inspect" => InspectCommand.Run(arguments, stdout, cancellationToken),
+                "render" => RenderCommand.Run(arguments, stdout, cancellationToken),
+                "export-raw" => await ExportRawCommand.RunAsync(arguments, stdout, cancellationToken),
+                "demo-data" => DemoDataCommand.Run(arguments, stdout, cancellationToken),
+                _ => throw new CliUsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await stderr.WriteLineAsync($"weakseg: {e.Message}");
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+        catch (ImageReadException e)
+        {
+            await stderr.WriteLineAsync($"weakseg: {e.Message}");
+            return 3;
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync($"weakseg: {e.Message}");
+            return 4;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await stderr.WriteLineAsync($"weakseg: {e.Message}");
+            return 4;
+        }
+    }
+}

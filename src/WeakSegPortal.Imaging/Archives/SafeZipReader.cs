@@ -1,0 +1,147 @@
+using System.IO.Compression;
+
+namespace WeakSegPortal.Imaging.Archives;
+
+/// <summary>
+/// Extracts an uploaded zip without trusting it: refuses entries that escape the target folder
+/// (../, absolute paths, drive letters), entries whose compression ratio marks a zip bomb, and
+/// stops at the total-size cap. Sizes are counted on the bytes actually inflated, not on the
+/// sizes the archive claims.
+/// </summary>
+public sealed class SafeZipReader(SafeZipLimits limits)
+{
+    public SafeZipReader()
+        : this(new SafeZipLimits())
+    {
+    }
+
+    public async Task<ZipExtractionReport> ExtractAsync(Stream zip, string destination, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(destination);
+        Directory.CreateDirectory(root);
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageReadException(ImageReadFailure.NotAnImage, $"The upload is not a readable zip archive ({e.Message}).", e);
+        }
+
+        using (archive)
+        {
+            var outcomes = new List<ZipEntryOutcome>();
+            long total = 0;
+            if (archive.Entries.Count > limits.MaxEntries)
+            {
+                return new ZipExtractionReport(outcomes, $"the archive holds {archive.Entries.Count} entries; at most {limits.MaxEntries} are accepted");
+            }
+
+            foreach (var entry in archive.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
+                {
+                    continue; // folder entry: folders are created for the files in them
+                }
+
+                var refusal = Refuse(entry, root, out var target);
+                if (refusal is not null)
+                {
+                    outcomes.Add(new ZipEntryOutcome(entry.FullName, null, refusal, 0));
+                    continue;
+                }
+
+                var budget = Math.Min(limits.MaxEntryUncompressedBytes, limits.MaxTotalUncompressedBytes - total);
+                var (written, why) = await CopyCappedAsync(entry, target!, budget, cancellationToken);
+                if (why is not null)
+                {
+                    File.Delete(target!);
+                    outcomes.Add(new ZipEntryOutcome(entry.FullName, null, why, 0));
+                    if (written > budget && budget < limits.MaxEntryUncompressedBytes)
+                    {
+                        return new ZipExtractionReport(outcomes, $"the archive expands beyond {limits.MaxTotalUncompressedBytes} bytes");
+                    }
+
+                    continue;
+                }
+
+                total += written;
+                outcomes.Add(new ZipEntryOutcome(entry.FullName, target, null, written));
+            }
+
+            return new ZipExtractionReport(outcomes, null);
+        }
+    }
+
+    private string? Refuse(ZipArchiveEntry entry, string root, out string? target)
+    {
+        target = null;
+        var name = entry.FullName.Replace('\\', '/');
+        if (name.Length == 0 || name.StartsWith('/') || (name.Length >= 2 && name[1] == ':'))
+        {
+            return "absolute path";
+        }
+
+        if (name.Split('/').Any(part => part == ".."))
+        {
+            return "path leaves the extraction folder (..)";
+        }
+
+        if (name.Contains('\0', StringComparison.Ordinal))
+        {
+            return "invalid file name";
+        }
+
+        if (entry.Length > limits.MaxEntryUncompressedBytes)
+        {
+            return $"entry declares {entry.Length} bytes, more than the {limits.MaxEntryUncompressedBytes}-byte limit";
+        }
+
+        if (entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
+        {
+            return $"compression ratio {(double)entry.Length / entry.CompressedLength:0} exceeds {limits.MaxCompressionRatio:0} (zip bomb?)";
+        }
+
+        var full = Path.GetFullPath(Path.Combine(root, name));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return "path leaves the extraction folder";
+        }
+
+        target = full;
+        return null;
+    }
+
+    private async Task<(long Written, string? Refusal)> CopyCappedAsync(ZipArchiveEntry entry, string target, long budget, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using var input = entry.Open();
+        await using var output = File.Create(target);
+        var buffer = new byte[81920];
+        long written = 0;
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+
+            // The declared sizes can lie; limits are checked again on what really came out.
+            if (written > budget)
+            {
+                return (written, budget < limits.MaxEntryUncompressedBytes
+                    ? $"the archive expands beyond {limits.MaxTotalUncompressedBytes} bytes"
+                    : $"the entry expands beyond {limits.MaxEntryUncompressedBytes} bytes");
+            }
+
+            if (entry.CompressedLength > 0 && written > 1024 * 1024 && (double)written / entry.CompressedLength > limits.MaxCompressionRatio)
+            {
+                return (written, $"the entry inflates more than {limits.MaxCompressionRatio:0}-fold (zip bomb?)");
+            }
+
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return (written, null);
+    }
+}

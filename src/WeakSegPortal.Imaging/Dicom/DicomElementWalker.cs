@@ -1,0 +1,208 @@
+using System.Buffers.Binary;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace WeakSegPortal.Imaging.Dicom;
+
+/// <summary>Reads DICOM element headers at file offsets and skips their values; see <see cref="DicomStructureCheck"/>.</summary>
+internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength, string name, bool explicitVr, bool bigEndian, bool rle = false)
+{
+    private const uint Undefined = 0xFFFFFFFF;
+    private const int MaxDepth = 32;
+    private static readonly HashSet<string> LongVrs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
+    private static readonly HashSet<string> ShortVrs = ["AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO", "LT", "PN", "SH", "SL", "SS", "ST", "TM", "UI", "UL", "US"];
+    private readonly byte[] _scratch = new byte[12];
+
+    public HashSet<uint> TopLevelTags { get; } = [];
+
+    /// <summary>Top-level US values (image pixel module attributes) by tag, read on the way.</summary>
+    public Dictionary<uint, ushort> TopLevelShorts { get; } = [];
+
+    public ushort PeekGroup(long position)
+    {
+        Read(position, 2);
+        return U16(0);
+    }
+
+    public (uint Tag, uint Length, long ValueAt) Header(ref long position)
+    {
+        Read(position, 8);
+        var group = U16(0);
+        var tag = ((uint)group << 16) | U16(2);
+        if (group == 0xFFFE || !explicitVr)
+        {
+            return (tag, U32(4), position + 8);
+        }
+
+        var vr = Encoding.ASCII.GetString(_scratch, 4, 2);
+        if (LongVrs.Contains(vr))
+        {
+            Read(position, 12);
+            return (tag, U32(8), position + 12);
+        }
+
+        // GDCM asserts on a VR it does not know instead of reporting an error.
+        if (!ShortVrs.Contains(vr))
+        {
+            throw Truncated($"unknown value representation at offset {position}");
+        }
+
+        return (tag, U16(6), position + 8);
+    }
+
+    public void Elements(ref long position, int depth, bool untilItemEnd)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Truncated("sequences nest too deeply");
+        }
+
+        while (position < fileLength)
+        {
+            if (!untilItemEnd && fileLength - position < 8 && IsZeroPadding(position))
+            {
+                return;
+            }
+
+            var (tag, length, valueAt) = Header(ref position);
+            if (depth == 0)
+            {
+                TopLevelTags.Add(tag);
+                if (length == 2 && tag >> 16 == 0x0028)
+                {
+                    Read(valueAt, 2);
+                    TopLevelShorts[tag] = U16(0);
+                }
+            }
+
+            if (tag == 0xFFFEE00D)
+            {
+                position = valueAt;
+                return;
+            }
+
+            if (length == Undefined)
+            {
+                position = valueAt;
+                Items(ref position, depth + 1, rleFragments: rle && depth == 0 && tag == 0x7FE00010);
+                continue;
+            }
+
+            Require(valueAt, length);
+            position = valueAt + length;
+        }
+
+        if (untilItemEnd)
+        {
+            throw Truncated("an item has no end");
+        }
+    }
+
+    public void Require(long at, uint length)
+    {
+        if (at + length > fileLength)
+        {
+            throw Truncated($"an element needs {length} bytes at offset {at} but the file has {fileLength}");
+        }
+    }
+
+    public uint UInt32At(long at)
+    {
+        Read(at, 4);
+        return U32(0);
+    }
+
+    public string Text(long at, int length)
+    {
+        var bytes = new byte[length];
+        RandomAccess.Read(handle, bytes, at);
+        return Encoding.ASCII.GetString(bytes).TrimEnd('\0', ' ');
+    }
+
+    // Undefined-length sequence or encapsulated pixel data: items until the sequence delimiter.
+    private void Items(ref long position, int depth, bool rleFragments = false)
+    {
+        var item = 0;
+        while (true)
+        {
+            var (tag, length, valueAt) = Header(ref position);
+            position = valueAt;
+            if (tag == 0xFFFEE0DD)
+            {
+                return;
+            }
+
+            if (tag != 0xFFFEE000)
+            {
+                throw Truncated($"expected an item at offset {position - 8}");
+            }
+
+            if (length == Undefined)
+            {
+                Elements(ref position, depth + 1, untilItemEnd: true);
+            }
+            else
+            {
+                Require(valueAt, length);
+                if (rleFragments && item > 0)
+                {
+                    CheckRleHeader(valueAt, length);
+                }
+
+                position = valueAt + length;
+            }
+
+            item++;
+        }
+    }
+
+    /// <summary>An RLE fragment starts with its segment count (1–15) and increasing offsets inside it; GDCM asserts otherwise.</summary>
+    private void CheckRleHeader(long at, uint length)
+    {
+        var header = new byte[64];
+        if (length < 64 || RandomAccess.Read(handle, header, at) < 64)
+        {
+            throw Truncated("an RLE fragment is shorter than its header");
+        }
+
+        var segments = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        var previous = 0u;
+        for (var s = 0; s < segments && s < 15; s++)
+        {
+            var offset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4 + (4 * s)));
+            if (offset < 64 || offset <= previous || offset >= length)
+            {
+                throw Truncated($"an RLE segment offset ({offset}) is outside its fragment");
+            }
+
+            previous = offset;
+        }
+
+        if (segments is 0 or > 15)
+        {
+            throw Truncated($"an RLE fragment claims {segments} segments");
+        }
+    }
+
+    private bool IsZeroPadding(long position)
+    {
+        var count = (int)(fileLength - position);
+        Read(position, count);
+        return _scratch.AsSpan(0, count).IndexOfAnyExcept((byte)0) < 0;
+    }
+
+    private void Read(long position, int count)
+    {
+        if (position + count > fileLength || RandomAccess.Read(handle, _scratch.AsSpan(0, count), position) < count)
+        {
+            throw Truncated($"the file ends inside an element header at offset {position}");
+        }
+    }
+
+    private ushort U16(int at) => bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(_scratch.AsSpan(at)) : BinaryPrimitives.ReadUInt16LittleEndian(_scratch.AsSpan(at));
+
+    private uint U32(int at) => bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(_scratch.AsSpan(at)) : BinaryPrimitives.ReadUInt32LittleEndian(_scratch.AsSpan(at));
+
+    private ImageReadException Truncated(string detail) =>
+        new(ImageReadFailure.Truncated, $"{name} is damaged or truncated ({detail}).");
+}

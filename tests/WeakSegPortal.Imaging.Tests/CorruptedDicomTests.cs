@@ -1,0 +1,58 @@
+using WeakSegPortal.Imaging.Dicom;
+using WeakSegPortal.Imaging.Tests.Support;
+
+namespace WeakSegPortal.Imaging.Tests;
+
+/// <summary>
+/// GDCM aborts or crashes the whole process on some damaged files; the pre-check must turn every
+/// one of these into an <see cref="ImageReadException"/>. A regression here kills the test host.
+/// </summary>
+public sealed class CorruptedDicomTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly DicomVolumeReader _reader = new(new GdcmDicomCodec());
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("MR_small_RLE.dcm", 1)]
+    [InlineData("MR_small_RLE.dcm", 2)]
+    [InlineData("CT_small.dcm", 3)]
+    [InlineData("MR_small_jpeg_ls_lossless.dcm", 4)]
+    public void Randomly_corrupted_files_either_read_or_fail_with_an_ImageReadException(string file, int seed)
+    {
+        var original = File.ReadAllBytes(ExternalData.Pydicom(file));
+        var random = new Random(seed);
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            for (var flips = random.Next(1, 5); flips > 0; flips--)
+            {
+                bytes[random.Next(132, Math.Min(bytes.Length, 1600))] = (byte)random.Next(256);
+            }
+
+            var path = _temp.File($"{trial}.dcm");
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                _ = _reader.Read(path);
+            }
+            catch (ImageReadException)
+            {
+                // A clear refusal is the expected outcome for most corruptions.
+            }
+        }
+    }
+
+    [Fact]
+    public void An_RLE_fragment_claiming_too_many_segments_is_refused()
+    {
+        // Seen in fuzzing: GDCM asserts (process abort) on this instead of failing.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("MR_small_RLE.dcm"));
+        var header = bytes.AsSpan().IndexOf(new byte[] { 0x02, 0, 0, 0, 0x40, 0, 0, 0 });
+        bytes[header + 1] = 0x73;
+        File.WriteAllBytes(_temp.File("rle.dcm"), bytes);
+
+        Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("rle.dcm")));
+    }
+}
