@@ -14,8 +14,11 @@ using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Hubs;
+using WeakSegPortal.Web.Items;
 using WeakSegPortal.Web.Options;
+using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Seeding;
+using WeakSegPortal.Web.Slices;
 
 namespace WeakSegPortal.Web.Extensions;
 
@@ -37,6 +40,7 @@ public static class Extensions
         services.AddMudServices();
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddSingleton<PresenceTracker>();
+        services.AddPixelStore();
         services.AddUseCases();
         // Order matters: the schema exists before the seeder writes to it.
         services.AddHostedService<EventStoreInitializer>();
@@ -58,6 +62,7 @@ public static class Extensions
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
+        app.MapItemImageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -67,6 +72,7 @@ public static class Extensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
@@ -87,6 +93,19 @@ public static class Extensions
             options.RegisterDocumentType<SeedRecord>();
             return options;
         }).UseLightweightSessions();
+    }
+
+    private static void AddPixelStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IBlobStore>(sp =>
+        {
+            var root = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Root;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            return new LocalDiskBlobStore(Path.GetFullPath(root, environment.ContentRootPath));
+        });
+        services.AddSingleton<VolumeCache>();
+        services.AddSingleton<SliceService>();
+        services.AddScoped<ItemRegistrar>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)

@@ -57,6 +57,7 @@ internal sealed partial class PortalSeeder(IServiceScopeFactory scopes, IOptions
         }
         var project = await services.GetRequiredService<CreateProjectHandler>().HandleAsync(new CreateProject(DemoProject.Draft(), by), ct);
         await services.GetRequiredService<SetProjectTeamHandler>().HandleAsync(new SetProjectTeam(project.Id, team, by), ct);
+        await DemoItems.AddAsync(services, project.Id, by, ct);
         session.Store(new SeedRecord { Id = "demo", At = TimeProvider.System.GetUtcNow() });
         await session.SaveChangesAsync(ct);
     }

@@ -9,6 +9,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Guid>>> _users = new();
     private TestDatabase? _database;
+    private readonly string _blobs = Directory.CreateTempSubdirectory("weakseg-blobs-").FullName;
 
     /// <summary>Seed demo users and the demo project, as the run command does.</summary>
     public bool SeedDemo { get; init; }
@@ -27,6 +28,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+        Directory.Delete(_blobs, recursive: true);
     }
 
     /// <summary>Creates the user once per portal, however many tests ask for it.</summary>
@@ -41,6 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:ConnectionString"] = ConnectionString,
             ["Seed:Demo"] = SeedDemo ? "true" : "false",
             ["SignIn:MaxFailures"] = "5",
+            ["Storage:Root"] = _blobs,
         }));
     }
 }

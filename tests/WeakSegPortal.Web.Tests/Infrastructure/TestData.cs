@@ -28,6 +28,17 @@ public static class TestData
         return created.Id;
     }
 
+    /// <summary>An item with real pixels in the portal's blob store.</summary>
+    public static async Task<Guid> VolumeItemAsync(IServiceProvider services, Guid projectId, string name, WeakSegPortal.Imaging.Volumes.Volume volume)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var registered = await scope.ServiceProvider.GetRequiredService<WeakSegPortal.Web.Items.ItemRegistrar>()
+            .StageAsync(session, projectId, Guid.Empty, name, volume, Guid.Empty, CancellationToken.None);
+        await session.SaveChangesAsync();
+        return registered.ItemId;
+    }
+
     public static async Task<Guid> ItemAsync(IServiceProvider services, Guid projectId, string name, bool gold = false, int nx = 64, int ny = 64, int nz = 8)
     {
         await using var scope = services.CreateAsyncScope();

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Marten;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
+
+namespace WeakSegPortal.Web.Slices;
+
+/// <summary>Finds an item a person may see: the team of its project, or a manager.</summary>
+public static class ItemAccess
+{
+    public static async Task<(ItemView? Item, IResult? Refusal)> LoadAsync(IQuerySession session, Guid itemId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var item = await session.LoadAsync<ItemView>(itemId, ct);
+        if (item is null)
+        {
+            return (null, Results.Problem("No such item.", statusCode: StatusCodes.Status404NotFound));
+        }
+        var project = await session.LoadAsync<ProjectSummary>(item.ProjectId, ct);
+        var isManager = user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Admin);
+        return project is not null && ProjectAccess.CanSee(project, user.UserId(), isManager)
+            ? (item, null)
+            : (null, Results.Problem("This item belongs to a project you are not part of.", statusCode: StatusCodes.Status403Forbidden));
+    }
+}
