@@ -1,5 +1,4 @@
 using Marten;
-using JasperFx;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -32,13 +31,26 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             await session.SaveChangesAsync(ct);
             return ack;
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception e) when (IsDuplicateCommand(e))
         {
             // The same command arrived twice at once (a resend racing the original): the first one won.
             session.EjectAllPendingChanges();
             var first = await session.LoadAsync<ProcessedCommand>(command.CommandId, ct);
             return first?.Ack ?? AnnotationAck.Refused(command.CommandId, "Please resend.");
         }
+    }
+
+    /// <summary>The insert of the command id hit the primary key: Marten and Npgsql report it in several wrappings.</summary>
+    private static bool IsDuplicateCommand(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || x.GetType().Name == "DocumentAlreadyExistsException")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task<AnnotationAck> DecideAsync(AnnotationCommand command, ItemView? item, Guid annotatorId, CancellationToken ct)
