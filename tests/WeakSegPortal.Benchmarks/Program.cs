@@ -16,7 +16,11 @@ switch (args.FirstOrDefault())
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000);
         break;
+    case "slices":
+        await SliceServingBenchmark.RunAsync(
+            Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."));
+        break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices");
         break;
 }
