@@ -93,6 +93,8 @@ export class Outbox {
   get state() { return { online: this.#online, pending: this.#entries.length, text: stateText({ online: this.#online, pending: this.#entries.length }) }; }
   /** Pending commands, oldest first (copies). */
   get commands() { return this.#entries.map((e) => structuredClone(e.command)); }
+  /** Pending entries, oldest first: { command, refCommandId } (copies). */
+  get entries() { return this.#entries.map((e) => structuredClone({ command: e.command, refCommandId: e.refCommandId ?? null })); }
   /** annotationId given by the server to the annotation a command created, if acked. */
   annotationIdOf(commandId) { return this.#acks[commandId] ?? null; }
   /** Records an id learned elsewhere (getMyAnnotations). */

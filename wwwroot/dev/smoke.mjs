@@ -1,0 +1,179 @@
+// Smoke test of the built bundle in Debian's headless chromium (playwright-core, no browser
+// download): mount against the dev harness, scroll, draw a box, a scribble and points, go
+// offline, reload, check that everything is still drawn, undo/redo, tags, help; prints
+// timings and saves /tmp/workspace.png. Usage: npm run build && node dev/smoke.mjs [--cpu]
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { startHarness, resetFakeHub } from './harness.mjs';
+
+const cpu = process.argv.includes('--cpu');
+const shot = process.env.SCREENSHOT ?? '/tmp/workspace.png';
+const server = await startHarness(0);
+const base = `http://127.0.0.1:${server.address().port}/${cpu ? '?cpu=1' : ''}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const figures = {};
+const step = (s) => console.log(`· ${s}`);
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  resetFakeHub();
+
+  const open = async (url) => {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__mountedAt != null, null, { timeout: 60000 });
+    await page.evaluate(() => window.__weakseg.ready);
+  };
+  await open(base);
+  figures.firstRenderMs = Math.round(await page.evaluate(() => window.__mountedAt));
+  figures.mountMs = Math.round(await page.evaluate(() => window.__mountTime));
+  step(`first render ${figures.firstRenderMs} ms after navigation (mount ${figures.mountMs} ms)`);
+  const vp = page.getByTestId('viewport');
+  const box = await vp.boundingBox();
+  const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
+
+  // Slice scrolling: wheel, keys, and a timed sweep (set index → image rendered).
+  const k0 = await page.evaluate(() => window.__weakseg.slice());
+  await page.mouse.move(...at(0.5, 0.5));
+  for (let n = 0; n < 3; n++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(120); }
+  const k1 = await page.evaluate(() => window.__weakseg.slice());
+  assert.notEqual(k1, k0, 'the wheel scrolls slices');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForTimeout(150);
+  assert.equal(await page.evaluate(() => window.__weakseg.slice()), k1 - 1, 'ArrowUp goes back a slice');
+  figures.scroll = await page.evaluate(async () => {
+    const ws = window.__weakseg, el = ws.viewport.element;
+    const rendered = () => new Promise((r) => el.addEventListener('CORNERSTONE_IMAGE_RENDERED', r, { once: true }));
+    const times = [];
+    for (const k of [...Array(16).keys()].map((n) => 10 + n)) {
+      const t = performance.now(); const done = rendered();
+      await ws.setSlice(k); await done; times.push(performance.now() - t);
+    }
+    // again: now every slice is cached
+    const cached = [];
+    for (const k of [...Array(16).keys()].map((n) => 25 - n)) {
+      const t = performance.now(); const done = rendered();
+      await ws.setSlice(k); await done; cached.push(performance.now() - t);
+    }
+    const mean = (a) => a.reduce((s, x) => s + x, 0) / a.length;
+    return { firstVisitMs: +mean(times).toFixed(1), cachedMs: +mean(cached).toFixed(1), prefetched: ws.cachedSlices() };
+  });
+  step(`slice scroll: ${figures.scroll.firstVisitMs} ms per new slice, ${figures.scroll.cachedMs} ms per cached slice`);
+  await page.evaluate(() => window.__weakseg.setSlice(20));
+  await page.waitForTimeout(200);
+
+  // Value readout over the lesion.
+  await page.mouse.move(...at(0.56, 0.47));
+  await page.waitForTimeout(150);
+  const readout = await page.getByTestId('voxel-value').textContent();
+  step(`voxel readout: ${readout}`);
+  assert.match(readout, /HU/);
+
+  // Box (class Tumour).
+  await page.getByTestId('tool-box').click();
+  await page.getByTestId('class-1').click();
+  await page.mouse.move(...at(0.52, 0.42));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.56, 0.46), { steps: 4 });
+  await page.mouse.move(...at(0.61, 0.52), { steps: 6 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+
+  // Scribble (class Liver) across the organ.
+  await page.getByTestId('tool-scribble').click();
+  await page.getByTestId('class-2').click();
+  await page.mouse.move(...at(0.36, 0.44));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.38, 0.47], [0.40, 0.45], [0.42, 0.49], [0.44, 0.47], [0.45, 0.52]]) await page.mouse.move(...at(fx, fy), { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+
+  // Background scribble outside the body's organs.
+  await page.keyboard.press('0');
+  await page.mouse.move(...at(0.45, 0.66));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.5, 0.68], [0.55, 0.66], [0.6, 0.69]]) await page.mouse.move(...at(fx, fy), { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+
+  // Positive point in the lesion.
+  await page.getByTestId('tool-point').click();
+  await page.getByTestId('class-1').click();
+  await page.mouse.click(...at(0.565, 0.47));
+  await page.waitForTimeout(700);
+
+  let anns = await page.evaluate(() => window.__weakseg.annotations());
+  step(`drawn: ${anns.map((a) => `${a.kind}@k${a.slice}`).join(', ')}`);
+  assert.deepEqual(anns.map((a) => a.kind).sort(), ['box', 'point', 'scribble', 'scribble']);
+  const boxCmd = anns.find((a) => a.kind === 'box');
+  assert.equal(boxCmd.slice, 20); assert.equal(boxCmd.classId, 1);
+  assert.ok(boxCmd.box.x1 - boxCmd.box.x0 > 10, 'box has a size in voxels');
+  assert.ok(anns.some((a) => a.kind === 'scribble' && a.classId === 0), 'a background scribble');
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  assert.equal(await page.getByTestId('save-status').textContent(), 'saved');
+
+  // Tag: Tumour present on the whole item.
+  await page.getByTestId('tag-item-1-present').click();
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+
+  // Offline: a negative point waits in the outbox, survives reloads, is sent once back online.
+  await page.evaluate(() => window.__fakeHub.goOffline());
+  await page.keyboard.press('N');
+  await page.mouse.click(...at(0.47, 0.56));
+  await page.waitForTimeout(700);
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'offline — 1 pending');
+  step(`status while offline: ${await page.getByTestId('save-status').textContent()}`);
+  await open(`${base}${base.includes('?') ? '&' : '?'}offline=1`);
+  anns = await page.evaluate(() => window.__weakseg.annotations());
+  assert.equal(anns.length, 1, 'offline reload shows the pending point from the outbox');
+  assert.equal(await page.getByTestId('save-status').textContent(), 'offline — 1 pending');
+  await open(base);
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  anns = await page.evaluate(() => window.__weakseg.annotations());
+  step(`after reload: ${anns.map((a) => `${a.kind}${a.point ? (a.point.positive ? '+' : '−') : ''}@k${a.slice}`).join(', ')}`);
+  assert.equal(anns.length, 5, 'box, 2 scribbles, 2 points after reload');
+  assert.equal(await page.getByTestId('tag-item-1-present').getAttribute('aria-pressed'), 'true', 'the tag came back');
+  await page.evaluate(() => window.__weakseg.setSlice(20));
+  await page.waitForTimeout(400);
+  const onScreen = await page.locator('svg.svg-layer [data-annotation-uid]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-annotation-uid'))).size);
+  step(`annotations drawn on slice 20: ${onScreen}`);
+  assert.ok(onScreen >= 5, 'all five are drawn on slice 20');
+
+  // Undo the last point (a delete goes out), redo it (a new create goes out).
+  await page.getByTestId('tool-box').click();
+  await page.mouse.move(...at(0.3, 0.3));
+  await page.mouse.down(); await page.mouse.move(...at(0.34, 0.35), { steps: 5 }); await page.mouse.up();
+  await page.waitForTimeout(600);
+  assert.equal((await page.evaluate(() => window.__weakseg.annotations())).length, 6);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.__weakseg.annotations().length === 5 && window.__weakseg.outbox().text === 'saved');
+  await page.keyboard.press('Control+Shift+Z');
+  await page.waitForFunction(() => window.__weakseg.annotations().length === 6 && window.__weakseg.outbox().text === 'saved');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.__weakseg.annotations().length === 5 && window.__weakseg.outbox().text === 'saved');
+  step('undo/redo ok');
+
+  // Help overlay.
+  await page.keyboard.press('?');
+  assert.equal(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible(), true);
+  await page.screenshot({ path: shot.replace(/\.png$/, '-help.png') });
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('tool-select').click();
+  await page.mouse.move(...at(0.58, 0.45));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot });
+  step(`screenshot ${shot}`);
+  const unexpected = errors.filter((e) => !/favicon/.test(e));
+  if (unexpected.length) console.log('page errors:\n  ' + unexpected.join('\n  '));
+  console.log(JSON.stringify({ figures }, null, 1));
+  console.log('SMOKE OK');
+} finally {
+  await browser.close();
+  server.close();
+}
