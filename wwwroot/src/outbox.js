@@ -68,7 +68,7 @@ export function stateText({ online, pending }) {
 }
 
 export class Outbox {
-  #store; #send; #entries = []; #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
+  #store; #send; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
   #listeners = new Set();
 
   /**
@@ -88,9 +88,10 @@ export class Outbox {
     return this.#entries.length;
   }
 
-  get pending() { return this.#entries.length; }
+  /** Commands not yet acked, counting those still being written to the store. */
+  get pending() { return this.#entries.length + this.#staged; }
   get online() { return this.#online; }
-  get state() { return { online: this.#online, pending: this.#entries.length, text: stateText({ online: this.#online, pending: this.#entries.length }) }; }
+  get state() { const pending = this.pending; return { online: this.#online, pending, text: stateText({ online: this.#online, pending }) }; }
   /** Pending commands, oldest first (copies). */
   get commands() { return this.#entries.map((e) => structuredClone(e.command)); }
   /** Pending entries, oldest first: { command, refCommandId } (copies). */
@@ -108,9 +109,19 @@ export class Outbox {
    * refCommandId: for a delete whose annotationId is not known yet, the create it undoes.
    */
   async enqueue(command, { refCommandId = null } = {}) {
-    if (!this.#entries.some((e) => e.command.commandId === command.commandId)) {
-      const entry = await this.#store.put({ command: structuredClone(command), refCommandId });
-      this.#entries.push(entry);
+    const id = command.commandId;
+    if (!this.#stagedIds.has(id) && !this.#entries.some((e) => e.command.commandId === id)) {
+      // Counted at once, so the status never reads "saved" while a command is on its way to the store.
+      this.#staged++;
+      this.#stagedIds.add(id);
+      this.#emit();
+      try {
+        const entry = await this.#store.put({ command: structuredClone(command), refCommandId });
+        this.#entries.push(entry);
+      } finally {
+        this.#staged--;
+        this.#stagedIds.delete(id);
+      }
       this.#emit();
     }
     return this.flush();

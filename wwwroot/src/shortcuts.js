@@ -14,6 +14,9 @@ export function keyOf(e) {
   return parts.join('+');
 }
 
+const SHOWN = { ArrowDown: '↓', ArrowUp: '↑', ArrowLeft: '←', ArrowRight: '→', PageDown: 'PgDn', PageUp: 'PgUp', Escape: 'Esc', Delete: 'Del', Backspace: '⌫' };
+const shown = (k) => k.split('+').map((p) => SHOWN[p] ?? p).join('+');
+
 function isTyping(target) {
   const tag = target?.tagName;
   // A focused slider handles its own arrow keys.
@@ -57,7 +60,7 @@ export function createShortcuts({ bindings, target = document, container }) {
     const dl = document.createElement('dl');
     for (const b of list) {
       const dt = document.createElement('dt');
-      dt.innerHTML = b.keys.map((k) => `<kbd>${k.replace(/</g, '&lt;')}</kbd>`).join(' ');
+      for (const k of b.keys) dt.append(Object.assign(document.createElement('kbd'), { textContent: shown(k) }));
       const dd = document.createElement('dd'); dd.textContent = b.label;
       dl.append(dt, dd);
     }
@@ -74,7 +77,7 @@ export function createShortcuts({ bindings, target = document, container }) {
   function toggle() { if (overlay.hidden) show(); else hide(); }
 
   const onKey = (e) => {
-    if (e.defaultPrevented || isTyping(e.target)) return;
+    if (isTyping(e.target)) return;
     const k = keyOf(e);
     if (k === '?' || k === 'Shift+?') { e.preventDefault(); toggle(); return; }
     if (k === 'Escape' && !overlay.hidden) { e.preventDefault(); hide(); return; }
@@ -83,12 +86,13 @@ export function createShortcuts({ bindings, target = document, container }) {
     e.preventDefault();
     b.run(e);
   };
-  target.addEventListener('keydown', onKey);
+  // Capture phase: Cornerstone's own key listener on the focused viewport calls preventDefault.
+  target.addEventListener('keydown', onKey, true);
 
   return {
     show, hide, toggle, get visible() { return !overlay.hidden; },
     /** The table, for tooltips: label → first key. */
     keyFor(label) { return bindings.find((b) => b.label === label)?.keys[0] ?? null; },
-    destroy() { target.removeEventListener('keydown', onKey); overlay.remove(); },
+    destroy() { target.removeEventListener('keydown', onKey, true); overlay.remove(); },
   };
 }

@@ -2,13 +2,13 @@
 // status and tag panel into `element`, loads the annotator's annotations and keeps every
 // change flowing through the outbox to the annotation hub.
 
-import { cache, eventTarget as csEvents, triggerEvent } from '@cornerstonejs/core';
+import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
 import { annotationToCommand, commandToWorld, deleteCommand, KIND_TOOLS, tagCommand, TOOL_KINDS, uuid } from './commands.js';
 import { createHubClient } from './hub-client.js';
-import { imageIdOf, registerItem, unregisterItem } from './image-loader.js';
+import { registerItem, unregisterItem } from './image-loader.js';
 import { IndexedDbStore, Outbox } from './outbox.js';
 import { createShortcuts } from './shortcuts.js';
 import { createTagPanel, tagKey } from './tags.js';
@@ -63,7 +63,7 @@ export async function mount(element, options) {
   main.className = 'ws-main';
   main.innerHTML = `
     <div class="ws-stage">
-      <div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div>
+      <div class="ws-view"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div>
       <div class="ws-slicebar"><label class="ws-field" for="ws-slice-${id}">Slice</label>
         <input id="ws-slice-${id}" type="range" min="0" max="0" value="0" aria-label="Slice" data-testid="slice-slider">
         <output data-testid="slice-label" aria-label="Current slice"></output></div>
@@ -84,7 +84,7 @@ export async function mount(element, options) {
   const toast = document.createElement('div');
   toast.className = 'ws-toast'; toast.hidden = true;
   toast.setAttribute('role', 'alert'); toast.dataset.testid = 'message';
-  const stage = main.querySelector('.ws-stage');
+  const stage = main.querySelector('.ws-view');
   stage.append(...Object.values(overlays), loading, toast);
   const slider = main.querySelector('[data-testid="slice-slider"]');
   const sliceLabel = main.querySelector('[data-testid="slice-label"]');
@@ -276,7 +276,6 @@ export async function mount(element, options) {
     annotationIdOf: (commandId) => outbox.annotationIdOf(commandId),
   });
 
-  let synced = false;
   async function syncFromServer() {
     let list;
     try { list = await hub.getMyAnnotations(item.id); } catch (err) { console.warn('weakseg: getMyAnnotations failed', err); return; }
@@ -290,7 +289,6 @@ export async function mount(element, options) {
       const { annotationId, ...command } = a;
       draw(command);
     }
-    synced = true;
     tagPanel?.update({ tagsByKey: tags });
     render();
   }
@@ -430,11 +428,10 @@ export async function mount(element, options) {
     ...(item.presets ?? []).slice(0, 9).map((p, n) => ({ keys: [`Alt+${n + 1}`], label: `Window ${p.name}`, group: 'View', run: () => viewer.setWindow(p.center, p.width) })),
     { keys: ['R'], label: 'Reset window', group: 'View', run: () => item.window && viewer.setWindow(item.window.center, item.window.width) },
     { keys: ['O'], label: 'Show / hide labels', group: 'View', run: () => setOpacity(state.opacity > 0 ? 0 : 1) },
+    { keys: ['?'], label: 'Show / hide this help', group: 'Help', run: () => shortcuts.toggle() },
   ];
   shortcuts = createShortcuts({ bindings, container: root });
   disposers.push(() => shortcuts.destroy());
-  const helpRow = { keys: ['?'], label: 'This help' };
-  void helpRow;
 
   selectTool(kinds.includes('box') ? 'box' : 'select');
   selectClass(state.classId);
@@ -466,7 +463,6 @@ export async function mount(element, options) {
     cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
   };
   window.__weakseg = debug;
-  void triggerEvent; void imageIdOf;
 
   let unmounted = false;
   return {

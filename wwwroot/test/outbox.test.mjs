@@ -37,6 +37,21 @@ test('A commandId already pending is stored once', async () => {
   assert.equal(box.pending, 1);
 });
 
+test('The same commandId enqueued twice at once is stored once', async () => {
+  const server = fakeServer(); server.online = false;
+  const box = new Outbox({ store: new MemoryStore(), send: server.send, retry: false });
+  await box.load();
+  await Promise.all([box.enqueue(cmd('a')), box.enqueue(cmd('a'))]);
+  assert.equal(box.pending, 1);
+});
+
+test('The status reads "saving" as soon as a command is enqueued, before the store has it', async () => {
+  const box = new Outbox({ store: new MemoryStore(), send: async () => new Promise(() => {}), retry: false });
+  await box.load();
+  box.enqueue(cmd('a'));
+  assert.equal(box.state.text, 'saving (1)');
+});
+
 test('Pending commands survive a reload and are flushed in order on load', async () => {
   const store = new MemoryStore();
   const server = fakeServer(); server.online = false;
