@@ -52,13 +52,18 @@ function makeSlice(k) {
 const annotations = new Map(); // annotationId → command
 const acks = new Map(); // commandId → ack
 let nextId = 1;
-export function resetFakeHub() { annotations.clear(); acks.clear(); }
+let refuseNext = null; // a reason: the next create is refused with it (to test the refusal path)
+export const received = []; // every command the fake hub saw, in order
+export function resetFakeHub() { annotations.clear(); acks.clear(); received.length = 0; refuseNext = null; }
+export function refuseNextCreate(reason) { refuseNext = reason; }
 
 function submit(command) {
+  received.push(command);
   if (acks.has(command.commandId)) return acks.get(command.commandId);
   const refuse = (reason) => ({ commandId: command.commandId, accepted: false, annotationId: null, reason });
   let ack;
   if (command.itemId !== ITEM_ID) ack = refuse('You are not assigned to this item.');
+  else if (refuseNext && command.kind !== 'delete') { ack = refuse(refuseNext); refuseNext = null; }
   else if (command.kind === 'delete') {
     if (!annotations.delete(command.delete?.annotationId)) ack = refuse('There is no such annotation.');
     else ack = { commandId: command.commandId, accepted: true, annotationId: command.delete.annotationId, reason: null };

@@ -4,7 +4,7 @@
 // timings and saves /tmp/workspace.png. Usage: npm run build && node dev/smoke.mjs [--cpu]
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { startHarness, resetFakeHub } from './harness.mjs';
+import { startHarness, resetFakeHub, received, refuseNextCreate } from './harness.mjs';
 
 const cpu = process.argv.includes('--cpu');
 const shot = process.env.SCREENSHOT ?? '/tmp/workspace.png';
@@ -168,6 +168,59 @@ try {
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => window.__weakseg.annotations().length === 5 && window.__weakseg.outbox().text === 'saved');
   step('undo/redo ok');
+
+  // Move: drag the box's bottom-right handle in select mode → a delete and a new create.
+  await page.getByTestId('tool-select').click();
+  const before = (await page.evaluate(() => window.__weakseg.annotations())).find((a) => a.kind === 'box');
+  const corner = await page.evaluate(({ x1, y1 }) => {
+    const vp = window.__weakseg.viewport;
+    return vp.worldToCanvas(window.__weakseg.indexToWorld([x1, y1, 20]));
+  }, before.box);
+  const rect = await vp.boundingBox();
+  const sentBefore = received.length;
+  await page.mouse.move(rect.x + corner[0], rect.y + corner[1]);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.move(rect.x + corner[0] + 30, rect.y + corner[1] + 20, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  const after = (await page.evaluate(() => window.__weakseg.annotations())).find((a) => a.kind === 'box');
+  const moved = received.slice(sentBefore);
+  step(`move: box ${JSON.stringify(before.box)} → ${JSON.stringify(after.box)}; sent ${moved.map((c) => c.kind).join(', ')}`);
+  assert.ok(after.box.x1 > before.box.x1 + 5 && after.box.y1 > before.box.y1 + 3, 'the corner moved');
+  assert.deepEqual(moved.map((c) => c.kind), ['delete', 'box']);
+  assert.equal(after.box.x0, before.box.x0);
+
+  // Delete: the selected box goes away and a delete is sent.
+  const n0 = (await page.evaluate(() => window.__weakseg.annotations())).length;
+  await page.keyboard.press('Delete');
+  await page.waitForFunction((n) => window.__weakseg.annotations().length === n - 1 && window.__weakseg.outbox().text === 'saved', n0);
+  assert.equal(received.at(-1).kind, 'delete');
+  step('delete ok');
+
+  // Refusal: the server's reason is shown and the annotation disappears.
+  refuseNextCreate('Points are not allowed in this project.');
+  await page.keyboard.press('P');
+  await page.mouse.click(...at(0.62, 0.6));
+  await page.waitForFunction(() => document.querySelector('[data-testid="message"]')?.textContent.includes('not allowed'));
+  await page.waitForFunction((n) => window.__weakseg.annotations().length === n - 1 && window.__weakseg.outbox().text === 'saved', n0);
+  step(`refusal shown: "${await page.getByTestId('message').textContent()}"`);
+
+  // Window/level by right-drag: computed in the browser, no request per change.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const wl0 = await page.getByTestId('window-readout').textContent();
+  await page.mouse.move(...at(0.3, 0.8));
+  await page.mouse.down({ button: 'right' });
+  await page.mouse.move(...at(0.36, 0.74), { steps: 8 });
+  await page.mouse.up({ button: 'right' });
+  await page.waitForTimeout(200);
+  const wl1 = await page.getByTestId('window-readout').textContent();
+  step(`window/level: ${wl0} → ${wl1}, requests during drag: ${requests.length}`);
+  assert.notEqual(wl1, wl0);
+  assert.equal(requests.length, 0);
+  await page.getByTestId('window-preset').selectOption({ label: 'Soft tissue (400/40)' });
 
   // Help overlay.
   await page.keyboard.press('?');

@@ -459,6 +459,8 @@ export async function mount(element, options) {
     mode: () => state.mode,
     state: () => ({ ...state }),
     activeMs: () => timer.itemMs,
+    indexToWorld: (index) => geometry.indexToWorld(index),
+    worldToIndex: (world) => geometry.worldToIndex(world),
     viewport: viewer.viewport,
     cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
   };
