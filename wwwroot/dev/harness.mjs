@@ -128,6 +128,7 @@ export function startHarness(port = 0) {
     const send = (code, type, body, extra = {}) => { res.writeHead(code, { 'Content-Type': type, ...extra }); res.end(body); };
     try {
       if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', page);
+      if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
       if (url.pathname === `/api/items/${ITEM_ID}`) return send(200, 'application/json', JSON.stringify(item));
       const m = /^\/api\/items\/([^/]+)\/slices\/axial\/(\d+)\.raw$/.exec(url.pathname);
       if (m) {

@@ -228,11 +228,23 @@ try {
   await page.screenshot({ path: shot.replace(/\.png$/, '-help.png') });
   await page.keyboard.press('Escape');
 
+  // A final box for the picture, then the select tool hovering the lesion.
+  await page.getByTestId('tool-box').click();
+  await page.keyboard.press('1');
+  await page.mouse.move(...at(0.52, 0.42)); await page.mouse.down();
+  await page.mouse.move(...at(0.61, 0.52), { steps: 6 }); await page.mouse.up();
+  await page.waitForTimeout(600);
   await page.getByTestId('tool-select').click();
   await page.mouse.move(...at(0.58, 0.45));
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  await page.waitForTimeout(6500); // let the refusal message fade
   await page.screenshot({ path: shot });
   step(`screenshot ${shot}`);
+  // Unmount leaves nothing behind.
+  await page.evaluate(() => window.__workspace.unmount());
+  assert.equal(await page.locator('#app').evaluate((e) => e.children.length), 0);
+  assert.equal(await page.evaluate(() => window.__weakseg), undefined);
+  step('unmount ok');
   const unexpected = errors.filter((e) => !/favicon/.test(e));
   if (unexpected.length) console.log('page errors:\n  ' + unexpected.join('\n  '));
   console.log(JSON.stringify({ figures }, null, 1));

@@ -54,7 +54,7 @@ function addToolsOnce() {
 export const BACKGROUND_COLOUR = '#7fb3d5';
 export const NEGATIVE_COLOUR = '#e8e8e8';
 
-/** Style of an annotation of a class (0 = background), a point's polarity and a scribble width (px). */
+/** Style of an annotation of a class (0 = background), a point's polarity and a scribble's width on screen (px). */
 export function styleFor({ colour, positive = true, width = 2, kind }) {
   const color = kind === 'point' && !positive ? NEGATIVE_COLOUR : colour;
   return {

@@ -198,7 +198,23 @@ export async function mount(element, options) {
   }
   function setWidth(w) { state.width = Math.max(1, Math.min(15, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
   function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); }
-  function applyDrawingStyle() { csTools.setDrawingStyle({ colour: colourOf(state.classId), positive: state.positive, width: state.width }); }
+  // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
+  function pxPerVoxel() {
+    const k = viewer.slice;
+    const a = viewer.viewport.worldToCanvas(geometry.indexToWorld([0, 0, k]));
+    const b = viewer.viewport.worldToCanvas(geometry.indexToWorld([1, 0, k]));
+    const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    return Number.isFinite(d) && d > 0 ? d : 1;
+  }
+  const screenWidth = (voxels) => Math.max(1.5, +(voxels * pxPerVoxel()).toFixed(2));
+  function applyDrawingStyle() { csTools.setDrawingStyle({ colour: colourOf(state.classId), positive: state.positive, width: screenWidth(state.width) }); }
+  function restyleAll() {
+    for (const [uid, { command }] of drawn) if (command.kind === 'scribble') adoptStyle(uid, command);
+    applyDrawingStyle();
+  }
+  const onCamera = () => restyleAll();
+  vpEl.addEventListener('CORNERSTONE_CAMERA_MODIFIED', onCamera);
+  disposers.push(() => vpEl.removeEventListener('CORNERSTONE_CAMERA_MODIFIED', onCamera));
 
   // ---- drawn annotations --------------------------------------------------------------
   function draw(command) {
@@ -207,8 +223,11 @@ export async function mount(element, options) {
     adopt(uid, command);
     return uid;
   }
+  function adoptStyle(uid, command) {
+    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(command.scribble?.width ?? 1), kind: command.kind }));
+  }
   function adopt(uid, command) {
-    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: command.scribble?.width, kind: command.kind }));
+    adoptStyle(uid, command);
     drawn.set(uid, { command });
     byCommand.set(command.commandId, uid);
     renderList();
