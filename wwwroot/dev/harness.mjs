@@ -113,7 +113,7 @@ window.__mountTime = null;
 window.__workspace = await mount(document.getElementById('app'), {
   itemUrl: '/api/items/${ITEM_ID}', hubUrl: '/hubs/annotation', itemId: '${ITEM_ID}',
   classes: ${JSON.stringify(classes)}, allowedKinds: ['tag', 'box', 'scribble', 'point'],
-  hub, cpuRendering: params.get('cpu') === '1',
+  hub: params.get('realhub') === '1' ? undefined : hub, cpuRendering: params.get('cpu') === '1',
   onStatus: (s) => { window.__lastStatus = s; },
 });
 window.__mountTime = performance.now() - t0;

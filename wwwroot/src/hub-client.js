@@ -49,7 +49,7 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
       return connection.start().catch((err) => {
         lost.forEach((cb) => cb());
         console.warn('annotation hub: not reachable yet, retrying', err?.message ?? err);
-        startLoop(0, true);
+        timer = setTimeout(() => startLoop(1, true), backoffMs(0));
       });
     },
     async stop() { stopped = true; clearTimeout(timer); await connection.stop(); },
