@@ -1,0 +1,100 @@
+// Turns finished Cornerstone annotations (world LPS mm) into protocol commands (voxel index
+// space, docs/annotation-protocol.md) and back. The one place where world becomes index.
+
+import { tidy, validateBox, validatePoint, validateScribble, validateSlice } from './geometry.js';
+
+/** Cornerstone tool name → protocol kind. tools.js registers tools under these names. */
+export const TOOL_KINDS = Object.freeze({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point' });
+export const KIND_TOOLS = Object.freeze(Object.fromEntries(Object.entries(TOOL_KINDS).map(([t, k]) => [k, t])));
+
+/** RFC 4122 v4 UUID; crypto.randomUUID is missing outside secure contexts (plain http off localhost). */
+export function uuid() {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function base({ commandId, itemId, kind, classId, slice, activeMs }) {
+  return { commandId: commandId ?? uuid(), itemId, kind, classId, slice, activeMs: Math.max(0, Math.round(activeMs ?? 0)) };
+}
+
+/** The slice all points lie on (nearest integer k); throws when they span more than one slice. */
+function sliceOf(indices) {
+  const k = Math.round(indices[0][2]);
+  if (indices.some((p) => Math.abs(p[2] - k) > 0.51)) throw new Error('The annotation does not lie on one slice.');
+  return k;
+}
+
+/**
+ * Command for a finished Cornerstone annotation, or throws an Error whose message is a reason
+ * for the annotator. ctx: { itemId, geometry (createGeometry), dims {nx,ny,nz}, classId,
+ * positive (points), width (scribbles, voxels), activeMs, commandId? }.
+ */
+export function annotationToCommand(annotation, ctx) {
+  const toolName = annotation?.metadata?.toolName;
+  const kind = TOOL_KINDS[toolName];
+  if (!kind) throw new Error(`Tool ${toolName} makes no protocol annotation.`);
+  const toIndex = (w) => ctx.geometry.worldToIndex(w);
+  let command;
+  if (kind === 'box') {
+    const idx = annotation.data.handles.points.map(toIndex);
+    const xs = idx.map((p) => p[0]), ys = idx.map((p) => p[1]);
+    const box = { x0: tidy(Math.min(...xs)), y0: tidy(Math.min(...ys)), x1: tidy(Math.max(...xs)), y1: tidy(Math.max(...ys)) };
+    if (!(ctx.classId >= 1)) throw new Error('A box needs a foreground class.');
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), box };
+    fail(validateBox(box, ctx.dims));
+  } else if (kind === 'scribble') {
+    const world = annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
+    const idx = world.map(toIndex);
+    const scribble = { points: idx.map((p) => [tidy(p[0], 3), tidy(p[1], 3)]), width: ctx.width ?? 3 };
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), scribble };
+    fail(validateScribble(scribble, ctx.dims));
+  } else {
+    const idx = [toIndex(annotation.data.handles.points[0])];
+    const point = { x: tidy(idx[0][0]), y: tidy(idx[0][1]), positive: ctx.positive !== false };
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), point };
+    fail(validatePoint(point, ctx.dims));
+  }
+  fail(validateSlice(command.slice, ctx.dims));
+  return command;
+}
+
+/** Tag command: slice = k for a slice tag, null for an item-level tag. */
+export function tagCommand({ itemId, classId, slice = null, present, activeMs, commandId }) {
+  return { ...base({ commandId, itemId, kind: 'tag', classId, slice, activeMs }), tag: { present: !!present } };
+}
+
+/** Delete command; annotationId may be null while the create it removes awaits its ack (the outbox fills it in). */
+export function deleteCommand({ itemId, annotationId = null, activeMs, commandId }) {
+  return { ...base({ commandId, itemId, kind: 'delete', classId: null, slice: null, activeMs }), delete: { annotationId } };
+}
+
+/** The same annotation under a fresh commandId (redo, move). */
+export function recreate(command, overrides = {}) {
+  const copy = structuredClone(command);
+  delete copy.annotationId;
+  return { ...copy, ...overrides, commandId: overrides.commandId ?? uuid() };
+}
+
+/**
+ * World geometry of a stored command, for drawing it back: { kind, slice, points } where
+ * points are world LPS mm — box: the 4 corners (x0y0, x1y0, x1y1, x0y1 → Cornerstone's
+ * RectangleROI order top-left, top-right, bottom-left, bottom-right), scribble: its polyline,
+ * point: one point.
+ */
+export function commandToWorld(command, geometry) {
+  const k = command.slice;
+  const w = (x, y) => geometry.indexToWorld([x, y, k]);
+  if (command.kind === 'box') {
+    const { x0, y0, x1, y1 } = command.box;
+    return { kind: 'box', slice: k, points: [w(x0, y0), w(x1, y0), w(x0, y1), w(x1, y1)] };
+  }
+  if (command.kind === 'scribble') return { kind: 'scribble', slice: k, points: command.scribble.points.map(([x, y]) => w(x, y)) };
+  if (command.kind === 'point') return { kind: 'point', slice: k, points: [w(command.point.x, command.point.y)] };
+  return { kind: command.kind, slice: k, points: [] };
+}
+
+function fail(reason) { if (reason) throw new Error(reason); }

@@ -1,0 +1,188 @@
+// The outbox (docs/annotation-protocol.md "Outbox"): every command is stored before it is
+// sent and leaves only on an ack, accepted or refused. Flushed in order, one at a time, on
+// load and on every reconnect. Storage sits behind a tiny interface:
+//   getAll() → entries sorted by seq · put(entry) → entry with seq · remove(seq)
+//   getAcks() → {commandId: annotationId} · putAck(commandId, annotationId)
+// MemoryStore serves the node tests; IndexedDbStore the browser.
+
+/** In-memory store; survives a "reload" as long as the same object is reused. */
+export class MemoryStore {
+  #entries = new Map(); #acks = new Map(); #seq = 0;
+  async getAll() { return [...this.#entries.values()].sort((a, b) => a.seq - b.seq).map((e) => structuredClone(e)); }
+  async put(entry) { const e = { ...structuredClone(entry), seq: entry.seq ?? ++this.#seq }; this.#entries.set(e.seq, e); return e; }
+  async remove(seq) { this.#entries.delete(seq); }
+  async getAcks() { return Object.fromEntries(this.#acks); }
+  async putAck(commandId, annotationId) { this.#acks.set(commandId, annotationId); }
+}
+
+/** IndexedDB store, one database per origin; entries keyed by an auto-increment seq. */
+export class IndexedDbStore {
+  #db;
+  constructor(name = 'weakseg-outbox') { this.name = name; }
+  #open() {
+    this.#db ??= new Promise((resolve, reject) => {
+      const req = indexedDB.open(this.name, 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore('commands', { keyPath: 'seq', autoIncrement: true });
+        req.result.createObjectStore('acks');
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return this.#db;
+  }
+  async #tx(storeName, mode, fn) {
+    const db = await this.#open();
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(storeName, mode);
+      const req = fn(tx.objectStore(storeName));
+      tx.oncomplete = () => resolve(req?.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  }
+  async getAll() { return (await this.#tx('commands', 'readonly', (s) => s.getAll())) ?? []; }
+  async put(entry) {
+    const e = { ...entry };
+    if (e.seq == null) delete e.seq;
+    const seq = await this.#tx('commands', 'readwrite', (s) => s.put(e));
+    return { ...e, seq };
+  }
+  async remove(seq) { await this.#tx('commands', 'readwrite', (s) => s.delete(seq)); }
+  async getAcks() {
+    const db = await this.#open();
+    return new Promise((resolve, reject) => {
+      const out = {};
+      const req = db.transaction('acks').objectStore('acks').openCursor();
+      req.onsuccess = () => { const c = req.result; if (c) { out[c.key] = c.value; c.continue(); } else resolve(out); };
+      req.onerror = () => reject(req.error);
+    });
+  }
+  async putAck(commandId, annotationId) { await this.#tx('acks', 'readwrite', (s) => s.put(annotationId, commandId)); }
+}
+
+/** State text shown to the annotator. */
+export function stateText({ online, pending }) {
+  if (!online) return `offline — ${pending} pending`;
+  return pending === 0 ? 'saved' : `saving (${pending})`;
+}
+
+export class Outbox {
+  #store; #send; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
+  #listeners = new Set();
+
+  /**
+   * store: see above. send(command) → Promise<ack>; throws when it cannot reach the server.
+   * onRefused(command, reason), onAck(command, ack): callbacks. retry: re-flush after a failed
+   * send while online (ms backoff function or false).
+   */
+  constructor({ store, send, onRefused = () => {}, onAck = () => {}, retry = (n) => Math.min(30000, 1000 * 2 ** n), online = true }) {
+    this.#store = store; this.#send = send; this.onRefused = onRefused; this.onAck = onAck; this.retry = retry; this.#online = online;
+  }
+
+  /** Reads what an earlier page left behind; call once, then flush(). */
+  async load() {
+    this.#entries = await this.#store.getAll();
+    this.#acks = await this.#store.getAcks();
+    this.#emit();
+    return this.#entries.length;
+  }
+
+  /** Commands not yet acked, counting those still being written to the store. */
+  get pending() { return this.#entries.length + this.#staged; }
+  get online() { return this.#online; }
+  get state() { const pending = this.pending; return { online: this.#online, pending, text: stateText({ online: this.#online, pending }) }; }
+  /** Pending commands, oldest first (copies). */
+  get commands() { return this.#entries.map((e) => structuredClone(e.command)); }
+  /** Pending entries, oldest first: { command, refCommandId } (copies). */
+  get entries() { return this.#entries.map((e) => structuredClone({ command: e.command, refCommandId: e.refCommandId ?? null })); }
+  /** annotationId given by the server to the annotation a command created, if acked. */
+  annotationIdOf(commandId) { return this.#acks[commandId] ?? null; }
+  /** Records an id learned elsewhere (getMyAnnotations). */
+  async rememberAck(commandId, annotationId) { this.#acks[commandId] = annotationId; await this.#store.putAck(commandId, annotationId); }
+
+  onState(fn) { this.#listeners.add(fn); fn(this.state); return () => this.#listeners.delete(fn); }
+  #emit() { const s = this.state; for (const fn of this.#listeners) fn(s); }
+
+  /**
+   * Stores a command, then flushes. A commandId already pending is not stored twice.
+   * refCommandId: for a delete whose annotationId is not known yet, the create it undoes.
+   */
+  async enqueue(command, { refCommandId = null } = {}) {
+    const id = command.commandId;
+    if (!this.#stagedIds.has(id) && !this.#entries.some((e) => e.command.commandId === id)) {
+      // Counted at once, so the status never reads "saved" while a command is on its way to the store.
+      this.#staged++;
+      this.#stagedIds.add(id);
+      this.#emit();
+      try {
+        const entry = await this.#store.put({ command: structuredClone(command), refCommandId });
+        this.#entries.push(entry);
+      } finally {
+        this.#staged--;
+        this.#stagedIds.delete(id);
+      }
+      this.#emit();
+    }
+    return this.flush();
+  }
+
+  setOnline(online) {
+    this.#online = online;
+    this.#emit();
+    if (online) return this.flush();
+    return Promise.resolve();
+  }
+
+  /** Sends pending commands in order, one at a time; resolves when the outbox is empty or sending stopped. */
+  flush() {
+    if (this.#flushing) return this.#flushing.then(() => (this.#entries.length && this.#online ? this.flush() : undefined));
+    if (!this.#online || this.#entries.length === 0) return Promise.resolve();
+    clearTimeout(this.#retryTimer);
+    this.#flushing = this.#drain().finally(() => { this.#flushing = null; });
+    return this.#flushing;
+  }
+
+  async #drain() {
+    while (this.#online && this.#entries.length) {
+      const entry = this.#entries[0];
+      const command = this.#resolve(entry);
+      if (!command) { await this.#drop(entry); continue; }
+      let ack;
+      try {
+        ack = await this.#send(command);
+        // An ack for another command means a confused server; keep the entry and retry later.
+        if (!ack || ack.commandId !== command.commandId) throw new Error(`ack for ${ack?.commandId}, expected ${command.commandId}`);
+      } catch (err) {
+        this.lastError = err;
+        this.#failures++;
+        this.#emit();
+        if (this.retry && this.#online) {
+          this.#retryTimer = setTimeout(() => this.flush(), this.retry(this.#failures - 1));
+        }
+        return;
+      }
+      this.#failures = 0;
+      if (ack.accepted && ack.annotationId) await this.rememberAck(command.commandId, ack.annotationId);
+      await this.#drop(entry);
+      if (ack.accepted) this.onAck(command, ack);
+      else this.onRefused(command, ack.reason ?? 'The server refused the command.');
+    }
+  }
+
+  /** Fills in a delete's annotationId from the ack of the create it refers to; null = nothing to delete. */
+  #resolve(entry) {
+    const c = entry.command;
+    if (c.kind !== 'delete' || c.delete.annotationId) return c;
+    const id = entry.refCommandId ? this.#acks[entry.refCommandId] : null;
+    return id ? { ...c, delete: { annotationId: id } } : null;
+  }
+
+  async #drop(entry) {
+    await this.#store.remove(entry.seq);
+    this.#entries = this.#entries.filter((e) => e.seq !== entry.seq);
+    this.#emit();
+  }
+
+  dispose() { clearTimeout(this.#retryTimer); this.#listeners.clear(); this.#online = false; }
+}

@@ -1,0 +1,506 @@
+// Entry of the annotator's workspace: `mount(element, options)` builds viewer, toolbar,
+// status and tag panel into `element`, loads the annotator's annotations and keeps every
+// change flowing through the outbox to the annotation hub.
+
+import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
+import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
+import css from './workspace.css';
+import { ActiveTimer } from './active-time.js';
+import { annotationToCommand, commandToWorld, deleteCommand, KIND_TOOLS, tagCommand, TOOL_KINDS, uuid } from './commands.js';
+import { createHubClient } from './hub-client.js';
+import { registerItem, unregisterItem } from './image-loader.js';
+import { IndexedDbStore, Outbox } from './outbox.js';
+import { createShortcuts } from './shortcuts.js';
+import { createTagPanel, tagKey } from './tags.js';
+import { createToolbar } from './toolbar.js';
+import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
+import { UndoHistory } from './undo.js';
+import { createViewer, initCornerstone } from './viewer.js';
+
+const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag' };
+const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point'];
+let mounts = 0;
+
+function injectCss() {
+  if (document.getElementById('weakseg-workspace-css')) return;
+  const style = document.createElement('style');
+  style.id = 'weakseg-workspace-css';
+  style.textContent = css;
+  document.head.append(style);
+}
+
+/**
+ * options: { itemUrl, hubUrl = '/hubs/annotation', classes: [{id, name, colour}],
+ *   allowedKinds, itemId, onStatus?(state), hub? (injected hub object, see hub-client.js),
+ *   store? (outbox store, see outbox.js), cpuRendering?, fetchInit?, idleMs? }
+ * Returns { unmount(), ready } once the first slice is on screen.
+ */
+export async function mount(element, options) {
+  const opts = { hubUrl: '/hubs/annotation', allowedKinds: PROTOCOL_KINDS, ...options };
+  if (!opts.itemUrl || !opts.itemId) throw new Error('mount: itemUrl and itemId are required');
+  const started = performance.now();
+  injectCss();
+  const id = ++mounts;
+  const disposers = [];
+  const kinds = opts.allowedKinds.filter((k) => PROTOCOL_KINDS.includes(k));
+  const unsupported = opts.allowedKinds.filter((k) => !PROTOCOL_KINDS.includes(k));
+  // The protocol has no command for brush masks or polygons yet: do not offer tools whose work could not be saved.
+  if (unsupported.length) console.info(`weakseg: ${unsupported.join(', ')} not offered — the annotation protocol has no command for them`);
+
+  const fg = (opts.classes ?? []).filter((c) => c.id !== 0);
+  const bgClass = (opts.classes ?? []).find((c) => c.id === 0) ?? { id: 0, name: 'Background', colour: BACKGROUND_COLOUR };
+  const allClasses = [...fg, bgClass];
+  const colourOf = (classId) => allClasses.find((c) => c.id === classId)?.colour ?? '#ffd54f';
+  const nameOf = (classId) => allClasses.find((c) => c.id === classId)?.name ?? `Class ${classId}`;
+
+  // ---- DOM skeleton -------------------------------------------------------------------
+  const root = document.createElement('div');
+  root.className = 'ws-root';
+  root.dataset.testid = 'workspace';
+  root.setAttribute('aria-label', 'Annotation workspace');
+  element.replaceChildren(root);
+  const main = document.createElement('div');
+  main.className = 'ws-main';
+  main.innerHTML = `
+    <div class="ws-stage">
+      <div class="ws-view"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div>
+      <div class="ws-slicebar"><label class="ws-field" for="ws-slice-${id}">Slice</label>
+        <input id="ws-slice-${id}" type="range" min="0" max="0" value="0" aria-label="Slice" data-testid="slice-slider">
+        <output data-testid="slice-label" aria-label="Current slice"></output></div>
+    </div>
+    <aside class="ws-side" aria-label="Side panel">
+      <section aria-label="Annotations"><h2 class="ws-panel-title">Annotations</h2>
+        <ul class="ws-list" data-testid="annotation-list"></ul><p class="ws-empty">None yet.</p></section>
+    </aside>`;
+  const vpEl = main.querySelector('.ws-viewport');
+  const overlays = Object.fromEntries(['tl', 'tr', 'bl', 'br'].map((c) => {
+    const o = document.createElement('div');
+    o.className = `ws-overlay ws-${c}`;
+    o.dataset.testid = `overlay-${c}`;
+    return [c, o];
+  }));
+  const loading = document.createElement('div');
+  loading.className = 'ws-loading'; loading.textContent = 'Loading…';
+  const toast = document.createElement('div');
+  toast.className = 'ws-toast'; toast.hidden = true;
+  toast.setAttribute('role', 'alert'); toast.dataset.testid = 'message';
+  const stage = main.querySelector('.ws-view');
+  stage.append(...Object.values(overlays), loading, toast);
+  const slider = main.querySelector('[data-testid="slice-slider"]');
+  const sliceLabel = main.querySelector('[data-testid="slice-label"]');
+  const listEl = main.querySelector('.ws-list');
+  const emptyEl = main.querySelector('.ws-empty');
+  const side = main.querySelector('.ws-side');
+
+  let toastTimer;
+  function say(text) {
+    toast.textContent = text; toast.hidden = false;
+    clearTimeout(toastTimer); toastTimer = setTimeout(() => { toast.hidden = true; }, 6000);
+  }
+
+  // ---- state --------------------------------------------------------------------------
+  const state = { mode: 'select', classId: fg[0]?.id ?? 0, positive: true, width: 3, opacity: 1 };
+  const drawn = new Map(); // Cornerstone uid → { command }
+  const byCommand = new Map(); // create commandId → uid
+  const tags = new Map(); // tagKey → { present, commandId }
+  const timer = new ActiveTimer({ idleMs: opts.idleMs ?? 30000 });
+
+  // ---- item, viewer, tools ------------------------------------------------------------
+  const res = await fetch(opts.itemUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...opts.fetchInit });
+  if (!res.ok) throw new Error(`item: HTTP ${res.status}`);
+  const item = await res.json();
+  const { imageIds, geometry, dims } = registerItem(item, { fetchInit: { credentials: 'same-origin', ...opts.fetchInit } });
+  await initCornerstone({ cpuRendering: !!opts.cpuRendering });
+
+  const tools = [
+    { id: 'select', mode: 'select', icon: 'select', label: 'Select and move', key: 'V' },
+    kinds.includes('box') && { id: 'box', mode: 'box', icon: 'box', label: 'Bounding box', key: 'B' },
+    kinds.includes('scribble') && { id: 'scribble', mode: 'scribble', icon: 'scribble', label: 'Scribble', key: 'S' },
+    kinds.includes('point') && { id: 'point', mode: 'point', positive: true, icon: 'pointPositive', label: 'Positive point', key: 'P' },
+    kinds.includes('point') && { id: 'point-negative', mode: 'point', positive: false, icon: 'pointNegative', label: 'Negative point', key: 'N' },
+    { id: 'pan', mode: 'pan', icon: 'pan', label: 'Pan', key: 'H' },
+    { id: 'zoom', mode: 'zoom', icon: 'zoom', label: 'Zoom', key: 'Z' },
+    { id: 'window-level', mode: 'windowLevel', icon: 'windowLevel', label: 'Window / level', key: 'W' },
+  ].filter(Boolean);
+  const classKey = (classId) => (classId === 0 ? '0' : String(fg.findIndex((c) => c.id === classId) + 1));
+
+  let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false;
+  const toolbar = createToolbar({
+    container: root, tools, classes: allClasses, presets: item.presets ?? [], keys: { classKey },
+    on: {
+      mode: (toolId) => selectTool(toolId), classId: (c) => selectClass(c), width: (w) => setWidth(w),
+      undo: () => undo?.undo(), redo: () => undo?.redo(), delete: () => deleteSelected(),
+      zoomIn: () => viewer?.zoomBy(1.25), zoomOut: () => viewer?.zoomBy(0.8), fit: () => viewer?.fit(),
+      preset: (p) => viewer?.setWindow(p.center, p.width), opacity: (o) => setOpacity(o), help: () => shortcuts?.toggle(),
+    },
+  });
+  root.append(main);
+
+  slider.max = String(item.nz - 1);
+  viewer = await createViewer({
+    element: vpEl, item, imageIds, geometry, id,
+    onSlice: (k) => showSlice(k),
+    onCursor: (c) => {
+      overlays.bl.textContent = '';
+      if (!c) return;
+      const unit = item.modality === 'CT' ? ' HU' : '';
+      const value = c.value == null ? '…' : `${Math.round(c.value * 100) / 100}${unit}`;
+      overlays.bl.innerHTML = `<span class="ws-dim">x</span> ${c.i} <span class="ws-dim">y</span> ${c.j} <span class="ws-dim">z</span> ${c.k}<br><span data-testid="voxel-value">${value}</span>`;
+    },
+    onVoi: ({ center, width }) => { overlays.br.innerHTML = `<span data-testid="window-readout">W ${Math.round(width)} L ${Math.round(center)}</span>`; showSliceOverlay(); },
+  });
+  disposers.push(() => viewer.destroy());
+  loading.hidden = true;
+  overlays.tl.innerHTML = `<div data-testid="item-name"></div><div class="ws-dim"></div>`;
+  overlays.tl.firstChild.textContent = item.name ?? item.id;
+  overlays.tl.lastChild.textContent = `${item.modality ?? ''} · ${item.nx}×${item.ny}×${item.nz} · ${item.spacing.map((s) => +s.toFixed(2)).join('×')} mm`;
+
+  csTools = createTools({ toolGroupId: `weakseg-tools-${id}`, viewportId: viewer.viewportId, renderingEngineId: viewer.renderingEngineId, kinds });
+  disposers.push(() => csTools.destroy());
+
+  tagPanel = kinds.includes('tag') ? createTagPanel({ container: side, classes: fg, onSet: setTag }) : null;
+  if (tagPanel) side.prepend(tagPanel.element);
+
+  function showSliceOverlay() {
+    const k = viewer?.slice ?? 0;
+    const label = `${k + 1} / ${item.nz}`;
+    overlays.tr.innerHTML = `<span data-testid="slice-readout">Slice ${label}</span><br><span class="ws-dim">k = ${k}</span>`;
+  }
+  function showSlice(k) {
+    slider.value = String(k);
+    sliceLabel.textContent = `${k + 1} / ${item.nz}`;
+    showSliceOverlay();
+    tagPanel?.update({ slice: k, tagsByKey: tags });
+    renderList();
+  }
+  slider.addEventListener('input', () => viewer.setSlice(Number(slider.value)));
+  showSlice(viewer.slice);
+
+  // ---- modes, classes -----------------------------------------------------------------
+  function selectTool(toolId) {
+    const t = tools.find((x) => x.id === toolId);
+    if (!t) return;
+    if (t.mode === 'point') state.positive = t.positive;
+    if (t.mode === 'box' && state.classId === 0 && fg.length) state.classId = fg[0].id;
+    state.mode = csTools.setMode(t.mode);
+    state.toolId = toolId;
+    toolbar.setMode(toolId);
+    toolbar.enableClass(0, t.mode !== 'box');
+    toolbar.setClass(state.classId);
+    applyDrawingStyle();
+  }
+  function selectClass(classId) {
+    if (classId === 0 && state.mode === 'box') { say('A box needs a foreground class; background is for scribbles and points.'); return; }
+    if (!allClasses.some((c) => c.id === classId)) return;
+    state.classId = classId;
+    toolbar.setClass(classId);
+    applyDrawingStyle();
+  }
+  function setWidth(w) { state.width = Math.max(1, Math.min(15, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
+  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); }
+  // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
+  function pxPerVoxel() {
+    const k = viewer.slice;
+    const a = viewer.viewport.worldToCanvas(geometry.indexToWorld([0, 0, k]));
+    const b = viewer.viewport.worldToCanvas(geometry.indexToWorld([1, 0, k]));
+    const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    return Number.isFinite(d) && d > 0 ? d : 1;
+  }
+  const screenWidth = (voxels) => Math.max(1.5, +(voxels * pxPerVoxel()).toFixed(2));
+  function applyDrawingStyle() { csTools.setDrawingStyle({ colour: colourOf(state.classId), positive: state.positive, width: screenWidth(state.width) }); }
+  function restyleAll() {
+    for (const [uid, { command }] of drawn) if (command.kind === 'scribble') adoptStyle(uid, command);
+    applyDrawingStyle();
+  }
+  const onCamera = () => restyleAll();
+  vpEl.addEventListener('CORNERSTONE_CAMERA_MODIFIED', onCamera);
+  disposers.push(() => vpEl.removeEventListener('CORNERSTONE_CAMERA_MODIFIED', onCamera));
+
+  // ---- drawn annotations --------------------------------------------------------------
+  function draw(command) {
+    const { points, slice } = commandToWorld(command, geometry);
+    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: KIND_TOOLS[command.kind], imageId: imageIds[slice], worldPoints: points, uid: uuid() });
+    adopt(uid, command);
+    return uid;
+  }
+  function adoptStyle(uid, command) {
+    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(command.scribble?.width ?? 1), kind: command.kind }));
+  }
+  function adopt(uid, command) {
+    adoptStyle(uid, command);
+    drawn.set(uid, { command });
+    byCommand.set(command.commandId, uid);
+    renderList();
+  }
+  function erase(uid) {
+    const entry = drawn.get(uid);
+    if (entry) byCommand.delete(entry.command.commandId);
+    drawn.delete(uid);
+    if (csAnnotation.state.getAnnotation(uid)) removeDrawn(uid);
+    render();
+    renderList();
+  }
+  function render() { viewer.viewport.render(); toolUtilities.triggerAnnotationRenderForViewportIds?.([viewer.viewportId]); }
+
+  function renderList() {
+    const rows = [...drawn.entries()].map(([uid, { command }]) => ({ uid, command }))
+      .sort((a, b) => a.command.slice - b.command.slice);
+    listEl.replaceChildren(...rows.map(({ uid, command }) => {
+      const li = document.createElement('li');
+      const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : '';
+      li.innerHTML = '<span class="ws-swatch"></span><span class="ws-kind"></span><span class="ws-where"></span>';
+      li.firstChild.style.background = colourOf(command.classId);
+      li.children[1].textContent = `${KIND_NAMES[command.kind]}${polarity} · ${nameOf(command.classId)}`;
+      li.children[2].textContent = `k ${command.slice}`;
+      li.dataset.testid = 'annotation-row';
+      li.dataset.kind = command.kind;
+      li.setAttribute('aria-current', String(command.slice === viewer?.slice));
+      li.tabIndex = 0;
+      li.setAttribute('aria-label', `${li.children[1].textContent} on slice ${command.slice}`);
+      li.addEventListener('click', () => viewer.setSlice(command.slice));
+      if (outbox?.entries.some((e) => e.command.commandId === command.commandId)) {
+        li.append(Object.assign(document.createElement('span'), { className: 'ws-pending', textContent: 'pending' }));
+      }
+      return li;
+    }));
+    emptyEl.hidden = rows.length > 0;
+    toolbar.setHistory({ canUndo: !!undo?.canUndo, canRedo: !!undo?.canRedo, canDelete: selectedAnnotationUIDs().some((u) => drawn.has(u)) });
+  }
+
+  // ---- outbox and hub -----------------------------------------------------------------
+  hub = opts.hub ?? (ownHub = true, createHubClient({ hubUrl: opts.hubUrl }));
+  outbox = new Outbox({
+    store: opts.store ?? new IndexedDbStore(),
+    send: (command) => hub.submit(command),
+    online: false,
+    onRefused: (command, reason) => {
+      say(reason);
+      const uid = byCommand.get(command.commandId);
+      if (uid) erase(uid);
+      if (command.kind === 'tag') for (const [key, t] of tags) if (t.commandId === command.commandId) tags.delete(key);
+      tagPanel?.update({ tagsByKey: tags });
+    },
+    onAck: () => renderList(),
+  });
+  disposers.push(outbox.onState((s) => { toolbar.setStatus(s); opts.onStatus?.(s); }));
+  disposers.push(() => outbox.dispose());
+  await outbox.load();
+
+  function send(command, { refCommandId = null } = {}) {
+    outbox.enqueue(command, { refCommandId }).catch((err) => console.error('weakseg outbox', err)).finally(renderList);
+  }
+
+  undo = new UndoHistory({
+    send, draw, erase,
+    annotationIdOf: (commandId) => outbox.annotationIdOf(commandId),
+  });
+
+  async function syncFromServer() {
+    let list;
+    try { list = await hub.getMyAnnotations(item.id); } catch (err) { console.warn('weakseg: getMyAnnotations failed', err); return; }
+    const pending = outbox.entries.filter((e) => e.command.itemId === item.id);
+    const deletedIds = new Set(pending.filter((e) => e.command.kind === 'delete').map((e) => e.command.delete.annotationId ?? outbox.annotationIdOf(e.refCommandId)));
+    for (const a of list ?? []) {
+      if (a.annotationId) await outbox.rememberAck(a.commandId, a.annotationId);
+      if (deletedIds.has(a.annotationId)) continue;
+      if (a.kind === 'tag') { tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId }); continue; }
+      if (!KIND_TOOLS[a.kind] || byCommand.has(a.commandId)) continue;
+      const { annotationId, ...command } = a;
+      draw(command);
+    }
+    tagPanel?.update({ tagsByKey: tags });
+    render();
+  }
+  function drawPending() {
+    for (const e of outbox.entries) {
+      const c = e.command;
+      if (c.itemId !== item.id) continue;
+      if (KIND_TOOLS[c.kind] && !byCommand.has(c.commandId)) draw(c);
+      else if (c.kind === 'tag') tags.set(tagKey(c.classId, c.slice), { present: c.tag.present, commandId: c.commandId });
+      else if (c.kind === 'delete') {
+        const target = e.refCommandId && byCommand.get(e.refCommandId);
+        if (target) erase(target);
+        for (const [key, t] of tags) if (t.commandId === e.refCommandId) tags.delete(key);
+      }
+    }
+    tagPanel?.update({ tagsByKey: tags });
+  }
+  async function goOnline() {
+    await outbox.setOnline(true);
+    await syncFromServer();
+    drawPending();
+    renderList();
+  }
+  disposers.push(hub.onreconnected(() => { goOnline(); }) ?? (() => {}));
+  disposers.push(hub.onclose?.(() => { outbox.setOnline(false); }) ?? (() => {}));
+
+  // ---- annotator's actions ------------------------------------------------------------
+  const onCompleted = (evt) => {
+    const ann = evt.detail.annotation;
+    const kind = TOOL_KINDS[ann?.metadata?.toolName];
+    if (!kind || drawn.has(ann.annotationUID) || ann.metadata.FrameOfReferenceUID !== viewer.viewport.getFrameOfReferenceUID()) return;
+    let command;
+    try {
+      command = annotationToCommand(ann, {
+        itemId: item.id, geometry, dims, classId: state.classId, positive: state.positive, width: state.width, activeMs: timer.finishAnnotation(),
+      });
+    } catch (err) {
+      removeDrawn(ann.annotationUID);
+      render();
+      say(err.message);
+      return;
+    }
+    adopt(ann.annotationUID, command);
+    undo.recordCreate(command, ann.annotationUID);
+    send(command);
+    render();
+  };
+  csEvents.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted);
+  disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted));
+
+  // Moving or reshaping an annotation: the protocol has no update, so a changed shape is a
+  // delete of the old annotation and a create of the new one, sent when the drag ends.
+  const modified = new Set();
+  const onModified = (evt) => { const uid = evt.detail.annotation?.annotationUID; if (drawn.has(uid)) modified.add(uid); };
+  const onPointerUp = () => {
+    if (!modified.size) return;
+    const uids = [...modified]; modified.clear();
+    setTimeout(() => uids.forEach(commitMove), 0);
+  };
+  function commitMove(uid) {
+    const entry = drawn.get(uid);
+    const ann = csAnnotation.state.getAnnotation(uid);
+    if (!entry || !ann) return;
+    const old = entry.command;
+    let next;
+    try {
+      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width, activeMs: timer.finishAnnotation() });
+    } catch (err) {
+      say(`${err.message} The change was not kept.`);
+      removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();
+      return;
+    }
+    const same = JSON.stringify({ ...next, commandId: 0, activeMs: 0 }) === JSON.stringify({ ...old, commandId: 0, activeMs: 0 });
+    if (same) return;
+    send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(old.commandId) }), { refCommandId: old.commandId });
+    byCommand.delete(old.commandId);
+    adopt(uid, next);
+    send(next);
+  }
+  csEvents.addEventListener(ToolEnums.Events.ANNOTATION_MODIFIED, onModified);
+  window.addEventListener('pointerup', onPointerUp, true);
+  disposers.push(() => { csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_MODIFIED, onModified); window.removeEventListener('pointerup', onPointerUp, true); });
+  const onSelection = () => renderList();
+  csEvents.addEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, onSelection);
+  disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, onSelection));
+
+  function deleteSelected() {
+    const uids = selectedAnnotationUIDs().filter((u) => drawn.has(u));
+    for (const uid of uids) {
+      const { command } = drawn.get(uid);
+      erase(uid);
+      send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(command.commandId), activeMs: timer.finishAnnotation() }), { refCommandId: command.commandId });
+      undo.recordDelete(command, uid);
+    }
+    if (!uids.length) say('Select an annotation first (V, then click it).');
+  }
+
+  function setTag(classId, slice, present) {
+    const key = tagKey(classId, slice);
+    const cur = tags.get(key);
+    if (cur) send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(cur.commandId) }), { refCommandId: cur.commandId });
+    if (present == null) tags.delete(key);
+    else {
+      const command = tagCommand({ itemId: item.id, classId, slice, present, activeMs: timer.finishAnnotation() });
+      tags.set(key, { present, commandId: command.commandId });
+      send(command);
+    }
+    tagPanel?.update({ tagsByKey: tags });
+  }
+
+  // Active time: any input inside the workspace counts.
+  let lastMove = 0;
+  const onInput = (e) => {
+    if (e.type === 'pointermove') { if (e.timeStamp - lastMove < 250) return; lastMove = e.timeStamp; }
+    timer.activity();
+  };
+  for (const type of ['pointerdown', 'pointermove', 'wheel', 'keydown']) root.addEventListener(type, onInput, { passive: true, capture: true });
+
+  // ---- shortcuts ----------------------------------------------------------------------
+  const bindings = [
+    ...tools.map((t) => ({ keys: [t.key], label: t.label, group: 'Tools', run: () => selectTool(t.id) })),
+    { keys: ['Escape'], label: 'Select (leave drawing)', group: 'Tools', run: () => selectTool('select') },
+    ...fg.slice(0, 9).map((c, n) => ({ keys: [String(n + 1)], label: `Class ${c.name}`, group: 'Classes', run: () => selectClass(c.id) })),
+    { keys: ['0'], label: `${bgClass.name} (scribbles, points)`, group: 'Classes', run: () => selectClass(0) },
+    { keys: ['['], label: 'Thinner scribble', group: 'Classes', run: () => setWidth(state.width - 1) },
+    { keys: [']'], label: 'Thicker scribble', group: 'Classes', run: () => setWidth(state.width + 1) },
+    { keys: ['Ctrl+Z'], label: 'Undo', group: 'Edit', run: () => undo.undo() },
+    { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'Redo', group: 'Edit', run: () => undo.redo() },
+    { keys: ['Delete', 'Backspace'], label: 'Delete selected annotation', group: 'Edit', run: () => deleteSelected() },
+    { keys: ['ArrowDown', 'ArrowRight', 'PageDown'], label: 'Next slice', group: 'View', run: () => viewer.setSlice(viewer.slice + 1) },
+    { keys: ['ArrowUp', 'ArrowLeft', 'PageUp'], label: 'Previous slice', group: 'View', run: () => viewer.setSlice(viewer.slice - 1) },
+    { keys: ['Home'], label: 'First slice', group: 'View', run: () => viewer.setSlice(0) },
+    { keys: ['End'], label: 'Last slice', group: 'View', run: () => viewer.setSlice(item.nz - 1) },
+    { keys: ['+', '='], label: 'Zoom in', group: 'View', run: () => viewer.zoomBy(1.25) },
+    { keys: ['-'], label: 'Zoom out', group: 'View', run: () => viewer.zoomBy(0.8) },
+    { keys: ['F'], label: 'Fit to window', group: 'View', run: () => viewer.fit() },
+    ...(item.presets ?? []).slice(0, 9).map((p, n) => ({ keys: [`Alt+${n + 1}`], label: `Window ${p.name}`, group: 'View', run: () => viewer.setWindow(p.center, p.width) })),
+    { keys: ['R'], label: 'Reset window', group: 'View', run: () => item.window && viewer.setWindow(item.window.center, item.window.width) },
+    { keys: ['O'], label: 'Show / hide labels', group: 'View', run: () => setOpacity(state.opacity > 0 ? 0 : 1) },
+    { keys: ['?'], label: 'Show / hide this help', group: 'Help', run: () => shortcuts.toggle() },
+  ];
+  shortcuts = createShortcuts({ bindings, container: root });
+  disposers.push(() => shortcuts.destroy());
+
+  selectTool(kinds.includes('box') ? 'box' : 'select');
+  selectClass(state.classId);
+  setWidth(state.width);
+
+  // ---- connect, load ------------------------------------------------------------------
+  drawPending();
+  const connecting = (async () => {
+    try { await hub.start?.(); } catch (err) { console.warn('weakseg: hub start', err); }
+    if (hub.connected !== false) await goOnline();
+  })();
+  const firstRenderMs = performance.now() - started;
+
+  // ---- debug hook for tests -----------------------------------------------------------
+  const debug = {
+    itemId: item.id,
+    firstRenderMs,
+    ready: connecting,
+    /** Current annotations in index space (the commands that made them) plus tags. */
+    annotations: () => [...drawn.values()].map((d) => structuredClone(d.command)),
+    tags: () => [...tags.entries()].map(([key, t]) => ({ key, ...t })),
+    outbox: () => ({ ...outbox.state, commands: outbox.commands }),
+    slice: () => viewer.slice,
+    setSlice: (k) => viewer.setSlice(k),
+    mode: () => state.mode,
+    state: () => ({ ...state }),
+    activeMs: () => timer.itemMs,
+    indexToWorld: (index) => geometry.indexToWorld(index),
+    worldToIndex: (world) => geometry.worldToIndex(world),
+    viewport: viewer.viewport,
+    cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
+  };
+  window.__weakseg = debug;
+
+  let unmounted = false;
+  return {
+    ready: connecting,
+    debug,
+    unmount() {
+      if (unmounted) return;
+      unmounted = true;
+      for (const uid of drawn.keys()) if (csAnnotation.state.getAnnotation(uid)) removeDrawn(uid);
+      for (const type of ['pointerdown', 'pointermove', 'wheel', 'keydown']) root.removeEventListener(type, onInput, { capture: true });
+      clearTimeout(toastTimer);
+      disposers.reverse().forEach((d) => { try { d(); } catch (err) { console.warn('weakseg unmount', err); } });
+      if (ownHub) hub.stop().catch(() => {});
+      unregisterItem(item.id);
+      cache.purgeCache();
+      root.remove();
+      if (window.__weakseg === debug) delete window.__weakseg;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createGeometry } from '../src/geometry.js';
+import { annotationToCommand, commandToWorld, deleteCommand, recreate, tagCommand, uuid } from '../src/commands.js';
+
+const geometry = createGeometry({ origin: [-180, -180, -300], spacing: [0.7, 0.7, 2.5], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] });
+const oblique = createGeometry({ origin: [-120.25, 35.5, 410], spacing: [0.8, 0.6, 2.2], direction: [0.866025, -0.5, 0, 0.469846, 0.813798, -0.34202, 0.17101, 0.296198, 0.939693] });
+const dims = { nx: 512, ny: 512, nz: 120 };
+const ctx = (extra = {}) => ({ itemId: 'item-1', geometry, dims, classId: 2, activeMs: 5230.4, ...extra });
+const w = (g, i, j, k) => g.indexToWorld([i, j, k]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+test('A RectangleROI annotation becomes a box command in index space with only the box member', () => {
+  const ann = { metadata: { toolName: 'RectangleROI' }, data: { handles: { points: [w(geometry, 80, 20, 42), w(geometry, 10.5, 20, 42), w(geometry, 80, 95.5, 42), w(geometry, 10.5, 95.5, 42)] } } };
+  const c = annotationToCommand(ann, ctx());
+  assert.match(c.commandId, UUID);
+  assert.deepEqual({ ...c, commandId: undefined }, {
+    commandId: undefined, itemId: 'item-1', kind: 'box', classId: 2, slice: 42, activeMs: 5230,
+    box: { x0: 10.5, y0: 20, x1: 80, y1: 95.5 },
+  });
+});
+
+test('An open freehand contour on an oblique volume becomes a scribble with its width', () => {
+  const pts = [[10, 10], [11.5, 12.25], [14, 15]];
+  const ann = { metadata: { toolName: 'Scribble' }, data: { handles: { points: [] }, contour: { closed: false, polyline: pts.map(([i, j]) => w(oblique, i, j, 7)) } } };
+  const c = annotationToCommand(ann, ctx({ geometry: oblique, classId: 0, width: 5 }));
+  assert.equal(c.kind, 'scribble'); assert.equal(c.slice, 7); assert.equal(c.classId, 0);
+  assert.deepEqual(c.scribble, { points: pts, width: 5 });
+  assert.equal(c.box, undefined); assert.equal(c.point, undefined);
+});
+
+test('A probe becomes a negative point when asked', () => {
+  const ann = { metadata: { toolName: 'WeakPoint' }, data: { handles: { points: [w(geometry, 100, 120, 3)] } } };
+  const c = annotationToCommand(ann, ctx({ positive: false }));
+  assert.deepEqual(c.point, { x: 100, y: 120, positive: false });
+  assert.equal(c.slice, 3);
+});
+
+test('Shapes outside the image, across slices or of background boxes are refused with a reason', () => {
+  const box = (pts) => ({ metadata: { toolName: 'RectangleROI' }, data: { handles: { points: pts } } });
+  assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 600, 10, 1), w(geometry, 10, 40, 1), w(geometry, 600, 40, 1)]), ctx()), /outside the image \(512 × 512\)/);
+  assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 60, 10, 1), w(geometry, 10, 40, 1), w(geometry, 60, 40, 3)]), ctx()), /one slice/);
+  assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 60, 10, 1), w(geometry, 10, 40, 1), w(geometry, 60, 40, 1)]), ctx({ classId: 0 })), /foreground class/);
+  assert.throws(() => annotationToCommand({ metadata: { toolName: 'Length' }, data: {} }, ctx()), /no protocol annotation/);
+});
+
+test('Commands go back to world points that convert to the same indices', () => {
+  const box = { commandId: 'c', itemId: 'i', kind: 'box', classId: 1, slice: 9, box: { x0: 1, y0: 2, x1: 30, y1: 40 } };
+  const back = commandToWorld(box, oblique);
+  assert.equal(back.points.length, 4);
+  const ann = { metadata: { toolName: 'RectangleROI' }, data: { handles: { points: back.points } } };
+  assert.deepEqual(annotationToCommand(ann, ctx({ geometry: oblique, classId: 1 })).box, box.box);
+});
+
+test('Tag and delete commands carry only their member; recreate gives a new commandId', () => {
+  const t = tagCommand({ itemId: 'i', classId: 3, slice: null, present: true, activeMs: 10 });
+  assert.deepEqual({ ...t, commandId: 0 }, { commandId: 0, itemId: 'i', kind: 'tag', classId: 3, slice: null, activeMs: 10, tag: { present: true } });
+  const d = deleteCommand({ itemId: 'i', annotationId: 'a-1' });
+  assert.deepEqual(d.delete, { annotationId: 'a-1' }); assert.equal(d.kind, 'delete');
+  const r = recreate(t);
+  assert.notEqual(r.commandId, t.commandId); assert.deepEqual(r.tag, t.tag);
+  assert.notEqual(uuid(), uuid());
+});

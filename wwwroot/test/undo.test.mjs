@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { UndoHistory } from '../src/undo.js';
+
+function setup(acks = {}) {
+  const sent = [], drawn = new Set();
+  let handles = 0;
+  const history = new UndoHistory({
+    send: (c, opts) => sent.push({ c, opts }),
+    draw: () => { const h = `h${++handles}`; drawn.add(h); return h; },
+    erase: (h) => drawn.delete(h),
+    annotationIdOf: (id) => acks[id] ?? null,
+  });
+  return { history, sent, drawn };
+}
+const box = { commandId: 'c1', itemId: 'i', kind: 'box', classId: 1, slice: 4, box: { x0: 1, y0: 1, x1: 9, y1: 9 }, activeMs: 800 };
+
+test('Undo of a creation erases it and sends a delete of the acked annotation', () => {
+  const { history, sent, drawn } = setup({ c1: 'ann-1' });
+  drawn.add('h0');
+  history.recordCreate(box, 'h0');
+  history.undo();
+  assert.equal(drawn.has('h0'), false);
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0].c.kind, 'delete');
+  assert.deepEqual(sent[0].c.delete, { annotationId: 'ann-1' });
+  assert.equal(sent[0].opts.refCommandId, 'c1');
+});
+
+test('Undo before the ack sends a delete that refers to the create command', () => {
+  const { history, sent } = setup();
+  history.recordCreate(box, 'h0');
+  history.undo();
+  assert.deepEqual(sent[0].c.delete, { annotationId: null });
+  assert.equal(sent[0].opts.refCommandId, 'c1');
+});
+
+test('Redo re-sends the same shape as a new create command and draws it again', () => {
+  const { history, sent, drawn } = setup({ c1: 'ann-1' });
+  history.recordCreate(box, 'h0');
+  history.undo();
+  history.redo();
+  const again = sent[1].c;
+  assert.equal(again.kind, 'box');
+  assert.notEqual(again.commandId, 'c1');
+  assert.deepEqual(again.box, box.box);
+  assert.equal(again.slice, 4);
+  assert.equal(drawn.size, 1);
+  // A second undo deletes the re-created annotation, not the first one.
+  history.undo();
+  assert.equal(sent[2].opts.refCommandId, again.commandId);
+});
+
+test('Undo of a deletion re-creates; a new action clears the redo stack', () => {
+  const { history, sent } = setup({ c1: 'ann-1' });
+  history.recordDelete(box, 'h0');
+  history.undo();
+  assert.equal(sent[0].c.kind, 'box');
+  assert.equal(history.canRedo, true);
+  history.recordCreate({ ...box, commandId: 'c2' }, 'h9');
+  assert.equal(history.canRedo, false);
+  assert.equal(history.redo(), null);
+});
+
+test('Undo with nothing to undo does nothing', () => {
+  const { history, sent } = setup();
+  assert.equal(history.undo(), null);
+  assert.equal(sent.length, 0);
+});
