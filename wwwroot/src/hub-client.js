@@ -58,6 +58,7 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
       return connection.invoke('Submit', command);
     },
     getMyAnnotations(itemId) { return connection.invoke('GetMyAnnotations', itemId); },
+    focus(itemId) { return connection.state === HubConnectionState.Connected ? connection.invoke('Focus', itemId) : Promise.resolve(); },
     onreconnected(cb) { reconnected.add(cb); return () => reconnected.delete(cb); },
     onclose(cb) { lost.add(cb); return () => lost.delete(cb); },
   };

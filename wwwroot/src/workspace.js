@@ -326,6 +326,8 @@ export async function mount(element, options) {
     tagPanel?.update({ tagsByKey: tags });
   }
   async function goOnline() {
+    // Presence for QA leads and managers: say which item this page shows, after every (re)connect.
+    hub.focus?.(item.id)?.catch?.(() => {});
     await outbox.setOnline(true);
     await syncFromServer();
     drawPending();
@@ -489,6 +491,10 @@ export async function mount(element, options) {
   return {
     ready: connecting,
     debug,
+    /** Sends what the outbox holds; resolves to the number of commands still pending. */
+    flush: async () => { if (outbox.state.online) await outbox.flush(); return outbox.state.pending; },
+    pending: () => outbox.state.pending,
+    activeMs: () => timer.itemMs,
     unmount() {
       if (unmounted) return;
       unmounted = true;

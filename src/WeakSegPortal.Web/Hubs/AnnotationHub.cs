@@ -18,10 +18,10 @@ public sealed class AnnotationHub(SubmitAnnotationHandler submit, IQuerySession 
     public Task<AnnotationAck> Submit(AnnotationCommand command) =>
         submit.HandleAsync(command, Context.User!.UserId(), Context.ConnectionAborted);
 
-    public async Task<IReadOnlyList<StoredAnnotation>> GetMyAnnotations(Guid itemId)
+    public async Task<IReadOnlyList<AnnotationView>> GetMyAnnotations(Guid itemId)
     {
         var labels = await session.LoadAsync<AnnotatorItemLabels>(AnnotationStreams.For(itemId, Context.User!.UserId()), Context.ConnectionAborted);
-        return labels?.Annotations ?? [];
+        return [.. (labels?.Annotations ?? []).Select(a => AnnotationView.From(itemId, a))];
     }
 
     /// <summary>The browser says which item it shows, for the presence view of QA leads and managers.</summary>

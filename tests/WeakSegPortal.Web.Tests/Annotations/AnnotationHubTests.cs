@@ -54,11 +54,15 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
             await SubmitAsync(hub, new(Guid.NewGuid(), item, "tag", 2, null, Tag: new TagValue(true))),
         };
         Assert.All(acks, a => Assert.True(a.Accepted, a.Reason));
-        var mine = await hub.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item);
+        var mine = await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item);
         Assert.Equal(["box", "scribble", "point", "tag"], mine.Select(a => a.Kind));
-        Assert.Equal(new Core.Labels.Box2D(5, 5, 20, 30, 3, 1), mine[0].Box);
+        Assert.Equal(new BoxShape(5, 5, 20, 30), mine[0].Box);
+        Assert.Equal((1, 3), (mine[0].ClassId, mine[0].Slice));
         Assert.Equal(2100, mine[0].ActiveMs);
-        Assert.False(mine[2].Point!.IsPositive);
+        Assert.Equal([[1.0, 1], [10, 12], [20, 12]], mine[1].Scribble!.Points);
+        Assert.False(mine[2].Point!.Positive);
+        Assert.True(mine[3].Tag!.Present);
+        Assert.Null(mine[3].Slice);
         Assert.Equal(4, (await StreamAsync(item, ann1)).Count);
     }
 
@@ -140,12 +144,12 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
         await using var hub1 = await ConnectAsync("hub-ann1");
         await using var hub2 = await ConnectAsync("hub-ann2");
         Assert.True((await SubmitAsync(hub1, Box(item, 1, 1, 5, 5))).Accepted);
-        Assert.Empty(await hub2.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
-        var mine = await hub1.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item);
+        Assert.Empty(await hub2.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item));
+        var mine = await hub1.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item);
         // Deleting someone else's annotation is refused as if it did not exist.
         var ack = await SubmitAsync(hub2, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(mine[0].AnnotationId)));
         Assert.False(ack.Accepted);
-        Assert.Single(await hub1.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
+        Assert.Single(await hub1.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item));
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
         var created = await SubmitAsync(hub, Box(item, 1, 1, 5, 5));
         var deleted = await SubmitAsync(hub, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(created.AnnotationId!.Value)));
         Assert.True(deleted.Accepted);
-        Assert.Empty(await hub.InvokeAsync<List<StoredAnnotation>>("GetMyAnnotations", item));
+        Assert.Empty(await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item));
     }
 
     [Fact]

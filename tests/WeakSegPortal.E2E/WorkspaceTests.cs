@@ -1,0 +1,124 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Web.Seeding;
+
+namespace WeakSegPortal.E2E;
+
+/// <summary>The annotator's workspace in Debian's chromium against the real portal, hub and database.</summary>
+public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private static (string User, string Password) Demo(string user) =>
+        DemoAccounts.All.Where(a => a.UserName == user).Select(a => (a.UserName, a.Password)).Single();
+
+    private async Task<(IBrowserContext Context, IPage Page)> OpenWorkspaceAsync(string user)
+    {
+        var context = await portal.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var (name, password) = Demo(user);
+        await page.SignInAsync(portal.BaseAddress, name, password);
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start annotating Demo: abdominal CT (synthetic)" }).ClickAsync();
+        await WaitForWorkspaceAsync(page);
+        return (context, page);
+    }
+
+    private static async Task WaitForWorkspaceAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.__weakseg && window.__weakseg.itemId", null, new() { Timeout = 60_000 });
+        await page.EvaluateAsync("() => window.__weakseg.ready");
+    }
+
+    private static async Task<Func<double, double, (float X, float Y)>> ViewportAsync(IPage page)
+    {
+        var box = (await page.GetByTestId("viewport").BoundingBoxAsync())!;
+        return (fx, fy) => ((float)(box.X + (box.Width * fx)), (float)(box.Y + (box.Height * fy)));
+    }
+
+    private static async Task DrawBoxScribbleAndPointAsync(IPage page)
+    {
+        var at = await ViewportAsync(page);
+        await page.GetByTestId("tool-box").ClickAsync();
+        var (x, y) = at(0.42, 0.42);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        (x, y) = at(0.5, 0.5);
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
+        (x, y) = at(0.56, 0.55);
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(600);
+
+        await page.GetByTestId("tool-scribble").ClickAsync();
+        (x, y) = at(0.35, 0.6);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        foreach (var (fx, fy) in new[] { (0.38, 0.62), (0.41, 0.6), (0.44, 0.63), (0.47, 0.61) })
+        {
+            (x, y) = at(fx, fy);
+            await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
+        }
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(600);
+
+        await page.GetByTestId("tool-point").ClickAsync();
+        (x, y) = at(0.48, 0.46);
+        await page.Mouse.ClickAsync(x, y);
+        await page.WaitForTimeoutAsync(800);
+    }
+
+    private async Task<IReadOnlyList<object>> StoredEventsAsync(Guid item, string user)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+        var account = await session.Query<WeakSegPortal.Web.Account.UserAccount>().SingleAsync(u => u.UserName == user);
+        var events = await session.Events.FetchStreamAsync(AnnotationStreams.For(item, account.Id));
+        return [.. events.Select(e => e.Data)];
+    }
+
+    [Fact]
+    public async Task A_box_a_scribble_and_a_point_survive_a_reload()
+    {
+        var (context, page) = await OpenWorkspaceAsync("ann1");
+        await using var _ = context;
+        var item = Guid.Parse(await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
+        await DrawBoxScribbleAndPointAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'");
+        await Assertions.Expect(page.GetByTestId("save-status").First).ToContainTextAsync("saved");
+        await page.SnapshotAsync("workspace-drawn");
+
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        Assert.Equal(item.ToString(), await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 3");
+        var kinds = await page.EvaluateAsync<string[]>("() => window.__weakseg.annotations().map(a => a.kind).sort()");
+        Assert.Equal(["box", "point", "scribble"], kinds);
+        var stored = await StoredEventsAsync(item, "ann1");
+        Assert.Equal(3, stored.Count);
+        Assert.Single(stored.OfType<BoxDrawn>());
+        Assert.Single(stored.OfType<ScribbleDrawn>());
+        Assert.Single(stored.OfType<PointPlaced>());
+    }
+
+    [Fact]
+    public async Task Labels_drawn_offline_are_stored_exactly_once_after_reconnecting()
+    {
+        var (context, page) = await OpenWorkspaceAsync("ann2");
+        await using var _ = context;
+        var item = Guid.Parse(await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
+        await context.SetOfflineAsync(true);
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().online === false", null, new() { Timeout = 30_000 });
+        await DrawBoxScribbleAndPointAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().pending === 3");
+        await Assertions.Expect(page.GetByTestId("save-status").First).ToContainTextAsync("offline");
+        Assert.Empty(await StoredEventsAsync(item, "ann2"));
+
+        await context.SetOfflineAsync(false);
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'", null, new() { Timeout = 60_000 });
+        var stored = await StoredEventsAsync(item, "ann2");
+        Assert.Equal(3, stored.Count);
+        Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
+    }
+}
