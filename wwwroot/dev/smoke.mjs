@@ -124,6 +124,12 @@ try {
   // Tag: Tumour present on the whole item.
   await page.getByTestId('tag-item-1-present').click();
   await page.waitForFunction(() => window.__weakseg.tags().length === 1 && window.__weakseg.outbox().text === 'saved');
+  await page.getByTestId('tag-item-1-absent').click();
+  await page.waitForFunction(() => window.__weakseg.tags()[0]?.present === false && window.__weakseg.outbox().text === 'saved');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.__weakseg.tags()[0]?.present === true && window.__weakseg.outbox().text === 'saved');
+  assert.equal(await page.getByTestId('tag-item-1-present').getAttribute('aria-pressed'), 'true');
+  step('tag set, changed, change undone');
 
   // Offline: a negative point waits in the outbox, survives reloads, is sent once back online.
   await page.evaluate(() => window.__fakeHub.goOffline());
@@ -191,6 +197,17 @@ try {
   assert.ok(after.box.x1 > before.box.x1 + 5 && after.box.y1 > before.box.y1 + 3, 'the corner moved');
   assert.deepEqual(moved.map((c) => c.kind), ['delete', 'box']);
   assert.equal(after.box.x0, before.box.x0);
+  const boxNow = async () => (await page.evaluate(() => window.__weakseg.annotations())).find((a) => a.kind === 'box')?.box;
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  assert.deepEqual(await boxNow(), before.box, 'undo of a move puts the box back');
+  await page.keyboard.press('Control+Shift+Z');
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  assert.deepEqual(await boxNow(), after.box, 'redo moves it again');
+  step('undo/redo of the move ok');
+  const c2 = await page.evaluate(({ x1, y1 }) => window.__weakseg.viewport.worldToCanvas(window.__weakseg.indexToWorld([x1, y1, 20])), after.box);
+  await page.mouse.click(rect.x + c2[0], rect.y + c2[1]);
+  await page.waitForTimeout(600);
 
   // Delete: the selected box goes away and a delete is sent.
   const n0 = (await page.evaluate(() => window.__weakseg.annotations())).length;

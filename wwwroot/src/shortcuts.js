@@ -17,10 +17,11 @@ export function keyOf(e) {
 const SHOWN = { ArrowDown: '↓', ArrowUp: '↑', ArrowLeft: '←', ArrowRight: '→', PageDown: 'PgDn', PageUp: 'PgUp', Escape: 'Esc', Delete: 'Del', Backspace: '⌫' };
 const shown = (k) => k.split('+').map((p) => SHOWN[p] ?? p).join('+');
 
-function isTyping(target) {
+function isTyping(target, key) {
   const tag = target?.tagName;
-  // A focused slider handles its own arrow keys.
-  return tag === 'INPUT' && !['button', 'checkbox', 'radio'].includes(target.type) || tag === 'TEXTAREA' || tag === 'SELECT' || target?.isContentEditable;
+  // A focused slider handles its own arrow keys; every other shortcut still works there.
+  if (tag === 'INPUT' && target.type === 'range') return /^(Arrow|Page|Home|End)/.test(key);
+  return (tag === 'INPUT' && !['button', 'checkbox', 'radio'].includes(target.type)) || tag === 'TEXTAREA' || tag === 'SELECT' || !!target?.isContentEditable;
 }
 
 /**
@@ -77,7 +78,7 @@ export function createShortcuts({ bindings, target = document, container }) {
   function toggle() { if (overlay.hidden) show(); else hide(); }
 
   const onKey = (e) => {
-    if (isTyping(e.target)) return;
+    if (isTyping(e.target, e.key)) return;
     const k = keyOf(e);
     if (k === '?' || k === 'Shift+?') { e.preventDefault(); toggle(); return; }
     if (k === 'Escape' && !overlay.hidden) { e.preventDefault(); hide(); return; }

@@ -23,6 +23,8 @@ export class UndoHistory {
   recordCreate(command, handle) { this.#push({ type: 'create', command, handle }); }
   /** After the annotator deleted one (delete already sent); command = the create it removed. */
   recordDelete(command, handle) { this.#push({ type: 'delete', command, handle }); }
+  /** After a change of shape or value (a delete of `from` and a create of `to`, both already sent). */
+  recordReplace(from, to, handle) { this.#push({ type: 'replace', from, to, handle }); }
 
   #push(op) { this.#done.push(op); if (this.#done.length > this.limit) this.#done.shift(); this.#undone = []; }
 
@@ -30,7 +32,8 @@ export class UndoHistory {
   undo() {
     const op = this.#done.pop();
     if (!op) return null;
-    if (op.type === 'create') this.#remove(op); else this.#create(op);
+    if (op.type === 'replace') this.#swap(op, 'to', 'from');
+    else if (op.type === 'create') this.#remove(op); else this.#create(op);
     this.#undone.push(op);
     return op;
   }
@@ -39,7 +42,8 @@ export class UndoHistory {
   redo() {
     const op = this.#undone.pop();
     if (!op) return null;
-    if (op.type === 'create') this.#create(op); else this.#remove(op);
+    if (op.type === 'replace') this.#swap(op, 'from', 'to');
+    else if (op.type === 'create') this.#create(op); else this.#remove(op);
     this.#done.push(op);
     return op;
   }
@@ -54,6 +58,15 @@ export class UndoHistory {
     op.command = recreate(op.command, { activeMs: 0 });
     op.handle = this.draw(op.command);
     this.send(op.command, {});
+  }
+
+  /** Removes op[out] (a delete) and brings op[back] again under a new commandId. */
+  #swap(op, out, back) {
+    this.#remove({ command: op[out], handle: op.handle });
+    const again = { command: op[back] };
+    this.#create(again);
+    op[back] = again.command;
+    op.handle = again.handle;
   }
 
   clear() { this.#done = []; this.#undone = []; }

@@ -218,6 +218,12 @@ export async function mount(element, options) {
 
   // ---- drawn annotations --------------------------------------------------------------
   function draw(command) {
+    if (command.kind === 'tag') {
+      const key = tagKey(command.classId, command.slice);
+      tags.set(key, { present: command.tag.present, commandId: command.commandId, command });
+      tagPanel?.update({ tagsByKey: tags });
+      return `tag:${key}`;
+    }
     const { points, slice } = commandToWorld(command, geometry);
     const uid = drawAnnotation({ viewport: viewer.viewport, toolName: KIND_TOOLS[command.kind], imageId: imageIds[slice], worldPoints: points, uid: uuid() });
     adopt(uid, command);
@@ -233,6 +239,11 @@ export async function mount(element, options) {
     renderList();
   }
   function erase(uid) {
+    if (uid?.startsWith?.('tag:')) {
+      tags.delete(uid.slice(4));
+      tagPanel?.update({ tagsByKey: tags });
+      return;
+    }
     const entry = drawn.get(uid);
     if (entry) byCommand.delete(entry.command.commandId);
     drawn.delete(uid);
@@ -303,7 +314,7 @@ export async function mount(element, options) {
     for (const a of list ?? []) {
       if (a.annotationId) await outbox.rememberAck(a.commandId, a.annotationId);
       if (deletedIds.has(a.annotationId)) continue;
-      if (a.kind === 'tag') { tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId }); continue; }
+      if (a.kind === 'tag') { const { annotationId, ...command } = a; tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId, command }); continue; }
       if (!KIND_TOOLS[a.kind] || byCommand.has(a.commandId)) continue;
       const { annotationId, ...command } = a;
       draw(command);
@@ -316,7 +327,7 @@ export async function mount(element, options) {
       const c = e.command;
       if (c.itemId !== item.id) continue;
       if (KIND_TOOLS[c.kind] && !byCommand.has(c.commandId)) draw(c);
-      else if (c.kind === 'tag') tags.set(tagKey(c.classId, c.slice), { present: c.tag.present, commandId: c.commandId });
+      else if (c.kind === 'tag') tags.set(tagKey(c.classId, c.slice), { present: c.tag.present, commandId: c.commandId, command: c });
       else if (c.kind === 'delete') {
         const target = e.refCommandId && byCommand.get(e.refCommandId);
         if (target) erase(target);
@@ -388,6 +399,7 @@ export async function mount(element, options) {
     byCommand.delete(old.commandId);
     adopt(uid, next);
     send(next);
+    undo.recordReplace(old, next, uid);
   }
   csEvents.addEventListener(ToolEnums.Events.ANNOTATION_MODIFIED, onModified);
   window.addEventListener('pointerup', onPointerUp, true);
@@ -411,13 +423,17 @@ export async function mount(element, options) {
     const key = tagKey(classId, slice);
     const cur = tags.get(key);
     if (cur) send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(cur.commandId) }), { refCommandId: cur.commandId });
-    if (present == null) tags.delete(key);
-    else {
+    if (present == null) {
+      tags.delete(key);
+      if (cur) undo.recordDelete(cur.command, `tag:${key}`);
+    } else {
       const command = tagCommand({ itemId: item.id, classId, slice, present, activeMs: timer.finishAnnotation() });
-      tags.set(key, { present, commandId: command.commandId });
+      tags.set(key, { present, commandId: command.commandId, command });
       send(command);
+      if (cur) undo.recordReplace(cur.command, command, `tag:${key}`); else undo.recordCreate(command, `tag:${key}`);
     }
     tagPanel?.update({ tagsByKey: tags });
+    renderList();
   }
 
   // Active time: any input inside the workspace counts.
@@ -473,7 +489,7 @@ export async function mount(element, options) {
     ready: connecting,
     /** Current annotations in index space (the commands that made them) plus tags. */
     annotations: () => [...drawn.values()].map((d) => structuredClone(d.command)),
-    tags: () => [...tags.entries()].map(([key, t]) => ({ key, ...t })),
+    tags: () => [...tags.entries()].map(([key, t]) => ({ key, present: t.present, commandId: t.commandId })),
     outbox: () => ({ ...outbox.state, commands: outbox.commands }),
     slice: () => viewer.slice,
     setSlice: (k) => viewer.setSlice(k),

@@ -67,3 +67,20 @@ test('Undo with nothing to undo does nothing', () => {
   assert.equal(history.undo(), null);
   assert.equal(sent.length, 0);
 });
+
+test('Undo of a move deletes the moved shape and re-creates the old one; redo does the reverse', () => {
+  const { history, sent, drawn } = setup({ c1: 'ann-1', c2: 'ann-2' });
+  const moved = { ...box, commandId: 'c2', box: { x0: 1, y0: 1, x1: 20, y1: 20 } };
+  drawn.add('h0');
+  history.recordReplace(box, moved, 'h0');
+  history.undo();
+  assert.deepEqual(sent.map((x) => x.c.kind), ['delete', 'box']);
+  assert.deepEqual(sent[0].c.delete, { annotationId: 'ann-2' });
+  assert.deepEqual(sent[1].c.box, box.box);
+  assert.equal(drawn.has('h0'), false);
+  assert.equal(drawn.size, 1);
+  history.redo();
+  assert.deepEqual(sent.map((x) => x.c.kind), ['delete', 'box', 'delete', 'box']);
+  assert.equal(sent[2].opts.refCommandId, sent[1].c.commandId, 'redo deletes the re-created old shape');
+  assert.deepEqual(sent[3].c.box, moved.box);
+});
