@@ -16,7 +16,7 @@ public static class MartenRegistration
             typeof(ProjectCreated), typeof(ProjectRenamed), typeof(ProjectDescribed), typeof(ProjectModalityChanged),
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
             typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged),
-            typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved),
+            typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved), typeof(GuidelineExampleAdded), typeof(GuidelineExampleRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ImportRecorded),
             typeof(BoxDrawn), typeof(ScribbleDrawn), typeof(PointPlaced), typeof(TagSet), typeof(AnnotationDeleted),

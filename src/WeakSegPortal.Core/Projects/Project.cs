@@ -15,6 +15,7 @@ public sealed class Project
     public double GoldRate { get; set; }
     public string Guidelines { get; set; } = "";
     public List<ProjectMember> Members { get; set; } = [];
+    public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -79,6 +80,18 @@ public sealed class Project
     public void Apply(ProjectMemberRemoved e)
     {
         Members.Remove(new ProjectMember(e.UserId, e.Role));
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(GuidelineExampleAdded e)
+    {
+        Examples.Add(e.Example);
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(GuidelineExampleRemoved e)
+    {
+        Examples.RemoveAll(x => x.ExampleId == e.ExampleId);
         UpdatedAt = e.At;
     }
 

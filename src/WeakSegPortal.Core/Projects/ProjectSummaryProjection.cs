@@ -82,6 +82,10 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
         Touch(s, e.At);
     }
 
+    public static void Apply(GuidelineExampleAdded e, ProjectSummary s) => Touch(s, e.At);
+
+    public static void Apply(GuidelineExampleRemoved e, ProjectSummary s) => Touch(s, e.At);
+
     private static void Touch(ProjectSummary s, DateTimeOffset at)
     {
         s.UpdatedAt = at;

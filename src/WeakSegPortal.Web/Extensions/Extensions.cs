@@ -13,6 +13,7 @@ using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
+using WeakSegPortal.Web.Guidelines;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Items;
 using WeakSegPortal.Web.Options;
@@ -63,6 +64,7 @@ public static class Extensions
         app.MapAccountEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapItemImageEndpoints();
+        app.MapGuidelineImageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -106,6 +108,7 @@ public static class Extensions
         services.AddSingleton<VolumeCache>();
         services.AddSingleton<SliceService>();
         services.AddScoped<ItemRegistrar>();
+        services.AddScoped<GuidelineImageIntake>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)
@@ -134,6 +137,7 @@ public static class Extensions
         services.AddScoped<CreateProjectHandler>();
         services.AddScoped<EditProjectHandler>();
         services.AddScoped<SetProjectTeamHandler>();
+        services.AddScoped<GuidelineExamplesHandler>();
         services.AddScoped<NextItemHandler>();
         services.AddScoped<FinishItemHandler>();
         services.AddSingleton(new GoldDraw());

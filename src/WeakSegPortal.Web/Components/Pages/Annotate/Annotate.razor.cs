@@ -27,6 +27,7 @@ public sealed partial class Annotate
     private ProjectSummary? _project;
     private ItemView? _item;
     private string _guidelines = "";
+    private IReadOnlyList<GuidelineExample> _examples = [];
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -46,7 +47,9 @@ public sealed partial class Annotate
         _project = project is not null && ProjectAccess.CanAnnotate(project, me) ? project : null;
         if (_project is not null)
         {
-            _guidelines = (await session.Events.AggregateStreamAsync<Project>(ProjectId, token: Leaving))?.Guidelines ?? "";
+            var settings = await session.Events.AggregateStreamAsync<Project>(ProjectId, token: Leaving);
+            _guidelines = settings?.Guidelines ?? "";
+            _examples = settings?.Examples ?? [];
             _item = await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(ProjectId, me), Leaving);
         }
         _mounted = false;
