@@ -55,4 +55,16 @@ public sealed class CorruptedDicomTests : IDisposable
 
         Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("rle.dcm")));
     }
+
+    [Fact]
+    public void An_element_overrunning_its_defined_length_sequence_item_is_refused()
+    {
+        // Seen in fuzzing: (0010,0022) inside an item of CT_small grows from 4 to 16 bytes; GDCM asserts.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("CT_small.dcm"));
+        var at = bytes.AsSpan().IndexOf("CS\u0004\u0000TEXT"u8);
+        bytes[at + 2] = 0x10;
+        File.WriteAllBytes(_temp.File("item.dcm"), bytes);
+
+        Assert.Equal(ImageReadFailure.Truncated, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("item.dcm"))).Failure);
+    }
 }
