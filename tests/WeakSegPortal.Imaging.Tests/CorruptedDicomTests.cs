@@ -67,4 +67,16 @@ public sealed class CorruptedDicomTests : IDisposable
 
         Assert.Equal(ImageReadFailure.Truncated, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("item.dcm"))).Failure);
     }
+
+    [Fact]
+    public void An_image_attribute_with_the_wrong_VR_is_refused()
+    {
+        // Seen in fuzzing: ImageOrientationPatient as IS instead of DS makes GDCM assert.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("MR_small.dcm"));
+        var at = bytes.AsSpan().IndexOf(new byte[] { 0x20, 0x00, 0x37, 0x00, (byte)'D', (byte)'S' });
+        bytes[at + 4] = (byte)'I';
+        File.WriteAllBytes(_temp.File("vr.dcm"), bytes);
+
+        Assert.Equal(ImageReadFailure.Corrupt, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("vr.dcm"))).Failure);
+    }
 }

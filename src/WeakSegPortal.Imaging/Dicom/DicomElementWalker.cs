@@ -85,6 +85,11 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
             }
 
             var (tag, length, valueAt, vr) = HeaderWithVr(position);
+            if (!DicomExpectedVr.Accepts(tag, vr))
+            {
+                throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: ({tag >> 16:X4},{tag & 0xFFFF:X4}) has VR {vr}.");
+            }
+
             if (depth == 0)
             {
                 TopLevelTags.Add(tag);
