@@ -55,4 +55,28 @@ public sealed class CorruptedDicomTests : IDisposable
 
         Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("rle.dcm")));
     }
+
+    [Fact]
+    public void An_element_overrunning_its_defined_length_sequence_item_is_refused()
+    {
+        // Seen in fuzzing: (0010,0022) inside an item of CT_small grows from 4 to 16 bytes; GDCM asserts.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("CT_small.dcm"));
+        var at = bytes.AsSpan().IndexOf("CS\u0004\u0000TEXT"u8);
+        bytes[at + 2] = 0x10;
+        File.WriteAllBytes(_temp.File("item.dcm"), bytes);
+
+        Assert.Equal(ImageReadFailure.Truncated, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("item.dcm"))).Failure);
+    }
+
+    [Fact]
+    public void An_image_attribute_with_the_wrong_VR_is_refused()
+    {
+        // Seen in fuzzing: ImageOrientationPatient as IS instead of DS makes GDCM assert.
+        var bytes = File.ReadAllBytes(ExternalData.Pydicom("MR_small.dcm"));
+        var at = bytes.AsSpan().IndexOf(new byte[] { 0x20, 0x00, 0x37, 0x00, (byte)'D', (byte)'S' });
+        bytes[at + 4] = (byte)'I';
+        File.WriteAllBytes(_temp.File("vr.dcm"), bytes);
+
+        Assert.Equal(ImageReadFailure.Corrupt, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File("vr.dcm"))).Failure);
+    }
 }

@@ -15,6 +15,9 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
 
     public HashSet<uint> TopLevelTags { get; } = [];
 
+    /// <summary>Top-level elements walked without error; 0 when the first element already failed.</summary>
+    public int TopLevelElementsRead { get; private set; }
+
     /// <summary>Top-level US values (image pixel module attributes) by tag, read on the way.</summary>
     public Dictionary<uint, ushort> TopLevelShorts { get; } = [];
 
@@ -26,19 +29,33 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
 
     public (uint Tag, uint Length, long ValueAt) Header(ref long position)
     {
+        var (tag, length, valueAt, _) = HeaderWithVr(position);
+        return (tag, length, valueAt);
+    }
+
+    private (uint Tag, uint Length, long ValueAt, string Vr) HeaderWithVr(long position)
+    {
         Read(position, 8);
         var group = U16(0);
         var tag = ((uint)group << 16) | U16(2);
         if (group == 0xFFFE || !explicitVr)
         {
-            return (tag, U32(4), position + 8);
+            return (tag, U32(4), position + 8, "");
         }
 
         var vr = Encoding.ASCII.GetString(_scratch, 4, 2);
         if (LongVrs.Contains(vr))
         {
             Read(position, 12);
-            return (tag, U32(8), position + 12);
+            var length = U32(8);
+
+            // Only sequences, UN and pixel data may have undefined length; GDCM asserts on anything else.
+            if (length == Undefined && vr is not ("SQ" or "UN") && tag != 0x7FE00010)
+            {
+                throw Truncated($"element ({group:X4},{tag & 0xFFFF:X4}) {vr} has undefined length at offset {position}");
+            }
+
+            return (tag, length, position + 12, vr);
         }
 
         // GDCM asserts on a VR it does not know instead of reporting an error.
@@ -47,24 +64,32 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
             throw Truncated($"unknown value representation at offset {position}");
         }
 
-        return (tag, U16(6), position + 8);
+        return (tag, U16(6), position + 8, vr);
     }
 
-    public void Elements(ref long position, int depth, bool untilItemEnd)
+    public void Elements(ref long position, int depth, bool untilItemEnd) => Elements(ref position, fileLength, depth, untilItemEnd);
+
+    /// <summary>Walks elements up to <paramref name="end"/> (the file, or a defined-length item), or to an item delimiter.</summary>
+    private void Elements(ref long position, long end, int depth, bool untilItemEnd)
     {
         if (depth > MaxDepth)
         {
             throw Truncated("sequences nest too deeply");
         }
 
-        while (position < fileLength)
+        while (position < end)
         {
-            if (!untilItemEnd && fileLength - position < 8 && IsZeroPadding(position))
+            if (!untilItemEnd && depth == 0 && end - position < 8 && IsZeroPadding(position))
             {
                 return;
             }
 
-            var (tag, length, valueAt) = Header(ref position);
+            var (tag, length, valueAt, vr) = HeaderWithVr(position);
+            if (!DicomExpectedVr.Accepts(tag, vr))
+            {
+                throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: ({tag >> 16:X4},{tag & 0xFFFF:X4}) has VR {vr}.");
+            }
+
             if (depth == 0)
             {
                 TopLevelTags.Add(tag);
@@ -88,21 +113,64 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
                 continue;
             }
 
-            Require(valueAt, length);
+            Require(valueAt, length, end);
+            if (vr == "SQ")
+            {
+                // GDCM parses defined-length sequences and asserts on items that overrun them.
+                DefinedLengthItems(valueAt, valueAt + length, depth + 1);
+            }
+
             position = valueAt + length;
+            if (depth == 0)
+            {
+                TopLevelElementsRead++;
+            }
         }
 
         if (untilItemEnd)
         {
             throw Truncated("an item has no end");
         }
+
+        if (position != end)
+        {
+            throw Truncated($"an element overruns its item at offset {position}");
+        }
     }
 
-    public void Require(long at, uint length)
+    private void DefinedLengthItems(long position, long end, int depth)
     {
-        if (at + length > fileLength)
+        while (position < end)
         {
-            throw Truncated($"an element needs {length} bytes at offset {at} but the file has {fileLength}");
+            var (tag, length, valueAt) = Header(ref position);
+            if (tag != 0xFFFEE000)
+            {
+                throw Truncated($"expected an item at offset {position}");
+            }
+
+            if (length == Undefined)
+            {
+                position = valueAt;
+                Elements(ref position, end, depth + 1, untilItemEnd: true);
+                continue;
+            }
+
+            Require(valueAt, length, end);
+            var inner = valueAt;
+            Elements(ref inner, valueAt + length, depth + 1, untilItemEnd: false);
+            position = valueAt + length;
+        }
+    }
+
+    public void Require(long at, uint length) => Require(at, length, fileLength);
+
+    private void Require(long at, uint length, long end)
+    {
+        if (at + length > end)
+        {
+            throw Truncated(end == fileLength
+                ? $"an element needs {length} bytes at offset {at} but the file has {fileLength}"
+                : $"an element of {length} bytes at offset {at} overruns its item");
         }
     }
 

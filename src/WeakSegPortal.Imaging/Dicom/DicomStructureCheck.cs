@@ -90,7 +90,7 @@ internal static class DicomStructureCheck
             var start = position;
             walker.Elements(ref start, 0, untilItemEnd: false);
         }
-        catch (ImageReadException declaredFailed)
+        catch (ImageReadException declaredFailed) when (walker.TopLevelElementsRead == 0)
         {
             // Some writers declare one VR encoding and use the other; readers (pydicom, GDCM) guess, so do we.
             walker = new DicomElementWalker(handle, length, name, !explicitVr, bigEndian, rle);
