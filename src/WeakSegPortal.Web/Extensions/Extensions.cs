@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -9,12 +10,14 @@ using WeakSegPortal.Core;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Options;
+using WeakSegPortal.Web.Qa;
 using WeakSegPortal.Web.Seeding;
 
 namespace WeakSegPortal.Web.Extensions;
@@ -30,6 +33,9 @@ public static class Extensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddPortalOptions();
+        // Hosted services start in this order: the schema exists before the async daemon (added
+        // with the event store) and the seeder touch it; both would otherwise race to create it.
+        services.AddHostedService<EventStoreInitializer>();
         services.AddEventStore();
         services.AddPortalAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -38,8 +44,6 @@ public static class Extensions
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddSingleton<PresenceTracker>();
         services.AddUseCases();
-        // Order matters: the schema exists before the seeder writes to it.
-        services.AddHostedService<EventStoreInitializer>();
         services.AddHostedService<PortalSeeder>();
         return builder;
     }
@@ -84,7 +88,13 @@ public static class Extensions
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
             return options;
-        }).UseLightweightSessions();
+        })
+        .UseLightweightSessions()
+        // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
+        .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton)
+        .AddAsyncDaemon(DaemonMode.Solo);
+        services.AddSingleton<AgreementRecomputer>();
+        services.AddSingleton<AgreementNotifier>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)
@@ -117,6 +127,9 @@ public static class Extensions
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
         services.AddScoped<CreateUserHandler>();
+        services.AddScoped<AdjudicateItemHandler>();
+        services.AddScoped<ReturnItemHandler>();
+        services.AddScoped<MarkItemGoldHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
     }
 }
