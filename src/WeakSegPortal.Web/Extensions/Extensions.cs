@@ -62,6 +62,7 @@ public static class Extensions
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
+        app.MapAgreementExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
