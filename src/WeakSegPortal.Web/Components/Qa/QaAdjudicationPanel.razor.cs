@@ -20,8 +20,9 @@ public partial class QaAdjudicationPanel
     [Parameter, EditorRequired] public ItemView Item { get; set; } = default!;
     [Parameter] public IReadOnlyDictionary<Guid, string> Names { get; set; } = new Dictionary<Guid, string>();
     [Parameter] public IReadOnlyList<AnnotatorItemLabels> Labels { get; set; } = [];
-    [Parameter] public string Basis { get; set; } = AdjudicationBasis.Consensus;
-    [Parameter] public EventCallback<string> BasisChanged { get; set; }
+    /// <summary>The annotator whose labels are the base; <see cref="Guid.Empty"/> for the consensus of everyone.</summary>
+    [Parameter] public Guid Chosen { get; set; }
+    [Parameter] public EventCallback<Guid> ChosenChanged { get; set; }
     [Parameter] public IReadOnlySet<Guid> Removed { get; set; } = new HashSet<Guid>();
     [Parameter] public EventCallback<(Guid AnnotationId, bool Keep)> KeepChanged { get; set; }
     [Parameter] public bool Disabled { get; set; }
@@ -31,12 +32,12 @@ public partial class QaAdjudicationPanel
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     private IEnumerable<(Guid Annotator, StoredAnnotation Annotation)> BaseAnnotations =>
-        Labels.Where(l => Basis == AdjudicationBasis.Consensus || l.AnnotatorId.ToString() == Basis)
+        Labels.Where(l => Chosen == Guid.Empty || l.AnnotatorId == Chosen)
             .SelectMany(l => l.Annotations.Select(a => (l.AnnotatorId, a)));
 
     private Task AcceptAsync(bool asGold) => DecideAsync(async (services, by, manager, ct) =>
     {
-        Guid? chosen = Basis == AdjudicationBasis.Consensus ? null : Guid.Parse(Basis);
+        Guid? chosen = Chosen == Guid.Empty ? null : Chosen;
         var command = new AdjudicateItem(Item.Id, chosen is null ? AdjudicationBasis.Consensus : AdjudicationBasis.Annotator, chosen, [.. Removed], asGold, by, manager);
         return await services.GetRequiredService<AdjudicateItemHandler>().HandleAsync(command, ct);
     }, asGold ? "Accepted as gold." : "Accepted.");

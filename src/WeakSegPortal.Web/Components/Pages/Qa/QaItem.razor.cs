@@ -31,7 +31,7 @@ public partial class QaItem
     private List<OverlayLayer> _layers = [];
     private readonly HashSet<Guid> _hidden = [];
     private readonly HashSet<Guid> _removed = [];
-    private string _basis = AdjudicationBasis.Consensus;
+    private Guid _chosen;
     private int _slice;
     private bool _showConsensus = true;
     private bool _showHeat = true;
@@ -116,7 +116,7 @@ public partial class QaItem
         {
             return;
         }
-        var basis = _labels.Where(l => _basis == AdjudicationBasis.Consensus || l.AnnotatorId.ToString() == _basis)
+        var basis = _labels.Where(l => _chosen == Guid.Empty || l.AnnotatorId == _chosen)
             .Select(l => StoredLabels.ToWeakLabels(l.Annotations.Where(a => !_removed.Contains(a.AnnotationId))))
             .ToList();
         var classIds = _project.Classes.Select(c => c.Id).ToList();
@@ -138,9 +138,9 @@ public partial class QaItem
         return Task.CompletedTask;
     }
 
-    private void SetBasis(string basis)
+    private void SetChosen(Guid annotator)
     {
-        _basis = basis;
+        _chosen = annotator;
         _removed.Clear();
         Recompute();
     }
