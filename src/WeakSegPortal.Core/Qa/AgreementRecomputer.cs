@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Logging;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 
@@ -8,47 +9,67 @@ namespace WeakSegPortal.Core.Qa;
 /// Rewrites the agreement summaries of some items and the scorecards of everyone who labelled them,
 /// from the current (inline-projected) labels. Run off the annotation path, by the agreement subscription.
 /// </summary>
-public sealed class AgreementRecomputer(TimeProvider clock)
+public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<AgreementRecomputer> log)
 {
     public async Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(itemIds);
         var now = clock.GetUtcNow();
-        var items = await operations.LoadManyAsync<ItemView>(ct, itemIds);
+        // Reads go through their own session: the daemon's session keeps an identity map, and a
+        // summary read there could not then be replaced by its fresh version.
+        await using var reader = operations.DocumentStore.QuerySession();
+        var items = await reader.LoadManyAsync<ItemView>(ct, itemIds);
         var ids = items.Select(i => i.Id).ToList();
-        var labels = (await operations.Query<AnnotatorItemLabels>().Where(l => l.ItemId.IsOneOf(ids)).ToListAsync(ct))
+        var labels = (await reader.Query<AnnotatorItemLabels>().Where(l => l.ItemId.IsOneOf(ids)).ToListAsync(ct))
             .ToLookup(l => l.ItemId);
         var fresh = new List<ItemAgreementSummary>(items.Count);
         foreach (var item in items)
         {
-            var reference = item.IsGold && item.Adjudication is not null ? await LastAdjudicationAsync(operations, item.Id, ct) : null;
-            fresh.Add(ItemAgreementSummarizer.Summarize(item, [.. labels[item.Id]], reference, now));
+            var reference = item.IsGold && item.Adjudication is not null ? await LastAdjudicationAsync(reader, item.Id, ct) : null;
+            try
+            {
+                fresh.Add(ItemAgreementSummarizer.Summarize(item, [.. labels[item.Id]], reference, now));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // One malformed item must not stall the subscription (and with it every other item's agreement).
+                SummaryFailed(log, e, item.Id);
+            }
         }
+        // Someone who deleted all their labels drops out of the fresh summary but still needs a new scorecard.
+        var before = await reader.LoadManyAsync<ItemAgreementSummary>(ct, ids);
         operations.Store<ItemAgreementSummary>(fresh);
         foreach (var project in fresh.GroupBy(s => s.ProjectId))
         {
-            await RebuildScorecardsAsync(operations, project.Key, project.ToList(), now, ct);
+            var annotators = project.SelectMany(s => s.AnnotatorIds)
+                .Concat(before.Where(b => b.ProjectId == project.Key).SelectMany(b => b.AnnotatorIds))
+                .Distinct().ToList();
+            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project.Key, annotators, project.ToList(), now, ct));
         }
         return new AgreementChanged(ids, [.. fresh.Select(s => s.ProjectId).Distinct()], now);
     }
 
-    private static async Task RebuildScorecardsAsync(IDocumentOperations operations, Guid projectId, List<ItemAgreementSummary> fresh, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh, DateTimeOffset now, CancellationToken ct)
     {
-        // The fresh summaries are not committed yet: lay them over the stored ones.
-        var summaries = (await operations.Query<ItemAgreementSummary>().Where(s => s.ProjectId == projectId).ToListAsync(ct))
-            .ToDictionary(s => s.Id);
-        foreach (var summary in fresh)
+        var freshById = fresh.ToDictionary(s => s.Id);
+        var cards = new List<AnnotatorScorecard>(annotators.Count);
+        foreach (var annotator in annotators)
         {
-            summaries[summary.Id] = summary;
+            // Only this annotator's items; the fresh summaries are not committed yet, so they replace the stored ones.
+            var stored = await reader.Query<ItemAgreementSummary>()
+                .Where(s => s.ProjectId == projectId && s.AnnotatorIds.Contains(annotator))
+                .ToListAsync(ct);
+            var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
+            var items = summaries.Select(s => s.Id).ToHashSet();
+            var labels = await reader.Query<AnnotatorItemLabels>().Where(l => l.AnnotatorId == annotator).ToListAsync(ct);
+            cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now));
         }
-        foreach (var annotator in fresh.SelectMany(s => s.AnnotatorIds).Distinct())
-        {
-            var labels = await operations.Query<AnnotatorItemLabels>().Where(l => l.AnnotatorId == annotator).ToListAsync(ct);
-            var inProject = labels.Where(l => summaries.ContainsKey(l.ItemId));
-            operations.Store(ScorecardBuilder.Build(projectId, annotator, summaries.Values, inProject, now));
-        }
+        return cards;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Agreement of item {ItemId} could not be computed; it keeps its previous summary")]
+    private static partial void SummaryFailed(ILogger logger, Exception exception, Guid itemId);
 
     private static async Task<ItemAdjudicated?> LastAdjudicationAsync(IQuerySession session, Guid itemId, CancellationToken ct)
     {

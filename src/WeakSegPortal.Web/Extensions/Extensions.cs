@@ -88,6 +88,10 @@ public static class Extensions
             options.AddWeakSegPortalCore();
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
+            // The QA desk should see agreement within about a quarter second of an annotation, not a
+            // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
+            options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
+            options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
             return options;
         })
         .UseLightweightSessions()

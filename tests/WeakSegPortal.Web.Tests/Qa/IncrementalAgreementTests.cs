@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Qa;
 using WeakSegPortal.Web.Tests.Infrastructure;
@@ -53,5 +54,27 @@ public sealed class IncrementalAgreementTests(PortalFactory factory) : IClassFix
         Assert.Equal(4.0, card.MedianSecondsPerItem);
         Assert.Equal(0, card.SuggestionAcceptance);
         Assert.Equal("box", Assert.Single(card.SecondsPerKind).Kind);
+    }
+
+    [Fact]
+    public async Task Deleting_ones_only_label_takes_the_annotator_out_of_the_item_and_their_scorecard()
+    {
+        var world = await new QaWorld(factory, "del").CreateAsync("Deleting labels");
+        await using var a1 = await world.ConnectAsync(0);
+        await using var a2 = await world.ConnectAsync(1);
+        await QaWorld.BoxAsync(a1, world.Item, 10, 10, 30, 30);
+        var mine = await QaWorld.BoxAsync(a2, world.Item, 10, 10, 30, 30);
+        await world.SummaryWhenAsync(s => s.AnnotatorCount == 2);
+        var card = ScorecardIds.For(world.Project, world.Annotators[1]);
+        await Eventually.GetAsync(() => world.LoadAsync<AnnotatorScorecard>(card), c => c.Items == 1);
+
+        var ack = await a2.InvokeAsync<Core.Annotations.AnnotationAck>("Submit",
+            new Core.Annotations.AnnotationCommand(Guid.NewGuid(), world.Item, "delete", 0, null, Delete: new Core.Annotations.DeleteTarget(mine.AnnotationId!.Value)));
+        Assert.True(ack.Accepted, ack.Reason);
+
+        var summary = await world.SummaryWhenAsync(s => s.AnnotatorCount == 1);
+        Assert.Equal([world.Annotators[0]], summary.AnnotatorIds);
+        var emptied = await Eventually.GetAsync(() => world.LoadAsync<AnnotatorScorecard>(card), c => c.Items == 0);
+        Assert.Equal(0, emptied.Annotations);
     }
 }
