@@ -1,5 +1,7 @@
 using Marten;
 using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -11,30 +13,48 @@ namespace WeakSegPortal.Core.Annotations;
 /// </summary>
 public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock)
 {
+    private const int Attempts = 5;
+
     public async Task<AnnotationAck> HandleAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } seen)
+        for (var attempt = 1; ; attempt++)
         {
-            return seen.AnnotatorId == annotatorId
-                ? seen.Ack
-                : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
-        }
-        var ack = await DecideAsync(command, annotatorId, ct);
-        session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
-        try
-        {
-            await session.SaveChangesAsync(ct);
-            return ack;
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // The same command arrived twice at once (a resend racing the original): the first one won.
-            session.EjectAllPendingChanges();
-            var first = await session.LoadAsync<ProcessedCommand>(command.CommandId, ct);
-            return first?.Ack ?? AnnotationAck.Refused(command.CommandId, "Please resend.");
+            if (await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } seen)
+            {
+                return seen.AnnotatorId == annotatorId
+                    ? seen.Ack
+                    : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
+            }
+            var ack = await DecideAsync(command, annotatorId, ct);
+            session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return ack;
+            }
+            catch (Exception e) when (IsRace(e))
+            {
+                // Another request got there first: a resend racing the original (same command id), or another
+                // command of this annotator on the same stream. Look again: either the first one's answer is
+                // there now, or the stream has moved on and the command is decided afresh.
+                session.EjectAllPendingChanges();
+                // A short random pause, so that writers who collided do not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
+                if (attempt == Attempts)
+                {
+                    return await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } first
+                        ? first.Ack
+                        : AnnotationAck.Refused(command.CommandId, "Please resend.");
+                }
+            }
         }
     }
+
+    /// <summary>Unique-key collisions of concurrent writers: the command id, or the stream's id or version.</summary>
+    private static bool IsRace(Exception e) =>
+        e is DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException
+        || (e.InnerException ?? e) is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private async Task<AnnotationAck> DecideAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
