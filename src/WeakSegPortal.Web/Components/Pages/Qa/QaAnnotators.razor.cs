@@ -21,6 +21,7 @@ public partial class QaAnnotators
     private List<ChartSeries<double>> _qualitySeries = [];
     private List<ChartSeries<double>> _speedSeries = [];
     private IDisposable? _listening;
+    private readonly RefreshThrottle _refresh = new(TimeSpan.FromSeconds(1));
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private AgreementNotifier Notifier { get; set; } = default!;
@@ -38,13 +39,18 @@ public partial class QaAnnotators
         {
             await SelectProjectAsync(_projects[0].Id);
         }
-        _listening = Notifier.Subscribe(change => change.ProjectIds.Contains(_projectId) && !Leaving.IsCancellationRequested
-            ? InvokeAsync(async () =>
+        _listening = Notifier.Subscribe(change =>
+        {
+            if (change.ProjectIds.Contains(_projectId))
             {
-                await SelectProjectAsync(_projectId);
-                StateHasChanged();
-            })
-            : Task.CompletedTask);
+                _refresh.Request(() => InvokeAsync(async () =>
+                {
+                    await SelectProjectAsync(_projectId);
+                    StateHasChanged();
+                }), Leaving);
+            }
+            return Task.CompletedTask;
+        });
     }
 
     private async Task SelectProjectAsync(Guid projectId)

@@ -38,6 +38,7 @@ public partial class QaItem
     private string? _consensusUri;
     private string? _heatUri;
     private IDisposable? _listening;
+    private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     [Parameter] public Guid Id { get; set; }
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -59,17 +60,17 @@ public partial class QaItem
         _listening = Notifier.Subscribe(OnAgreementChangedAsync);
     }
 
-    private async Task OnAgreementChangedAsync(AgreementChanged change)
+    private Task OnAgreementChangedAsync(AgreementChanged change)
     {
-        if (!change.ItemIds.Contains(Id) || Leaving.IsCancellationRequested)
+        if (change.ItemIds.Contains(Id))
         {
-            return;
+            _refresh.Request(() => InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }), Leaving);
         }
-        await InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
+        return Task.CompletedTask;
     }
 
     /// <summary>Reads the item, its summary and its annotators' streams; keeps the chosen moment if one is chosen.</summary>

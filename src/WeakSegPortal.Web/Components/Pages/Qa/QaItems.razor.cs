@@ -18,6 +18,7 @@ public partial class QaItems
     private QaItemFilter _filter = new();
     private DateTimeOffset? _updated;
     private IDisposable? _listening;
+    private readonly RefreshThrottle _refresh = new(TimeSpan.FromSeconds(1));
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private AgreementNotifier Notifier { get; set; } = default!;
@@ -39,17 +40,17 @@ public partial class QaItems
         _listening = Notifier.Subscribe(OnAgreementChangedAsync);
     }
 
-    private async Task OnAgreementChangedAsync(AgreementChanged change)
+    private Task OnAgreementChangedAsync(AgreementChanged change)
     {
-        if (_projects is null || !change.ProjectIds.Any(p => _projects.Any(mine => mine.Id == p)) || Leaving.IsCancellationRequested)
+        if (_projects is not null && change.ProjectIds.Any(p => _projects.Any(mine => mine.Id == p)))
         {
-            return;
+            _refresh.Request(() => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }), Leaving);
         }
-        await InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        });
+        return Task.CompletedTask;
     }
 
     private async Task LoadAsync()
