@@ -89,6 +89,13 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await Assertions.Expect(page.GetByTestId("qa-status")).ToHaveTextAsync("adjudicated", new() { Timeout = 15_000 });
         await page.SnapshotAsync("qa-item-adjudicated");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Annotator scorecards" }).ClickAsync();
+        await page.WaitForURLAsync("**/qa/annotators");
+        var scorecards = page.GetByTestId("scorecards");
+        await Assertions.Expect(scorecards.GetByRole(AriaRole.Row).Filter(new() { HasText = "Cy Annotator" })).ToContainTextAsync("box 3.0 (1)");
+        await Assertions.Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
+        await page.SnapshotAsync("qa-scorecards");
+
         await using var scope = portal.Services.CreateAsyncScope();
         var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(item);
         var decision = Assert.Single(events.Select(e => e.Data).OfType<ItemAdjudicated>());

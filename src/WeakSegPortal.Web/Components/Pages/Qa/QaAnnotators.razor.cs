@@ -21,6 +21,9 @@ public partial class QaAnnotators
     private List<ChartSeries<double>> _qualitySeries = [];
     private List<ChartSeries<double>> _speedSeries = [];
     private IDisposable? _listening;
+    // Agreement, Dice and acceptance are drawn as percentages on a fixed 0–100 axis, comparable between projects.
+    private readonly BarChartOptions _shareAxis = new() { YAxisSuggestedMax = 100, YAxisTicks = 20 };
+    private BarChartOptions _secondsAxis = new();
     private readonly RefreshThrottle _refresh = new(TimeSpan.FromSeconds(1));
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -64,10 +67,12 @@ public partial class QaAnnotators
         _labels = [.. _cards.Select(c => People.Of(_names, c.AnnotatorId))];
         _qualitySeries =
         [
-            new() { Name = "Agreement with consensus", Data = new ChartData<double>([.. _cards.Select(c => c.AgreementWithConsensus ?? 0)]) },
-            new() { Name = "Gold Dice", Data = new ChartData<double>([.. _cards.Select(c => c.GoldDice ?? 0)]) },
-            new() { Name = "Suggestions accepted", Data = new ChartData<double>([.. _cards.Select(c => c.SuggestionAcceptance)]) },
+            new() { Name = "Agreement with consensus (%)", Data = new ChartData<double>([.. _cards.Select(c => 100 * (c.AgreementWithConsensus ?? 0))]) },
+            new() { Name = "Gold Dice (%)", Data = new ChartData<double>([.. _cards.Select(c => 100 * (c.GoldDice ?? 0))]) },
+            new() { Name = "Suggestions accepted (%)", Data = new ChartData<double>([.. _cards.Select(c => 100 * c.SuggestionAcceptance)]) },
         ];
+        var slowest = _cards.Max(c => c.MedianSecondsPerItem ?? 0);
+        _secondsAxis = new() { YAxisSuggestedMax = Math.Max(1, Math.Ceiling(slowest * 1.1)), YAxisTicks = (int)Math.Max(1, Math.Ceiling(slowest / 5)) };
         _speedSeries = [new() { Name = "Median s / item", Data = new ChartData<double>([.. _cards.Select(c => c.MedianSecondsPerItem ?? 0)]) }];
     }
 
