@@ -3,6 +3,7 @@ using Marten;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Qa;
 
 namespace WeakSegPortal.Core;
 
@@ -18,6 +19,7 @@ public static class MartenRegistration
             typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged),
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved), typeof(GuidelineExampleAdded), typeof(GuidelineExampleRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
+            typeof(ItemAdjudicated), typeof(ItemReturned),
             typeof(ImportRecorded),
             typeof(BoxDrawn), typeof(ScribbleDrawn), typeof(PointPlaced), typeof(TagSet), typeof(AnnotationDeleted),
         ]);
@@ -30,7 +32,11 @@ public static class MartenRegistration
         // Inline: an acknowledged label must be there on the next reload.
         options.Projections.Add<AnnotatorItemLabelsProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<AnnotatorItemLabels>().Index(l => l.ItemId);
+        options.Schema.For<AnnotatorItemLabels>().Index(l => l.AnnotatorId);
         options.RegisterDocumentType<ProcessedCommand>();
+        // Written by the agreement subscription (async daemon), never on the annotation path.
+        options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
+        options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);
         return options;
     }
 }

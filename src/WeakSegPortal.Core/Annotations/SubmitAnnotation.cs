@@ -10,42 +10,59 @@ namespace WeakSegPortal.Core.Annotations;
 /// </summary>
 public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock)
 {
+    private const int Attempts = 5;
+
     public async Task<AnnotationAck> HandleAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        // One round trip for everything the decision reads: the ack path is the portal's hottest.
-        var batch = session.CreateBatchQuery();
-        var seenQuery = batch.Load<ProcessedCommand>(command.CommandId);
-        var itemQuery = batch.Load<ItemView>(command.ItemId);
-        await batch.Execute(ct);
-        if (await seenQuery is { } seen)
+        for (var attempt = 1; ; attempt++)
         {
-            return seen.AnnotatorId == annotatorId
-                ? seen.Ack
-                : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
-        }
-        var ack = await DecideAsync(command, await itemQuery, annotatorId, ct);
-        session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
-        try
-        {
-            await session.SaveChangesAsync(ct);
-            return ack;
-        }
-        catch (Exception e) when (IsDuplicateCommand(e))
-        {
-            // The same command arrived twice at once (a resend racing the original): the first one won.
-            session.EjectAllPendingChanges();
-            var first = await session.LoadAsync<ProcessedCommand>(command.CommandId, ct);
-            return first?.Ack ?? AnnotationAck.Refused(command.CommandId, "Please resend.");
+            // One round trip for everything the decision reads first: the ack path is the portal's hottest.
+            var batch = session.CreateBatchQuery();
+            var seenQuery = batch.Load<ProcessedCommand>(command.CommandId);
+            var itemQuery = batch.Load<ItemView>(command.ItemId);
+            await batch.Execute(ct);
+            if (await seenQuery is { } seen)
+            {
+                return seen.AnnotatorId == annotatorId
+                    ? seen.Ack
+                    : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
+            }
+            var ack = await DecideAsync(command, await itemQuery, annotatorId, ct);
+            session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return ack;
+            }
+            catch (Exception e) when (IsRace(e))
+            {
+                // Another request got there first: a resend racing the original (same command id), or another
+                // command of this annotator on the same stream. Look again: either the first one's answer is
+                // there now, or the stream has moved on and the command is decided afresh.
+                session.EjectAllPendingChanges();
+                // A short random pause, so that writers who collided do not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
+                if (attempt == Attempts)
+                {
+                    return await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } first
+                        ? first.Ack
+                        : AnnotationAck.Refused(command.CommandId, "Please resend.");
+                }
+            }
         }
     }
 
-    /// <summary>The insert of the command id hit the primary key: Marten and Npgsql report it in several wrappings.</summary>
-    private static bool IsDuplicateCommand(Exception e)
+    /// <summary>
+    /// Unique-key collisions of concurrent writers (the command id, or the stream's id or version),
+    /// in whichever wrapping Marten, JasperFx and Npgsql report them.
+    /// </summary>
+    private static bool IsRace(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
         {
-            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || x.GetType().Name == "DocumentAlreadyExistsException")
+            if (x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                || x.GetType().Name is "DocumentAlreadyExistsException" or "ExistingStreamIdCollisionException" or "EventStreamUnexpectedMaxEventIdException")
             {
                 return true;
             }

@@ -24,3 +24,22 @@ public sealed record ItemSkipped(Guid ItemId, Guid AnnotatorId, string Reason, l
 
 /// <summary>The item is a known-answer item, mixed into queues without a mark.</summary>
 public sealed record ItemMarkedGold(Guid ItemId, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// A QA lead settled the item's labels: the consensus of the kept annotations, or one annotator's.
+/// The kept annotations travel with the event, so the decision can be replayed without the streams.
+/// </summary>
+/// <param name="Basis">"consensus" or "annotator".</param>
+/// <param name="ChosenAnnotatorId">The annotator whose labels were taken, for basis "annotator".</param>
+/// <param name="RemovedAnnotationIds">Annotations the QA lead struck out before accepting (the edit).</param>
+public sealed record ItemAdjudicated(
+    Guid ItemId,
+    string Basis,
+    Guid? ChosenAnnotatorId,
+    IReadOnlyList<AdjudicatedLabels> Kept,
+    IReadOnlyList<Guid> RemovedAnnotationIds,
+    Guid By,
+    DateTimeOffset At);
+
+/// <summary>A QA lead sent the item back to one annotator, who must look again; the comment tells them why.</summary>
+public sealed record ItemReturned(Guid ItemId, Guid AnnotatorId, string Comment, Guid By, DateTimeOffset At);

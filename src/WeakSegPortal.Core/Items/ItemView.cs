@@ -17,6 +17,12 @@ public sealed class ItemView
     public List<Guid> SubmittedBy { get; set; } = [];
     public List<Guid> SkippedBy { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; set; }
+    /// <summary>Open returns: annotators asked to look again, with the QA lead's comment.</summary>
+    public List<ReturnNote> Returns { get; set; } = [];
+    public AdjudicationNote? Adjudication { get; set; }
+
+    /// <summary>The comment of a QA lead who returned the item to this annotator, if it is still open.</summary>
+    public string? ReturnCommentFor(Guid annotatorId) => Returns.LastOrDefault(r => r.AnnotatorId == annotatorId)?.Comment;
 
     /// <summary>Annotators who hold the item and have neither submitted nor skipped it.</summary>
     public bool IsOpenFor(Guid annotatorId) =>

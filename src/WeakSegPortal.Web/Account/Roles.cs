@@ -11,6 +11,9 @@ public static class Roles
     /// <summary>For [Authorize(Roles = ...)] on project-management pages and endpoints.</summary>
     public const string Managers = ProjectManager + "," + Admin;
 
+    /// <summary>For the QA desk: QA leads (their projects only) and managers (every project).</summary>
+    public const string Reviewers = QaLead + "," + Managers;
+
     public static readonly IReadOnlyList<string> All = [Annotator, QaLead, ProjectManager, Admin];
 
     public static string DisplayName(string role) => role switch

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using WeakSegPortal.Core;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.Database;
@@ -18,6 +20,7 @@ using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Items;
 using WeakSegPortal.Web.Options;
 using WeakSegPortal.Imaging.Storage;
+using WeakSegPortal.Web.Qa;
 using WeakSegPortal.Web.Seeding;
 using WeakSegPortal.Web.Slices;
 
@@ -34,6 +37,9 @@ public static class Extensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddPortalOptions();
+        // Hosted services start in this order: the schema exists before the async daemon (added
+        // with the event store) and the seeder touch it; both would otherwise race to create it.
+        services.AddHostedService<EventStoreInitializer>();
         services.AddEventStore();
         services.AddPortalAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -43,8 +49,6 @@ public static class Extensions
         services.AddSingleton<PresenceTracker>();
         services.AddPixelStore();
         services.AddUseCases();
-        // Order matters: the schema exists before the seeder writes to it.
-        services.AddHostedService<EventStoreInitializer>();
         services.AddHostedService<PortalSeeder>();
         return builder;
     }
@@ -65,6 +69,7 @@ public static class Extensions
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapItemImageEndpoints();
         app.MapGuidelineImageEndpoints();
+        app.MapAgreementExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -93,8 +98,18 @@ public static class Extensions
             options.AddWeakSegPortalCore();
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
+            // The QA desk should see agreement within about a quarter second of an annotation, not a
+            // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
+            options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
+            options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
             return options;
-        }).UseLightweightSessions();
+        })
+        .UseLightweightSessions()
+        // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
+        .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton)
+        .AddAsyncDaemon(DaemonMode.Solo);
+        services.AddSingleton<AgreementRecomputer>();
+        services.AddSingleton<AgreementNotifier>();
     }
 
     private static void AddPixelStore(this IServiceCollection services)
@@ -143,6 +158,9 @@ public static class Extensions
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
         services.AddScoped<CreateUserHandler>();
+        services.AddScoped<AdjudicateItemHandler>();
+        services.AddScoped<ReturnItemHandler>();
+        services.AddScoped<MarkItemGoldHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
     }
 }

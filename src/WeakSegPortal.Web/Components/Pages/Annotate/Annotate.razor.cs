@@ -27,6 +27,7 @@ public sealed partial class Annotate
     private ProjectSummary? _project;
     private ItemView? _item;
     private string _guidelines = "";
+    private string? _returnComment;
     private IReadOnlyList<GuidelineExample> _examples = [];
 
     [Parameter] public Guid ProjectId { get; set; }
@@ -51,6 +52,8 @@ public sealed partial class Annotate
             _guidelines = settings?.Guidelines ?? "";
             _examples = settings?.Examples ?? [];
             _item = await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(ProjectId, me), Leaving);
+            // Only this annotator's own return note: others' notes would break blinding.
+            _returnComment = _item?.ReturnCommentFor(me);
         }
         _mounted = false;
         _loading = false;

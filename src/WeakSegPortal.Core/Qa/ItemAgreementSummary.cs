@@ -1,0 +1,34 @@
+namespace WeakSegPortal.Core.Qa;
+
+/// <summary>
+/// The QA desk's row for one item: how far its annotators agree, kept small (no voxel maps; the item
+/// view computes those on demand). Written by the agreement subscription after annotations land.
+/// Undefined figures (nothing to compare) are null.
+/// </summary>
+public sealed class ItemAgreementSummary
+{
+    /// <summary>The item id.</summary>
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public Guid ImportId { get; set; }
+    public string ItemName { get; set; } = "";
+    public bool IsGold { get; set; }
+    /// <summary>"open", "adjudicated" or "returned".</summary>
+    public string Status { get; set; } = QaStatus.Open;
+    /// <summary>Overall agreement in [0, 1] to sort by (see ItemScore); 1 when nothing can be compared.</summary>
+    public double Score { get; set; } = 1;
+    public int AnnotatorCount { get; set; }
+    public int SubmittedCount { get; set; }
+    /// <summary>At least one label came from a suggestion rather than by hand.</summary>
+    public bool Assisted { get; set; }
+    public double? TagAlpha { get; set; }
+    public double? TagMeanKappa { get; set; }
+    public double ScribbleClassConflictFraction { get; set; }
+    public int LabelledSlices { get; set; }
+    public List<Guid> AnnotatorIds { get; set; } = [];
+    public List<int> ClassIds { get; set; } = [];
+    public List<string> Kinds { get; set; } = [];
+    public List<ClassAgreementSummary> Classes { get; set; } = [];
+    public List<AnnotatorAgreementSummary> Annotators { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using System.Text;
+using Marten;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Web.Account;
+
+namespace WeakSegPortal.Web.Qa;
+
+/// <summary>The agreement report of a project as CSV and JSON; for managers and the project's QA leads.</summary>
+public static class AgreementExportEndpoints
+{
+    public static IEndpointRouteBuilder MapAgreementExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/projects/{id:guid}/agreement.csv", async (Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (report, refusal) = await LoadAsync(id, user, session, clock, ct);
+            return report is null
+                ? refusal!
+                : Results.File(Encoding.UTF8.GetBytes(AgreementCsv.Write(report.Items)), "text/csv; charset=utf-8", $"agreement-{id:N}.csv");
+        });
+        app.MapGet("/api/projects/{id:guid}/agreement.json", async (Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (report, refusal) = await LoadAsync(id, user, session, clock, ct);
+            return report is null ? refusal! : Results.Json(report);
+        });
+        return app;
+    }
+
+    private static async Task<(AgreementReport? Report, IResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var project = await session.LoadAsync<ProjectSummary>(id, ct);
+        if (project is null)
+        {
+            return (null, Results.NotFound());
+        }
+        var isManager = user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Admin);
+        if (!QaAccess.CanReview(project, user.UserId(), isManager))
+        {
+            return (null, Results.Forbid());
+        }
+        var items = await AgreementQueries.ItemsAsync(session, [id], ct);
+        var annotators = await AgreementQueries.ScorecardsAsync(session, [id], ct);
+        return (new AgreementReport(project.Id, project.Name, clock.GetUtcNow(), items, annotators), null);
+    }
+}

@@ -1,0 +1,93 @@
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Qa;
+
+namespace WeakSegPortal.Core.Tests.Qa;
+
+public sealed class ItemAgreementSummarizerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Annotators_who_scribble_alike_on_a_volume_slice_agree_and_the_summary_says_so()
+    {
+        var item = QaSamples.Item(nz: 50);
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var labels = new[]
+        {
+            QaSamples.Labels(item, a, QaSamples.Scribble(37, 1, 4), QaSamples.Scribble(37, 0, 10)),
+            QaSamples.Labels(item, b, QaSamples.Scribble(37, 1, 4), QaSamples.Scribble(37, 0, 10, source: "sam")),
+        };
+
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
+
+        Assert.Equal(2, summary.AnnotatorCount);
+        Assert.Equal(1, summary.LabelledSlices);
+        Assert.Equal(1.0, summary.Score);
+        Assert.Equal([1], summary.ClassIds);
+        Assert.Equal(["scribble"], summary.Kinds);
+        Assert.True(summary.Assisted);
+        Assert.Equal(1.0, Assert.Single(summary.Classes).MeanPairwiseDice);
+        Assert.All(summary.Annotators, x => Assert.Equal(1.0, x.DiceWithConsensus));
+        Assert.Equal(1, summary.Annotators.Single(x => x.AnnotatorId == b).AssistedAnnotations);
+        Assert.Equal(QaStatus.Open, summary.Status);
+        Assert.Null(summary.TagAlpha);
+    }
+
+    [Fact]
+    public void Swapped_scribbles_score_lower_than_matching_ones()
+    {
+        var item = QaSamples.Item(nz: 1);
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var labels = new[]
+        {
+            QaSamples.Labels(item, a, QaSamples.Scribble(0, 1, 4), QaSamples.Scribble(0, 0, 10)),
+            QaSamples.Labels(item, b, QaSamples.Scribble(0, 0, 4), QaSamples.Scribble(0, 1, 10)),
+        };
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
+        Assert.Equal(0.0, summary.Score);
+        Assert.Equal(1.0, summary.ScribbleClassConflictFraction);
+    }
+
+    [Fact]
+    public void Nobody_labelled_means_no_annotators_and_nothing_to_disagree_on()
+    {
+        var summary = ItemAgreementSummarizer.Summarize(QaSamples.Item(), [], null, Now);
+        Assert.Equal(0, summary.AnnotatorCount);
+        Assert.Equal(1.0, summary.Score);
+        Assert.Empty(summary.Annotators);
+        Assert.Equal(0, summary.LabelledSlices);
+    }
+
+    [Fact]
+    public void On_a_gold_item_each_annotator_is_scored_against_the_adjudicated_labels()
+    {
+        var item = QaSamples.Item(nz: 1, gold: true);
+        var (good, bad) = (Guid.NewGuid(), Guid.NewGuid());
+        var truth = new[] { QaSamples.Scribble(0, 1, 4), QaSamples.Scribble(0, 0, 10) };
+        var labels = new[]
+        {
+            QaSamples.Labels(item, good, truth),
+            QaSamples.Labels(item, bad, QaSamples.Scribble(0, 0, 4), QaSamples.Scribble(0, 1, 10)),
+        };
+        item.Adjudication = new AdjudicationNote("annotator", good, Guid.NewGuid(), Now);
+        var reference = new ItemAdjudicated(item.Id, "annotator", good, [new AdjudicatedLabels(good, truth)], [], Guid.NewGuid(), Now);
+
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, reference, Now);
+
+        Assert.Equal(QaStatus.Adjudicated, summary.Status);
+        var goodGold = summary.Annotators.Single(a => a.AnnotatorId == good).Gold!;
+        var badGold = summary.Annotators.Single(a => a.AnnotatorId == bad).Gold!;
+        Assert.Equal(1.0, goodGold.Dice);
+        Assert.Equal(1.0, goodGold.Sensitivity);
+        Assert.Equal(0.0, badGold.Dice);
+        Assert.Equal(0.0, badGold.Specificity);
+    }
+
+    [Fact]
+    public void A_returned_item_shows_as_returned()
+    {
+        var item = QaSamples.Item();
+        item.Returns.Add(new ReturnNote(Guid.NewGuid(), "Look again", Guid.NewGuid(), Now));
+        Assert.Equal(QaStatus.Returned, ItemAgreementSummarizer.Summarize(item, [], null, Now).Status);
+    }
+}

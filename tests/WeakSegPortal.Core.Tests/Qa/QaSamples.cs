@@ -1,0 +1,33 @@
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Labels;
+
+namespace WeakSegPortal.Core.Tests.Qa;
+
+/// <summary>Small hand-made items and labels for the QA logic's tests.</summary>
+internal static class QaSamples
+{
+    public static ItemView Item(int nx = 16, int ny = 16, int nz = 10, bool gold = false) => new()
+    {
+        Id = Guid.NewGuid(),
+        ProjectId = Guid.NewGuid(),
+        Name = "case",
+        Geometry = new ItemGeometry(nx, ny, nz, [1, 1, 3], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]),
+        IsGold = gold,
+    };
+
+    public static StoredAnnotation Scribble(int slice, int classId, double row, double from = 2, double to = 12, long activeMs = 1000, string source = "manual") =>
+        new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Scribble, null,
+            new Scribble([new(from, row), new(to, row)], 1, slice, classId), null, null, new Provenance(source), activeMs, DateTimeOffset.UnixEpoch);
+
+    public static StoredAnnotation Box(int slice, int classId, double x0, double y0, double x1, double y1, long activeMs = 1000) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Box, new Box2D(x0, y0, x1, y1, slice, classId), null, null, null, Provenance.Manual, activeMs, DateTimeOffset.UnixEpoch);
+
+    public static AnnotatorItemLabels Labels(ItemView item, Guid annotator, params StoredAnnotation[] annotations) => new()
+    {
+        Id = AnnotationStreams.For(item.Id, annotator),
+        ItemId = item.Id,
+        AnnotatorId = annotator,
+        Annotations = [.. annotations],
+    };
+}
