@@ -109,14 +109,15 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         await using var _ = context;
         var item = Guid.Parse(await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
         await context.SetOfflineAsync(true);
-        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().online === false", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().online === false", null, new() { Timeout = 45_000 });
         await DrawBoxScribbleAndPointAsync(page);
         await page.WaitForFunctionAsync("() => window.__weakseg.outbox().pending === 3");
         await Assertions.Expect(page.GetByTestId("save-status").First).ToContainTextAsync("offline");
         Assert.Empty(await StoredEventsAsync(item, "ann2"));
 
         await context.SetOfflineAsync(false);
-        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'", null, new() { Timeout = 60_000 });
+        // The page may have reloaded meanwhile (a Blazor circuit lost while offline): the outbox lives in IndexedDB and flushes after the reload.
+        await page.WaitForFunctionAsync("() => window.__weakseg && window.__weakseg.outbox().text === 'saved'", null, new() { Timeout = 60_000 });
         var stored = await StoredEventsAsync(item, "ann2");
         Assert.Equal(3, stored.Count);
         Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());

@@ -17,6 +17,9 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
   const connection = new HubConnectionBuilder()
     .withUrl(hubUrl)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoffMs(ctx.previousRetryCount) })
+    // The server pings every 5 s; 12 s of silence means the line is gone: show "offline" soon, not after 30 s.
+    .withServerTimeout(12000)
+    .withKeepAliveInterval(5000)
     .configureLogging(logLevel)
     .build();
   const reconnected = new Set(), lost = new Set();

@@ -45,7 +45,12 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = 1024 * 1024);
+        services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 1024 * 1024;
+            // Pings every 5 s let the workspace notice a dead line within its 12 s server timeout.
+            options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        });
         services.AddSingleton<PresenceTracker>();
         services.AddPixelStore();
         services.AddUseCases();
