@@ -11,9 +11,12 @@ using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
+using WeakSegPortal.Web.DataImport;
+using WeakSegPortal.Web.DataImport.DicomWeb;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Hubs;
+using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Options;
 using WeakSegPortal.Web.Seeding;
 
@@ -38,6 +41,7 @@ public static class Extensions
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddSingleton<PresenceTracker>();
         services.AddUseCases();
+        services.AddImageImport();
         // Order matters: the schema exists before the seeder writes to it.
         services.AddHostedService<EventStoreInitializer>();
         services.AddHostedService<PortalSeeder>();
@@ -57,6 +61,7 @@ public static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapImportEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
@@ -68,6 +73,10 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     private static void AddEventStore(this IServiceCollection services)
@@ -108,6 +117,17 @@ public static class Extensions
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
+    }
+
+    private static void AddImageImport(this IServiceCollection services)
+    {
+        // Local disk today; an S3-compatible IBlobStore can replace this one registration.
+        services.AddSingleton<IBlobStore>(sp => new LocalDiskBlobStore(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveRoot(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<StagingDecoder>();
+        services.AddScoped<ProjectImporter>();
+        services.AddHttpClient(DicomWebImporter.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(10));
+        services.AddScoped<DicomWebImporter>();
     }
 
     private static void AddUseCases(this IServiceCollection services)
