@@ -16,7 +16,12 @@ switch (args.FirstOrDefault())
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000);
         break;
+    case "import":
+        await ImportThroughputBenchmark.RunAsync(
+            Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
+            [.. args.Skip(1)]);
+        break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, import");
         break;
 }

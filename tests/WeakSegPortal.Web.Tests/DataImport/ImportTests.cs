@@ -152,6 +152,19 @@ public sealed class ImportTests(ImportPortalFactory portal) : IClassFixture<Impo
         Assert.Empty(Directory.Exists(portal.StagingRoot) ? Directory.EnumerateFileSystemEntries(portal.StagingRoot) : []);
     }
 
+    [Fact]
+    public async Task The_import_page_opens_for_a_manager_and_is_refused_to_an_annotator()
+    {
+        var project = await NewProjectAsync();
+        var page = await (await portal.ManagerAsync()).GetStringAsync(new Uri($"/projects/{project}/import", UriKind.Relative));
+        Assert.Contains("From PACS (DICOMweb)", page, StringComparison.Ordinal);
+        Assert.Contains("Import images into Import ", page, StringComparison.Ordinal);
+
+        using var refused = await (await portal.AnnotatorAsync()).GetAsync(new Uri($"/projects/{project}/import", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     internal static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
