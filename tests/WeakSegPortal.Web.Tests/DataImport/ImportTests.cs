@@ -83,6 +83,20 @@ public sealed class ImportTests(ImportPortalFactory portal) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task A_zip_bomb_entry_is_refused_without_being_unpacked()
+    {
+        var project = await NewProjectAsync();
+        var zip = Zip(("zeros.dcm", new byte[64 * 1024 * 1024]), ("CT_small.dcm", await File.ReadAllBytesAsync(DebianTestFiles.Pydicom("CT_small.dcm"))));
+
+        var report = await ImportApi.ImportAsync(await portal.ManagerAsync(), project, ("bomb.zip", zip));
+
+        var bomb = Assert.Single(report.Files, f => f.File == "bomb.zip/zeros.dcm");
+        Assert.False(bomb.Accepted);
+        Assert.Contains("zip bomb", bomb.Message, StringComparison.Ordinal);
+        Assert.True(Assert.Single(report.Files, f => f.File == "bomb.zip/CT_small.dcm").Accepted);
+    }
+
+    [Fact]
     public async Task Empty_text_and_truncated_files_are_refused_with_reasons_and_leave_no_item()
     {
         var project = await NewProjectAsync();
