@@ -10,7 +10,7 @@ namespace WeakSegPortal.Web.DataImport;
 /// import), then registers every new item and the import record in one transaction, so an import
 /// is all there or not at all. Blobs are content-addressed: one stored for a refused item is harmless.
 /// </summary>
-public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder, TimeProvider clock, ILogger<ProjectImporter> log)
+public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder, ProjectImportGate gate, TimeProvider clock, ILogger<ProjectImporter> log)
 {
     /// <summary>Returns null when the project does not exist.</summary>
     public async Task<ImportReport?> ImportAsync(Guid projectId, Guid by, ImportStaging staging, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -24,6 +24,8 @@ public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder
         }
         var decoded = await decoder.DecodeAsync(staging.Folder, progress, ct);
         progress?.Report(new ImportProgress(ImportPhase.Recording, 0, 1));
+        // Duplicate check and write under one gate per project: racing uploads of one series cannot both get in.
+        using var entered = await gate.EnterAsync(projectId, ct);
 
         var hashes = decoded.Items.Select(i => i.Volume.ContentHash).Distinct().ToList();
         var seriesUids = decoded.Items.Select(i => i.Volume.SeriesInstanceUid).OfType<string>().Distinct().ToList();

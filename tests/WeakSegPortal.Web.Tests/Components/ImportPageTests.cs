@@ -28,6 +28,7 @@ public sealed class ImportPageTests(ImportPortalFactory factory) : MudComponentT
         Context.Services.AddSingleton(factory.Services.GetRequiredService<IOptions<ImportOptions>>());
         Context.Services.AddSingleton(factory.Services.GetRequiredService<IOptions<DicomWebOptions>>());
         Context.Services.AddSingleton(factory.Services.GetRequiredService<StagingDecoder>());
+        Context.Services.AddSingleton(factory.Services.GetRequiredService<ProjectImportGate>());
         Context.Services.AddScoped<ProjectImporter>();
         _auth = Context.AddAuthorization();
         _auth.SetAuthorized("pm");

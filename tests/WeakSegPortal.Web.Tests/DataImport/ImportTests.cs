@@ -133,6 +133,17 @@ public sealed class ImportTests(ImportPortalFactory portal) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task Two_uploads_of_the_same_file_at_once_make_one_item()
+    {
+        var project = await NewProjectAsync();
+        var client = await portal.ManagerAsync();
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ImportApi.ImportAsync(client, project, ImportApi.File(DebianTestFiles.Pydicom("CT_small.dcm")))));
+
+        Assert.Equal(1, reports.Sum(r => r.Items.Count));
+        Assert.Single(await ImportApi.ItemsAsync(portal.Services, project));
+    }
+
+    [Fact]
     public async Task The_same_image_twice_in_one_upload_becomes_one_item()
     {
         var project = await NewProjectAsync();
