@@ -26,7 +26,10 @@ public sealed class ImportPageTests(BrowserPortal portal) : IClassFixture<Browse
         {
             File.Copy(Path.Combine(Pydicom, "MR_small.dcm"), Path.Combine(folder, "MR_small.dcm"));
             await File.WriteAllTextAsync(Path.Combine(folder, "notes.dcm"), "not an image");
+            // InputFile hooks its change listener after the first render; a pick before that is lost.
+            await page.WaitForFunctionAsync("() => { const inputs = [...document.querySelectorAll('input[type=file]')]; return inputs.length === 2 && inputs.every(e => e._blazorInputFileNextFileId !== undefined); }");
             await page.Locator("[data-testid=pick-files]").SetInputFilesAsync(Path.Combine(Pydicom, "CT_small.dcm"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 1 file" })).ToBeVisibleAsync();
             await page.Locator("[data-testid=pick-folder]").SetInputFilesAsync(folder);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 3 files" })).ToBeEnabledAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Import 3 files" }).ClickAsync();
