@@ -26,8 +26,16 @@ public sealed class ImportSettingsStartupTests
     [Fact]
     public async Task A_dicomweb_url_that_is_not_http_stops_the_start()
     {
-        var error = await StartFailureAsync(("Storage:Root", Path.Combine(Path.GetTempPath(), "weakseg-startup-blobs")), ("DicomWeb:BaseUrl", "ftp://pacs/dicom-web"));
-        Assert.Contains("DicomWeb:BaseUrl 'ftp://pacs/dicom-web' is not an http(s) URL", error.Message, StringComparison.Ordinal);
+        var blobs = Directory.CreateTempSubdirectory("weakseg-startup-blobs-").FullName;
+        try
+        {
+            var error = await StartFailureAsync(("Storage:Root", blobs), ("DicomWeb:BaseUrl", "ftp://pacs/dicom-web"));
+            Assert.Contains("DicomWeb:BaseUrl 'ftp://pacs/dicom-web' is not an http(s) URL", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(blobs, recursive: true);
+        }
     }
 
     private static async Task<OptionsValidationException> StartFailureAsync(params (string Key, string Value)[] settings)
