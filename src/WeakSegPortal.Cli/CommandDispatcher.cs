@@ -13,6 +13,8 @@ internal static class CommandDispatcher
                       [--window C,W | --preset lung|mediastinum|bone|brain] --out F.png
           export-raw PATH --out F.raw          voxels as little-endian float32, x fastest, then y, then z
           demo-data --out DIR [--seed N] [--size N]
+          stage STAGING --blobs ROOT [--skip FILE]
+                                               decode an import's staging folder into the blob store; JSON lines on stdout
         PATH is a DICOM file, a folder holding one series, a NIfTI file (.nii, .nii.gz) or a PNG/JPEG/TIFF image.
         """;
 
@@ -33,6 +35,7 @@ internal static class CommandDispatcher
                 "render" => RenderCommand.Run(arguments, stdout, cancellationToken),
                 "export-raw" => await ExportRawCommand.RunAsync(arguments, stdout, cancellationToken),
                 "demo-data" => DemoDataCommand.Run(arguments, stdout, cancellationToken),
+                "stage" => await StageCommand.RunAsync(arguments, stdout, cancellationToken),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

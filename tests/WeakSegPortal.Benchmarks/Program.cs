@@ -20,7 +20,12 @@ switch (args.FirstOrDefault())
         await SliceServingBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."));
         break;
+    case "import":
+        await ImportThroughputBenchmark.RunAsync(
+            Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
+            [.. args.Skip(1)]);
+        break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import");
         break;
 }

@@ -13,6 +13,8 @@ using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
+using WeakSegPortal.Web.DataImport;
+using WeakSegPortal.Web.DataImport.DicomWeb;
 using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Guidelines;
@@ -54,6 +56,7 @@ public static class Extensions
         services.AddSingleton<PresenceTracker>();
         services.AddPixelStore();
         services.AddUseCases();
+        services.AddImageImport();
         services.AddHostedService<PortalSeeder>();
         return builder;
     }
@@ -71,6 +74,7 @@ public static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapImportEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapItemImageEndpoints();
         app.MapGuidelineImageEndpoints();
@@ -86,6 +90,9 @@ public static class Extensions
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     private static void AddEventStore(this IServiceCollection services)
@@ -119,12 +126,6 @@ public static class Extensions
 
     private static void AddPixelStore(this IServiceCollection services)
     {
-        services.AddSingleton<IBlobStore>(sp =>
-        {
-            var root = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Root;
-            var environment = sp.GetRequiredService<IHostEnvironment>();
-            return new LocalDiskBlobStore(Path.GetFullPath(root, environment.ContentRootPath));
-        });
         services.AddSingleton<VolumeCache>();
         services.AddSingleton<SliceService>();
         services.AddScoped<ItemRegistrar>();
@@ -150,6 +151,18 @@ public static class Extensions
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
+    }
+
+    private static void AddImageImport(this IServiceCollection services)
+    {
+        // Local disk today; an S3-compatible IBlobStore can replace this one registration.
+        services.AddSingleton<IBlobStore>(sp => new LocalDiskBlobStore(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveRoot(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<StagingDecoder>();
+        services.AddSingleton<ProjectImportGate>();
+        services.AddScoped<ProjectImporter>();
+        services.AddHttpClient(DicomWebImporter.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(10));
+        services.AddScoped<DicomWebImporter>();
     }
 
     private static void AddUseCases(this IServiceCollection services)

@@ -2,13 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WeakSegPortal.Web.Options;
 
-/// <summary>Where pixel data lives (section "Storage"): a content-addressed folder on local disk.</summary>
+/// <summary>Where pixel data lives (section "Storage"): a content-addressed folder on local disk, and how much the slice server caches.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Blob folder; relative paths are under the content root.</summary>
-    [Required(ErrorMessage = "Storage:Root must name a folder for pixel data.")]
+    /// <summary>Folder of the content-addressed blob store; relative paths are under the content root.</summary>
+    [Required(ErrorMessage = "Storage:Root must name a folder for imported images.")]
     public string Root { get; set; } = ".data/blobs";
 
     /// <summary>How many bytes of decoded volumes the slice server keeps in memory.</summary>
@@ -18,4 +18,6 @@ public sealed class StorageOptions
     /// <summary>How many bytes of encoded slices (raw and PNG) the slice server keeps in memory.</summary>
     [Range(1L * 1024 * 1024, long.MaxValue, ErrorMessage = "Storage:SliceCacheBytes must be at least 1 MB.")]
     public long SliceCacheBytes { get; set; } = 256L * 1024 * 1024;
+
+    public string ResolveRoot(string contentRoot) => Path.GetFullPath(Path.IsPathRooted(Root) ? Root : Path.Combine(contentRoot, Root));
 }
