@@ -82,6 +82,37 @@ export function validateScribble(scribble, { nx, ny }) {
   return null;
 }
 
+/** Twice the signed area of a closed outline (shoelace). */
+function twiceArea(pts) {
+  let a = 0;
+  for (let n = 0; n < pts.length; n++) {
+    const [x0, y0] = pts[n], [x1, y1] = pts[(n + 1) % pts.length];
+    a += x0 * y1 - x1 * y0;
+  }
+  return a;
+}
+
+/** Returns null when the polygon (≥3 points, non-zero area) lies inside the image, else a reason. */
+export function validatePolygon(polygon, { nx, ny }) {
+  const pts = polygon?.points;
+  if (!Array.isArray(pts) || pts.length < 3) return 'A polygon needs at least three points.';
+  if (pts.length > 20000) return 'A polygon may have at most 20000 points.';
+  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The polygon leaves the image (${nx} × ${ny}).`;
+  if (Math.abs(twiceArea(pts)) === 0) return 'The polygon has no area.';
+  return null;
+}
+
+/** Returns null when every brush point lies inside the image and the width is 1–200 voxels, else a reason. */
+export function validateBrush(brush, { nx, ny }) {
+  const pts = brush?.points;
+  const what = brush?.erase ? 'eraser stroke' : 'brush stroke';
+  if (!Array.isArray(pts) || pts.length < 1) return `A ${what} needs at least one point.`;
+  if (pts.length > 20000) return `A ${what} may have at most 20000 points.`;
+  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The ${what} leaves the image (${nx} × ${ny}).`;
+  if (!(brush.width >= 1 && brush.width <= 200)) return 'The brush width must be 1 to 200 voxels.';
+  return null;
+}
+
 /** Returns null when the point lies inside the image, else a reason. */
 export function validatePoint(point, { nx, ny }) {
   if (!inExtent(point?.x, nx) || !inExtent(point?.y, ny)) return `The point lies outside the image (${nx} × ${ny}).`;
