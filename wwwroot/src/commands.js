@@ -1,7 +1,7 @@
 // Turns finished Cornerstone annotations (world LPS mm) into protocol commands (voxel index
 // space, docs/annotation-protocol.md) and back. The one place where world becomes index.
 
-import { tidy, validateBox, validateBrush, validatePoint, validatePolygon, validateScribble, validateSlice } from './geometry.js';
+import { simplify, tidy, validateBox, validateBrush, validatePoint, validatePolygon, validateScribble, validateSlice } from './geometry.js';
 
 /** Cornerstone tool name → protocol kind. tools.js registers tools under these names. */
 export const TOOL_KINDS = Object.freeze({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' });
@@ -21,6 +21,8 @@ function polylineOf(annotation) {
 
 /** Stroke points in index space, rounded to 3 decimals. */
 const planar = (idx) => idx.map((p) => [tidy(p[0], 3), tidy(p[1], 3)]);
+/** Full-mask outlines and strokes, with points closer than 0.1 voxel to a straight run dropped. */
+const planarSimplified = (idx) => simplify(planar(idx), 0.1);
 
 /** RFC 4122 v4 UUID; crypto.randomUUID is missing outside secure contexts (plain http off localhost). */
 export function uuid() {
@@ -71,7 +73,7 @@ export function annotationToCommand(annotation, ctx) {
   } else if (kind === 'polygon') {
     if (!(ctx.classId >= 1)) throw new Error('A polygon needs a foreground class.');
     const idx = polylineOf(annotation).map(toIndex);
-    const points = planar(idx);
+    const points = planarSimplified(idx);
     // A closed contour may repeat its first point at the end; the protocol's polygon closes itself.
     while (points.length > 1 && points[0][0] === points.at(-1)[0] && points[0][1] === points.at(-1)[1]) points.pop();
     const polygon = { points };
@@ -81,7 +83,7 @@ export function annotationToCommand(annotation, ctx) {
     const erase = toolName === 'WeakEraser';
     if (!(ctx.classId >= 1)) throw new Error(`${erase ? 'The eraser' : 'A brush stroke'} needs a foreground class.`);
     const idx = polylineOf(annotation).map(toIndex);
-    const brush = { points: planar(idx), width: ctx.width ?? 3, erase };
+    const brush = { points: planarSimplified(idx), width: ctx.width ?? 3, erase };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), brush };
     fail(validateBrush(brush, ctx.dims));
   } else {

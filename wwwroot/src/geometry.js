@@ -55,6 +55,31 @@ export function tidy(v, digits = 4) {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/**
+ * Drops points that lie within `tolerance` (index units) of the line through their
+ * neighbours (Ramer–Douglas–Peucker): freehand tools record one point per screen pixel.
+ * Keeps the first and the last point.
+ */
+export function simplify(points, tolerance = 0.1) {
+  if (points.length < 3) return points.slice();
+  const keep = new Uint8Array(points.length);
+  keep[0] = 1; keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [ax, ay] = points[a], [bx, by] = points[b];
+    const dx = bx - ax, dy = by - ay, len = Math.hypot(dx, dy);
+    let far = -1, farD = tolerance;
+    for (let n = a + 1; n < b; n++) {
+      const [px, py] = points[n];
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * (px - ax) - dx * (py - ay)) / len;
+      if (d > farD) { far = n; farD = d; }
+    }
+    if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+  }
+  return points.filter((_, n) => keep[n]);
+}
+
 // Validation mirrors the server's refusals so the annotator hears of a bad shape at once.
 // Voxel centres run 0..n-1; the image's extent is −0.5..n−0.5 in index space.
 

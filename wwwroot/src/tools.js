@@ -41,7 +41,8 @@ export class PolygonTool extends drawsOverItsOwn(PlanarFreehandROITool) {
   constructor(toolProps = {}) {
     super(csUtils.deepMerge({
       configuration: {
-        allowOpenContours: false, calculateStats: false, getTextLines: noText,
+        // A full mask: the inside shows translucent in the class colour.
+        allowOpenContours: false, calculateStats: false, getTextLines: noText, fillOpacity: 0.25,
         alwaysRenderOpenContourHandles: { enabled: false }, checkCanvasEditFallbackProximity: 0,
       },
     }, toolProps));

@@ -60,3 +60,12 @@ test('Full-mask shapes off the image, of background, too small or too thin are r
   assert.equal(validateBrush({ points: [[1, 1]], width: 0.5 }, dims), 'The brush width must be 1 to 200 voxels.');
   assert.equal(validateBrush({ points: [[1, 1]], width: 1, erase: true }, dims), null);
 });
+
+test('Freehand outlines and strokes drop points on straight runs but keep corners', async () => {
+  const { simplify } = await import('../src/geometry.js');
+  const run = [[0, 0], [1, 0.01], [2, 0], [3, 0], [3, 1], [3, 2.05], [3, 3]];
+  assert.deepEqual(simplify(run, 0.1), [[0, 0], [3, 0], [3, 3]]);
+  const pts = [...Array(50).keys()].map((n) => [10 + n * 0.2, 10]).concat([[20, 15]]);
+  const c = annotationToCommand(contour('WeakBrush', geometry, pts, 3, false), ctx({ width: 5 }));
+  assert.deepEqual(c.brush.points, [[10, 10], [19.8, 10], [20, 15]]);
+});
