@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Seeding;
 
 namespace WeakSegPortal.E2E;
@@ -69,6 +70,37 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         await page.WaitForTimeoutAsync(800);
     }
 
+    private static async Task DragAsync(IPage page, Func<double, double, (float X, float Y)> at, params (double X, double Y)[] path)
+    {
+        var (x, y) = at(path[0].X, path[0].Y);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        foreach (var (fx, fy) in path.Skip(1))
+        {
+            (x, y) = at(fx, fy);
+            await page.Mouse.MoveAsync(x, y, new() { Steps = 6 });
+        }
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(600);
+    }
+
+    /// <summary>The demo project asks for weak labels only; a project manager also allows brush and polygon.</summary>
+    private async Task AllowFullMasksOnTheDemoProjectAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var summary = await session.Query<ProjectSummary>().SingleAsync(p => p.Name == "Demo: abdominal CT (synthetic)");
+        if (summary.AllowedKinds.Contains(AnnotationKind.Brush) && summary.AllowedKinds.Contains(AnnotationKind.Polygon))
+        {
+            return;
+        }
+        var (project, version) = (await ProjectQueries.LoadAsync(session, summary.Id, CancellationToken.None))!.Value;
+        var draft = ProjectDraft.From(project, version);
+        draft.AllowedKinds.UnionWith([AnnotationKind.Brush, AnnotationKind.Polygon]);
+        var result = await scope.ServiceProvider.GetRequiredService<EditProjectHandler>().HandleAsync(new EditProject(summary.Id, draft, Guid.Empty), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+    }
+
     private async Task<IReadOnlyList<object>> StoredEventsAsync(Guid item, string user)
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -120,6 +152,40 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => window.__weakseg && window.__weakseg.outbox().text === 'saved'", null, new() { Timeout = 60_000 });
         var stored = await StoredEventsAsync(item, "ann2");
         Assert.Equal(3, stored.Count);
+        Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_polygon_a_brush_stroke_and_an_eraser_stroke_survive_a_reload_and_are_stored_once()
+    {
+        await AllowFullMasksOnTheDemoProjectAsync();
+        var (context, page) = await OpenWorkspaceAsync("ann3");
+        await using var _ = context;
+        var item = Guid.Parse(await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
+        var at = await ViewportAsync(page);
+
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await DragAsync(page, at, (0.42, 0.42), (0.56, 0.42), (0.56, 0.56), (0.42, 0.56), (0.421, 0.425));
+        await page.GetByTestId("tool-brush").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("8");
+        await DragAsync(page, at, (0.44, 0.49), (0.5, 0.5), (0.54, 0.52));
+        await page.GetByTestId("tool-eraser").ClickAsync();
+        await DragAsync(page, at, (0.47, 0.49), (0.5, 0.5));
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'");
+        Assert.Equal(["polygon", "brush", "brush"], await page.EvaluateAsync<string[]>("() => window.__weakseg.annotations().map(a => a.kind)"));
+        await page.SnapshotAsync("workspace-full-masks");
+
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 3");
+        var back = await page.EvaluateAsync<string[]>(
+            "() => window.__weakseg.annotations().map(a => a.kind === 'brush' ? (a.brush.erase ? 'eraser' : 'brush ' + a.brush.width) : a.kind + ' ' + (a.polygon.points.length >= 3)).sort()");
+        Assert.Equal(["brush 8", "eraser", "polygon true"], back);
+        var stored = await StoredEventsAsync(item, "ann3");
+        Assert.Equal(3, stored.Count);
+        Assert.Single(stored.OfType<PolygonDrawn>());
+        Assert.Single(stored.OfType<BrushStrokePainted>(), e => !e.Stroke.Erase);
+        Assert.Single(stored.OfType<BrushStrokePainted>(), e => e.Stroke.Erase);
         Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
     }
 }

@@ -112,7 +112,7 @@ const t0 = performance.now();
 window.__mountTime = null;
 window.__workspace = await mount(document.getElementById('app'), {
   itemUrl: '/api/items/${ITEM_ID}', hubUrl: '/hubs/annotation', itemId: '${ITEM_ID}',
-  classes: ${JSON.stringify(classes)}, allowedKinds: ['tag', 'box', 'scribble', 'point'],
+  classes: ${JSON.stringify(classes)}, allowedKinds: params.get('kinds') ? params.get('kinds').split(',') : ['tag', 'box', 'scribble', 'point'],
   hub: params.get('realhub') === '1' ? undefined : hub, cpuRendering: params.get('cpu') === '1',
   onStatus: (s) => { window.__lastStatus = s; },
 });

@@ -1,11 +1,28 @@
 // Turns finished Cornerstone annotations (world LPS mm) into protocol commands (voxel index
 // space, docs/annotation-protocol.md) and back. The one place where world becomes index.
 
-import { tidy, validateBox, validatePoint, validateScribble, validateSlice } from './geometry.js';
+import { simplify, tidy, validateBox, validateBrush, validatePoint, validatePolygon, validateScribble, validateSlice } from './geometry.js';
 
 /** Cornerstone tool name → protocol kind. tools.js registers tools under these names. */
-export const TOOL_KINDS = Object.freeze({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point' });
-export const KIND_TOOLS = Object.freeze(Object.fromEntries(Object.entries(TOOL_KINDS).map(([t, k]) => [k, t])));
+export const TOOL_KINDS = Object.freeze({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' });
+/** Protocol kind → the Cornerstone tool that draws it (an erasing brush stroke: see toolFor). */
+export const KIND_TOOLS = Object.freeze({ box: 'RectangleROI', scribble: 'Scribble', point: 'WeakPoint', polygon: 'WeakPolygon', brush: 'WeakBrush' });
+
+/** The Cornerstone tool that draws a stored command back, or undefined for tags and deletions. */
+export function toolFor(command) {
+  if (command?.kind === 'brush' && command.brush?.erase) return 'WeakEraser';
+  return KIND_TOOLS[command?.kind];
+}
+
+/** Polyline of a freehand annotation (contour while finished, handles while drawn). */
+function polylineOf(annotation) {
+  return annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
+}
+
+/** Stroke points in index space, rounded to 3 decimals. */
+const planar = (idx) => idx.map((p) => [tidy(p[0], 3), tidy(p[1], 3)]);
+/** Full-mask outlines and strokes, with points closer than 0.1 voxel to a straight run dropped. */
+const planarSimplified = (idx) => simplify(planar(idx), 0.1);
 
 /** RFC 4122 v4 UUID; crypto.randomUUID is missing outside secure contexts (plain http off localhost). */
 export function uuid() {
@@ -31,7 +48,9 @@ function sliceOf(indices) {
 /**
  * Command for a finished Cornerstone annotation, or throws an Error whose message is a reason
  * for the annotator. ctx: { itemId, geometry (createGeometry), dims {nx,ny,nz}, classId,
- * positive (points), width (scribbles, voxels), activeMs, commandId? }.
+ * positive (points), width (scribbles and brush strokes, voxels), activeMs, commandId? }.
+ * A polygon or brush stroke needs a foreground class; an eraser stroke (tool WeakEraser) is
+ * a brush command with erase true.
  */
 export function annotationToCommand(annotation, ctx) {
   const toolName = annotation?.metadata?.toolName;
@@ -47,11 +66,26 @@ export function annotationToCommand(annotation, ctx) {
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), box };
     fail(validateBox(box, ctx.dims));
   } else if (kind === 'scribble') {
-    const world = annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
-    const idx = world.map(toIndex);
-    const scribble = { points: idx.map((p) => [tidy(p[0], 3), tidy(p[1], 3)]), width: ctx.width ?? 3 };
+    const idx = polylineOf(annotation).map(toIndex);
+    const scribble = { points: planar(idx), width: ctx.width ?? 3 };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), scribble };
     fail(validateScribble(scribble, ctx.dims));
+  } else if (kind === 'polygon') {
+    if (!(ctx.classId >= 1)) throw new Error('A polygon needs a foreground class.');
+    const idx = polylineOf(annotation).map(toIndex);
+    const points = planarSimplified(idx);
+    // A closed contour may repeat its first point at the end; the protocol's polygon closes itself.
+    while (points.length > 1 && points[0][0] === points.at(-1)[0] && points[0][1] === points.at(-1)[1]) points.pop();
+    const polygon = { points };
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), polygon };
+    fail(validatePolygon(polygon, ctx.dims));
+  } else if (kind === 'brush') {
+    const erase = toolName === 'WeakEraser';
+    if (!(ctx.classId >= 1)) throw new Error(`${erase ? 'The eraser' : 'A brush stroke'} needs a foreground class.`);
+    const idx = polylineOf(annotation).map(toIndex);
+    const brush = { points: planarSimplified(idx), width: ctx.width ?? 3, erase };
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), brush };
+    fail(validateBrush(brush, ctx.dims));
   } else {
     const idx = [toIndex(annotation.data.handles.points[0])];
     const point = { x: tidy(idx[0][0]), y: tidy(idx[0][1]), positive: ctx.positive !== false };
@@ -83,7 +117,7 @@ export function recreate(command, overrides = {}) {
  * World geometry of a stored command, for drawing it back: { kind, slice, points } where
  * points are world LPS mm — box: the 4 corners (x0y0, x1y0, x1y1, x0y1 → Cornerstone's
  * RectangleROI order top-left, top-right, bottom-left, bottom-right), scribble: its polyline,
- * point: one point.
+ * point: one point, polygon: its outline (closed by the tool), brush: its stroke.
  */
 export function commandToWorld(command, geometry) {
   const k = command.slice;
@@ -93,6 +127,8 @@ export function commandToWorld(command, geometry) {
     return { kind: 'box', slice: k, points: [w(x0, y0), w(x1, y0), w(x0, y1), w(x1, y1)] };
   }
   if (command.kind === 'scribble') return { kind: 'scribble', slice: k, points: command.scribble.points.map(([x, y]) => w(x, y)) };
+  if (command.kind === 'polygon') return { kind: 'polygon', slice: k, points: command.polygon.points.map(([x, y]) => w(x, y)) };
+  if (command.kind === 'brush') return { kind: 'brush', slice: k, points: command.brush.points.map(([x, y]) => w(x, y)) };
   if (command.kind === 'point') return { kind: 'point', slice: k, points: [w(command.point.x, command.point.y)] };
   return { kind: command.kind, slice: k, points: [] };
 }

@@ -55,6 +55,31 @@ export function tidy(v, digits = 4) {
   return Object.is(r, -0) ? 0 : r;
 }
 
+/**
+ * Drops points that lie within `tolerance` (index units) of the line through their
+ * neighbours (Ramer–Douglas–Peucker): freehand tools record one point per screen pixel.
+ * Keeps the first and the last point.
+ */
+export function simplify(points, tolerance = 0.1) {
+  if (points.length < 3) return points.slice();
+  const keep = new Uint8Array(points.length);
+  keep[0] = 1; keep[points.length - 1] = 1;
+  const stack = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const [ax, ay] = points[a], [bx, by] = points[b];
+    const dx = bx - ax, dy = by - ay, len = Math.hypot(dx, dy);
+    let far = -1, farD = tolerance;
+    for (let n = a + 1; n < b; n++) {
+      const [px, py] = points[n];
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs(dy * (px - ax) - dx * (py - ay)) / len;
+      if (d > farD) { far = n; farD = d; }
+    }
+    if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
+  }
+  return points.filter((_, n) => keep[n]);
+}
+
 // Validation mirrors the server's refusals so the annotator hears of a bad shape at once.
 // Voxel centres run 0..n-1; the image's extent is −0.5..n−0.5 in index space.
 
@@ -79,6 +104,37 @@ export function validateScribble(scribble, { nx, ny }) {
     return `The scribble leaves the image (${nx} × ${ny}).`;
   }
   if (!(scribble.width > 0)) return 'The scribble width must be positive.';
+  return null;
+}
+
+/** Twice the signed area of a closed outline (shoelace). */
+function twiceArea(pts) {
+  let a = 0;
+  for (let n = 0; n < pts.length; n++) {
+    const [x0, y0] = pts[n], [x1, y1] = pts[(n + 1) % pts.length];
+    a += x0 * y1 - x1 * y0;
+  }
+  return a;
+}
+
+/** Returns null when the polygon (≥3 points, non-zero area) lies inside the image, else a reason. */
+export function validatePolygon(polygon, { nx, ny }) {
+  const pts = polygon?.points;
+  if (!Array.isArray(pts) || pts.length < 3) return 'A polygon needs at least three points.';
+  if (pts.length > 20000) return 'A polygon may have at most 20000 points.';
+  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The polygon leaves the image (${nx} × ${ny}).`;
+  if (Math.abs(twiceArea(pts)) === 0) return 'The polygon has no area.';
+  return null;
+}
+
+/** Returns null when every brush point lies inside the image and the width is 1–200 voxels, else a reason. */
+export function validateBrush(brush, { nx, ny }) {
+  const pts = brush?.points;
+  const what = brush?.erase ? 'eraser stroke' : 'brush stroke';
+  if (!Array.isArray(pts) || pts.length < 1) return `A ${what} needs at least one point.`;
+  if (pts.length > 20000) return `A ${what} may have at most 20000 points.`;
+  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The ${what} leaves the image (${nx} × ${ny}).`;
+  if (!(brush.width >= 1 && brush.width <= 200)) return 'The brush width must be 1 to 200 voxels.';
   return null;
 }
 

@@ -6,6 +6,9 @@ const ICONS = {
   select: '<path d="M5 3l13 7-6 1.5L9.5 18z"/>',
   box: '<rect x="4" y="5" width="16" height="14" rx="1.5"/>',
   scribble: '<path d="M3 16c3-6 5-8 7-5s2 6 5 3 3-7 6-6"/>',
+  polygon: '<path d="M5 8l7-4.5 7 5-2.5 10h-9z"/><circle cx="5" cy="8" r="1.3" fill="currentColor"/><circle cx="12" cy="3.5" r="1.3" fill="currentColor"/><circle cx="19" cy="8.5" r="1.3" fill="currentColor"/>',
+  brush: '<path d="M19.5 4.5l-8 8"/><path d="M11.5 12.5c-2.5-.5-4.5 1-4.5 3.5 0 1.5-1 2.5-3 3 3 1.5 7.5 1 8.5-2.5.5-1.5 0-3-1-4z" fill="currentColor"/>',
+  eraser: '<path d="M14.5 4.5l5 5-9 9h-5l-2.5-2.5z"/><path d="M9.5 9.5l5 5M10.5 18.5h9"/>',
   pointPositive: '<circle cx="10" cy="14" r="3.2"/><path d="M17 3v6M14 6h6"/>',
   pointNegative: '<circle cx="10" cy="14" r="3.2"/><path d="M14 6h6"/>',
   pan: '<path d="M12 3v18M3 12h18M12 3l-3 3M12 3l3 3M12 21l-3-3M12 21l3-3M3 12l3-3M3 12l3 3M21 12l-3-3M21 12l-3 3"/>',
@@ -47,7 +50,7 @@ function iconButton({ icon, label, key, testid, pressed, onclick, text }) {
  * tools: [{ mode, icon, label, key }] · classes: [{id, name, colour}] (0 = background)
  * presets: [{name, center, width}] · on: { mode, classId, width, undo, redo, delete, zoomIn, zoomOut, fit, preset, opacity, help }
  */
-export function createToolbar({ container, tools, classes, presets, keys, on }) {
+export function createToolbar({ container, tools, classes, presets, keys, on, maxWidth = 15 }) {
   const bar = el('div', { class: 'ws-toolbar', role: 'toolbar', 'aria-label': 'Annotation tools', 'data-testid': 'toolbar' });
   const toolButtons = new Map();
   const toolGroup = el('div', { class: 'ws-group', role: 'group', 'aria-label': 'Tools' });
@@ -69,7 +72,7 @@ export function createToolbar({ container, tools, classes, presets, keys, on }) 
     classGroup.append(b);
   });
 
-  const width = el('input', { type: 'range', min: '1', max: '15', step: '1', value: '3', 'aria-label': 'Scribble width', 'data-testid': 'scribble-width', title: 'Scribble width ([ and ])' });
+  const width = el('input', { type: 'range', min: '1', max: String(maxWidth), step: '1', value: '3', 'aria-label': 'Scribble width', 'data-testid': 'scribble-width', title: 'Scribble and brush width in voxels ([ and ])' });
   const widthOut = el('output', { text: '3' });
   width.addEventListener('input', () => on.width(Number(width.value)));
   const widthField = el('label', { class: 'ws-field' }, [el('span', { text: 'Width' }), width, widthOut]);

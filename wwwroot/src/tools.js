@@ -1,5 +1,7 @@
 // Cornerstone tools of the workspace: navigation (stack scroll, window/level, pan, zoom) and
-// the weak-label tools — box (RectangleROI), scribble (open freehand contour), point (probe).
+// the weak-label tools — box (RectangleROI), scribble (open freehand contour), point (probe) —
+// and the full-mask tools of projects that ask for them: polygon (closed freehand contour),
+// brush and eraser (thick open freehand strokes drawn translucent, width in voxels to scale).
 // Colours follow the project's classes; each finished annotation keeps its own style.
 
 import {
@@ -24,6 +26,39 @@ export class ScribbleTool extends PlanarFreehandROITool {
   }
 }
 
+/**
+ * While a mask tool draws, pressing on earlier paint must start a new stroke, not grab the old
+ * one: the tool's own annotations are not near the pointer while it is the active tool.
+ */
+const drawsOverItsOwn = (Base) => class extends Base {
+  isPointNearTool(...args) { return this.mode === ToolEnums.ToolModes.Active ? false : super.isPointNearTool(...args); }
+  getHandleNearImagePoint(...args) { return this.mode === ToolEnums.ToolModes.Active ? undefined : super.getHandleNearImagePoint(...args); }
+};
+
+/** Polygon: a closed freehand outline (mouse up closes it), a full mask of one class. */
+export class PolygonTool extends drawsOverItsOwn(PlanarFreehandROITool) {
+  static toolName = 'WeakPolygon';
+  constructor(toolProps = {}) {
+    super(csUtils.deepMerge({
+      configuration: {
+        // A full mask: the inside shows translucent in the class colour.
+        allowOpenContours: false, calculateStats: false, getTextLines: noText, fillOpacity: 0.25,
+        alwaysRenderOpenContourHandles: { enabled: false }, checkCanvasEditFallbackProximity: 0,
+      },
+    }, toolProps));
+  }
+}
+
+/** Brush: one stroke of a round brush; its screen width follows the zoom like a scribble's. */
+export class BrushTool extends drawsOverItsOwn(ScribbleTool) {
+  static toolName = 'WeakBrush';
+}
+
+/** Eraser: a brush stroke that removes earlier paint of its class (kind brush, erase true). */
+export class EraserTool extends drawsOverItsOwn(ScribbleTool) {
+  static toolName = 'WeakEraser';
+}
+
 /** Point: a probe without the value label; positive or negative comes from the workspace. */
 export class PointTool extends ProbeTool {
   static toolName = 'WeakPoint';
@@ -40,27 +75,46 @@ class BoxTool extends RectangleROITool {
 /** Toolbar modes → the Cornerstone tool that takes the primary mouse button (null: select). */
 export const MODE_TOOLS = Object.freeze({
   select: null, box: BoxTool.toolName, scribble: ScribbleTool.toolName, point: PointTool.toolName,
+  polygon: PolygonTool.toolName, brush: BrushTool.toolName, eraser: EraserTool.toolName,
   pan: PanTool.toolName, zoom: ZoomTool.toolName, windowLevel: WindowLevelTool.toolName,
 });
-export const ANNOTATION_TOOLS = [BoxTool.toolName, ScribbleTool.toolName, PointTool.toolName];
+export const ANNOTATION_TOOLS = [BoxTool.toolName, ScribbleTool.toolName, PointTool.toolName, PolygonTool.toolName, BrushTool.toolName, EraserTool.toolName];
+/** Cornerstone tool → the project setting (allowedKinds) that offers it. */
+const TOOL_SETTING = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' };
+const TOOL_STYLE_KIND = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'eraser' };
+/** Modes in which the other annotations are shown but not grabbed: painting goes over them. */
+const MASK_MODES = new Set(['polygon', 'brush', 'eraser']);
 
 let added = false;
 function addToolsOnce() {
   if (added) return;
   added = true;
-  [StackScrollTool, WindowLevelTool, PanTool, ZoomTool, BoxTool, ScribbleTool, PointTool].forEach((T) => addTool(T));
+  [StackScrollTool, WindowLevelTool, PanTool, ZoomTool, BoxTool, ScribbleTool, PointTool, PolygonTool, BrushTool, EraserTool].forEach((T) => addTool(T));
 }
 
 export const BACKGROUND_COLOUR = '#7fb3d5';
 export const NEGATIVE_COLOUR = '#e8e8e8';
+export const ERASER_COLOUR = 'rgba(255, 255, 255, 0.4)';
 
-/** Style of an annotation of a class (0 = background), a point's polarity and a scribble's width on screen (px). */
+/** '#rrggbb' → 'rgba(r, g, b, alpha)'; other colour strings pass unchanged. */
+export function translucent(colour, alpha) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour ?? '');
+  return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})` : colour;
+}
+
+/**
+ * Style of an annotation of a class (0 = background), a point's polarity and a stroke's width on
+ * screen (px). kind: box, scribble, point, polygon, brush or eraser (a brush stroke that erases).
+ */
 export function styleFor({ colour, positive = true, width = 2, kind }) {
-  const color = kind === 'point' && !positive ? NEGATIVE_COLOUR : colour;
+  let color = kind === 'point' && !positive ? NEGATIVE_COLOUR : colour;
+  if (kind === 'brush') color = translucent(colour, 0.5);
+  if (kind === 'eraser') color = ERASER_COLOUR;
+  const stroke = kind === 'scribble' || kind === 'brush' || kind === 'eraser';
   return {
-    color, colorHighlighted: color, colorSelected: '#ffffff', colorLocked: color,
-    lineWidth: String(kind === 'scribble' ? width : 2), lineDash: kind === 'point' && !positive ? '3,2' : '',
-    textBoxVisibility: false, shadow: true,
+    color, colorHighlighted: color, colorSelected: kind === 'eraser' ? 'rgba(255, 255, 255, 0.7)' : '#ffffff', colorLocked: color,
+    lineWidth: String(stroke ? width : 2), lineDash: (kind === 'point' && !positive) || kind === 'eraser' ? '3,2' : '',
+    textBoxVisibility: false, shadow: !stroke || kind === 'scribble',
   };
 }
 
@@ -75,7 +129,7 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
   group.addTool(WindowLevelTool.toolName);
   group.addTool(PanTool.toolName);
   group.addTool(ZoomTool.toolName);
-  const annotationTools = ANNOTATION_TOOLS.filter((t) => kinds.includes({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point' }[t]));
+  const annotationTools = ANNOTATION_TOOLS.filter((t) => kinds.includes(TOOL_SETTING[t]));
   annotationTools.forEach((t) => group.addTool(t));
   group.addViewport(viewportId, renderingEngineId);
 
@@ -92,6 +146,11 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
     if (nextTool && !group.hasTool(nextTool)) return mode;
     const current = MODE_TOOLS[mode];
     if (current) group.setToolPassive(current);
+    // Painting a mask goes over earlier labels; in any other mode they can be selected and moved again.
+    for (const t of annotationTools) {
+      if (t === nextTool) continue;
+      if (MASK_MODES.has(next)) group.setToolEnabled(t); else group.setToolPassive(t);
+    }
     if (nextTool) group.setToolActive(nextTool, { bindings: [{ mouseButton: MouseBindings.Primary }] });
     mode = next;
     return mode;
@@ -101,7 +160,7 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
   function setDrawingStyle({ colour, positive, width }) {
     const styles = {};
     for (const t of annotationTools) {
-      const kind = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point' }[t];
+      const kind = TOOL_STYLE_KIND[t];
       styles[t] = styleFor({ colour, positive, width, kind });
     }
     csAnnotation.config.style.setToolGroupToolStyles(toolGroupId, styles);
@@ -113,7 +172,7 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
     try { ToolGroupManager.destroyToolGroup(toolGroupId); } catch { /* already gone */ }
   }
 
-  return { toolGroupId, setMode, get mode() { return mode; }, setDrawingStyle, styleAnnotation, destroy, hasKind: (k) => annotationTools.includes({ box: 'RectangleROI', scribble: 'Scribble', point: 'WeakPoint' }[k]) };
+  return { toolGroupId, setMode, get mode() { return mode; }, setDrawingStyle, styleAnnotation, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
 }
 
 /** Annotations currently selected (clicked) by the annotator. */
@@ -122,13 +181,14 @@ export function selectedAnnotationUIDs() { return csAnnotation.selection.getAnno
 export { csAnnotation, toolUtils };
 
 /**
- * Draws a stored command (box, scribble, point) back as a Cornerstone annotation on its
+ * Draws a stored command (box, scribble, point, polygon, brush stroke) back as a Cornerstone annotation on its
  * slice. worldPoints from commands.commandToWorld. Returns the annotation UID.
  */
 export function drawAnnotation({ viewport, toolName, imageId, worldPoints, uid }) {
   const camera = viewport.getCamera();
   const textBox = { hasMoved: false, worldPosition: [0, 0, 0], worldBoundingBox: { topLeft: [0, 0, 0], topRight: [0, 0, 0], bottomLeft: [0, 0, 0], bottomRight: [0, 0, 0] } };
-  const isContour = toolName === ScribbleTool.toolName;
+  const isContour = [ScribbleTool.toolName, PolygonTool.toolName, BrushTool.toolName, EraserTool.toolName].includes(toolName);
+  const closed = toolName === PolygonTool.toolName;
   const annotation = {
     annotationUID: uid,
     highlighted: false, invalidated: true, isLocked: false, isVisible: true, autoGenerated: false,
@@ -137,7 +197,7 @@ export function drawAnnotation({ viewport, toolName, imageId, worldPoints, uid }
       viewPlaneNormal: [...camera.viewPlaneNormal], viewUp: [...camera.viewUp],
     },
     data: isContour
-      ? { contour: { polyline: worldPoints.map((p) => [...p]), closed: false }, handles: { points: [], activeHandleIndex: null, textBox }, cachedStats: {}, label: '' }
+      ? { contour: { polyline: worldPoints.map((p) => [...p]), closed }, handles: { points: [], activeHandleIndex: null, textBox }, cachedStats: {}, label: '' }
       : { handles: { points: worldPoints.map((p) => [...p]), activeHandleIndex: null, textBox }, cachedStats: {}, label: '' },
   };
   if (isContour) annotation.interpolationUID = '';

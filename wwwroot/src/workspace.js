@@ -6,7 +6,7 @@ import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
-import { annotationToCommand, commandToWorld, deleteCommand, KIND_TOOLS, tagCommand, TOOL_KINDS, uuid } from './commands.js';
+import { annotationToCommand, commandToWorld, deleteCommand, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { IndexedDbStore, Outbox } from './outbox.js';
@@ -17,8 +17,12 @@ import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, removeDra
 import { UndoHistory } from './undo.js';
 import { createViewer, initCornerstone } from './viewer.js';
 
-const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag' };
-const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point'];
+const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush' };
+const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush'];
+/** Tools that label a foreground class only (background is for scribbles and points). */
+const FOREGROUND_MODES = new Set(['box', 'polygon', 'brush', 'eraser']);
+const STROKE_KINDS = new Set(['scribble', 'brush']);
+const MAX_WIDTH = 40;
 let mounts = 0;
 
 function injectCss() {
@@ -44,7 +48,6 @@ export async function mount(element, options) {
   const disposers = [];
   const kinds = opts.allowedKinds.filter((k) => PROTOCOL_KINDS.includes(k));
   const unsupported = opts.allowedKinds.filter((k) => !PROTOCOL_KINDS.includes(k));
-  // The protocol has no command for brush masks or polygons yet: do not offer tools whose work could not be saved.
   if (unsupported.length) console.info(`weakseg: ${unsupported.join(', ')} not offered — the annotation protocol has no command for them`);
 
   const fg = (opts.classes ?? []).filter((c) => c.id !== 0);
@@ -118,6 +121,9 @@ export async function mount(element, options) {
     kinds.includes('scribble') && { id: 'scribble', mode: 'scribble', icon: 'scribble', label: 'Scribble', key: 'S' },
     kinds.includes('point') && { id: 'point', mode: 'point', positive: true, icon: 'pointPositive', label: 'Positive point', key: 'P' },
     kinds.includes('point') && { id: 'point-negative', mode: 'point', positive: false, icon: 'pointNegative', label: 'Negative point', key: 'N' },
+    kinds.includes('polygon') && { id: 'polygon', mode: 'polygon', icon: 'polygon', label: 'Polygon (full mask)', key: 'L' },
+    kinds.includes('brush') && { id: 'brush', mode: 'brush', icon: 'brush', label: 'Brush (full mask)', key: 'M' },
+    kinds.includes('brush') && { id: 'eraser', mode: 'eraser', icon: 'eraser', label: 'Eraser (full mask)', key: 'E' },
     { id: 'pan', mode: 'pan', icon: 'pan', label: 'Pan', key: 'H' },
     { id: 'zoom', mode: 'zoom', icon: 'zoom', label: 'Zoom', key: 'Z' },
     { id: 'window-level', mode: 'windowLevel', icon: 'windowLevel', label: 'Window / level', key: 'W' },
@@ -126,7 +132,7 @@ export async function mount(element, options) {
 
   let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false;
   const toolbar = createToolbar({
-    container: root, tools, classes: allClasses, presets: item.presets ?? [], keys: { classKey },
+    container: root, tools, classes: allClasses, presets: item.presets ?? [], keys: { classKey }, maxWidth: MAX_WIDTH,
     on: {
       mode: (toolId) => selectTool(toolId), classId: (c) => selectClass(c), width: (w) => setWidth(w),
       undo: () => undo?.undo(), redo: () => undo?.redo(), delete: () => deleteSelected(),
@@ -181,22 +187,25 @@ export async function mount(element, options) {
     const t = tools.find((x) => x.id === toolId);
     if (!t) return;
     if (t.mode === 'point') state.positive = t.positive;
-    if (t.mode === 'box' && state.classId === 0 && fg.length) state.classId = fg[0].id;
+    if (FOREGROUND_MODES.has(t.mode) && state.classId === 0 && fg.length) state.classId = fg[0].id;
     state.mode = csTools.setMode(t.mode);
     state.toolId = toolId;
     toolbar.setMode(toolId);
-    toolbar.enableClass(0, t.mode !== 'box');
+    toolbar.enableClass(0, !FOREGROUND_MODES.has(t.mode));
     toolbar.setClass(state.classId);
     applyDrawingStyle();
   }
   function selectClass(classId) {
-    if (classId === 0 && state.mode === 'box') { say('A box needs a foreground class; background is for scribbles and points.'); return; }
+    if (classId === 0 && FOREGROUND_MODES.has(state.mode)) {
+      say(`${state.mode === 'box' ? 'A box' : 'A full mask'} needs a foreground class; background is for scribbles and points.`);
+      return;
+    }
     if (!allClasses.some((c) => c.id === classId)) return;
     state.classId = classId;
     toolbar.setClass(classId);
     applyDrawingStyle();
   }
-  function setWidth(w) { state.width = Math.max(1, Math.min(15, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
+  function setWidth(w) { state.width = Math.max(1, Math.min(MAX_WIDTH, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
   function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); }
   // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
   function pxPerVoxel() {
@@ -209,7 +218,7 @@ export async function mount(element, options) {
   const screenWidth = (voxels) => Math.max(1.5, +(voxels * pxPerVoxel()).toFixed(2));
   function applyDrawingStyle() { csTools.setDrawingStyle({ colour: colourOf(state.classId), positive: state.positive, width: screenWidth(state.width) }); }
   function restyleAll() {
-    for (const [uid, { command }] of drawn) if (command.kind === 'scribble') adoptStyle(uid, command);
+    for (const [uid, { command }] of drawn) if (STROKE_KINDS.has(command.kind)) adoptStyle(uid, command);
     applyDrawingStyle();
   }
   const onCamera = () => restyleAll();
@@ -225,12 +234,14 @@ export async function mount(element, options) {
       return `tag:${key}`;
     }
     const { points, slice } = commandToWorld(command, geometry);
-    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: KIND_TOOLS[command.kind], imageId: imageIds[slice], worldPoints: points, uid: uuid() });
+    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId: imageIds[slice], worldPoints: points, uid: uuid() });
     adopt(uid, command);
     return uid;
   }
   function adoptStyle(uid, command) {
-    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(command.scribble?.width ?? 1), kind: command.kind }));
+    const kind = command.brush?.erase ? 'eraser' : command.kind;
+    const width = command.scribble?.width ?? command.brush?.width ?? 1;
+    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(width), kind }));
   }
   function adopt(uid, command) {
     adoptStyle(uid, command);
@@ -258,7 +269,7 @@ export async function mount(element, options) {
       .sort((a, b) => a.command.slice - b.command.slice);
     listEl.replaceChildren(...rows.map(({ uid, command }) => {
       const li = document.createElement('li');
-      const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : '';
+      const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : command.brush?.erase ? ' (eraser)' : '';
       li.innerHTML = '<span class="ws-swatch"></span><span class="ws-kind"></span><span class="ws-where"></span>';
       li.firstChild.style.background = colourOf(command.classId);
       li.children[1].textContent = `${KIND_NAMES[command.kind]}${polarity} · ${nameOf(command.classId)}`;
@@ -315,7 +326,7 @@ export async function mount(element, options) {
       if (a.annotationId) await outbox.rememberAck(a.commandId, a.annotationId);
       if (deletedIds.has(a.annotationId)) continue;
       if (a.kind === 'tag') { const { annotationId, ...command } = a; tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId, command }); continue; }
-      if (!KIND_TOOLS[a.kind] || byCommand.has(a.commandId)) continue;
+      if (!toolFor(a) || byCommand.has(a.commandId)) continue;
       const { annotationId, ...command } = a;
       draw(command);
     }
@@ -326,7 +337,7 @@ export async function mount(element, options) {
     for (const e of outbox.entries) {
       const c = e.command;
       if (c.itemId !== item.id) continue;
-      if (KIND_TOOLS[c.kind] && !byCommand.has(c.commandId)) draw(c);
+      if (toolFor(c) && !byCommand.has(c.commandId)) draw(c);
       else if (c.kind === 'tag') tags.set(tagKey(c.classId, c.slice), { present: c.tag.present, commandId: c.commandId, command: c });
       else if (c.kind === 'delete') {
         const target = e.refCommandId && byCommand.get(e.refCommandId);
@@ -387,7 +398,7 @@ export async function mount(element, options) {
     const old = entry.command;
     let next;
     try {
-      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width, activeMs: timer.finishAnnotation() });
+      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
     } catch (err) {
       say(`${err.message} The change was not kept.`);
       removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();
@@ -450,8 +461,8 @@ export async function mount(element, options) {
     { keys: ['Escape'], label: 'Select (leave drawing)', group: 'Tools', run: () => selectTool('select') },
     ...fg.slice(0, 9).map((c, n) => ({ keys: [String(n + 1)], label: `Class ${c.name}`, group: 'Classes', run: () => selectClass(c.id) })),
     { keys: ['0'], label: `${bgClass.name} (scribbles, points)`, group: 'Classes', run: () => selectClass(0) },
-    { keys: ['['], label: 'Thinner scribble', group: 'Classes', run: () => setWidth(state.width - 1) },
-    { keys: [']'], label: 'Thicker scribble', group: 'Classes', run: () => setWidth(state.width + 1) },
+    { keys: ['['], label: kinds.includes('brush') ? 'Thinner scribble / brush' : 'Thinner scribble', group: 'Classes', run: () => setWidth(state.width - 1) },
+    { keys: [']'], label: kinds.includes('brush') ? 'Thicker scribble / brush' : 'Thicker scribble', group: 'Classes', run: () => setWidth(state.width + 1) },
     { keys: ['Ctrl+Z'], label: 'Undo', group: 'Edit', run: () => undo.undo() },
     { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'Redo', group: 'Edit', run: () => undo.redo() },
     { keys: ['Delete', 'Backspace'], label: 'Delete selected annotation', group: 'Edit', run: () => deleteSelected() },

@@ -15,12 +15,20 @@ public sealed record AnnotationCommand(
     PointShape? Point = null,
     TagValue? Tag = null,
     DeleteTarget? Delete = null,
-    long ActiveMs = 0);
+    long ActiveMs = 0,
+    PolygonShape? Polygon = null,
+    BrushShape? Brush = null);
 
 public sealed record BoxShape(double X0, double Y0, double X1, double Y1);
 
 /// <summary>A polyline; each point is [x, y].</summary>
 public sealed record ScribbleShape(IReadOnlyList<double[]> Points, double Width);
+
+/// <summary>A closed outline; each point is [x, y], the last joins the first.</summary>
+public sealed record PolygonShape(IReadOnlyList<double[]> Points);
+
+/// <summary>A stroke of a round brush (width in voxels); an erasing stroke removes earlier paint of its class.</summary>
+public sealed record BrushShape(IReadOnlyList<double[]> Points, double Width, bool Erase);
 
 public sealed record PointShape(double X, double Y, bool Positive);
 

@@ -12,8 +12,11 @@ public static class AnnotationCommandValidator
 {
     public const int MaxScribblePoints = 20_000;
     public const double MaxScribbleWidth = 200;
+    public const int MaxPolygonPoints = 20_000;
+    public const int MaxBrushPoints = 20_000;
+    public const double MaxBrushWidth = 200;
 
-    public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag);
+    public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null);
 
     public static (Accepted? Shape, string? Reason) Check(AnnotationCommand command, ItemGeometry geometry, ProjectSummary project)
     {
@@ -60,6 +63,28 @@ public static class AnnotationCommandValidator
             case AnnotationKinds.Point when command.Point is { } p && command.Slice is { } k:
                 var point = new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive);
                 return ImageBounds.Contains(grid, point) ? (new Accepted(null, null, point, null), null) : (null, outside);
+            case AnnotationKinds.Polygon when command.Polygon is { } g && command.Slice is { } k:
+                if (g.Points is not { Count: >= 3 and <= MaxPolygonPoints } || g.Points.Any(p => p is not { Length: 2 }))
+                {
+                    return (null, $"A polygon needs 3 to {MaxPolygonPoints} points of [x, y].");
+                }
+                var polygon = new Polygon([.. g.Points.Select(p => new PlanePoint(p[0], p[1]))], k, command.ClassId);
+                if (!ImageBounds.Contains(grid, polygon))
+                {
+                    return (null, outside);
+                }
+                return PolygonRasterizer.Area(polygon.Points) <= 0 ? (null, "The polygon has no area.") : (new Accepted(null, null, null, null, Polygon: polygon), null);
+            case AnnotationKinds.Brush when command.Brush is { } r && command.Slice is { } k:
+                if (r.Points is not { Count: >= 1 and <= MaxBrushPoints } || r.Points.Any(p => p is not { Length: 2 }))
+                {
+                    return (null, $"A brush stroke needs 1 to {MaxBrushPoints} points of [x, y].");
+                }
+                if (!(r.Width >= 1 && r.Width <= MaxBrushWidth))
+                {
+                    return (null, $"Brush width must be at least 1 and at most {MaxBrushWidth} voxels.");
+                }
+                var stroke = new BrushStroke([.. r.Points.Select(p => new PlanePoint(p[0], p[1]))], r.Width, k, command.ClassId, r.Erase);
+                return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : (null, outside);
             case AnnotationKinds.Tag when command.Tag is { } t:
                 var tag = new Tag(command.ClassId, t.Present, command.Slice);
                 return ImageBounds.Contains(grid, tag) ? (new Accepted(null, null, null, tag), null) : (null, $"Slice {command.Slice} is not in the image.");
@@ -74,6 +99,8 @@ public static class AnnotationCommandValidator
         AnnotationKinds.Scribble => "Scribbles",
         AnnotationKinds.Point => "Points",
         AnnotationKinds.Tag => "Tags",
+        AnnotationKinds.Polygon => "Polygons",
+        AnnotationKinds.Brush => "Brush strokes",
         _ => kind,
     };
 }

@@ -13,4 +13,8 @@ public sealed record PointPlaced(Guid AnnotationId, Guid ItemId, Guid AnnotatorI
 
 public sealed record TagSet(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, Tag Tag, Provenance Provenance, long ActiveMs, DateTimeOffset At);
 
+public sealed record PolygonDrawn(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, Polygon Polygon, Provenance Provenance, long ActiveMs, DateTimeOffset At);
+
+public sealed record BrushStrokePainted(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, BrushStroke Stroke, Provenance Provenance, long ActiveMs, DateTimeOffset At);
+
 public sealed record AnnotationDeleted(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, DateTimeOffset At);

@@ -9,6 +9,8 @@ public static class AnnotationKinds
     public const string Scribble = "scribble";
     public const string Point = "point";
     public const string Tag = "tag";
+    public const string Polygon = "polygon";
+    public const string Brush = "brush";
     public const string Delete = "delete";
 
     /// <summary>The project setting that allows the kind; null for deletions, which are always allowed.</summary>
@@ -18,6 +20,8 @@ public static class AnnotationKinds
         Scribble => AnnotationKind.Scribble,
         Point => AnnotationKind.Point,
         Tag => AnnotationKind.Tag,
+        Polygon => AnnotationKind.Polygon,
+        Brush => AnnotationKind.Brush,
         _ => null,
     };
 }

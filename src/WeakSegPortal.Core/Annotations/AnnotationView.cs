@@ -18,7 +18,9 @@ public sealed record AnnotationView(
     PointShape? Point,
     TagValue? Tag,
     long ActiveMs,
-    Provenance Provenance)
+    Provenance Provenance,
+    PolygonShape? Polygon = null,
+    BrushShape? Brush = null)
 {
     public static AnnotationView From(Guid itemId, StoredAnnotation a)
     {
@@ -28,6 +30,8 @@ public sealed record AnnotationView(
             a.Scribble is { } s ? new ScribbleShape([.. s.Points.Select(p => new[] { p.X, p.Y })], s.Width) : null,
             a.Point is LabelPoint p ? new PointShape(p.X, p.Y, p.IsPositive) : null,
             a.Tag is { } t ? new TagValue(t.Present) : null,
-            a.ActiveMs, a.Provenance);
+            a.ActiveMs, a.Provenance,
+            a.Polygon is { } g ? new PolygonShape([.. g.Points.Select(p => new[] { p.X, p.Y })]) : null,
+            a.Brush is { } r ? new BrushShape([.. r.Points.Select(p => new[] { p.X, p.Y })], r.Width, r.Erase) : null);
     }
 }

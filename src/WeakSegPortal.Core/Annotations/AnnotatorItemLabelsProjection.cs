@@ -17,6 +17,12 @@ public sealed class AnnotatorItemLabelsProjection : SingleStreamProjection<Annot
     public static void Apply(PointPlaced e, AnnotatorItemLabels labels) =>
         Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Point, null, null, e.Point, null, e.Provenance, e.ActiveMs, e.At), e.ItemId, e.AnnotatorId);
 
+    public static void Apply(PolygonDrawn e, AnnotatorItemLabels labels) =>
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Polygon, null, null, null, null, e.Provenance, e.ActiveMs, e.At, Polygon: e.Polygon), e.ItemId, e.AnnotatorId);
+
+    public static void Apply(BrushStrokePainted e, AnnotatorItemLabels labels) =>
+        Add(labels, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Brush, null, null, null, null, e.Provenance, e.ActiveMs, e.At, Brush: e.Stroke), e.ItemId, e.AnnotatorId);
+
     public static void Apply(TagSet e, AnnotatorItemLabels labels)
     {
         // One answer per class and slice: a new tag replaces the old one.

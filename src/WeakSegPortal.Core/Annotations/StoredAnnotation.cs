@@ -13,9 +13,11 @@ public sealed record StoredAnnotation(
     Tag? Tag,
     Provenance Provenance,
     long ActiveMs,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    Polygon? Polygon = null,
+    BrushStroke? Brush = null)
 {
-    public int ClassId => Box?.ClassId ?? Scribble?.ClassId ?? Point?.ClassId ?? Tag?.ClassId ?? 0;
+    public int ClassId => Box?.ClassId ?? Scribble?.ClassId ?? Point?.ClassId ?? Tag?.ClassId ?? Polygon?.ClassId ?? Brush?.ClassId ?? 0;
 
-    public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice;
+    public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice ?? Polygon?.Slice ?? Brush?.Slice;
 }

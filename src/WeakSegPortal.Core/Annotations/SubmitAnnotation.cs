@@ -111,6 +111,8 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             { Box: { } box } => new BoxDrawn(id, item.Id, annotatorId, command.CommandId, box, Provenance.Manual, activeMs, at),
             { Scribble: { } scribble } => new ScribbleDrawn(id, item.Id, annotatorId, command.CommandId, scribble, Provenance.Manual, activeMs, at),
             { Point: { } point } => new PointPlaced(id, item.Id, annotatorId, command.CommandId, point, Provenance.Manual, activeMs, at),
+            { Polygon: { } polygon } => new PolygonDrawn(id, item.Id, annotatorId, command.CommandId, polygon, Provenance.Manual, activeMs, at),
+            { Brush: { } stroke } => new BrushStrokePainted(id, item.Id, annotatorId, command.CommandId, stroke, Provenance.Manual, activeMs, at),
             { Tag: { } tag } => new TagSet(id, item.Id, annotatorId, command.CommandId, tag, Provenance.Manual, activeMs, at),
             _ => throw new InvalidOperationException("The validator accepted a command without geometry."),
         };

@@ -44,6 +44,19 @@ public static class ImageBounds
         return true;
     }
 
+    public static bool Contains(Grid grid, Polygon polygon)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(polygon);
+        return polygon.Points.Count > 0 && HasSlice(grid, polygon.Slice) && polygon.Points.All(p => InX(grid, p.X) && InY(grid, p.Y));
+    }
+
+    public static bool Contains(Grid grid, BrushStroke stroke)
+    {
+        ArgumentNullException.ThrowIfNull(stroke);
+        return Contains(grid, stroke.AsScribble());
+    }
+
     public static bool Contains(Grid grid, LabelPoint point)
     {
         ArgumentNullException.ThrowIfNull(grid);

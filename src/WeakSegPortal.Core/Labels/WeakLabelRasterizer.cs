@@ -10,6 +10,11 @@ namespace WeakSegPortal.Core.Labels;
 /// 3. scribbles: Positive for their own class, Negative for any other class (classes are exclusive);
 /// 4. points: a positive click is Positive for its class and Negative for others, a negative click
 ///    Negative for its class.
+/// 5. full masks (polygons and brush strokes): on each slice the annotator's paint of a class is the
+///    union of its polygons and painting strokes, in order, less what later erasing strokes of that
+///    class removed. On a slice where paint of the class remains, the paint is Positive and every
+///    other voxel of the slice Negative (a full mask is the whole answer for that slice); paint of
+///    another class is Negative (classes are exclusive). A slice whose paint was all erased says nothing.
 /// Within a step, later geometry wins.
 /// </remarks>
 public static class WeakLabelRasterizer
@@ -39,7 +44,72 @@ public static class WeakLabelRasterizer
             states[index] = (byte)(positive ? LabelState.Positive : LabelState.Negative);
         }
 
+        ApplyMasks(labels.Masks, classId, grid, states);
         return states;
+    }
+
+    /// <summary>The voxels painted with a class after all edits, per slice; null when the labels hold no full mask of it.</summary>
+    public static bool[]? Painted(IReadOnlyList<IMaskShape> masks, int classId, Grid grid)
+    {
+        ArgumentNullException.ThrowIfNull(masks);
+        ArgumentNullException.ThrowIfNull(grid);
+        bool[]? painted = null;
+        foreach (var shape in masks)
+        {
+            if (shape.ClassId != classId || shape.Slice < 0 || shape.Slice >= grid.Nz)
+            {
+                continue;
+            }
+
+            painted ??= new bool[grid.Count];
+            var value = !shape.Erases;
+            var target = painted;
+            shape.Visit(grid, index => target[index] = value);
+        }
+
+        return painted;
+    }
+
+    private static void ApplyMasks(IReadOnlyList<IMaskShape> masks, int classId, Grid grid, byte[] states)
+    {
+        if (masks.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var other in masks.Select(m => m.ClassId).Where(c => c != classId).Distinct())
+        {
+            if (Painted(masks, other, grid) is { } theirs)
+            {
+                for (var v = 0; v < theirs.Length; v++)
+                {
+                    if (theirs[v])
+                    {
+                        states[v] = (byte)LabelState.Negative;
+                    }
+                }
+            }
+        }
+
+        if (Painted(masks, classId, grid) is not { } mine)
+        {
+            return;
+        }
+
+        for (var k = 0; k < grid.Nz; k++)
+        {
+            var slice = mine.AsSpan(k * grid.SliceSize, grid.SliceSize);
+            if (!slice.Contains(true))
+            {
+                continue;
+            }
+
+            var start = k * grid.SliceSize;
+            for (var v = 0; v < slice.Length; v++)
+            {
+                states[start + v] = (byte)(slice[v] ? LabelState.Positive : LabelState.Negative);
+            }
+        }
     }
 
     private static void ApplyTags(IReadOnlyList<Tag> tags, int classId, Grid grid, byte[] states)

@@ -13,11 +13,13 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
 {
     private const string Password = "hub-password";
 
-    private async Task<(Guid Item, Guid Ann1, Guid Ann2)> ItemForTwoAsync(string name)
+    private async Task<(Guid Item, Guid Ann1, Guid Ann2)> ItemForTwoAsync(string name, params AnnotationKind[] moreKinds)
     {
         var ann1 = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
         var ann2 = await factory.EnsureUserAsync("hub-ann2", Password, Roles.Annotator);
-        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft(name), new(ann1, ProjectRole.Annotator), new(ann2, ProjectRole.Annotator));
+        var draft = TestData.Draft(name);
+        draft.AllowedKinds.UnionWith(moreKinds);
+        var project = await TestData.ProjectAsync(factory.Services, draft, new(ann1, ProjectRole.Annotator), new(ann2, ProjectRole.Annotator));
         var item = await TestData.ItemAsync(factory.Services, project, "case", nx: 64, ny: 48, nz: 8);
         await using var scope = factory.Services.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<NextItemHandler>();
@@ -64,6 +66,67 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
         Assert.True(mine[3].Tag!.Present);
         Assert.Null(mine[3].Slice);
         Assert.Equal(4, (await StreamAsync(item, ann1)).Count);
+    }
+
+    private static AnnotationCommand Polygon(Guid item, int classId, params double[][] points) =>
+        new(Guid.NewGuid(), item, "polygon", classId, 2, ActiveMs: 900, Polygon: new PolygonShape(points));
+
+    private static AnnotationCommand Brush(Guid item, bool erase, double width, params double[][] points) =>
+        new(Guid.NewGuid(), item, "brush", 1, 5, ActiveMs: 400, Brush: new BrushShape(points, width, erase));
+
+    [Fact]
+    public async Task Polygon_brush_and_eraser_are_stored_and_read_back_in_protocol_shape()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub full masks", AnnotationKind.Polygon, AnnotationKind.Brush);
+        await using var hub = await ConnectAsync("hub-ann1");
+        var acks = new[]
+        {
+            await SubmitAsync(hub, Polygon(item, 2, [4, 4], [30, 4], [30, 20], [4, 20])),
+            await SubmitAsync(hub, Brush(item, false, 6, [10, 10], [20, 12.5])),
+            await SubmitAsync(hub, Brush(item, true, 3, [15, 11])),
+        };
+        Assert.All(acks, a => Assert.True(a.Accepted, a.Reason));
+        var mine = await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item);
+        Assert.Equal(["polygon", "brush", "brush"], mine.Select(a => a.Kind));
+        Assert.Equal((2, 2), (mine[0].ClassId, mine[0].Slice));
+        Assert.Equal([[4.0, 4], [30, 4], [30, 20], [4, 20]], mine[0].Polygon!.Points);
+        Assert.Equal(900, mine[0].ActiveMs);
+        Assert.Equal((1, 5, 6.0, false), (mine[1].ClassId, mine[1].Slice, mine[1].Brush!.Width, mine[1].Brush!.Erase));
+        Assert.Equal([[10.0, 10], [20, 12.5]], mine[1].Brush!.Points);
+        Assert.True(mine[2].Brush!.Erase);
+        Assert.All(mine, a => Assert.Null(a.Box));
+        var stored = await StreamAsync(item, ann1);
+        Assert.Single(stored.OfType<PolygonDrawn>());
+        Assert.Equal(2, stored.OfType<BrushStrokePainted>().Count());
+        Assert.Equal(acks[2].AnnotationId, stored.OfType<BrushStrokePainted>().Single(e => e.Stroke.Erase).AnnotationId);
+
+        // Undo of a stroke is a deletion, like any other annotation.
+        Assert.True((await SubmitAsync(hub, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(acks[2].AnnotationId!.Value)))).Accepted);
+        Assert.Equal(["polygon", "brush"], (await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item)).Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task Polygon_and_brush_are_refused_where_the_project_does_not_ask_for_full_masks()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub no full masks");
+        await using var hub = await ConnectAsync("hub-ann1");
+        Assert.Equal("Polygons are not allowed in this project.", (await SubmitAsync(hub, Polygon(item, 1, [1, 1], [9, 1], [9, 9]))).Reason);
+        Assert.Equal("Brush strokes are not allowed in this project.", (await SubmitAsync(hub, Brush(item, false, 3, [1, 1]))).Reason);
+        Assert.Empty(await StreamAsync(item, ann1));
+    }
+
+    [Fact]
+    public async Task Polygon_and_brush_outside_the_image_are_refused_with_a_reason()
+    {
+        var (item, ann1, _) = await ItemForTwoAsync("Hub full masks outside", AnnotationKind.Polygon, AnnotationKind.Brush);
+        await using var hub = await ConnectAsync("hub-ann1");
+        var polygon = await SubmitAsync(hub, Polygon(item, 1, [1, 1], [70, 1], [9, 9]));
+        var brush = await SubmitAsync(hub, Brush(item, true, 3, [1, 1], [1, 48]));
+        var tooFew = await SubmitAsync(hub, Polygon(item, 1, [1, 1], [9, 1]));
+        Assert.Equal("The polygon lies outside the image (64 × 48 × 8).", polygon.Reason);
+        Assert.Equal("The brush lies outside the image (64 × 48 × 8).", brush.Reason);
+        Assert.Equal("A polygon needs 3 to 20000 points of [x, y].", tooFew.Reason);
+        Assert.Empty(await StreamAsync(item, ann1));
     }
 
     [Fact]
