@@ -20,6 +20,7 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
             slices.UnionWith(labels.Scribbles.Select(s => s.Slice));
             slices.UnionWith(labels.Points.Select(p => p.Slice));
             slices.UnionWith(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value));
+            slices.UnionWith(labels.Masks.Select(m => m.Slice));
         }
         slices.RemoveWhere(k => k < 0 || k >= volume.Nz);
         if (slices.Count == 0)
@@ -46,5 +47,13 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
         Points = [.. labels.Points.Where(p => compact.ContainsKey(p.Slice)).Select(p => p with { Slice = compact[p.Slice] })],
         Tags = [.. labels.Tags.Where(t => t.Slice is null || compact.ContainsKey(t.Slice.Value))
             .Select(t => t.Slice is { } k ? t with { Slice = compact[k] } : t)],
+        Masks = [.. labels.Masks.Where(m => compact.ContainsKey(m.Slice)).Select(m => MoveMask(m, compact[m.Slice]))],
+    };
+
+    private static IMaskShape MoveMask(IMaskShape mask, int slice) => mask switch
+    {
+        Polygon polygon => polygon with { Slice = slice },
+        BrushStroke stroke => stroke with { Slice = slice },
+        _ => throw new NotSupportedException($"Unknown mask shape {mask.GetType().Name}."),
     };
 }

@@ -6,17 +6,11 @@ namespace WeakSegPortal.Core.Qa;
 /// <summary>Turns an annotator's stored annotations into the geometry the agreement maths reads.</summary>
 public static class StoredLabels
 {
+    /// <summary>Polygons and brush strokes included, in the order they were made (an erase acts on earlier paint).</summary>
     public static WeakLabels ToWeakLabels(IEnumerable<StoredAnnotation> annotations)
     {
         ArgumentNullException.ThrowIfNull(annotations);
-        var list = annotations.ToList();
-        return new WeakLabels
-        {
-            Boxes = [.. list.Where(a => a.Box is not null).Select(a => a.Box!)],
-            Scribbles = [.. list.Where(a => a.Scribble is not null).Select(a => a.Scribble!)],
-            Points = [.. list.Where(a => a.Point is not null).Select(a => a.Point!)],
-            Tags = [.. list.Where(a => a.Tag is not null).Select(a => a.Tag!)],
-        };
+        return new AnnotatorItemLabels { Annotations = [.. annotations] }.ToWeakLabels();
     }
 
     public static bool IsAssisted(StoredAnnotation annotation)
