@@ -22,11 +22,13 @@ internal static class AnnotationThroughputBenchmark
 {
     private const string Password = "bench-password";
 
-    public static async Task RunAsync(string adminConnectionString, IReadOnlyList<int> annotatorCounts, TimeSpan duration, int maxPerClient)
+    /// <param name="daemon">"Solo": the portal also recomputes agreement (one node); "Disabled": another node does.</param>
+    public static async Task RunAsync(string adminConnectionString, IReadOnlyList<int> annotatorCounts, TimeSpan duration, int maxPerClient, string daemon)
     {
+        Console.WriteLine($"agreement daemon in the portal process: {daemon}");
         foreach (var count in annotatorCounts)
         {
-            await using var portal = await BenchPortal.StartAsync(adminConnectionString);
+            await using var portal = await BenchPortal.StartAsync(adminConnectionString, new Dictionary<string, string?> { ["Agreement:Daemon"] = daemon });
             var clients = await PrepareAsync(portal, count);
             var (stored, elapsed, latencies) = await LoadAsync(clients, duration, maxPerClient);
             var copyRate = await CopyCeilingAsync(portal.ConnectionString, stored);

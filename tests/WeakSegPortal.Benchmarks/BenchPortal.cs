@@ -32,7 +32,7 @@ internal sealed partial class BenchPortal : IAsyncDisposable
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = _database, MaxPoolSize = 100 }.ConnectionString;
 
-    public static async Task<BenchPortal> StartAsync(string adminConnectionString)
+    public static async Task<BenchPortal> StartAsync(string adminConnectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = $"bench_{Guid.NewGuid():N}";
         await ExecuteAsync(adminConnectionString, $"create database {database}");
@@ -44,6 +44,10 @@ internal sealed partial class BenchPortal : IAsyncDisposable
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
         builder.AddPortalServices();
         var app = builder.Build();
         app.UsePortal();

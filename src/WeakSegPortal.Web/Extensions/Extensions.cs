@@ -42,7 +42,7 @@ public static class Extensions
         // Hosted services start in this order: the schema exists before the async daemon (added
         // with the event store) and the seeder touch it; both would otherwise race to create it.
         services.AddHostedService<EventStoreInitializer>();
-        services.AddEventStore();
+        services.AddEventStore(builder.Configuration.GetValue("Agreement:Daemon", DaemonMode.Solo));
         services.AddPortalAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -95,7 +95,8 @@ public static class Extensions
         services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
-    private static void AddEventStore(this IServiceCollection services)
+    /// <param name="daemon">Solo: this node recomputes agreement; Disabled: another node does (HotCold for several).</param>
+    private static void AddEventStore(this IServiceCollection services, DaemonMode daemon)
     {
         services.AddMarten(sp =>
         {
@@ -119,7 +120,7 @@ public static class Extensions
         .UseLightweightSessions()
         // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
         .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton)
-        .AddAsyncDaemon(DaemonMode.Solo);
+        .AddAsyncDaemon(daemon);
         services.AddSingleton<AgreementRecomputer>();
         services.AddSingleton<AgreementNotifier>();
     }

@@ -4,7 +4,11 @@ using WeakSegPortal.Web.Items;
 
 namespace WeakSegPortal.Web.Seeding;
 
-/// <summary>Synthetic CT cases for the demo project: organ-like structures, noise, exact ground truth.</summary>
+/// <summary>
+/// Synthetic cases for the demo project: CT-like volumes (HU) and one MR-like volume (bias field),
+/// organ-like structures with noise and exact ground truth (`weakseg demo-data` writes the same
+/// cases as DICOM series and NIfTI for trying the import).
+/// </summary>
 internal static class DemoItems
 {
     public const int Cases = 4;
@@ -18,8 +22,11 @@ internal static class DemoItems
         var importId = Guid.CreateVersion7();
         for (var seed = 1; seed <= Cases; seed++)
         {
-            var demo = new DemoVolumeGenerator(seed).CreateCt(Size, Slices);
-            await registrar.StageAsync(session, projectId, importId, $"demo-ct-{seed:00}", demo.Image, by, ct);
+            // The last case is MR-like, so the viewer's percentile window is on show too.
+            var mr = seed == Cases;
+            var generator = new DemoVolumeGenerator(seed);
+            var demo = mr ? generator.CreateMr(Size, Slices) : generator.CreateCt(Size, Slices);
+            await registrar.StageAsync(session, projectId, importId, mr ? $"demo-mr-{seed:00}" : $"demo-ct-{seed:00}", demo.Image, by, ct);
         }
         await session.SaveChangesAsync(ct);
     }
