@@ -4,6 +4,25 @@ namespace WeakSegPortal.Core.Tests.Agreement;
 
 public sealed class FleissKappaTests
 {
+    // Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological
+    // Bulletin 76(5), 378–382, Table 1: 30 psychiatric patients, 6 diagnoses each, 5 categories
+    // (depression, personality disorder, schizophrenia, neurosis, other). The paper reports
+    // p_j = .144, .144, .167, .306, .239 and kappa = .430. Counts as transcribed from the table in
+    // the quadagree R package's data_raw/fleiss1971.csv.
+    private static readonly int[,] Fleiss1971Table1 =
+    {
+        { 0, 0, 0, 6, 0 }, { 0, 3, 0, 0, 3 }, { 0, 1, 4, 0, 1 }, { 0, 0, 0, 0, 6 }, { 0, 3, 0, 3, 0 },
+        { 2, 0, 4, 0, 0 }, { 0, 0, 4, 0, 2 }, { 2, 0, 3, 1, 0 }, { 2, 0, 0, 4, 0 }, { 0, 0, 0, 0, 6 },
+        { 1, 0, 0, 5, 0 }, { 1, 1, 0, 4, 0 }, { 0, 3, 3, 0, 0 }, { 1, 0, 0, 5, 0 }, { 0, 2, 0, 3, 1 },
+        { 0, 0, 5, 0, 1 }, { 3, 0, 0, 1, 2 }, { 5, 1, 0, 0, 0 }, { 0, 2, 0, 4, 0 }, { 1, 0, 2, 0, 3 },
+        { 0, 0, 0, 0, 6 }, { 0, 1, 0, 5, 0 }, { 0, 2, 0, 1, 3 }, { 2, 0, 0, 4, 0 }, { 1, 0, 0, 4, 1 },
+        { 0, 5, 0, 1, 0 }, { 4, 0, 0, 0, 2 }, { 0, 2, 0, 4, 0 }, { 1, 0, 5, 0, 0 }, { 0, 0, 0, 0, 6 },
+    };
+
+    [Fact]
+    public void Reproduces_the_worked_example_of_Fleiss_1971() =>
+        Assert.Equal(0.430, FleissKappa.Compute(Fleiss1971Table1), precision: 3);
+
     [Fact]
     public void Reproduces_the_worked_example_of_14_raters_on_10_subjects()
     {
