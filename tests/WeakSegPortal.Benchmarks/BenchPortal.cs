@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +11,7 @@ using WeakSegPortal.Web.Extensions;
 namespace WeakSegPortal.Benchmarks;
 
 /// <summary>The real portal on a Kestrel socket on loopback, against a fresh database, for load runs.</summary>
-internal sealed partial class BenchPortal : IAsyncDisposable
+internal sealed class BenchPortal : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _admin;
@@ -63,7 +62,7 @@ internal sealed partial class BenchPortal : IAsyncDisposable
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = Address };
         var form = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
-        var token = WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value);
+        var token = WeakSegPortal.Web.Tests.Infrastructure.SignIn.AntiforgeryToken(form);
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -90,7 +89,4 @@ internal sealed partial class BenchPortal : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
 }

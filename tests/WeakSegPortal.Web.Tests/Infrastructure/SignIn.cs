@@ -26,10 +26,9 @@ public static partial class SignIn
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password, string returnUrl = "/")
     {
         var form = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
             ["userName"] = userName,
             ["password"] = password,
             ["returnUrl"] = returnUrl,
@@ -45,6 +44,9 @@ public static partial class SignIn
         Assert.DoesNotContain("error=", response.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
         return client;
     }
+
+    /// <summary>The antiforgery token of the sign-in form, as a browser would post it back.</summary>
+    public static string AntiforgeryToken(string loginPage) => WebUtility.HtmlDecode(AntiforgeryField().Match(loginPage).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
