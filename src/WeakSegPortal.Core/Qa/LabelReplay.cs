@@ -23,6 +23,8 @@ public static class LabelReplay
                 case BoxDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
                 case ScribbleDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
                 case PointPlaced e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
+                case PolygonDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
+                case BrushStrokePainted e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
                 case TagSet e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
                 case AnnotationDeleted e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
             }

@@ -25,4 +25,18 @@ public sealed class LabelReplayTests
         Assert.Equal([first, second], LabelReplay.AsOf(item, ann, stream, T0.AddMinutes(1)).Annotations.Select(a => a.AnnotationId));
         Assert.Equal([second], LabelReplay.AsOf(item, ann, stream, DateTimeOffset.MaxValue).Annotations.Select(a => a.AnnotationId));
     }
+
+    [Fact]
+    public void Polygons_and_brush_strokes_are_replayed_too()
+    {
+        var (item, ann) = (Guid.NewGuid(), Guid.NewGuid());
+        var (polygon, stroke) = (Guid.NewGuid(), Guid.NewGuid());
+        var stream = new LabelReplay.Entry[]
+        {
+            new(T0, new PolygonDrawn(polygon, item, ann, Guid.NewGuid(), new Polygon([new(1, 1), new(5, 1), new(5, 5)], 0, 1), Provenance.Manual, 100, T0)),
+            new(T0.AddMinutes(1), new BrushStrokePainted(stroke, item, ann, Guid.NewGuid(), new BrushStroke([new(2, 2)], 3, 0, 1, Erase: true), Provenance.Manual, 100, T0.AddMinutes(1))),
+        };
+        Assert.Equal([polygon], LabelReplay.AsOf(item, ann, stream, T0.AddSeconds(30)).Annotations.Select(a => a.AnnotationId));
+        Assert.Equal([polygon, stroke], LabelReplay.AsOf(item, ann, stream, DateTimeOffset.MaxValue).Annotations.Select(a => a.AnnotationId));
+    }
 }
