@@ -37,4 +37,23 @@ public sealed class LabelOverlayTests : MudComponentTest
         Assert.Empty(overlay.FindAll("img[data-layer=heat]"));
         Assert.Contains("aspect-ratio:64/48", overlay.Find("[data-testid=qa-overlay]").GetAttribute("style"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Draws_polygons_filled_and_eraser_strokes_dashed()
+    {
+        var a = Guid.NewGuid();
+        var polygon = new StoredAnnotation(Guid.NewGuid(), Guid.NewGuid(), "polygon", null, null, null, null, Provenance.Manual, 0, DateTimeOffset.UnixEpoch)
+        {
+            Polygon = new Polygon([new(1, 1), new(9, 1), new(9, 7)], 2, 1),
+        };
+        var eraser = new StoredAnnotation(Guid.NewGuid(), Guid.NewGuid(), "brush", null, null, null, null, Provenance.Manual, 0, DateTimeOffset.UnixEpoch)
+        {
+            Brush = new BrushStroke([new(2, 2), new(4, 4)], 3, 2, 1, Erase: true),
+        };
+        var overlay = Context.Render<LabelOverlay>(p => p
+            .Add(x => x.Width, 16).Add(x => x.Height, 16).Add(x => x.Slice, 2)
+            .Add(x => x.Layers, new[] { new OverlayLayer(a, "Ari", "#00e5ff", [polygon, eraser]) }));
+        Assert.Equal("1,1 9,1 9,7", overlay.Find("polygon[data-kind=polygon]").GetAttribute("points"));
+        Assert.Equal("2 2", overlay.Find("polyline[data-kind=eraser]").GetAttribute("stroke-dasharray"));
+    }
 }
