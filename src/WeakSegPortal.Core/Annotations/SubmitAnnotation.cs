@@ -86,8 +86,9 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
         var at = clock.GetUtcNow();
         if (command.Kind == AnnotationKinds.Delete)
         {
-            var labels = await session.LoadAsync<AnnotatorItemLabels>(streamId, ct);
-            if (command.Delete is not { } target || labels?.Annotations.Exists(a => a.AnnotationId == target.AnnotationId) != true)
+            var exists = command.Delete is { } wanted && await session.Query<AnnotationRecord>()
+                .AnyAsync(r => r.AnnotationId == wanted.AnnotationId && r.ItemId == item.Id && r.AnnotatorId == annotatorId, ct);
+            if (!exists || command.Delete is not { } target)
             {
                 return AnnotationAck.Refused(command.CommandId, "There is no such annotation of yours to delete.");
             }

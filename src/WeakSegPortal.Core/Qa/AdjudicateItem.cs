@@ -24,7 +24,7 @@ public sealed class AdjudicateItemHandler(IDocumentSession session, TimeProvider
         {
             return CommandResult.Refused(nameof(command.Basis), "Accept either the consensus or one annotator's labels.");
         }
-        IReadOnlyList<AnnotatorItemLabels> labels = await session.Query<AnnotatorItemLabels>().Where(l => l.ItemId == item.Id).ToListAsync(ct);
+        var labels = await AnnotationRecords.OfItemsAsync(session, [item.Id], ct);
         if (command.Basis == AdjudicationBasis.Annotator)
         {
             if (command.ChosenAnnotatorId is not { } chosen || !labels.Any(l => l.AnnotatorId == chosen))

@@ -21,8 +21,7 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         await using var reader = operations.DocumentStore.QuerySession();
         var items = await reader.LoadManyAsync<ItemView>(ct, itemIds);
         var ids = items.Select(i => i.Id).ToList();
-        var labels = (await reader.Query<AnnotatorItemLabels>().Where(l => l.ItemId.IsOneOf(ids)).ToListAsync(ct))
-            .ToLookup(l => l.ItemId);
+        var labels = (await AnnotationRecords.OfItemsAsync(reader, ids, ct)).ToLookup(l => l.ItemId);
         var fresh = new List<ItemAgreementSummary>(items.Count);
         foreach (var item in items)
         {
@@ -62,7 +61,7 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 .ToListAsync(ct);
             var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
             var items = summaries.Select(s => s.Id).ToHashSet();
-            var labels = await reader.Query<AnnotatorItemLabels>().Where(l => l.AnnotatorId == annotator).ToListAsync(ct);
+            var labels = await AnnotationRecords.OfAnnotatorAsync(reader, annotator, ct);
             cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now));
         }
         return cards;

@@ -20,8 +20,8 @@ public sealed class AnnotationHub(SubmitAnnotationHandler submit, IQuerySession 
 
     public async Task<IReadOnlyList<AnnotationView>> GetMyAnnotations(Guid itemId)
     {
-        var labels = await session.LoadAsync<AnnotatorItemLabels>(AnnotationStreams.For(itemId, Context.User!.UserId()), Context.ConnectionAborted);
-        return [.. (labels?.Annotations ?? []).Select(a => AnnotationView.From(itemId, a))];
+        var labels = await AnnotationRecords.OfAsync(session, itemId, Context.User!.UserId(), Context.ConnectionAborted);
+        return [.. labels.Annotations.Select(a => AnnotationView.From(itemId, a))];
     }
 
     /// <summary>The browser says which item it shows, for the presence view of QA leads and managers.</summary>

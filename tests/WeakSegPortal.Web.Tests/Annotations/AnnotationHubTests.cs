@@ -216,6 +216,22 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_new_answer_to_a_tag_replaces_the_old_one_and_can_be_deleted()
+    {
+        var (item, _, _) = await ItemForTwoAsync("Hub tag answer");
+        await using var hub = await ConnectAsync("hub-ann1");
+        Assert.True((await SubmitAsync(hub, new(Guid.NewGuid(), item, "tag", 1, 2, Tag: new TagValue(true)))).Accepted);
+        Assert.True((await SubmitAsync(hub, new(Guid.NewGuid(), item, "tag", 1, null, Tag: new TagValue(true)))).Accepted);
+        var changed = await SubmitAsync(hub, new(Guid.NewGuid(), item, "tag", 1, 2, Tag: new TagValue(false)));
+        var tags = await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item);
+        Assert.Equal(2, tags.Count);
+        Assert.False(tags.Single(t => t.Slice == 2).Tag!.Present);
+        var deleted = await SubmitAsync(hub, new(Guid.NewGuid(), item, "delete", 0, null, Delete: new DeleteTarget(changed.AnnotationId!.Value)));
+        Assert.True(deleted.Accepted, deleted.Reason);
+        Assert.Null(Assert.Single(await hub.InvokeAsync<List<AnnotationView>>("GetMyAnnotations", item)).Slice);
+    }
+
+    [Fact]
     public async Task A_deleted_annotation_is_gone_after_reload()
     {
         var (item, _, _) = await ItemForTwoAsync("Hub delete");
