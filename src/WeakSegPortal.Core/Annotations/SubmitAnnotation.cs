@@ -8,7 +8,7 @@ namespace WeakSegPortal.Core.Annotations;
 /// An annotator's browser sends a finished annotation: check it, append it to the annotator's
 /// stream for the item and remember the answer under the command id, in one transaction.
 /// </summary>
-public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock)
+public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
 {
     private const int Attempts = 5;
 
@@ -95,7 +95,7 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             session.Events.Append(streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, at));
             return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
         }
-        var project = await session.LoadAsync<ProjectSummary>(item.ProjectId, ct);
+        var project = await projects.GetAsync(session, item.ProjectId, ct);
         if (project is null)
         {
             return AnnotationAck.Refused(command.CommandId, "The item's project no longer exists.");

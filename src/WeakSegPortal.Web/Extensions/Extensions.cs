@@ -109,6 +109,7 @@ public static class Extensions
             // Quick append: one round trip per append, no per-event version lookups (measured: see README).
             options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
             options.AddWeakSegPortalCore();
+            options.Listeners.Add(sp.GetRequiredService<ProjectSchemaEviction>());
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
             // The QA desk should see agreement within about a quarter second of an annotation, not a
@@ -176,6 +177,8 @@ public static class Extensions
         services.AddScoped<FinishItemHandler>();
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
+        services.AddSingleton<ProjectSchemaCache>();
+        services.AddSingleton<ProjectSchemaEviction>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<AdjudicateItemHandler>();
         services.AddScoped<ReturnItemHandler>();

@@ -190,6 +190,32 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_kind_allowed_by_an_edit_is_accepted_at_once()
+    {
+        var ann = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
+        var draft = TestData.Draft($"Hub edit kinds {Guid.NewGuid():N}");
+        draft.AllowedKinds = [AnnotationKind.Box];
+        var project = await TestData.ProjectAsync(factory.Services, draft, new ProjectMember(ann, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "case");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(project, ann), CancellationToken.None);
+        }
+        await using var hub = await ConnectAsync("hub-ann1");
+        AnnotationCommand Scribble() => new(Guid.NewGuid(), item, "scribble", 1, 0, Scribble: new ScribbleShape([[1, 1], [4, 4]], 2));
+        Assert.False((await SubmitAsync(hub, Scribble())).Accepted);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var loaded = await ProjectQueries.LoadAsync(scope.ServiceProvider.GetRequiredService<IQuerySession>(), project, CancellationToken.None);
+            var edit = ProjectDraft.From(loaded!.Value.Project, loaded.Value.Version);
+            edit.AllowedKinds.Add(AnnotationKind.Scribble);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<EditProjectHandler>().HandleAsync(new EditProject(project, edit, Guid.Empty), CancellationToken.None)).Succeeded);
+        }
+        var ack = await SubmitAsync(hub, Scribble());
+        Assert.True(ack.Accepted, ack.Reason);
+    }
+
+    [Fact]
     public async Task An_item_not_assigned_to_the_annotator_is_refused()
     {
         var ann = await factory.EnsureUserAsync("hub-ann1", Password, Roles.Annotator);
