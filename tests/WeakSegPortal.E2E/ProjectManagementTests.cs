@@ -33,11 +33,15 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await page.GetByLabel("Class 1 name").FillAsync("Prostate");
         await page.GetByText("Bounding boxes").ClickAsync();
         await page.GetByText("Scribbles").ClickAsync();
+        // Each of these went through the live circuit; be sure they all arrived before saving.
+        await Assertions.Expect(page.GetByLabel("Project name")).ToHaveValueAsync("Prostate MR (browser test)");
+        await Assertions.Expect(page.GetByLabel("Bounding boxes")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Scribbles")).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/projects");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Prostate MR (browser test)" });
-        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.EndsWith("/projects", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(row).ToContainTextAsync("Box, Scribble");
         await page.SnapshotAsync("project-list");
     }
