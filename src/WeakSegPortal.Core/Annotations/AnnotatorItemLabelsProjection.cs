@@ -3,8 +3,9 @@ using Marten.Events.Aggregation;
 namespace WeakSegPortal.Core.Annotations;
 
 /// <summary>
-/// Builds <see cref="AnnotatorItemLabels"/>. Inline: a reload right after an acknowledgement must
-/// show the label, and the QA desk reads the same document.
+/// Folds one annotator's events on an item into <see cref="AnnotatorItemLabels"/>. Not registered as
+/// a stored projection (the stored form is one <see cref="AnnotationRecord"/> per label, which is
+/// cheaper to write); the QA desk's history replay (LabelReplay) folds events through it as of any moment.
 /// </summary>
 public sealed class AnnotatorItemLabelsProjection : SingleStreamProjection<AnnotatorItemLabels, Guid>
 {
