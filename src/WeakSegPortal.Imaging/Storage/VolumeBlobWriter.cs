@@ -1,15 +1,15 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Imaging.Volumes;
 
-namespace WeakSegPortal.Cli.Staging;
+namespace WeakSegPortal.Imaging.Storage;
 
 /// <summary>Stores a volume in the blob store (WSVL format) and hashes its content for duplicate detection.</summary>
-internal sealed class VolumeBlobWriter(IBlobStore store)
+public sealed class VolumeBlobWriter(IBlobStore store)
 {
     public async Task<(BlobKey Key, string ContentHash)> StoreAsync(Volume volume, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(volume);
         var temp = Path.Combine(Path.GetTempPath(), $"weakseg-volume-{Guid.NewGuid():N}");
         try
         {
@@ -29,6 +29,7 @@ internal sealed class VolumeBlobWriter(IBlobStore store)
     /// <summary>SHA-256 of dimensions, voxel type and voxels: the image itself, whatever file carried it.</summary>
     public static string ContentHash(Volume volume)
     {
+        ArgumentNullException.ThrowIfNull(volume);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<int> dims = [volume.Nx, volume.Ny, volume.Nz, (int)volume.VoxelType];
         hash.AppendData(MemoryMarshal.AsBytes(dims));
