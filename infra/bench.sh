@@ -7,7 +7,7 @@ ensure_packages "${RUNTIME_PACKAGES[@]}"
 WORK=$(mktemp -d /tmp/weakseg-bench.XXXXXX); chmod 755 "$WORK"
 trap 'pg_stop "$WORK/pg"; rm -rf "$WORK"' EXIT
 PORT=$(free_port 57432)
-# Same durability settings as production defaults except fsync, which a shared dev disk makes noisy.
-pg_start "$WORK/pg" "$PORT" max_connections=300 shared_buffers=256MB synchronous_commit=off
+# Production durability (synchronous_commit on: an acknowledged annotation is on disk); PG_BENCH_SETTINGS adds or overrides settings.
+pg_start "$WORK/pg" "$PORT" max_connections=300 shared_buffers=256MB ${PG_BENCH_SETTINGS:-}
 export WEAKSEG_BENCH_PG="Host=127.0.0.1;Port=$PORT;Database=postgres;Username=postgres"
 dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"

@@ -5,8 +5,9 @@ using WeakSegPortal.Core.Projects;
 namespace WeakSegPortal.Core.Annotations;
 
 /// <summary>
-/// An annotator's browser sends a finished annotation: check it, append it to the annotator's
-/// stream for the item and remember the answer under the command id, in one transaction.
+/// Annotators' browsers send finished annotations: check them, append them to each annotator's
+/// stream for the item and remember every answer under its command id, all in one transaction.
+/// A run of commands costs one read round trip and one commit, whoever sent them.
 /// </summary>
 public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
 {
@@ -15,25 +16,12 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
     public async Task<AnnotationAck> HandleAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        SubmittedAnnotation[] one = [new(command, annotatorId)];
         for (var attempt = 1; ; attempt++)
         {
-            // One round trip for everything the decision reads first: the ack path is the portal's hottest.
-            var batch = session.CreateBatchQuery();
-            var seenQuery = batch.Load<ProcessedCommand>(command.CommandId);
-            var itemQuery = batch.Load<ItemView>(command.ItemId);
-            await batch.Execute(ct);
-            if (await seenQuery is { } seen)
-            {
-                return seen.AnnotatorId == annotatorId
-                    ? seen.Ack
-                    : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
-            }
-            var ack = await DecideAsync(command, await itemQuery, annotatorId, ct);
-            session.Insert(new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = clock.GetUtcNow() });
             try
             {
-                await session.SaveChangesAsync(ct);
-                return ack;
+                return (await DecideAndStoreAsync(one, ct))[0];
             }
             catch (Exception e) when (IsRace(e))
             {
@@ -54,6 +42,70 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
     }
 
     /// <summary>
+    /// Many commands, answered in order, in one transaction. Should that transaction collide with
+    /// another writer, each command is handled on its own instead, so one collision costs no command.
+    /// </summary>
+    public async Task<IReadOnlyList<AnnotationAck>> HandleManyAsync(IReadOnlyList<SubmittedAnnotation> commands, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (commands.Count <= 1)
+        {
+            return commands.Count == 0 ? [] : [await HandleAsync(commands[0].Command, commands[0].AnnotatorId, ct)];
+        }
+        try
+        {
+            return await DecideAndStoreAsync(commands, ct);
+        }
+        catch (Exception e) when (IsRace(e))
+        {
+            session.EjectAllPendingChanges();
+            var acks = new List<AnnotationAck>(commands.Count);
+            foreach (var (command, annotatorId) in commands)
+            {
+                acks.Add(await HandleAsync(command, annotatorId, ct));
+            }
+            return acks;
+        }
+    }
+
+    private async Task<AnnotationAck[]> DecideAndStoreAsync(IReadOnlyList<SubmittedAnnotation> commands, CancellationToken ct)
+    {
+        foreach (var submitted in commands)
+        {
+            ArgumentNullException.ThrowIfNull(submitted?.Command, nameof(commands));
+        }
+        // One round trip for everything the decisions read: the acknowledgement path is the portal's hottest.
+        var batch = session.CreateBatchQuery();
+        var seenQuery = batch.LoadMany<ProcessedCommand>().ById(commands.Select(c => c.Command.CommandId).Distinct().ToArray());
+        var itemsQuery = batch.LoadMany<ItemView>().ById(commands.Select(c => c.Command.ItemId).Distinct().ToArray());
+        var targets = commands.Select(c => c.Command.Delete?.AnnotationId).OfType<Guid>().Distinct().ToArray();
+        var recordsQuery = targets.Length == 0 ? null : batch.Query<AnnotationRecord>().Where(r => r.AnnotationId.IsOneOf(targets)).ToList();
+        await batch.Execute(ct);
+
+        var items = await itemsQuery;
+        var decisions = new AnnotationBatch(await seenQuery, items, recordsQuery is null ? [] : await recordsQuery, clock.GetUtcNow());
+        var schemas = new Dictionary<Guid, ProjectSummary?>();
+        foreach (var projectId in items.Select(i => i.ProjectId).Distinct())
+        {
+            schemas[projectId] = await projects.GetAsync(session, projectId, ct);
+        }
+        var acks = commands.Select(c => decisions.Decide(c, id => schemas.GetValueOrDefault(id))).ToArray();
+        foreach (var (streamId, e) in decisions.Appends)
+        {
+            session.Events.Append(streamId, e);
+        }
+        foreach (var processed in decisions.NewlyProcessed)
+        {
+            session.Insert(processed);
+        }
+        if (decisions.NewlyProcessed.Count > 0)
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        return acks;
+    }
+
+    /// <summary>
     /// Unique-key collisions of concurrent writers (the command id, or the stream's id or version),
     /// in whichever wrapping Marten, JasperFx and Npgsql report them.
     /// </summary>
@@ -68,56 +120,5 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             }
         }
         return false;
-    }
-
-    private async Task<AnnotationAck> DecideAsync(AnnotationCommand command, ItemView? item, Guid annotatorId, CancellationToken ct)
-    {
-        if (item is null)
-        {
-            return AnnotationAck.Refused(command.CommandId, "This item does not exist.");
-        }
-        if (!item.IsOpenFor(annotatorId))
-        {
-            return AnnotationAck.Refused(command.CommandId, item.SubmittedBy.Contains(annotatorId)
-                ? "You have submitted this item; its labels can no longer change."
-                : "You are not assigned to this item.");
-        }
-        var streamId = AnnotationStreams.For(item.Id, annotatorId);
-        var at = clock.GetUtcNow();
-        if (command.Kind == AnnotationKinds.Delete)
-        {
-            var exists = command.Delete is { } wanted && await session.Query<AnnotationRecord>()
-                .AnyAsync(r => r.AnnotationId == wanted.AnnotationId && r.ItemId == item.Id && r.AnnotatorId == annotatorId, ct);
-            if (!exists || command.Delete is not { } target)
-            {
-                return AnnotationAck.Refused(command.CommandId, "There is no such annotation of yours to delete.");
-            }
-            session.Events.Append(streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, at));
-            return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
-        }
-        var project = await projects.GetAsync(session, item.ProjectId, ct);
-        if (project is null)
-        {
-            return AnnotationAck.Refused(command.CommandId, "The item's project no longer exists.");
-        }
-        var (shape, reason) = AnnotationCommandValidator.Check(command, item.Geometry, project);
-        if (shape is null)
-        {
-            return AnnotationAck.Refused(command.CommandId, reason!);
-        }
-        var id = Guid.CreateVersion7();
-        var activeMs = Math.Max(0, command.ActiveMs);
-        object created = shape switch
-        {
-            { Box: { } box } => new BoxDrawn(id, item.Id, annotatorId, command.CommandId, box, Provenance.Manual, activeMs, at),
-            { Scribble: { } scribble } => new ScribbleDrawn(id, item.Id, annotatorId, command.CommandId, scribble, Provenance.Manual, activeMs, at),
-            { Point: { } point } => new PointPlaced(id, item.Id, annotatorId, command.CommandId, point, Provenance.Manual, activeMs, at),
-            { Polygon: { } polygon } => new PolygonDrawn(id, item.Id, annotatorId, command.CommandId, polygon, Provenance.Manual, activeMs, at),
-            { Brush: { } stroke } => new BrushStrokePainted(id, item.Id, annotatorId, command.CommandId, stroke, Provenance.Manual, activeMs, at),
-            { Tag: { } tag } => new TagSet(id, item.Id, annotatorId, command.CommandId, tag, Provenance.Manual, activeMs, at),
-            _ => throw new InvalidOperationException("The validator accepted a command without geometry."),
-        };
-        session.Events.Append(streamId, created);
-        return new AnnotationAck(command.CommandId, true, id, null);
     }
 }

@@ -54,6 +54,8 @@ public static class Extensions
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
         });
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<AnnotationWriters>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();
         services.AddUseCases();
         services.AddImageImport();
@@ -89,6 +91,7 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnnotationWriteOptions>().BindConfiguration(AnnotationWriteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

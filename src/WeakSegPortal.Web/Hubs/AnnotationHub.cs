@@ -11,12 +11,38 @@ namespace WeakSegPortal.Web.Hubs;
 /// the rules live in the Core handlers. Never returns another annotator's labels (blinding).
 /// </summary>
 [Authorize(Roles = Roles.Annotator)]
-public sealed class AnnotationHub(SubmitAnnotationHandler submit, IQuerySession session, PresenceTracker presence) : Hub
+public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence) : Hub
 {
     public const string Path = "/hubs/annotation";
 
-    public Task<AnnotationAck> Submit(AnnotationCommand command) =>
-        submit.HandleAsync(command, Context.User!.UserId(), Context.ConnectionAborted);
+    /// <summary>The most commands one <see cref="SubmitMany"/> call may carry.</summary>
+    public const int MaxCommandsPerCall = 100;
+
+    public Task<AnnotationAck> Submit(AnnotationCommand command)
+    {
+        if (command is null)
+        {
+            throw new HubException("A command is required.");
+        }
+        return writes.SubmitAsync(command, Context.User!.UserId(), Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// Several commands at once (an outbox catching up after a reconnect), answered in the same
+    /// order; each is idempotent by its command id exactly as with <see cref="Submit"/>.
+    /// </summary>
+    public async Task<AnnotationAck[]> SubmitMany(AnnotationCommand[] commands)
+    {
+        if (commands is null || commands.Length == 0 || commands.Any(c => c is null))
+        {
+            throw new HubException("SubmitMany needs a list of commands.");
+        }
+        if (commands.Length > MaxCommandsPerCall)
+        {
+            throw new HubException($"At most {MaxCommandsPerCall} commands per call; nothing was stored.");
+        }
+        return await writes.SubmitManyAsync(commands, Context.User!.UserId(), Context.ConnectionAborted);
+    }
 
     public async Task<IReadOnlyList<AnnotationView>> GetMyAnnotations(Guid itemId)
     {

@@ -1,0 +1,112 @@
+using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
+
+namespace WeakSegPortal.Core.Annotations;
+
+/// <summary>
+/// Decides a run of commands against what was read for them in one round trip: answers a command
+/// id seen before with its first answer, checks each new one and says which event it appends.
+/// Commands are decided in order, so a later one sees what an earlier one in the same run did
+/// (a delete of an annotation created just before, a repeated command id, a tag answered again).
+/// </summary>
+public sealed class AnnotationBatch
+{
+    private readonly Dictionary<Guid, ProcessedCommand> _seen;
+    private readonly Dictionary<Guid, ItemView> _items;
+    private readonly Dictionary<Guid, AnnotationRecord> _stored;
+    private readonly Dictionary<Guid, (Guid ItemId, Guid AnnotatorId)> _created = [];
+    private readonly HashSet<Guid> _deleted = [];
+    private readonly HashSet<Guid> _answeredTagKeys = [];
+    private readonly DateTimeOffset _at;
+
+    public AnnotationBatch(IEnumerable<ProcessedCommand> seen, IEnumerable<ItemView> items, IEnumerable<AnnotationRecord> deleteTargets, DateTimeOffset at)
+    {
+        _seen = seen.ToDictionary(s => s.Id);
+        _items = items.ToDictionary(i => i.Id);
+        _stored = deleteTargets.GroupBy(r => r.AnnotationId).ToDictionary(g => g.Key, g => g.First());
+        _at = at;
+    }
+
+    /// <summary>Command ids answered in this run, to be stored with the events.</summary>
+    public List<ProcessedCommand> NewlyProcessed { get; } = [];
+
+    /// <summary>Events to append, per stream, in order.</summary>
+    public List<(Guid StreamId, object Event)> Appends { get; } = [];
+
+    public AnnotationAck Decide(SubmittedAnnotation submitted, Func<Guid, ProjectSummary?> projectOf)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        ArgumentNullException.ThrowIfNull(projectOf);
+        var (command, annotatorId) = submitted;
+        if (_seen.TryGetValue(command.CommandId, out var seen))
+        {
+            return seen.AnnotatorId == annotatorId
+                ? seen.Ack
+                : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
+        }
+        var ack = DecideNew(command, annotatorId, projectOf);
+        var processed = new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = _at };
+        _seen[command.CommandId] = processed;
+        NewlyProcessed.Add(processed);
+        return ack;
+    }
+
+    private AnnotationAck DecideNew(AnnotationCommand command, Guid annotatorId, Func<Guid, ProjectSummary?> projectOf)
+    {
+        if (!_items.TryGetValue(command.ItemId, out var item))
+        {
+            return AnnotationAck.Refused(command.CommandId, "This item does not exist.");
+        }
+        if (!item.IsOpenFor(annotatorId))
+        {
+            return AnnotationAck.Refused(command.CommandId, item.SubmittedBy.Contains(annotatorId)
+                ? "You have submitted this item; its labels can no longer change."
+                : "You are not assigned to this item.");
+        }
+        var streamId = AnnotationStreams.For(item.Id, annotatorId);
+        if (command.Kind == AnnotationKinds.Delete)
+        {
+            if (command.Delete is not { } target || !IsLive(target.AnnotationId, item.Id, annotatorId))
+            {
+                return AnnotationAck.Refused(command.CommandId, "There is no such annotation of yours to delete.");
+            }
+            _deleted.Add(target.AnnotationId);
+            Appends.Add((streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, _at)));
+            return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
+        }
+        if (projectOf(item.ProjectId) is not { } project)
+        {
+            return AnnotationAck.Refused(command.CommandId, "The item's project no longer exists.");
+        }
+        var (shape, reason) = AnnotationCommandValidator.Check(command, item.Geometry, project);
+        if (shape is null)
+        {
+            return AnnotationAck.Refused(command.CommandId, reason!);
+        }
+        var id = Guid.CreateVersion7();
+        Appends.Add((streamId, AnnotationEventFactory.Created(id, item.Id, annotatorId, command, shape, _at)));
+        _created[id] = (item.Id, annotatorId);
+        if (shape.Tag is { } tag)
+        {
+            // A new answer for a class and slice replaces the stored one (same record key).
+            _answeredTagKeys.Add(AnnotationRecordProjection.TagKey(item.Id, annotatorId, tag));
+        }
+        return new AnnotationAck(command.CommandId, true, id, null);
+    }
+
+    private bool IsLive(Guid annotationId, Guid itemId, Guid annotatorId)
+    {
+        if (_deleted.Contains(annotationId))
+        {
+            return false;
+        }
+        if (_created.TryGetValue(annotationId, out var created))
+        {
+            return created == (itemId, annotatorId);
+        }
+        return _stored.TryGetValue(annotationId, out var record)
+            && record.ItemId == itemId && record.AnnotatorId == annotatorId
+            // A tag answered again earlier in this run has replaced this record.
+            && (record.Id == record.AnnotationId || !_answeredTagKeys.Contains(record.Id));
+    }
+}
