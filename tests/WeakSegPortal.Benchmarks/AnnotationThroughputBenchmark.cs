@@ -16,19 +16,28 @@ namespace WeakSegPortal.Benchmarks;
 /// Annotation events stored per second and acknowledgement latency with N simulated annotators:
 /// real SignalR clients (WebSockets on loopback), each sending box commands one after another and
 /// waiting for each ack, bounded in time and count. Then the same number of rows by raw Npgsql
-/// binary COPY into a table shaped like Marten's events, as the ceiling.
+/// binary COPY into a table shaped like Marten's events, as the ceiling. Last, an outbox catch-up:
+/// every client sends <see cref="CatchUpRun"/> commands in one SubmitMany call at the same moment,
+/// as after a server restart.
 /// </summary>
 internal static class AnnotationThroughputBenchmark
 {
     private const string Password = "bench-password";
+    private const int CatchUpRun = 50;
 
     /// <param name="daemon">"Solo": the portal also recomputes agreement (one node); "Disabled": another node does.</param>
-    public static async Task RunAsync(string adminConnectionString, IReadOnlyList<int> annotatorCounts, TimeSpan duration, int maxPerClient, string daemon)
+    /// <param name="maxBatch">Most commands per transaction; 1 turns group commit off, for comparison.</param>
+    public static async Task RunAsync(string adminConnectionString, IReadOnlyList<int> annotatorCounts, TimeSpan duration, int maxPerClient, string daemon, int? maxBatch)
     {
-        Console.WriteLine($"agreement daemon in the portal process: {daemon}");
+        Console.WriteLine($"agreement daemon in the portal process: {daemon}; commands per transaction at most: {maxBatch?.ToString(CultureInfo.InvariantCulture) ?? "default"}");
+        var settings = new Dictionary<string, string?> { ["Agreement:Daemon"] = daemon };
+        if (maxBatch is { } most)
+        {
+            settings["AnnotationWrites:MaxBatch"] = most.ToString(CultureInfo.InvariantCulture);
+        }
         foreach (var count in annotatorCounts)
         {
-            await using var portal = await BenchPortal.StartAsync(adminConnectionString, new Dictionary<string, string?> { ["Agreement:Daemon"] = daemon });
+            await using var portal = await BenchPortal.StartAsync(adminConnectionString, settings);
             var clients = await PrepareAsync(portal, count);
             var (stored, elapsed, latencies) = await LoadAsync(clients, duration, maxPerClient);
             var copyRate = await CopyCeilingAsync(portal.ConnectionString, stored);
@@ -36,6 +45,9 @@ internal static class AnnotationThroughputBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"annotators {count}: {stored} events stored in {elapsed.TotalSeconds:F1} s = {stored / elapsed.TotalSeconds:F0} events/s; " +
                 $"ack p50 {Percentile(latencies, 50):F1} ms, p99 {Percentile(latencies, 99):F1} ms; raw COPY of {stored} rows: {copyRate:F0} rows/s"));
+            var catchUp = await CatchUpAsync(clients);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"annotators {count}: outbox catch-up of {count} x {CatchUpRun} commands through SubmitMany: all stored in {catchUp.TotalMilliseconds:F0} ms = {count * CatchUpRun / catchUp.TotalSeconds:F0} events/s"));
             foreach (var (hub, _) in clients)
             {
                 await hub.DisposeAsync();
@@ -116,6 +128,21 @@ internal static class AnnotationThroughputBenchmark
         }));
         var elapsed = stopwatch.Elapsed;
         return (latencies.Sum(l => l.Count), elapsed, [.. latencies.SelectMany(l => l)]);
+    }
+
+    private static async Task<TimeSpan> CatchUpAsync(List<(HubConnection Hub, Guid Item)> clients)
+    {
+        var runs = clients.Select((client, n) => Enumerable.Range(0, CatchUpRun)
+            .Select(i => new AnnotationCommand(Guid.NewGuid(), client.Item, "box", 1, 0, Box: new BoxShape(i, n % 400, i + 40, (n % 400) + 30), ActiveMs: 900))
+            .ToArray()).ToArray();
+        var stopwatch = Stopwatch.StartNew();
+        var acks = await Task.WhenAll(clients.Select((client, n) => client.Hub.InvokeAsync<AnnotationAck[]>("SubmitMany", runs[n])));
+        var elapsed = stopwatch.Elapsed;
+        if (acks.SelectMany(a => a).FirstOrDefault(a => !a.Accepted) is { } refused)
+        {
+            throw new InvalidOperationException($"Refused: {refused.Reason}");
+        }
+        return elapsed;
     }
 
     /// <summary>Rows per second that PostgreSQL takes by binary COPY: the ceiling no event store can pass.</summary>

@@ -14,7 +14,8 @@ switch (args.FirstOrDefault())
     case "annotations":
         await AnnotationThroughputBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
-            [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000, daemon: args.ElementAtOrDefault(1) ?? "Solo");
+            [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000, daemon: args.ElementAtOrDefault(1) ?? "Solo",
+            maxBatch: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
         break;
     case "slices":
         await SliceServingBenchmark.RunAsync(
