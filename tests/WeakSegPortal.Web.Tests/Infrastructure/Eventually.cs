@@ -23,4 +23,15 @@ public static class Eventually
         Assert.Fail($"Not done after {limit.TotalSeconds:0} s; last seen: {(last is null ? "nothing" : System.Text.Json.JsonSerializer.Serialize(last))}");
         return last!;
     }
+
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < limit, $"Not true after {limit.TotalSeconds:0} s.");
+            await Task.Delay(20);
+        }
+    }
 }
