@@ -36,12 +36,7 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
     private static AnnotationCommand Box(Guid item, double x0, double y0, double x1, double y1, int classId = 1) =>
         new(Guid.NewGuid(), item, "box", classId, 3, Box: new BoxShape(x0, y0, x1, y1), ActiveMs: 2100);
 
-    private async Task<IReadOnlyList<object>> StreamAsync(Guid item, Guid annotator)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(AnnotationStreams.For(item, annotator));
-        return [.. events.Select(e => e.Data)];
-    }
+    private Task<IReadOnlyList<object>> StreamAsync(Guid item, Guid annotator) => TestData.AnnotationStreamAsync(factory.Services, item, annotator);
 
     [Fact]
     public async Task Box_scribble_point_and_tag_are_stored_and_read_back()

@@ -26,9 +26,8 @@ public sealed class ConcurrentAnnotationTests(PortalFactory factory) : IClassFix
             var again = await hubs[0].InvokeAsync<AnnotationAck>("Submit", commands.Single(c => c.CommandId == refused.CommandId));
             Assert.True(again.Accepted, again.Reason);
         }
-        await using var scope = factory.Services.CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(AnnotationStreams.For(world.Item, world.Annotators[0]));
-        Assert.Equal(commands.Select(c => c.CommandId).Order(), events.Select(e => ((BoxDrawn)e.Data).CommandId).Order());
+        var events = await TestData.AnnotationStreamAsync(factory.Services, world.Item, world.Annotators[0]);
+        Assert.Equal(commands.Select(c => c.CommandId).Order(), events.Cast<BoxDrawn>().Select(e => e.CommandId).Order());
         foreach (var hub in hubs)
         {
             await hub.DisposeAsync();

@@ -15,12 +15,7 @@ public sealed class SubmitManyTests(PortalFactory factory) : IClassFixture<Porta
 {
     private static AnnotationCommand Box(Guid item, int n) => new(Guid.NewGuid(), item, "box", 1, n % 8, Box: new BoxShape(1, 1, 10 + n, 20));
 
-    private async Task<IReadOnlyList<object>> StreamAsync(Guid item, Guid annotator)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(AnnotationStreams.For(item, annotator));
-        return [.. events.Select(e => e.Data)];
-    }
+    private Task<IReadOnlyList<object>> StreamAsync(Guid item, Guid annotator) => TestData.AnnotationStreamAsync(factory.Services, item, annotator);
 
     [Fact]
     public async Task A_run_is_stored_in_order_answered_in_order_and_a_resent_run_appends_nothing()

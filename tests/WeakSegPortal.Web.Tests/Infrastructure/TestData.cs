@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -7,6 +8,14 @@ namespace WeakSegPortal.Web.Tests.Infrastructure;
 /// <summary>Projects and items written straight to the event store, for tests that start past the import.</summary>
 public static class TestData
 {
+    /// <summary>The events of one annotator's stream on one item, in order.</summary>
+    public static async Task<IReadOnlyList<object>> AnnotationStreamAsync(IServiceProvider services, Guid item, Guid annotator)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Events.FetchStreamAsync(AnnotationStreams.For(item, annotator));
+        return [.. events.Select(e => e.Data)];
+    }
+
     public static ProjectDraft Draft(string name, int annotatorsPerItem = 2, double goldRate = 0) => new()
     {
         Name = name,
