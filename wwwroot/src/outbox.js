@@ -4,6 +4,12 @@
 //   getAll() → entries sorted by seq · put(entry) → entry with seq · remove(seq)
 //   getAcks() → {commandId: annotationId} · putAck(commandId, annotationId)
 // MemoryStore serves the node tests; IndexedDbStore the browser.
+//
+// One outbox per signed-in user: the browser keeps one IndexedDB database per user
+// (outboxDatabaseName), and every entry also carries the userId it was made under; an Outbox
+// loads and sends only its own user's entries, whatever else a store holds. The shared database
+// of earlier versions (LEGACY_OUTBOX_DB, one per origin) is never opened again: whose its
+// entries were cannot be told, and sending one would store it under whoever is signed in now.
 
 /** In-memory store; survives a "reload" as long as the same object is reused. */
 export class MemoryStore {
@@ -15,10 +21,21 @@ export class MemoryStore {
   async putAck(commandId, annotationId) { this.#acks.set(commandId, annotationId); }
 }
 
-/** IndexedDB store, one database per origin; entries keyed by an auto-increment seq. */
+/** The database that outboxes of every user on a browser shared before it was kept per user. */
+export const LEGACY_OUTBOX_DB = 'weakseg-outbox';
+
+/** IndexedDB database of one user's outbox; no user (the dev harness) gets one of its own. */
+export function outboxDatabaseName(userId) {
+  return `${LEGACY_OUTBOX_DB}:${userId ? String(userId).toLowerCase() : 'anonymous'}`;
+}
+
+/** IndexedDB store, one database per name (see outboxDatabaseName); entries keyed by an auto-increment seq. */
 export class IndexedDbStore {
   #db;
-  constructor(name = 'weakseg-outbox') { this.name = name; }
+  constructor(name) {
+    if (!name || name === LEGACY_OUTBOX_DB) throw new Error('IndexedDbStore: name the user\'s database (outboxDatabaseName)');
+    this.name = name;
+  }
   #open() {
     this.#db ??= new Promise((resolve, reject) => {
       const req = indexedDB.open(this.name, 1);
@@ -68,21 +85,24 @@ export function stateText({ online, pending }) {
 }
 
 export class Outbox {
-  #store; #send; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
+  #store; #send; #userId; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
   #listeners = new Set();
 
   /**
    * store: see above. send(command) → Promise<ack>; throws when it cannot reach the server.
    * onRefused(command, reason), onAck(command, ack): callbacks. retry: re-flush after a failed
-   * send while online (ms backoff function or false).
+   * send while online (ms backoff function or false). userId: the signed-in user; only entries
+   * made under that user are loaded and sent (others stay in the store untouched).
    */
-  constructor({ store, send, onRefused = () => {}, onAck = () => {}, retry = (n) => Math.min(30000, 1000 * 2 ** n), online = true }) {
-    this.#store = store; this.#send = send; this.onRefused = onRefused; this.onAck = onAck; this.retry = retry; this.#online = online;
+  constructor({ store, send, userId = null, onRefused = () => {}, onAck = () => {}, retry = (n) => Math.min(30000, 1000 * 2 ** n), online = true }) {
+    this.#store = store; this.#send = send; this.#userId = userId ?? null; this.onRefused = onRefused; this.onAck = onAck; this.retry = retry; this.#online = online;
   }
 
-  /** Reads what an earlier page left behind; call once, then flush(). */
+  get userId() { return this.#userId; }
+
+  /** Reads what an earlier page of the same user left behind; call once, then flush(). */
   async load() {
-    this.#entries = await this.#store.getAll();
+    this.#entries = (await this.#store.getAll()).filter((e) => (e.userId ?? null) === this.#userId);
     this.#acks = await this.#store.getAcks();
     this.#emit();
     return this.#entries.length;
@@ -116,7 +136,7 @@ export class Outbox {
       this.#stagedIds.add(id);
       this.#emit();
       try {
-        const entry = await this.#store.put({ command: structuredClone(command), refCommandId });
+        const entry = await this.#store.put({ command: structuredClone(command), refCommandId, userId: this.#userId });
         this.#entries.push(entry);
       } finally {
         this.#staged--;

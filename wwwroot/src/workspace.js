@@ -10,7 +10,7 @@ import { annotationToCommand, commandToWorld, deleteCommand, tagCommand, TOOL_KI
 import { createHubClient } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
-import { IndexedDbStore, Outbox } from './outbox.js';
+import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
 import { createShortcuts } from './shortcuts.js';
 import { createTagPanel, tagKey } from './tags.js';
@@ -37,7 +37,8 @@ function injectCss() {
 
 /**
  * options: { itemUrl, hubUrl = '/hubs/annotation', classes: [{id, name, colour}],
- *   allowedKinds, itemId, onStatus?(state), hub? (injected hub object, see hub-client.js),
+ *   allowedKinds, itemId, userId? (the signed-in user: scopes the outbox), onStatus?(state),
+ *   hub? (injected hub object, see hub-client.js),
  *   store? (outbox store, see outbox.js), cpuRendering?, fetchInit?, idleMs? }
  * Returns { unmount(), ready } once the first slice is on screen.
  */
@@ -339,7 +340,9 @@ export async function mount(element, options) {
   // ---- outbox and hub -----------------------------------------------------------------
   hub = opts.hub ?? (ownHub = true, createHubClient({ hubUrl: opts.hubUrl }));
   outbox = new Outbox({
-    store: opts.store ?? new IndexedDbStore(),
+    // One outbox per signed-in user: another user's pending commands never go out on this connection.
+    store: opts.store ?? new IndexedDbStore(outboxDatabaseName(opts.userId)),
+    userId: opts.userId ?? null,
     send: (command) => hub.submit(command),
     online: false,
     onRefused: (command, reason) => {
