@@ -6,7 +6,7 @@
 // Usage: npm run build && node dev/smoke-masks.mjs
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { startHarness, resetFakeHub, received } from './harness.mjs';
+import { startHarness, resetFakeHub, received, batches } from './harness.mjs';
 
 const server = await startHarness(0);
 const root = `http://127.0.0.1:${server.address().port}/?cpu=1`;
@@ -139,6 +139,24 @@ try {
   assert.deepEqual(received.slice(5).map((c) => c.kind), ['polygon', 'polygon', 'polygon', 'polygon'], 'each polygon is one polygon command');
   step('polygon by clicks: vertex, Escape, Backspace, first vertex, Enter, double-click; tracing still works');
 
+  // Offline: two strokes and an undo wait in the outbox; back online they go as one SubmitMany
+  // run that stops before the delete (its annotationId comes with the second stroke's ack).
+  await page.evaluate(() => window.__fakeHub.goOffline());
+  await page.keyboard.press('M');
+  await drag([[0.35, 0.8], [0.4, 0.82]]);
+  await drag([[0.35, 0.85], [0.4, 0.86]]);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.__weakseg.outbox().pending === 3);
+  const sentBefore = received.length;
+  assert.deepEqual(batches, [], 'nothing batched while every flush had one command');
+  await page.evaluate(() => window.__fakeHub.goOnline());
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
+  assert.deepEqual(batches, [2], 'one SubmitMany of the two strokes');
+  assert.deepEqual(received.slice(sentBefore).map((c) => c.kind), ['brush', 'brush', 'delete']);
+  assert.ok(received.at(-1).delete.annotationId, 'the delete went with the annotationId of its stroke');
+  step('offline strokes flushed as one SubmitMany run, the delete after it');
+
+  anns = await page.evaluate(() => window.__weakseg.annotations());
   await page.keyboard.press('?');
   const help = page.getByTestId('shortcut-help');
   for (const label of ['Polygon (full mask)', 'Brush (full mask)', 'Eraser (full mask)']) {
@@ -149,7 +167,7 @@ try {
   const before = anns.map((a) => a.commandId).sort();
   await open(`${root}&kinds=tag,box,scribble,point,polygon,brush`);
   const back = await page.evaluate(() => window.__weakseg.annotations());
-  assert.equal(back.length, 7, 'all seven are back after a reload');
+  assert.equal(back.length, 8, 'all eight are back after a reload');
   assert.ok(before.every((id) => back.some((a) => a.commandId === id)));
   assert.ok(back.some((a) => a.brush?.erase), 'the eraser stroke reads back as one');
   assert.equal(await labelAt(0.465, 0.475), 1, 'the composed picture is the same after a reload');

@@ -344,6 +344,8 @@ export async function mount(element, options) {
     store: opts.store ?? new IndexedDbStore(outboxDatabaseName(opts.userId)),
     userId: opts.userId ?? null,
     send: (command) => hub.submit(command),
+    // Several pending commands go in runs through SubmitMany; a hub without it gets them one by one.
+    sendMany: typeof hub.submitMany === 'function' ? (commands) => hub.submitMany(commands) : null,
     online: false,
     onRefused: (command, reason) => {
       say(reason);
