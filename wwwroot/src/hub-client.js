@@ -10,7 +10,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 /** The server answers this when it has no such hub method (a server older than SubmitMany). */
-export const isMissingMethod = (err) => /Method does not exist/i.test(err?.message ?? '');
+export const isMissingMethod = (err) => /Method does not exist|Unknown hub method/i.test(err?.message ?? '');
 
 /**
  * submitMany through SubmitMany; against a server that has no SubmitMany yet (it refuses the
