@@ -28,7 +28,7 @@ export function createMaskOverlay({ element, viewport, geometry, dims, slice, co
   const svgLayer = element.querySelector('svg.svg-layer');
   if (svgLayer) svgLayer.before(canvas); else element.append(canvas);
   const ctx = canvas.getContext('2d');
-  const painted = new Map(); // k → { labels, bitmap } (the labels the bitmap was made from)
+  const painted = new Map(); // k → { labels, bitmap, voxels } (the labels the bitmap was made from)
 
   function bitmapOf(k) {
     const labels = maps.get(k);
@@ -41,15 +41,17 @@ export function createMaskOverlay({ element, viewport, geometry, dims, slice, co
     const image = new ImageData(nx, ny);
     const rgb = new Map();
     const alpha = Math.round(FILL_ALPHA * 255);
+    let voxels = 0;
     for (let v = 0; v < labels.length; v++) {
       const c = labels[v];
       if (!c) continue;
+      voxels++;
       if (!rgb.has(c)) rgb.set(c, rgbOf(colourOf(c)));
       const [r, g, b] = rgb.get(c);
       image.data[4 * v] = r; image.data[4 * v + 1] = g; image.data[4 * v + 2] = b; image.data[4 * v + 3] = alpha;
     }
     bitmap.getContext('2d').putImageData(image, 0, 0);
-    painted.set(k, { labels, bitmap });
+    painted.set(k, { labels, bitmap, voxels });
     return bitmap;
   }
 
@@ -62,7 +64,7 @@ export function createMaskOverlay({ element, viewport, geometry, dims, slice, co
     const k = slice();
     const bitmap = bitmapOf(k);
     canvas.dataset.slice = String(k);
-    canvas.dataset.painted = String(bitmap ? maps.get(k).reduce((n, c) => n + (c ? 1 : 0), 0) : 0);
+    canvas.dataset.painted = String(bitmap ? painted.get(k).voxels : 0);
     if (!bitmap) return;
     const at = (i, j) => viewport.worldToCanvas(geometry.indexToWorld([i, j, k]));
     const o = at(0, 0), ex = at(1, 0), ey = at(0, 1);

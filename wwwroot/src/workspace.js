@@ -195,14 +195,31 @@ export async function mount(element, options) {
     return true;
   }
   function cancelClickPolygon() { const had = clickPolygon.cancel(); clickView.render(null); return had; }
+  // The first vertex comes through the polygon tool (a press that does not trace). While the
+  // outline is open, presses and double-clicks are taken here, before Cornerstone sees them:
+  // Cornerstone holds every click back 400 ms and drops a second press within that time, which
+  // would lose vertices clicked quickly. (Capture on the parent runs before the viewport's own
+  // listeners; a cancelled pointerdown sends no mousedown.)
+  const clicking = (e) => state.mode === 'polygon' && clickPolygon.active && e.button === 0 && !e.ctrlKey && !e.metaKey && vpEl.contains(e.target);
+  const worldAt = (e) => { const r = vpEl.getBoundingClientRect(); return viewer.viewport.canvasToWorld([e.clientX - r.left, e.clientY - r.top]); };
+  const onPress = (e) => {
+    if (e.pointerType === 'touch' || !clicking(e)) return;
+    e.preventDefault(); e.stopPropagation();
+    vpEl.focus({ preventScroll: true });
+    polygonClick(worldAt(e));
+  };
   const onDoubleClick = (e) => {
-    if (state.mode !== 'polygon' || !clickPolygon.active) return;
-    clickPolygon.click(e.detail.currentPoints.world, toCanvas);
+    if (!clicking(e)) return;
+    e.preventDefault(); e.stopPropagation();
+    clickPolygon.click(worldAt(e), toCanvas); // its presses placed the point already: usually ignored
     finishClickPolygon();
   };
+  stage.addEventListener('pointerdown', onPress, true);
+  stage.addEventListener('dblclick', onDoubleClick, true);
+  disposers.push(() => { stage.removeEventListener('pointerdown', onPress, true); stage.removeEventListener('dblclick', onDoubleClick, true); });
   const onPointer = (e) => { if (clickPolygon.active) clickView.render(e.detail.currentPoints.canvas); };
   const onRendered = () => { if (clickPolygon.active) clickView.render(); };
-  const viewEvents = [[ToolEnums.Events.MOUSE_DOUBLE_CLICK, onDoubleClick], [ToolEnums.Events.MOUSE_MOVE, onPointer], ['CORNERSTONE_IMAGE_RENDERED', onRendered]];
+  const viewEvents = [[ToolEnums.Events.MOUSE_MOVE, onPointer], ['CORNERSTONE_IMAGE_RENDERED', onRendered]];
   for (const [type, fn] of viewEvents) vpEl.addEventListener(type, fn);
   disposers.push(() => { for (const [type, fn] of viewEvents) vpEl.removeEventListener(type, fn); });
 
