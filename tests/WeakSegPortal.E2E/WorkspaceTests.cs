@@ -155,8 +155,26 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
     }
 
+    /// <summary>The class shown by the composed full-mask label map under a viewport point (0: no paint).</summary>
+    private static Task<int> LabelAtAsync(IPage page, double fx, double fy) =>
+        page.EvaluateAsync<int>(
+            @"([fx, fy]) => {
+                const ws = window.__weakseg, el = ws.viewport.element;
+                const [i, j] = ws.worldToIndex(ws.viewport.canvasToWorld([el.clientWidth * fx, el.clientHeight * fy])).map(Math.round);
+                return ws.maskAt(i, j);
+            }",
+            new[] { fx, fy });
+
+    private static async Task ClickAsync(IPage page, Func<double, double, (float X, float Y)> at, double fx, double fy)
+    {
+        var (x, y) = at(fx, fy);
+        await page.Mouse.ClickAsync(x, y);
+        // Cornerstone holds a click back ≈400 ms to tell it from a double-click.
+        await page.WaitForTimeoutAsync(600);
+    }
+
     [Fact]
-    public async Task A_polygon_a_brush_stroke_and_an_eraser_stroke_survive_a_reload_and_are_stored_once()
+    public async Task A_traced_and_a_clicked_polygon_a_brush_and_an_eraser_stroke_survive_a_reload_composed_and_are_stored_once()
     {
         await AllowFullMasksOnTheDemoProjectAsync();
         var (context, page) = await OpenWorkspaceAsync("ann3");
@@ -171,21 +189,40 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         await DragAsync(page, at, (0.44, 0.49), (0.5, 0.5), (0.54, 0.52));
         await page.GetByTestId("tool-eraser").ClickAsync();
         await DragAsync(page, at, (0.47, 0.49), (0.5, 0.5));
+        // A polygon by clicks: four vertices, Enter closes it.
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        foreach (var (fx, fy) in new[] { (0.59, 0.59), (0.65, 0.59), (0.65, 0.65), (0.59, 0.65) })
+        {
+            await ClickAsync(page, at, fx, fy);
+        }
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => window.__weakseg.clickedVertices().length"));
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'");
-        Assert.Equal(["polygon", "brush", "brush"], await page.EvaluateAsync<string[]>("() => window.__weakseg.annotations().map(a => a.kind)"));
+        Assert.Equal(["polygon", "brush", "brush", "polygon 4"], await page.EvaluateAsync<string[]>(
+            "() => window.__weakseg.annotations().map(a => a.kind === 'polygon' && a.polygon.points.length === 4 ? 'polygon 4' : a.kind)"));
+        var classId = await page.EvaluateAsync<int>("() => window.__weakseg.annotations()[0].classId");
+        async Task ComposedAsync()
+        {
+            Assert.Equal(classId, await LabelAtAsync(page, 0.45, 0.45)); // the traced polygon
+            Assert.Equal(0, await LabelAtAsync(page, 0.485, 0.495)); // the eraser took polygon and brush paint of its class
+            Assert.Equal(classId, await LabelAtAsync(page, 0.62, 0.62)); // the clicked polygon
+            Assert.Equal(0, await LabelAtAsync(page, 0.7, 0.3));
+        }
+        await ComposedAsync();
         await page.SnapshotAsync("workspace-full-masks");
 
         await page.ReloadAsync();
         await WaitForWorkspaceAsync(page);
-        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 3");
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 4");
         var back = await page.EvaluateAsync<string[]>(
             "() => window.__weakseg.annotations().map(a => a.kind === 'brush' ? (a.brush.erase ? 'eraser' : 'brush ' + a.brush.width) : a.kind + ' ' + (a.polygon.points.length >= 3)).sort()");
-        Assert.Equal(["brush 8", "eraser", "polygon true"], back);
+        Assert.Equal(["brush 8", "eraser", "polygon true", "polygon true"], back);
+        await ComposedAsync();
         var stored = await StoredEventsAsync(item, "ann3");
-        Assert.Equal(3, stored.Count);
-        Assert.Single(stored.OfType<PolygonDrawn>());
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(2, stored.OfType<PolygonDrawn>().Count());
         Assert.Single(stored.OfType<BrushStrokePainted>(), e => !e.Stroke.Erase);
         Assert.Single(stored.OfType<BrushStrokePainted>(), e => e.Stroke.Erase);
-        Assert.Equal(3, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
+        Assert.Equal(4, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
     }
 }

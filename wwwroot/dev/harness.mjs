@@ -54,7 +54,8 @@ const acks = new Map(); // commandId → ack
 let nextId = 1;
 let refuseNext = null; // a reason: the next create is refused with it (to test the refusal path)
 export const received = []; // every command the fake hub saw, in order
-export function resetFakeHub() { annotations.clear(); acks.clear(); received.length = 0; refuseNext = null; }
+export const batches = []; // the size of every SubmitMany call
+export function resetFakeHub() { annotations.clear(); acks.clear(); received.length = 0; batches.length = 0; refuseNext = null; }
 export function refuseNextCreate(reason) { refuseNext = reason; }
 
 function submit(command) {
@@ -95,6 +96,12 @@ const hub = {
   async submit(command) {
     if (!online) throw new Error('offline');
     const r = await fetch('/fake-hub/submit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(command) });
+    return r.json();
+  },
+  async submitMany(commands) {
+    if (!online) throw new Error('offline');
+    const r = await fetch('/fake-hub/submit-many', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(commands) });
+    if (!r.ok) throw new Error('SubmitMany: HTTP ' + r.status);
     return r.json();
   },
   async getMyAnnotations(itemId) {
@@ -142,6 +149,14 @@ export function startHarness(port = 0) {
         let body = '';
         for await (const chunk of req) body += chunk;
         return send(200, 'application/json', JSON.stringify(submit(JSON.parse(body))));
+      }
+      if (url.pathname === '/fake-hub/submit-many' && req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const commands = JSON.parse(body);
+        batches.push(commands.length);
+        if (commands.length > 100) return send(500, 'application/json', JSON.stringify({ error: 'at most 100 commands' }));
+        return send(200, 'application/json', JSON.stringify(commands.map(submit)));
       }
       if (url.pathname === '/fake-hub/annotations') {
         const list = [...annotations.entries()].filter(([, c]) => c.itemId === url.searchParams.get('itemId')).map(([annotationId, c]) => ({ ...c, annotationId }));

@@ -4,8 +4,32 @@
 // may inject any object with the same members:
 //   start() · stop() · submit(command) → ack · getMyAnnotations(itemId) → annotation[]
 //   onreconnected(cb) · onclose(cb) (cb when the connection is lost) · connected (boolean)
+//   submitMany(commands) → ack[] (optional: up to 100 commands, acks in the same order; a hub
+//   without it gets its commands one at a time through submit)
 
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+
+/** The server answers this when it has no such hub method (a server older than SubmitMany). */
+export const isMissingMethod = (err) => /Method does not exist|Unknown hub method/i.test(err?.message ?? '');
+
+/**
+ * submitMany through SubmitMany; against a server that has no SubmitMany yet (it refuses the
+ * call before doing anything), the same commands one at a time through submit, and from then on.
+ */
+export function batchingSubmit({ invokeMany, submit }) {
+  let missing = false;
+  const oneByOne = async (commands) => { const acks = []; for (const c of commands) acks.push(await submit(c)); return acks; };
+  return async (commands) => {
+    if (missing) return oneByOne(commands);
+    try {
+      return await invokeMany(commands);
+    } catch (err) {
+      if (!isMissingMethod(err)) throw err;
+      missing = true;
+      return oneByOne(commands);
+    }
+  };
+}
 
 /** Delay before reconnect attempt n (0-based): 0.5 s, 1 s, 2 s … capped at 30 s, ±20 % jitter. */
 export function backoffMs(n, random = Math.random) {
@@ -43,6 +67,15 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     );
   }
 
+  function submit(command) {
+    if (connection.state !== HubConnectionState.Connected) return Promise.reject(new Error('not connected'));
+    return connection.invoke('Submit', command);
+  }
+  const submitMany = batchingSubmit({
+    submit,
+    invokeMany: (commands) => (connection.state !== HubConnectionState.Connected ? Promise.reject(new Error('not connected')) : connection.invoke('SubmitMany', commands)),
+  });
+
   return {
     connection,
     get connected() { return connection.state === HubConnectionState.Connected; },
@@ -56,10 +89,8 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
       });
     },
     async stop() { stopped = true; clearTimeout(timer); await connection.stop(); },
-    submit(command) {
-      if (connection.state !== HubConnectionState.Connected) return Promise.reject(new Error('not connected'));
-      return connection.invoke('Submit', command);
-    },
+    submit,
+    submitMany,
     getMyAnnotations(itemId) { return connection.invoke('GetMyAnnotations', itemId); },
     focus(itemId) { return connection.state === HubConnectionState.Connected ? connection.invoke('Focus', itemId) : Promise.resolve(); },
     onreconnected(cb) { reconnected.add(cb); return () => reconnected.delete(cb); },

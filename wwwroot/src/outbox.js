@@ -1,9 +1,16 @@
 // The outbox (docs/annotation-protocol.md "Outbox"): every command is stored before it is
-// sent and leaves only on an ack, accepted or refused. Flushed in order, one at a time, on
-// load and on every reconnect. Storage sits behind a tiny interface:
+// sent and leaves only on an ack, accepted or refused. Flushed in order on load and on every
+// reconnect: several pending commands go in runs of up to MAX_RUN through sendMany (the hub's
+// SubmitMany) when there is one, otherwise one at a time. Storage sits behind a tiny interface:
 //   getAll() → entries sorted by seq · put(entry) → entry with seq · remove(seq)
 //   getAcks() → {commandId: annotationId} · putAck(commandId, annotationId)
 // MemoryStore serves the node tests; IndexedDbStore the browser.
+//
+// One outbox per signed-in user: the browser keeps one IndexedDB database per user
+// (outboxDatabaseName), and every entry also carries the userId it was made under; an Outbox
+// loads and sends only its own user's entries, whatever else a store holds. The shared database
+// of earlier versions (LEGACY_OUTBOX_DB, one per origin) is never opened again: whose its
+// entries were cannot be told, and sending one would store it under whoever is signed in now.
 
 /** In-memory store; survives a "reload" as long as the same object is reused. */
 export class MemoryStore {
@@ -15,10 +22,21 @@ export class MemoryStore {
   async putAck(commandId, annotationId) { this.#acks.set(commandId, annotationId); }
 }
 
-/** IndexedDB store, one database per origin; entries keyed by an auto-increment seq. */
+/** The database that outboxes of every user on a browser shared before it was kept per user. */
+export const LEGACY_OUTBOX_DB = 'weakseg-outbox';
+
+/** IndexedDB database of one user's outbox; no user (the dev harness) gets one of its own. */
+export function outboxDatabaseName(userId) {
+  return `${LEGACY_OUTBOX_DB}:${userId ? String(userId).toLowerCase() : 'anonymous'}`;
+}
+
+/** IndexedDB store, one database per name (see outboxDatabaseName); entries keyed by an auto-increment seq. */
 export class IndexedDbStore {
   #db;
-  constructor(name = 'weakseg-outbox') { this.name = name; }
+  constructor(name) {
+    if (!name || name === LEGACY_OUTBOX_DB) throw new Error('IndexedDbStore: name the user\'s database (outboxDatabaseName)');
+    this.name = name;
+  }
   #open() {
     this.#db ??= new Promise((resolve, reject) => {
       const req = indexedDB.open(this.name, 1);
@@ -61,6 +79,9 @@ export class IndexedDbStore {
   async putAck(commandId, annotationId) { await this.#tx('acks', 'readwrite', (s) => s.put(annotationId, commandId)); }
 }
 
+/** Most commands in one SubmitMany call (the server refuses more, storing nothing). */
+export const MAX_RUN = 100;
+
 /** State text shown to the annotator. */
 export function stateText({ online, pending }) {
   if (!online) return `offline — ${pending} pending`;
@@ -68,21 +89,26 @@ export function stateText({ online, pending }) {
 }
 
 export class Outbox {
-  #store; #send; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
+  #store; #send; #sendMany; #maxRun; #userId; #entries = []; #staged = 0; #stagedIds = new Set(); #acks = {}; #online = true; #flushing = null; #retryTimer = null; #failures = 0;
   #listeners = new Set();
 
   /**
    * store: see above. send(command) → Promise<ack>; throws when it cannot reach the server.
+   * sendMany(commands) → Promise<ack[]> in the same order (optional; null: one at a time);
+   * throws like send. maxRun: most commands per sendMany call (≤ MAX_RUN).
    * onRefused(command, reason), onAck(command, ack): callbacks. retry: re-flush after a failed
-   * send while online (ms backoff function or false).
+   * send while online (ms backoff function or false). userId: the signed-in user; only entries
+   * made under that user are loaded and sent (others stay in the store untouched).
    */
-  constructor({ store, send, onRefused = () => {}, onAck = () => {}, retry = (n) => Math.min(30000, 1000 * 2 ** n), online = true }) {
-    this.#store = store; this.#send = send; this.onRefused = onRefused; this.onAck = onAck; this.retry = retry; this.#online = online;
+  constructor({ store, send, sendMany = null, maxRun = MAX_RUN, userId = null, onRefused = () => {}, onAck = () => {}, retry = (n) => Math.min(30000, 1000 * 2 ** n), online = true }) {
+    this.#store = store; this.#send = send; this.#sendMany = sendMany; this.#maxRun = Math.max(1, Math.min(MAX_RUN, maxRun)); this.#userId = userId ?? null; this.onRefused = onRefused; this.onAck = onAck; this.retry = retry; this.#online = online;
   }
 
-  /** Reads what an earlier page left behind; call once, then flush(). */
+  get userId() { return this.#userId; }
+
+  /** Reads what an earlier page of the same user left behind; call once, then flush(). */
   async load() {
-    this.#entries = await this.#store.getAll();
+    this.#entries = (await this.#store.getAll()).filter((e) => (e.userId ?? null) === this.#userId);
     this.#acks = await this.#store.getAcks();
     this.#emit();
     return this.#entries.length;
@@ -116,7 +142,7 @@ export class Outbox {
       this.#stagedIds.add(id);
       this.#emit();
       try {
-        const entry = await this.#store.put({ command: structuredClone(command), refCommandId });
+        const entry = await this.#store.put({ command: structuredClone(command), refCommandId, userId: this.#userId });
         this.#entries.push(entry);
       } finally {
         this.#staged--;
@@ -134,7 +160,7 @@ export class Outbox {
     return Promise.resolve();
   }
 
-  /** Sends pending commands in order, one at a time; resolves when the outbox is empty or sending stopped. */
+  /** Sends pending commands in order; resolves when the outbox is empty or sending stopped. */
   flush() {
     if (this.#flushing) return this.#flushing.then(() => (this.#entries.length && this.#online ? this.flush() : undefined));
     if (!this.#online || this.#entries.length === 0) return Promise.resolve();
@@ -145,14 +171,17 @@ export class Outbox {
 
   async #drain() {
     while (this.#online && this.#entries.length) {
-      const entry = this.#entries[0];
-      const command = this.#resolve(entry);
-      if (!command) { await this.#drop(entry); continue; }
-      let ack;
+      const run = this.#nextRun();
+      if (!run.length) { await this.#drop(this.#entries[0]); continue; } // a delete with nothing to delete
+      const commands = run.map((r) => r.command);
+      let acks;
       try {
-        ack = await this.#send(command);
-        // An ack for another command means a confused server; keep the entry and retry later.
-        if (!ack || ack.commandId !== command.commandId) throw new Error(`ack for ${ack?.commandId}, expected ${command.commandId}`);
+        acks = run.length > 1 && this.#sendMany ? await this.#sendMany(commands) : [await this.#send(commands[0])];
+        // Acks for other commands, or too few, mean a confused server; keep the entries and retry later.
+        if (!Array.isArray(acks) || acks.length !== commands.length) throw new Error(`${acks?.length} acks for ${commands.length} commands`);
+        acks.forEach((ack, n) => {
+          if (!ack || ack.commandId !== commands[n].commandId) throw new Error(`ack for ${ack?.commandId}, expected ${commands[n].commandId}`);
+        });
       } catch (err) {
         this.lastError = err;
         this.#failures++;
@@ -163,11 +192,32 @@ export class Outbox {
         return;
       }
       this.#failures = 0;
-      if (ack.accepted && ack.annotationId) await this.rememberAck(command.commandId, ack.annotationId);
-      await this.#drop(entry);
-      if (ack.accepted) this.onAck(command, ack);
-      else this.onRefused(command, ack.reason ?? 'The server refused the command.');
+      for (let n = 0; n < run.length; n++) {
+        const command = commands[n], ack = acks[n];
+        if (ack.accepted && ack.annotationId) await this.rememberAck(command.commandId, ack.annotationId);
+        await this.#drop(run[n].entry);
+        if (ack.accepted) this.onAck(command, ack);
+        else this.onRefused(command, ack.reason ?? 'The server refused the command.');
+      }
     }
+  }
+
+  /**
+   * The pending entries that can go out together, oldest first, as { entry, command }: at most
+   * maxRun (one without sendMany), ending before the first entry that cannot be resolved yet — a
+   * delete whose create is in the same run (its annotationId comes with that create's ack), or
+   * one whose create was never acked. Empty when the oldest entry itself cannot be resolved.
+   */
+  #nextRun() {
+    const limit = this.#sendMany ? this.#maxRun : 1;
+    const run = [];
+    for (const entry of this.#entries) {
+      if (run.length >= limit) break;
+      const command = this.#resolve(entry);
+      if (!command) break;
+      run.push({ entry, command });
+    }
+    return run;
   }
 
   /** Fills in a delete's annotationId from the ack of the create it refers to; null = nothing to delete. */

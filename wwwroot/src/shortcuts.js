@@ -25,12 +25,14 @@ function isTyping(target, key) {
 }
 
 /**
- * bindings: [{ keys: ['B'], label: 'Box', group: 'Tools', run(e) }].
+ * bindings: [{ keys: ['B'], label: 'Box', group: 'Tools', run(e), when?() }]. A key may have
+ * several bindings: the first (in table order) whose when() holds, or that has none, runs.
  * Listens on `target` (the document by default) while the workspace is mounted.
  */
 export function createShortcuts({ bindings, target = document, container }) {
   const byKey = new Map();
-  for (const b of bindings) for (const k of b.keys) byKey.set(k, b);
+  for (const b of bindings) for (const k of b.keys) byKey.set(k, [...(byKey.get(k) ?? []), b]);
+  const bindingFor = (k) => byKey.get(k)?.find((b) => !b.when || b.when());
 
   const overlay = document.createElement('div');
   overlay.className = 'ws-help';
@@ -82,7 +84,7 @@ export function createShortcuts({ bindings, target = document, container }) {
     const k = keyOf(e);
     if (k === '?' || k === 'Shift+?') { e.preventDefault(); toggle(); return; }
     if (k === 'Escape' && !overlay.hidden) { e.preventDefault(); hide(); return; }
-    const b = byKey.get(k);
+    const b = bindingFor(k);
     if (!b) return;
     e.preventDefault();
     b.run(e);
@@ -92,6 +94,8 @@ export function createShortcuts({ bindings, target = document, container }) {
 
   return {
     show, hide, toggle, get visible() { return !overlay.hidden; },
+    /** The binding a key runs now, or undefined. */
+    bindingFor,
     /** The table, for tooltips: label → first key. */
     keyFor(label) { return bindings.find((b) => b.label === label)?.keys[0] ?? null; },
     destroy() { target.removeEventListener('keydown', onKey, true); overlay.remove(); },

@@ -1,14 +1,15 @@
 // Cornerstone tools of the workspace: navigation (stack scroll, window/level, pan, zoom) and
 // the weak-label tools — box (RectangleROI), scribble (open freehand contour), point (probe) —
-// and the full-mask tools of projects that ask for them: polygon (closed freehand contour),
-// brush and eraser (thick open freehand strokes drawn translucent, width in voxels to scale).
+// and the full-mask tools of projects that ask for them: polygon (closed freehand contour, or
+// vertex by vertex with clicks), brush and eraser (thick open freehand strokes drawn translucent
+// while drawn, width in voxels to scale; once finished, a thin line over the composed mask).
 // Colours follow the project's classes; each finished annotation keeps its own style.
 
 import {
   addTool, annotation as csAnnotation, Enums as ToolEnums, PanTool, PlanarFreehandROITool, ProbeTool,
   RectangleROITool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool, utilities as toolUtils,
 } from '@cornerstonejs/tools';
-import { utilities as csUtils } from '@cornerstonejs/core';
+import { getEnabledElement, utilities as csUtils } from '@cornerstonejs/core';
 
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 const noText = () => undefined;
@@ -29,23 +30,63 @@ export class ScribbleTool extends PlanarFreehandROITool {
 /**
  * While a mask tool draws, pressing on earlier paint must start a new stroke, not grab the old
  * one: the tool's own annotations are not near the pointer while it is the active tool.
+ * PlanarFreehandROITool sets these two as instance members in its constructor, so they are
+ * wrapped there (a method on the subclass would be shadowed).
  */
 const drawsOverItsOwn = (Base) => class extends Base {
-  isPointNearTool(...args) { return this.mode === ToolEnums.ToolModes.Active ? false : super.isPointNearTool(...args); }
-  getHandleNearImagePoint(...args) { return this.mode === ToolEnums.ToolModes.Active ? undefined : super.getHandleNearImagePoint(...args); }
+  constructor(...args) {
+    super(...args);
+    for (const name of ['isPointNearTool', 'getHandleNearImagePoint']) {
+      const own = Object.hasOwn(this, name) ? this[name] : null;
+      const inherited = own ?? Base.prototype[name];
+      if (!inherited) continue;
+      const fallback = name === 'isPointNearTool' ? false : undefined;
+      this[name] = (...a) => (this.mode === ToolEnums.ToolModes.Active ? fallback : inherited.apply(this, a));
+    }
+  }
 };
 
-/** Polygon: a closed freehand outline (mouse up closes it), a full mask of one class. */
+/** Screen distance (px) within which a press and release count as a click, not a trace. */
+const CLICK_SLOP_PX = 3;
+
+/**
+ * Polygon: a full mask of one class. Press, trace and release: a closed freehand outline (mouse
+ * up closes it). Or click vertex by vertex: a press and release without tracing hands the point
+ * to `clicks` (set by the workspace, see polygon-clicks.js), and while a clicked polygon is
+ * open every press goes there too. The fill is not drawn here: the composed label map shows it.
+ */
 export class PolygonTool extends drawsOverItsOwn(PlanarFreehandROITool) {
   static toolName = 'WeakPolygon';
+  /** { active, press(world) } or null: where clicks go. */
+  clicks = null;
   constructor(toolProps = {}) {
     super(csUtils.deepMerge({
       configuration: {
-        // A full mask: the inside shows translucent in the class colour.
-        allowOpenContours: false, calculateStats: false, getTextLines: noText, fillOpacity: 0.25,
+        allowOpenContours: false, calculateStats: false, getTextLines: noText, fillOpacity: 0,
         alwaysRenderOpenContourHandles: { enabled: false }, checkCanvasEditFallbackProximity: 0,
       },
     }, toolProps));
+    const trace = this.addNewAnnotation;
+    this.addNewAnnotation = (evt, ...rest) => {
+      if (!this.clicks?.active) return trace(evt, ...rest);
+      evt.preventDefault?.();
+      this.clicks.press(evt.detail.currentPoints.world);
+      return undefined;
+    };
+    const traced = this.mouseUpDrawCallback;
+    this.mouseUpDrawCallback = (evt) => {
+      if (!this.drawData) return undefined;
+      const points = this.drawData.canvasPoints ?? [];
+      const [x0, y0] = points[0] ?? [0, 0];
+      const isClick = this.clicks && points.every(([x, y]) => Math.hypot(x - x0, y - y0) <= CLICK_SLOP_PX);
+      if (!isClick) return traced(evt);
+      const { element } = evt.detail;
+      const world = getEnabledElement(element).viewport.canvasToWorld(points[0] ?? evt.detail.currentPoints.canvas);
+      this.doneEditMemo?.();
+      this.haltDrawing(element, []); // drops the one-point trace, ends drawing
+      this.clicks.press(world);
+      return undefined;
+    };
   }
 }
 
@@ -105,8 +146,18 @@ export function translucent(colour, alpha) {
 /**
  * Style of an annotation of a class (0 = background), a point's polarity and a stroke's width on
  * screen (px). kind: box, scribble, point, polygon, brush or eraser (a brush stroke that erases).
+ * outline: a finished full-mask shape, whose paint the composed label map shows; the shape
+ * itself stays as a thin selectable line (an eraser's dashed).
  */
-export function styleFor({ colour, positive = true, width = 2, kind }) {
+export function styleFor({ colour, positive = true, width = 2, kind, outline = false }) {
+  const mask = kind === 'polygon' || kind === 'brush' || kind === 'eraser';
+  if (outline && mask) {
+    const color = kind === 'eraser' ? 'rgba(255, 255, 255, 0.75)' : colour;
+    return {
+      color, colorHighlighted: color, colorSelected: '#ffffff', colorLocked: color,
+      lineWidth: kind === 'polygon' ? '1.5' : '1', lineDash: kind === 'eraser' ? '3,2' : '', textBoxVisibility: false, shadow: false,
+    };
+  }
   let color = kind === 'point' && !positive ? NEGATIVE_COLOUR : colour;
   if (kind === 'brush') color = translucent(colour, 0.5);
   if (kind === 'eraser') color = ERASER_COLOUR;
@@ -172,7 +223,13 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
     try { ToolGroupManager.destroyToolGroup(toolGroupId); } catch { /* already gone */ }
   }
 
-  return { toolGroupId, setMode, get mode() { return mode; }, setDrawingStyle, styleAnnotation, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
+  /** Hands clicks of the polygon tool to `clicks` ({ active, press(world) }; see PolygonTool). */
+  function setPolygonClicks(clicks) {
+    const tool = group.hasTool(PolygonTool.toolName) ? group.getToolInstance(PolygonTool.toolName) : null;
+    if (tool) tool.clicks = clicks;
+  }
+
+  return { toolGroupId, setMode, get mode() { return mode; }, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
 }
 
 /** Annotations currently selected (clicked) by the annotator. */

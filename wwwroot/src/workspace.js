@@ -9,11 +9,13 @@ import { ActiveTimer } from './active-time.js';
 import { annotationToCommand, commandToWorld, deleteCommand, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
-import { IndexedDbStore, Outbox } from './outbox.js';
+import { createMaskOverlay } from './mask-overlay.js';
+import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
+import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
 import { createShortcuts } from './shortcuts.js';
 import { createTagPanel, tagKey } from './tags.js';
 import { createToolbar } from './toolbar.js';
-import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
+import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
 import { UndoHistory } from './undo.js';
 import { createViewer, initCornerstone } from './viewer.js';
 
@@ -35,7 +37,8 @@ function injectCss() {
 
 /**
  * options: { itemUrl, hubUrl = '/hubs/annotation', classes: [{id, name, colour}],
- *   allowedKinds, itemId, onStatus?(state), hub? (injected hub object, see hub-client.js),
+ *   allowedKinds, itemId, userId? (the signed-in user: scopes the outbox), onStatus?(state),
+ *   hub? (injected hub object, see hub-client.js),
  *   store? (outbox store, see outbox.js), cpuRendering?, fetchInit?, idleMs? }
  * Returns { unmount(), ready } once the first slice is on screen.
  */
@@ -107,6 +110,8 @@ export async function mount(element, options) {
   const byCommand = new Map(); // create commandId → uid
   const tags = new Map(); // tagKey → { present, commandId }
   const timer = new ActiveTimer({ idleMs: opts.idleMs ?? 30000 });
+  const clickPolygon = new ClickPolygon(); // a polygon being placed vertex by vertex
+  let clickSlice = null; // the slice it lies on
 
   // ---- item, viewer, tools ------------------------------------------------------------
   const res = await fetch(opts.itemUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...opts.fetchInit });
@@ -164,6 +169,60 @@ export async function mount(element, options) {
   csTools = createTools({ toolGroupId: `weakseg-tools-${id}`, viewportId: viewer.viewportId, renderingEngineId: viewer.renderingEngineId, kinds });
   disposers.push(() => csTools.destroy());
 
+  // The full masks as one composed label map per slice (polygons, brush and eraser strokes).
+  const masks = createMaskOverlay({ element: vpEl, viewport: viewer.viewport, geometry, dims, slice: () => viewer.slice, colourOf });
+  disposers.push(() => masks.destroy());
+  const masksChanged = () => masks.update([...drawn.values()].map((d) => d.command));
+
+  // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
+  const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
+  const clickView = createClickPolygonView({ host: vpEl, polygon: clickPolygon, toCanvas, colour: () => colourOf(state.classId) });
+  disposers.push(() => clickView.destroy());
+  csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world) => polygonClick(world) });
+  function polygonClick(world) {
+    if (state.mode !== 'polygon') return;
+    if (!clickPolygon.active) clickSlice = viewer.slice;
+    if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
+  }
+  /** Closes the clicked outline into a polygon annotation; false when none is open. */
+  function finishClickPolygon() {
+    if (!clickPolygon.active) return false;
+    if (!clickPolygon.closable) { say('A polygon needs at least three points.'); return true; }
+    const points = clickPolygon.close();
+    clickView.render(null);
+    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: MODE_TOOLS.polygon, imageId: imageIds[clickSlice], worldPoints: points, uid: uuid() });
+    completeAnnotation(csAnnotation.state.getAnnotation(uid));
+    return true;
+  }
+  function cancelClickPolygon() { const had = clickPolygon.cancel(); clickView.render(null); return had; }
+  // The first vertex comes through the polygon tool (a press that does not trace). While the
+  // outline is open, presses and double-clicks are taken here, before Cornerstone sees them:
+  // Cornerstone holds every click back 400 ms and drops a second press within that time, which
+  // would lose vertices clicked quickly. (Capture on the parent runs before the viewport's own
+  // listeners; a cancelled pointerdown sends no mousedown.)
+  const clicking = (e) => state.mode === 'polygon' && clickPolygon.active && e.button === 0 && !e.ctrlKey && !e.metaKey && vpEl.contains(e.target);
+  const worldAt = (e) => { const r = vpEl.getBoundingClientRect(); return viewer.viewport.canvasToWorld([e.clientX - r.left, e.clientY - r.top]); };
+  const onPress = (e) => {
+    if (e.pointerType === 'touch' || !clicking(e)) return;
+    e.preventDefault(); e.stopPropagation();
+    vpEl.focus({ preventScroll: true });
+    polygonClick(worldAt(e));
+  };
+  const onDoubleClick = (e) => {
+    if (!clicking(e)) return;
+    e.preventDefault(); e.stopPropagation();
+    clickPolygon.click(worldAt(e), toCanvas); // its presses placed the point already: usually ignored
+    finishClickPolygon();
+  };
+  stage.addEventListener('pointerdown', onPress, true);
+  stage.addEventListener('dblclick', onDoubleClick, true);
+  disposers.push(() => { stage.removeEventListener('pointerdown', onPress, true); stage.removeEventListener('dblclick', onDoubleClick, true); });
+  const onPointer = (e) => { if (clickPolygon.active) clickView.render(e.detail.currentPoints.canvas); };
+  const onRendered = () => { if (clickPolygon.active) clickView.render(); };
+  const viewEvents = [[ToolEnums.Events.MOUSE_MOVE, onPointer], ['CORNERSTONE_IMAGE_RENDERED', onRendered]];
+  for (const [type, fn] of viewEvents) vpEl.addEventListener(type, fn);
+  disposers.push(() => { for (const [type, fn] of viewEvents) vpEl.removeEventListener(type, fn); });
+
   tagPanel = kinds.includes('tag') ? createTagPanel({ container: side, classes: fg, onSet: setTag }) : null;
   if (tagPanel) side.prepend(tagPanel.element);
 
@@ -173,6 +232,7 @@ export async function mount(element, options) {
     overlays.tr.innerHTML = `<span data-testid="slice-readout">Slice ${label}</span><br><span class="ws-dim">k = ${k}</span>`;
   }
   function showSlice(k) {
+    if (clickPolygon.active && k !== clickSlice) cancelClickPolygon();
     slider.value = String(k);
     sliceLabel.textContent = `${k + 1} / ${item.nz}`;
     showSliceOverlay();
@@ -186,6 +246,7 @@ export async function mount(element, options) {
   function selectTool(toolId) {
     const t = tools.find((x) => x.id === toolId);
     if (!t) return;
+    if (t.mode !== 'polygon') cancelClickPolygon();
     if (t.mode === 'point') state.positive = t.positive;
     if (FOREGROUND_MODES.has(t.mode) && state.classId === 0 && fg.length) state.classId = fg[0].id;
     state.mode = csTools.setMode(t.mode);
@@ -206,7 +267,7 @@ export async function mount(element, options) {
     applyDrawingStyle();
   }
   function setWidth(w) { state.width = Math.max(1, Math.min(MAX_WIDTH, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
-  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); }
+  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); }
   // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
   function pxPerVoxel() {
     const k = viewer.slice;
@@ -241,12 +302,15 @@ export async function mount(element, options) {
   function adoptStyle(uid, command) {
     const kind = command.brush?.erase ? 'eraser' : command.kind;
     const width = command.scribble?.width ?? command.brush?.width ?? 1;
-    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(width), kind }));
+    csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(width), kind, outline: true }));
   }
   function adopt(uid, command) {
     adoptStyle(uid, command);
+    // A changed shape is made anew (delete + create): it goes to the end of the order, as on the server.
+    drawn.delete(uid);
     drawn.set(uid, { command });
     byCommand.set(command.commandId, uid);
+    masksChanged();
     renderList();
   }
   function erase(uid) {
@@ -259,6 +323,7 @@ export async function mount(element, options) {
     if (entry) byCommand.delete(entry.command.commandId);
     drawn.delete(uid);
     if (csAnnotation.state.getAnnotation(uid)) removeDrawn(uid);
+    masksChanged();
     render();
     renderList();
   }
@@ -292,8 +357,12 @@ export async function mount(element, options) {
   // ---- outbox and hub -----------------------------------------------------------------
   hub = opts.hub ?? (ownHub = true, createHubClient({ hubUrl: opts.hubUrl }));
   outbox = new Outbox({
-    store: opts.store ?? new IndexedDbStore(),
+    // One outbox per signed-in user: another user's pending commands never go out on this connection.
+    store: opts.store ?? new IndexedDbStore(outboxDatabaseName(opts.userId)),
+    userId: opts.userId ?? null,
     send: (command) => hub.submit(command),
+    // Several pending commands go in runs through SubmitMany; a hub without it gets them one by one.
+    sendMany: typeof hub.submitMany === 'function' ? (commands) => hub.submitMany(commands) : null,
     online: false,
     onRefused: (command, reason) => {
       say(reason);
@@ -330,6 +399,13 @@ export async function mount(element, options) {
       const { annotationId, ...command } = a;
       draw(command);
     }
+    // Paint composes in the order it was made: the server's annotations (oldest first), then what is still pending here.
+    const rank = new Map((list ?? []).map((a, n) => [a.commandId, n]));
+    const entries = [...drawn.entries()];
+    const known = entries.filter(([, d]) => rank.has(d.command.commandId)).sort((x, y) => rank.get(x[1].command.commandId) - rank.get(y[1].command.commandId));
+    drawn.clear();
+    for (const [u, d] of [...known, ...entries.filter(([, d]) => !rank.has(d.command.commandId))]) drawn.set(u, d);
+    masksChanged();
     tagPanel?.update({ tagsByKey: tags });
     render();
   }
@@ -359,8 +435,9 @@ export async function mount(element, options) {
   disposers.push(hub.onclose?.(() => { outbox.setOnline(false); }) ?? (() => {}));
 
   // ---- annotator's actions ------------------------------------------------------------
-  const onCompleted = (evt) => {
-    const ann = evt.detail.annotation;
+  const onCompleted = (evt) => completeAnnotation(evt.detail.annotation);
+  /** A finished annotation (drawn, traced or clicked) → command → outbox. */
+  function completeAnnotation(ann) {
     const kind = TOOL_KINDS[ann?.metadata?.toolName];
     if (!kind || drawn.has(ann.annotationUID) || ann.metadata.FrameOfReferenceUID !== viewer.viewport.getFrameOfReferenceUID()) return;
     let command;
@@ -378,7 +455,7 @@ export async function mount(element, options) {
     undo.recordCreate(command, ann.annotationUID);
     send(command);
     render();
-  };
+  }
   csEvents.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted);
   disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted));
 
@@ -458,6 +535,12 @@ export async function mount(element, options) {
   // ---- shortcuts ----------------------------------------------------------------------
   const bindings = [
     ...tools.map((t) => ({ keys: [t.key], label: t.label, group: 'Tools', run: () => selectTool(t.id) })),
+    // Polygon by clicks: these keys act on the open outline first, else as listed further down.
+    ...(kinds.includes('polygon') ? [
+      { keys: ['Enter'], label: 'Polygon: close the clicked outline (or click its first point, or double-click)', group: 'Polygon by clicks', when: () => clickPolygon.active, run: () => finishClickPolygon() },
+      { keys: ['Backspace'], label: 'Polygon: remove the last clicked point', group: 'Polygon by clicks', when: () => clickPolygon.active, run: () => { clickPolygon.removeLast(); clickView.render(); } },
+      { keys: ['Escape'], label: 'Polygon: drop the clicked outline', group: 'Polygon by clicks', when: () => clickPolygon.active, run: () => cancelClickPolygon() },
+    ] : []),
     { keys: ['Escape'], label: 'Select (leave drawing)', group: 'Tools', run: () => selectTool('select') },
     ...fg.slice(0, 9).map((c, n) => ({ keys: [String(n + 1)], label: `Class ${c.name}`, group: 'Classes', run: () => selectClass(c.id) })),
     { keys: ['0'], label: `${bgClass.name} (scribbles, points)`, group: 'Classes', run: () => selectClass(0) },
@@ -507,6 +590,17 @@ export async function mount(element, options) {
     mode: () => state.mode,
     state: () => ({ ...state }),
     activeMs: () => timer.itemMs,
+    /** Composed full-mask labels of slice k (default: on screen): { classId: voxel count }. */
+    maskCounts: (k) => {
+      const labels = masks.labelsAt(k ?? viewer.slice);
+      const out = {};
+      if (labels) for (const c of labels) if (c) out[c] = (out[c] ?? 0) + 1;
+      return out;
+    },
+    /** Whether voxel (i, j) of slice k shows paint, and of which class (0: none). */
+    maskAt: (i, j, k) => masks.labelsAt(k ?? viewer.slice)?.[j * item.nx + i] ?? 0,
+    /** Vertices of the polygon being clicked (world). */
+    clickedVertices: () => clickPolygon.vertices,
     indexToWorld: (index) => geometry.indexToWorld(index),
     worldToIndex: (world) => geometry.worldToIndex(world),
     viewport: viewer.viewport,

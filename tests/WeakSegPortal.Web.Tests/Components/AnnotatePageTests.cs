@@ -70,5 +70,8 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         Assert.Equal(item.ToString(), page.Find("[data-testid=workspace]").GetAttribute("data-item-id"));
         Assert.Contains("Box the liver on its largest slice.", page.Find("[data-testid=guidelines]").TextContent, StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Single(mount.Invocations, i => i.Identifier == "mount"));
+        // The signed-in user's id scopes the browser's outbox (one per user).
+        var options = mount.Invocations.Single(i => i.Identifier == "mount").Arguments[1]!;
+        Assert.Equal(me, options.GetType().GetProperty("userId")!.GetValue(options));
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class Annotate
     private string _status = "saved";
     private ProjectSummary? _project;
     private ItemView? _item;
+    private Guid _me;
     private string _guidelines = "";
     private string? _returnComment;
     private IReadOnlyList<GuidelineExample> _examples = [];
@@ -42,6 +43,7 @@ public sealed partial class Annotate
     {
         _loading = true;
         var me = (await AuthState).User.UserId();
+        _me = me;
         await using var scope = Scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         var project = await session.LoadAsync<ProjectSummary>(ProjectId, Leaving);
@@ -71,6 +73,8 @@ public sealed partial class Annotate
         await _host.InvokeVoidAsync("mount", Leaving, _canvas, new
         {
             itemId = _item.Id,
+            // Scopes the browser's outbox: pending commands of one user never go out under another's sign-in.
+            userId = _me,
             itemUrl = $"/api/items/{_item.Id}",
             hubUrl = "/hubs/annotation",
             classes = _project.Classes.Select(c => new { id = c.Id, name = c.Name, colour = c.Colour }),
