@@ -37,6 +37,20 @@ export function backoffMs(n, random = Math.random) {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** The hub answers 409 when the browser's sign-in is no longer the user the page belongs to. */
+const OTHER_USER_STATUS = 409;
+
+/** The hub URL with the page's user, which the server checks against the sign-in cookie. */
+export function hubUrlFor(hubUrl, userId) {
+  if (!userId) return hubUrl;
+  return `${hubUrl}${hubUrl.includes('?') ? '&' : '?'}user=${encodeURIComponent(userId)}`;
+}
+
+/** Whether a connection error is the server refusing a page that belongs to another user. */
+export function isOtherUser(err) {
+  return err?.statusCode === OTHER_USER_STATUS || String(err?.message ?? err ?? '').includes(`Status code '${OTHER_USER_STATUS}'`);
+}
+
 export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
   const connection = new HubConnectionBuilder()
     .withUrl(hubUrl)
@@ -49,11 +63,11 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
   const reconnected = new Set(), lost = new Set();
   let stopped = false, timer = null;
 
-  connection.onreconnecting(() => lost.forEach((cb) => cb()));
+  connection.onreconnecting((err) => lost.forEach((cb) => cb(err)));
   connection.onreconnected(() => reconnected.forEach((cb) => cb()));
   // onclose fires when automatic reconnect gives up (it never does here) or the first start
   // failed later on; start over so that "forever" holds.
-  connection.onclose(() => { if (!stopped) { lost.forEach((cb) => cb()); startLoop(0, true); } });
+  connection.onclose((err) => { if (!stopped) { lost.forEach((cb) => cb(err)); startLoop(0, true); } });
 
   function startLoop(attempt, isReconnect) {
     clearTimeout(timer);
@@ -61,6 +75,8 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
       () => { if (isReconnect) reconnected.forEach((cb) => cb()); },
       (err) => {
         if (stopped) return;
+        // Retrying is right (the user may sign in again), but say why the page stays offline.
+        if (isOtherUser(err)) lost.forEach((cb) => cb(err));
         console.warn('annotation hub: start failed, retrying', err?.message ?? err);
         return new Promise((resolve) => { timer = setTimeout(() => resolve(startLoop(attempt + 1, true)), backoffMs(attempt)); });
       },
@@ -83,7 +99,7 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     start() {
       stopped = false;
       return connection.start().catch((err) => {
-        lost.forEach((cb) => cb());
+        lost.forEach((cb) => cb(err));
         console.warn('annotation hub: not reachable yet, retrying', err?.message ?? err);
         timer = setTimeout(() => startLoop(1, true), backoffMs(0));
       });

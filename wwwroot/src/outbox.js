@@ -81,6 +81,8 @@ export class IndexedDbStore {
 
 /** Most commands in one SubmitMany call (the server refuses more, storing nothing). */
 export const MAX_RUN = 100;
+/** Most JSON characters per run: the hub refuses messages over 1 MiB. A single larger command still goes alone. */
+export const MAX_RUN_CHARS = 512 * 1024;
 
 /** State text shown to the annotator. */
 export function stateText({ online, pending }) {
@@ -204,17 +206,20 @@ export class Outbox {
 
   /**
    * The pending entries that can go out together, oldest first, as { entry, command }: at most
-   * maxRun (one without sendMany), ending before the first entry that cannot be resolved yet — a
+   * maxRun (one without sendMany) and about MAX_RUN_CHARS of JSON, ending before the first entry that cannot be resolved yet — a
    * delete whose create is in the same run (its annotationId comes with that create's ack), or
    * one whose create was never acked. Empty when the oldest entry itself cannot be resolved.
    */
   #nextRun() {
     const limit = this.#sendMany ? this.#maxRun : 1;
     const run = [];
+    let chars = 0;
     for (const entry of this.#entries) {
       if (run.length >= limit) break;
       const command = this.#resolve(entry);
       if (!command) break;
+      chars += JSON.stringify(command).length;
+      if (run.length > 0 && chars > MAX_RUN_CHARS) break;
       run.push({ entry, command });
     }
     return run;

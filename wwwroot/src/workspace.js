@@ -7,7 +7,7 @@ import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/t
 import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
 import { annotationToCommand, commandToWorld, deleteCommand, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
-import { createHubClient } from './hub-client.js';
+import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
@@ -355,7 +355,8 @@ export async function mount(element, options) {
   }
 
   // ---- outbox and hub -----------------------------------------------------------------
-  hub = opts.hub ?? (ownHub = true, createHubClient({ hubUrl: opts.hubUrl }));
+  // The hub refuses a connection whose cookie names another user than the one this page (and its outbox) belongs to.
+  hub = opts.hub ?? (ownHub = true, createHubClient({ hubUrl: hubUrlFor(opts.hubUrl, opts.userId) }));
   outbox = new Outbox({
     // One outbox per signed-in user: another user's pending commands never go out on this connection.
     store: opts.store ?? new IndexedDbStore(outboxDatabaseName(opts.userId)),
@@ -432,7 +433,10 @@ export async function mount(element, options) {
     renderList();
   }
   disposers.push(hub.onreconnected(() => { goOnline(); }) ?? (() => {}));
-  disposers.push(hub.onclose?.(() => { outbox.setOnline(false); }) ?? (() => {}));
+  disposers.push(hub.onclose?.((err) => {
+    outbox.setOnline(false);
+    if (isOtherUser(err)) say('This browser is now signed in as someone else. Your unsaved work is kept for you: sign in again as yourself to send it.');
+  }) ?? (() => {}));
 
   // ---- annotator's actions ------------------------------------------------------------
   const onCompleted = (evt) => completeAnnotation(evt.detail.annotation);

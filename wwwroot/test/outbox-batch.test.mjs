@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RUN, MemoryStore, Outbox } from '../src/outbox.js';
+import { MAX_RUN, MAX_RUN_CHARS, MemoryStore, Outbox } from '../src/outbox.js';
 import { batchingSubmit } from '../src/hub-client.js';
 
 /** A fake hub with Submit and SubmitMany (≤ 100, acks in order, idempotent by commandId). */
@@ -154,4 +154,25 @@ test('Against a server without SubmitMany the hub client falls back to Submit, a
   assert.deepEqual(log, ['many', 'a', 'b', 'c', 'd']);
   const failing = batchingSubmit({ invokeMany: async () => { throw new Error('not connected'); }, submit: async () => assert.fail('no fallback on other errors') });
   await assert.rejects(failing([cmd('a'), cmd('b')]), /not connected/);
+});
+
+test('Runs stay under the hub message limit: big brush strokes split into several calls, a huge one goes alone', async () => {
+  const hub = fakeHub();
+  const box = await offlineOutbox(hub);
+  const stroke = (id, points) => ({ commandId: id, itemId: 'i', kind: 'brush', classId: 1, slice: 0, brush: { points: Array.from({ length: points }, (_, n) => [n + 0.125, n + 0.375]), width: 8, erase: false }, activeMs: 0 });
+  const commands = [...['a', 'b', 'c', 'd', 'f'].map((id) => stroke(id, 7000)), stroke('huge', 40000), cmd('e')];
+  for (const c of commands) await box.enqueue(c);
+  hub.online = true;
+  await box.setOnline(true);
+  const size = Object.fromEntries(commands.map((c) => [c.commandId, JSON.stringify(c).length]));
+  assert.ok(size.a * 3 < MAX_RUN_CHARS && size.a * 5 > MAX_RUN_CHARS && size.huge > MAX_RUN_CHARS, JSON.stringify(size));
+  const many = hub.calls.filter((c) => c.length > 1);
+  assert.ok(many.length >= 1, JSON.stringify(hub.calls));
+  for (const call of many) {
+    const chars = call.reduce((sum, id) => sum + size[id], 0);
+    assert.ok(chars <= MAX_RUN_CHARS, `${call} carries ${chars} characters`);
+  }
+  assert.deepEqual(hub.sent(), ['a', 'b', 'c', 'd', 'f', 'huge', 'e']);
+  assert.ok(hub.calls.some((c) => c.length === 1 && c[0] === 'huge'), JSON.stringify(hub.calls));
+  assert.equal(box.pending, 0);
 });

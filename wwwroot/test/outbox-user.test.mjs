@@ -68,3 +68,14 @@ test('Entries are stored with the user they were made under', async () => {
   assert.equal((await store.getAll())[0].userId, 'dave');
   assert.equal(box.userId, 'dave');
 });
+
+test('The hub URL names the page user, and a 409 from the hub reads as "signed in as someone else"', async () => {
+  const { hubUrlFor, isOtherUser } = await import('../src/hub-client.js');
+  assert.equal(hubUrlFor('/hubs/annotation', 'u 1'), '/hubs/annotation?user=u%201');
+  assert.equal(hubUrlFor('/hubs/annotation?x=1', 'u1'), '/hubs/annotation?x=1&user=u1');
+  assert.equal(hubUrlFor('/hubs/annotation', null), '/hubs/annotation');
+  assert.ok(isOtherUser({ statusCode: 409 }));
+  assert.ok(isOtherUser(new Error("Failed to complete negotiation with the server: Error: Conflict: Status code '409'")));
+  assert.ok(!isOtherUser(new Error("Failed to complete negotiation with the server: Error: Unauthorized: Status code '401'")));
+  assert.ok(!isOtherUser(undefined));
+});

@@ -18,6 +18,7 @@ public sealed class AnnotationBatch
     private readonly HashSet<Guid> _deleted = [];
     private readonly HashSet<Guid> _answeredTagKeys = [];
     private readonly DateTimeOffset _at;
+    private long _sequence;
 
     public AnnotationBatch(IEnumerable<ProcessedCommand> seen, IEnumerable<ItemView> items, IEnumerable<AnnotationRecord> deleteTargets, DateTimeOffset at)
     {
@@ -44,14 +45,16 @@ public sealed class AnnotationBatch
                 ? seen.Ack
                 : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
         }
-        var ack = DecideNew(command, annotatorId, projectOf);
-        var processed = new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = _at };
+        // Labels are replayed by time: each command of the run gets its own, one tick after the one before.
+        var at = _at.AddTicks(_sequence++);
+        var ack = DecideNew(command, annotatorId, projectOf, at);
+        var processed = new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = at };
         _seen[command.CommandId] = processed;
         NewlyProcessed.Add(processed);
         return ack;
     }
 
-    private AnnotationAck DecideNew(AnnotationCommand command, Guid annotatorId, Func<Guid, ProjectSummary?> projectOf)
+    private AnnotationAck DecideNew(AnnotationCommand command, Guid annotatorId, Func<Guid, ProjectSummary?> projectOf, DateTimeOffset at)
     {
         if (!_items.TryGetValue(command.ItemId, out var item))
         {
@@ -71,7 +74,7 @@ public sealed class AnnotationBatch
                 return AnnotationAck.Refused(command.CommandId, "There is no such annotation of yours to delete.");
             }
             _deleted.Add(target.AnnotationId);
-            Appends.Add((streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, _at)));
+            Appends.Add((streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, at)));
             return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
         }
         if (projectOf(item.ProjectId) is not { } project)
@@ -84,7 +87,7 @@ public sealed class AnnotationBatch
             return AnnotationAck.Refused(command.CommandId, reason!);
         }
         var id = Guid.CreateVersion7();
-        Appends.Add((streamId, AnnotationEventFactory.Created(id, item.Id, annotatorId, command, shape, _at)));
+        Appends.Add((streamId, AnnotationEventFactory.Created(id, item.Id, annotatorId, command, shape, at)));
         _created[id] = (item.Id, annotatorId);
         if (shape.Tag is { } tag)
         {

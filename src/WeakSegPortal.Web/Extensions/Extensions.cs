@@ -72,6 +72,7 @@ public static class Extensions
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseHubUserCheck(AnnotationHub.Path);
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();

@@ -123,4 +123,18 @@ public sealed class AnnotationBatchTests
             batch.Appends.Select(a => a.StreamId));
         Assert.IsType<TagSet>(batch.Appends[2].Event);
     }
+
+    [Fact]
+    public void Each_command_of_a_run_gets_a_later_time_than_the_one_before_so_replay_keeps_the_order()
+    {
+        var batch = Batch();
+        for (var n = 0; n < 5; n++)
+        {
+            Decide(batch, Box());
+        }
+        var times = batch.Appends.Select(a => ((BoxDrawn)a.Event).At).ToList();
+        Assert.Equal(times.Order(), times);
+        Assert.Equal(5, times.Distinct().Count());
+        Assert.Equal(times, batch.NewlyProcessed.Select(p => p.At));
+    }
 }

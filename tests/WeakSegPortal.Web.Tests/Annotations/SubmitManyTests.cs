@@ -36,6 +36,9 @@ public sealed class SubmitManyTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(acks, again);
         var stored = await StreamAsync(world.Item, world.Annotators[0]);
         Assert.Equal(boxes.Where((_, n) => n != 7).Select(b => b.CommandId), stored.Cast<BoxDrawn>().Select(e => e.CommandId));
+        // Read back in the order sent: the browser composes paint and erase in this order.
+        var mine = await hub.InvokeAsync<AnnotationView[]>("GetMyAnnotations", world.Item);
+        Assert.Equal(boxes.Where((_, n) => n != 7).Select(b => b.CommandId), mine.Select(a => a.CommandId));
     }
 
     [Fact]
@@ -57,6 +60,20 @@ public sealed class SubmitManyTests(PortalFactory factory) : IClassFixture<Porta
         await using var scope = factory.Services.CreateAsyncScope();
         var labels = await AnnotationRecords.OfAsync(scope.ServiceProvider.GetRequiredService<IQuerySession>(), world.Item, world.Annotators[0], CancellationToken.None);
         Assert.Equal([first[1].AnnotationId!.Value], labels.Annotations.Select(a => a.AnnotationId));
+    }
+
+    [Fact]
+    public async Task A_page_of_one_user_cannot_connect_once_the_browser_is_signed_in_as_another()
+    {
+        var world = await new QaWorld(factory, "many-user").CreateAsync("Outbox owner");
+        // The page and its outbox belong to annotator 0; the cookie is now annotator 1's.
+        var foreign = HubClients.ConnectAsync(factory, $"/hubs/annotation?user={world.Annotators[0]}", world.AnnotatorNames[1], QaWorld.Password);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => foreign);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, error.StatusCode);
+
+        await using var own = await HubClients.ConnectAsync(factory, $"/hubs/annotation?user={world.Annotators[1]}", world.AnnotatorNames[1], QaWorld.Password);
+        await QaWorld.BoxAsync(own, world.Item, 1, 1, 5, 5);
+        Assert.Empty(await StreamAsync(world.Item, world.Annotators[0]));
     }
 
     [Fact]
