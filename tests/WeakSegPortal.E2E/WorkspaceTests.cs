@@ -225,4 +225,48 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         Assert.Single(stored.OfType<BrushStrokePainted>(), e => e.Stroke.Erase);
         Assert.Equal(4, stored.Select(e => ((dynamic)e).CommandId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_two_dimensional_image_is_labelled_like_a_volume_with_one_slice()
+    {
+        const string user = "e2e-2d", password = "e2e-2d-password";
+        var annotator = await portal.EnsureUserAsync(user, password, WeakSegPortal.Web.Account.Roles.Annotator);
+        var draft = WeakSegPortal.Web.Tests.Infrastructure.TestData.Draft("Chest radiographs (2D)", annotatorsPerItem: 1);
+        var project = await WeakSegPortal.Web.Tests.Infrastructure.TestData.ProjectAsync(portal.Services, draft, new ProjectMember(annotator, ProjectRole.Annotator));
+        var image = new WeakSegPortal.Imaging.Demo.DemoVolumeGenerator(7).CreateCt(160, 1).Image;
+        var item = await WeakSegPortal.Web.Tests.Infrastructure.TestData.VolumeItemAsync(portal.Services, project, "radiograph-1", image);
+
+        var context = await portal.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.SignInAsync(portal.BaseAddress, user, password);
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start annotating Chest radiographs (2D)" }).ClickAsync();
+        await WaitForWorkspaceAsync(page);
+        Assert.Equal(item.ToString(), await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
+        await Assertions.Expect(page.GetByTestId("slice-label")).ToHaveTextAsync("1 / 1");
+        await Assertions.Expect(page.GetByTestId("slice-slider")).ToBeDisabledAsync();
+        // One slice: tags for the whole image only.
+        await Assertions.Expect(page.GetByTestId("tag-item-1-present")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-testid^='tag-slice-']").CountAsync());
+
+        // Scrolling a single slice stays on it.
+        await page.GetByTestId("viewport").HoverAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Mouse.WheelAsync(0, 200);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__weakseg.slice()"));
+
+        await DrawBoxScribbleAndPointAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.outbox().text === 'saved'");
+        await page.SnapshotAsync("workspace-2d");
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 3");
+        var slices = await page.EvaluateAsync<int[]>("() => window.__weakseg.annotations().map(a => a.slice)");
+        Assert.All(slices, k => Assert.Equal(0, k));
+        Assert.Equal(3, (await WeakSegPortal.Web.Tests.Infrastructure.TestData.AnnotationStreamAsync(portal.Services, item, annotator)).Count);
+        Assert.Empty(errors);
+    }
 }

@@ -8,7 +8,9 @@ export function tagKey(classId, slice) { return `${classId}:${slice ?? 'item'}`;
  * container: element to fill. classes: [{id, name, colour}] (foreground classes).
  * onSet(classId, slice|null, present|null): null present = clear.
  */
-export function createTagPanel({ container, classes, onSet }) {
+export function createTagPanel({ container, classes, onSet, slices = 2 }) {
+  // A 2D image (one slice): a slice tag would say what the item tag says, so only item tags are offered.
+  const scopes = slices > 1 ? ['item', 'slice'] : ['item'];
   const root = document.createElement('section');
   root.className = 'ws-tags';
   root.setAttribute('aria-label', 'Tags');
@@ -28,7 +30,7 @@ export function createTagPanel({ container, classes, onSet }) {
     row.className = 'ws-tag-row';
     row.innerHTML = `<span class="ws-swatch" style="background:${cls.colour}"></span><span class="ws-tag-name"></span>`;
     row.querySelector('.ws-tag-name').textContent = cls.name;
-    for (const scope of ['item', 'slice']) {
+    for (const scope of scopes) {
       const grp = document.createElement('span');
       grp.className = 'ws-seg';
       grp.setAttribute('role', 'group');
@@ -59,7 +61,7 @@ export function createTagPanel({ container, classes, onSet }) {
 
   function render() {
     for (const cls of classes) {
-      for (const scope of ['item', 'slice']) {
+      for (const scope of scopes) {
         const cur = tags.get(tagKey(cls.id, scope === 'item' ? null : slice));
         for (const present of [true, false]) {
           const b = buttons.get(`${cls.id}:${scope}:${present}`);

@@ -148,6 +148,7 @@ export async function mount(element, options) {
   root.append(main);
 
   slider.max = String(item.nz - 1);
+  slider.disabled = item.nz <= 1; // a 2D image has nothing to scroll
   viewer = await createViewer({
     element: vpEl, item, imageIds, geometry, id,
     onSlice: (k) => showSlice(k),
@@ -223,7 +224,7 @@ export async function mount(element, options) {
   for (const [type, fn] of viewEvents) vpEl.addEventListener(type, fn);
   disposers.push(() => { for (const [type, fn] of viewEvents) vpEl.removeEventListener(type, fn); });
 
-  tagPanel = kinds.includes('tag') ? createTagPanel({ container: side, classes: fg, onSet: setTag }) : null;
+  tagPanel = kinds.includes('tag') ? createTagPanel({ container: side, classes: fg, onSet: setTag, slices: item.nz }) : null;
   if (tagPanel) side.prepend(tagPanel.element);
 
   function showSliceOverlay() {
