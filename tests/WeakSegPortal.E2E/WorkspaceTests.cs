@@ -101,6 +101,19 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
     }
 
+    /// <summary>Visible controls without an accessible name (aria-label, aria-labelledby, a label, a title or text), as HTML snippets.</summary>
+    private static Task<string[]> UnnamedControlsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href], [role=button], [role=slider], [role=tab], [role=checkbox]')]
+          .filter((e) => e.getClientRects().length > 0)
+          .filter((e) => {
+            const byIds = (e.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+            const byLabels = [...(e.labels ?? [])].map((l) => l.textContent).join(' ');
+            const name = [e.getAttribute('aria-label'), byIds, byLabels, e.getAttribute('title'), e.textContent].join(' ').trim();
+            return name.length === 0;
+          })
+          .map((e) => e.outerHTML.slice(0, 160))
+        """);
+
     private async Task<IReadOnlyList<object>> StoredEventsAsync(Guid item, string user)
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -181,6 +194,12 @@ public sealed class WorkspaceTests(BrowserPortal portal) : IClassFixture<Browser
         await using var _ = context;
         var item = Guid.Parse(await page.EvaluateAsync<string>("() => window.__weakseg.itemId"));
         var at = await ViewportAsync(page);
+        // Every tool is on show now: each control must have a name a screen reader can say.
+        Assert.Empty(await UnnamedControlsAsync(page));
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" })).ToBeVisibleAsync();
+        Assert.Empty(await UnnamedControlsAsync(page));
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GetByTestId("tool-polygon").ClickAsync();
         await DragAsync(page, at, (0.42, 0.42), (0.56, 0.42), (0.56, 0.56), (0.42, 0.56), (0.421, 0.425));
