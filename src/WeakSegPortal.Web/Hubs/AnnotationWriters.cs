@@ -33,6 +33,9 @@ public sealed partial class AnnotationWriters : BackgroundService
         }))];
     }
 
+    /// <summary>Commands queued and not yet taken by a writer.</summary>
+    public int Waiting => _writers.Sum(w => w.Reader.Count);
+
     /// <summary>Queues one command; the task ends with its acknowledgement once the command's transaction committed.</summary>
     public async Task<AnnotationAck> SubmitAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
@@ -94,27 +97,55 @@ public sealed partial class AnnotationWriters : BackgroundService
     {
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetRequiredService<SubmitAnnotationHandler>();
-            var acks = await handler.HandleManyAsync([.. run.Select(p => p.Command)], ct);
-            for (var i = 0; i < run.Count; i++)
+            await StoreTogetherAsync(run, ct);
+        }
+        catch (Exception e) when (run.Count > 1 && (e is not OperationCanceledException || !ct.IsCancellationRequested))
+        {
+            // One bad command must not fail everybody else's: store the run one command at a time,
+            // so whatever failed it fails alone.
+            LogRunSplit(_log, e, run.Count);
+            foreach (var pending in run)
             {
-                run[i].Done.TrySetResult(acks[i]);
+                await StoreAloneAsync(pending, ct);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // Nothing of this run is acknowledged: each browser keeps its commands and resends them.
-            LogRunFailed(_log, e, run.Count);
-            foreach (var p in run)
-            {
-                p.Done.TrySetException(e);
-            }
+            LogCommandFailed(_log, e);
+            run[0].Done.TrySetException(e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} annotation commands failed; their senders will resend them")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception, int count);
+    private async Task StoreAloneAsync(Pending pending, CancellationToken ct)
+    {
+        try
+        {
+            await StoreTogetherAsync([pending], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Not acknowledged: the browser keeps the command and resends it.
+            LogCommandFailed(_log, e);
+            pending.Done.TrySetException(e);
+        }
+    }
+
+    private async Task StoreTogetherAsync(IReadOnlyList<Pending> run, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<SubmitAnnotationHandler>();
+        var acks = await handler.HandleManyAsync([.. run.Select(p => p.Command)], ct);
+        for (var i = 0; i < run.Count; i++)
+        {
+            run[i].Done.TrySetResult(acks[i]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a run of {Count} annotation commands failed; storing them one by one")]
+    private static partial void LogRunSplit(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing an annotation command failed; its sender will resend it")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception);
 
     private sealed record Pending(SubmittedAnnotation Command)
     {
