@@ -4,30 +4,14 @@
 // Polygons by clicks (vertex, rubber band, Backspace, Escape, Enter, first-vertex click,
 // double-click) and the composed label map (eraser removes its own class only, undo, reload).
 // Usage: npm run build && node dev/smoke-masks.mjs
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { startHarness, resetFakeHub, received, batches } from './harness.mjs';
+import { received, batches } from './harness.mjs';
+import { startSmoke } from './smoke-browser.mjs';
 
-const server = await startHarness(0);
-const root = `http://127.0.0.1:${server.address().port}/?cpu=1`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-const step = (s) => console.log(`· ${s}`);
+const smoke = await startSmoke();
+const { page, errors, open, step } = smoke;
+const root = `${smoke.base}?cpu=1`;
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  resetFakeHub();
-  const open = async (url) => {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__mountedAt != null, null, { timeout: 60000 });
-    await page.evaluate(() => window.__weakseg.ready);
-  };
-
   await open(root);
   assert.equal(await page.getByTestId('tool-polygon').count(), 0, 'no polygon tool where the project does not ask for masks');
   assert.equal(await page.getByTestId('tool-brush').count(), 0);
@@ -180,6 +164,5 @@ try {
   assert.deepEqual(errors, [], 'no page errors');
   console.log('smoke-masks: ok');
 } finally {
-  await browser.close();
-  server.close();
+  await smoke.close();
 }

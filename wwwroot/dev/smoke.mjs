@@ -2,33 +2,17 @@
 // download): mount against the dev harness, scroll, draw a box, a scribble and points, go
 // offline, reload, check that everything is still drawn, undo/redo, tags, help; prints
 // timings and saves /tmp/workspace.png. Usage: npm run build && node dev/smoke.mjs [--cpu]
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { startHarness, resetFakeHub, received, refuseNextCreate } from './harness.mjs';
+import { received, refuseNextCreate } from './harness.mjs';
+import { startSmoke } from './smoke-browser.mjs';
 
 const cpu = process.argv.includes('--cpu');
 const shot = process.env.SCREENSHOT ?? '/tmp/workspace.png';
-const server = await startHarness(0);
-const base = `http://127.0.0.1:${server.address().port}/${cpu ? '?cpu=1' : ''}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const smoke = await startSmoke();
+const { page, errors, open, step } = smoke;
+const base = `${smoke.base}${cpu ? '?cpu=1' : ''}`;
 const figures = {};
-const step = (s) => console.log(`· ${s}`);
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  resetFakeHub();
-
-  const open = async (url) => {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__mountedAt != null, null, { timeout: 60000 });
-    await page.evaluate(() => window.__weakseg.ready);
-  };
   await open(base);
   figures.firstRenderMs = Math.round(await page.evaluate(() => window.__mountedAt));
   figures.mountMs = Math.round(await page.evaluate(() => window.__mountTime));
@@ -267,6 +251,5 @@ try {
   console.log(JSON.stringify({ figures }, null, 1));
   console.log('SMOKE OK');
 } finally {
-  await browser.close();
-  server.close();
+  await smoke.close();
 }
