@@ -36,8 +36,14 @@ public sealed record TagValue(bool Present);
 
 public sealed record DeleteTarget(Guid AnnotationId);
 
-/// <summary>The server's answer to a command; a refusal carries the reason to show the annotator.</summary>
-public sealed record AnnotationAck(Guid CommandId, bool Accepted, Guid? AnnotationId, string? Reason)
+/// <summary>
+/// The server's answer to a command. Accepted: stored. Refused (<see cref="Retry"/> false): final,
+/// the command can never be stored, and the reason is shown to the annotator. <see cref="Retry"/>
+/// true: nothing was stored because of a passing fault; the sender keeps the command and resends it.
+/// </summary>
+public sealed record AnnotationAck(Guid CommandId, bool Accepted, Guid? AnnotationId, string? Reason, bool Retry = false)
 {
     public static AnnotationAck Refused(Guid commandId, string reason) => new(commandId, false, null, reason);
+
+    public static AnnotationAck RetryLater(Guid commandId, string reason) => new(commandId, false, null, reason, Retry: true);
 }
