@@ -103,7 +103,29 @@ export function tagCommand({ itemId, classId, slice = null, present, activeMs, c
 
 /** Delete command; annotationId may be null while the create it removes awaits its ack (the outbox fills it in). */
 export function deleteCommand({ itemId, annotationId = null, activeMs, commandId }) {
-  return { ...base({ commandId, itemId, kind: 'delete', classId: null, slice: null, activeMs }), delete: { annotationId } };
+  // classId is a number in the protocol; a delete has none, so 0.
+  return { ...base({ commandId, itemId, kind: 'delete', classId: 0, slice: null, activeMs }), delete: { annotationId } };
+}
+
+/** The protocol member that carries each kind's geometry. */
+const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point: 'point', tag: 'tag', polygon: 'polygon', brush: 'brush', delete: 'delete' });
+
+/**
+ * A stored annotation as the server gives it back (GetMyAnnotations: every member, nulls,
+ * provenance, annotationId) in the shape of the command that made it, so that it compares,
+ * redraws and resends exactly like one made on this page.
+ */
+export function commandFromView(view) {
+  const member = GEOMETRY_MEMBER[view?.kind];
+  if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
+  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]) };
+}
+
+/** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */
+export function sameLabel(a, b) {
+  const member = GEOMETRY_MEMBER[a?.kind];
+  return !!member && a.kind === b?.kind && a.classId === b.classId && (a.slice ?? null) === (b.slice ?? null)
+    && JSON.stringify(a[member]) === JSON.stringify(b[member]);
 }
 
 /** The same annotation under a fresh commandId (redo, move). */

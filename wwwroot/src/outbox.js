@@ -1,5 +1,6 @@
 // The outbox (docs/annotation-protocol.md "Outbox"): every command is stored before it is
-// sent and leaves only on an ack, accepted or refused. Flushed in order on load and on every
+// sent and leaves only on an ack, accepted or refused finally; an ack that asks for a retry
+// (nothing stored, a passing fault) keeps it, like a failed call. Flushed in order on load and on every
 // reconnect: several pending commands go in runs of up to MAX_RUN through sendMany (the hub's
 // SubmitMany) when there is one, otherwise one at a time. Storage sits behind a tiny interface:
 //   getAll() → entries sorted by seq · put(entry) → entry with seq · remove(seq)
@@ -193,14 +194,24 @@ export class Outbox {
         }
         return;
       }
-      this.#failures = 0;
+      let retry = null;
       for (let n = 0; n < run.length; n++) {
         const command = commands[n], ack = acks[n];
+        // Nothing stored, because of a passing fault: the command keeps its place and goes again.
+        if (!ack.accepted && ack.retry) { retry ??= ack; continue; }
         if (ack.accepted && ack.annotationId) await this.rememberAck(command.commandId, ack.annotationId);
         await this.#drop(run[n].entry);
         if (ack.accepted) this.onAck(command, ack);
         else this.onRefused(command, ack.reason ?? 'The server refused the command.');
       }
+      if (retry) {
+        this.lastError = new Error(retry.reason ?? 'The server asked for the command again.');
+        this.#failures++;
+        this.#emit();
+        if (this.retry && this.#online) this.#retryTimer = setTimeout(() => this.flush(), this.retry(this.#failures - 1));
+        return;
+      }
+      this.#failures = 0;
     }
   }
 

@@ -6,7 +6,7 @@ import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
-import { annotationToCommand, commandToWorld, deleteCommand, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
+import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
@@ -396,9 +396,9 @@ export async function mount(element, options) {
     for (const a of list ?? []) {
       if (a.annotationId) await outbox.rememberAck(a.commandId, a.annotationId);
       if (deletedIds.has(a.annotationId)) continue;
-      if (a.kind === 'tag') { const { annotationId, ...command } = a; tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId, command }); continue; }
+      const command = commandFromView(a);
+      if (a.kind === 'tag') { tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId, command }); continue; }
       if (!toolFor(a) || byCommand.has(a.commandId)) continue;
-      const { annotationId, ...command } = a;
       draw(command);
     }
     // Paint composes in the order it was made: the server's annotations (oldest first), then what is still pending here.
@@ -486,8 +486,8 @@ export async function mount(element, options) {
       removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();
       return;
     }
-    const same = JSON.stringify({ ...next, commandId: 0, activeMs: 0 }) === JSON.stringify({ ...old, commandId: 0, activeMs: 0 });
-    if (same) return;
+    // Cornerstone also reports changes that move nothing (a point's statistics computed on render).
+    if (sameLabel(next, old)) return;
     send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(old.commandId) }), { refCommandId: old.commandId });
     byCommand.delete(old.commandId);
     adopt(uid, next);

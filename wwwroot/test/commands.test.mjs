@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGeometry } from '../src/geometry.js';
-import { annotationToCommand, commandToWorld, deleteCommand, recreate, tagCommand, uuid } from '../src/commands.js';
+import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, recreate, sameLabel, tagCommand, uuid } from '../src/commands.js';
 
 const geometry = createGeometry({ origin: [-180, -180, -300], spacing: [0.7, 0.7, 2.5], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] });
 const oblique = createGeometry({ origin: [-120.25, 35.5, 410], spacing: [0.8, 0.6, 2.2], direction: [0.866025, -0.5, 0, 0.469846, 0.813798, -0.34202, 0.17101, 0.296198, 0.939693] });
@@ -60,4 +60,36 @@ test('Tag and delete commands carry only their member; recreate gives a new comm
   const r = recreate(t);
   assert.notEqual(r.commandId, t.commandId); assert.deepEqual(r.tag, t.tag);
   assert.notEqual(uuid(), uuid());
+});
+
+test('A stored annotation read back from the server becomes the command that made it, and compares equal to it', () => {
+  const made = { commandId: 'c1', itemId: 'i', kind: 'point', classId: 2, slice: 12, activeMs: 143, point: { x: 90.8297, y: 87.7162, positive: true } };
+  // GetMyAnnotations gives every member (nulls for the other kinds), provenance and the annotation id.
+  const view = { annotationId: 'a1', commandId: 'c1', itemId: 'i', kind: 'point', classId: 2, slice: 12, box: null, scribble: null, point: { x: 90.8297, y: 87.7162, positive: true }, tag: null, activeMs: 143, provenance: { source: 'manual' }, polygon: null, brush: null };
+  const back = commandFromView(view);
+  assert.deepEqual(back, made);
+  assert.ok(sameLabel(back, { ...made, commandId: 'other', activeMs: 0 }));
+  assert.ok(!sameLabel(back, { ...made, point: { ...made.point, x: 91 } }));
+  assert.ok(!sameLabel(back, { ...made, classId: 3 }));
+  assert.ok(!sameLabel(back, { ...made, slice: 11 }));
+});
+
+test('Every kind read back from the server keeps exactly its own geometry member', () => {
+  const views = {
+    box: { box: { x0: 1, y0: 2, x1: 3, y1: 4 } },
+    scribble: { scribble: { points: [[1, 1], [2, 2]], width: 3 } },
+    tag: { tag: { present: false } },
+    polygon: { polygon: { points: [[1, 1], [5, 1], [5, 5]] } },
+    brush: { brush: { points: [[1, 1]], width: 8, erase: true } },
+  };
+  for (const [kind, member] of Object.entries(views)) {
+    const view = { annotationId: 'a', commandId: 'c', itemId: 'i', kind, classId: 1, slice: kind === 'tag' ? null : 3, box: null, scribble: null, point: null, tag: null, polygon: null, brush: null, activeMs: 5, provenance: { source: 'manual' }, ...member };
+    const command = commandFromView(view);
+    assert.deepEqual(Object.keys(command).sort(), ['activeMs', 'classId', 'commandId', 'itemId', 'kind', 'slice', kind].sort(), kind);
+    assert.ok(sameLabel(command, { ...command }), kind);
+  }
+});
+
+test('A delete carries class 0: the protocol\'s classId is a number', () => {
+  assert.equal(deleteCommand({ itemId: 'i', annotationId: 'a' }).classId, 0);
 });

@@ -11,6 +11,9 @@ namespace WeakSegPortal.Core.Annotations;
 /// </summary>
 public sealed class AnnotationBatch
 {
+    /// <summary>The answer for an item that does not exist or is not the sender's to label.</summary>
+    public const string NotYours = "There is no such item for you to label (it does not exist, or you are not on its team or assigned to it).";
+
     private readonly Dictionary<Guid, ProcessedCommand> _seen;
     private readonly Dictionary<Guid, ItemView> _items;
     private readonly Dictionary<Guid, AnnotationRecord> _stored;
@@ -45,26 +48,42 @@ public sealed class AnnotationBatch
                 ? seen.Ack
                 : AnnotationAck.Refused(command.CommandId, "This command id belongs to someone else; the browser must make a new one.");
         }
+        if (Stranger(command, annotatorId, projectOf) is { } notYours)
+        {
+            // Not remembered: it costs the store nothing, and deciding again gives the same answer.
+            return notYours;
+        }
         // Labels are replayed by time: each command of the run gets its own, one tick after the one before.
         var at = _at.AddTicks(_sequence++);
-        var ack = DecideNew(command, annotatorId, projectOf, at);
+        var ack = DecideNew(command, annotatorId, projectOf(_items[command.ItemId].ProjectId)!, at);
         var processed = new ProcessedCommand { Id = command.CommandId, AnnotatorId = annotatorId, Ack = ack, At = at };
         _seen[command.CommandId] = processed;
         NewlyProcessed.Add(processed);
         return ack;
     }
 
-    private AnnotationAck DecideNew(AnnotationCommand command, Guid annotatorId, Func<Guid, ProjectSummary?> projectOf, DateTimeOffset at)
+    /// <summary>
+    /// The refusal for a command on an item that is not the sender's to label: no such item, or
+    /// one of a project whose team no longer lists the sender as annotator, or never assigned to
+    /// them. One answer for all of these, so that nobody learns which items exist elsewhere.
+    /// </summary>
+    private AnnotationAck? Stranger(AnnotationCommand command, Guid annotatorId, Func<Guid, ProjectSummary?> projectOf)
     {
-        if (!_items.TryGetValue(command.ItemId, out var item))
-        {
-            return AnnotationAck.Refused(command.CommandId, "This item does not exist.");
-        }
+        var yours = _items.TryGetValue(command.ItemId, out var item)
+            && item.AssignedTo.Contains(annotatorId)
+            && projectOf(item.ProjectId) is { } project
+            && ProjectAccess.CanAnnotate(project, annotatorId);
+        return yours ? null : AnnotationAck.Refused(command.CommandId, NotYours);
+    }
+
+    private AnnotationAck DecideNew(AnnotationCommand command, Guid annotatorId, ProjectSummary project, DateTimeOffset at)
+    {
+        var item = _items[command.ItemId];
         if (!item.IsOpenFor(annotatorId))
         {
             return AnnotationAck.Refused(command.CommandId, item.SubmittedBy.Contains(annotatorId)
                 ? "You have submitted this item; its labels can no longer change."
-                : "You are not assigned to this item.");
+                : "You have skipped this item; its labels can no longer change.");
         }
         var streamId = AnnotationStreams.For(item.Id, annotatorId);
         if (command.Kind == AnnotationKinds.Delete)
@@ -76,10 +95,6 @@ public sealed class AnnotationBatch
             _deleted.Add(target.AnnotationId);
             Appends.Add((streamId, new AnnotationDeleted(target.AnnotationId, item.Id, annotatorId, command.CommandId, at)));
             return new AnnotationAck(command.CommandId, true, target.AnnotationId, null);
-        }
-        if (projectOf(item.ProjectId) is not { } project)
-        {
-            return AnnotationAck.Refused(command.CommandId, "The item's project no longer exists.");
         }
         var (shape, reason) = AnnotationCommandValidator.Check(command, item.Geometry, project);
         if (shape is null)

@@ -11,7 +11,14 @@ namespace WeakSegPortal.Core.Annotations;
 /// </summary>
 public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
 {
-    private const int Attempts = 5;
+    /// <summary>
+    /// Tries before the server stops deciding and answers "retry": lost races back off 2, 4, 8 …
+    /// up to 256 ms (about 1 s in all), so a command is decided here unless the store stays contended.
+    /// </summary>
+    public const int Attempts = 8;
+
+    /// <summary>The reason of a retry answer: nothing was stored, and the sender's outbox sends the command again.</summary>
+    public const string Contended = "Another copy of this label, or another label of yours on this item, was being stored at the same moment; it will be sent again.";
 
     public async Task<AnnotationAck> HandleAsync(AnnotationCommand command, Guid annotatorId, CancellationToken ct)
     {
@@ -29,21 +36,25 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
                 // command of this annotator on the same stream. Look again: either the first one's answer is
                 // there now, or the stream has moved on and the command is decided afresh.
                 session.EjectAllPendingChanges();
-                // A short random pause, so that writers who collided do not collide again in lockstep.
-                await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
                 if (attempt == Attempts)
                 {
+                    // Still undecided: a passing state of the store, never a reason to drop the label.
                     return await session.LoadAsync<ProcessedCommand>(command.CommandId, ct) is { } first
                         ? first.Ack
-                        : AnnotationAck.Refused(command.CommandId, "Please resend.");
+                        : AnnotationAck.RetryLater(command.CommandId, Contended);
                 }
+                // A random pause, growing, so that writers who collided do not collide again in lockstep.
+                var cap = 2 << Math.Min(attempt, 7);
+                await Task.Delay(Random.Shared.Next(cap / 2, cap + 1), ct);
             }
         }
     }
 
     /// <summary>
     /// Many commands, answered in order, in one transaction. Should that transaction collide with
-    /// another writer, each command is handled on its own instead, so one collision costs no command.
+    /// another writer, each command is handled on its own instead, so one collision costs no command;
+    /// once a command of a stream is answered "retry", the later ones of that stream are too, so
+    /// that a stream's labels are never stored out of the order they were made in.
     /// </summary>
     public async Task<IReadOnlyList<AnnotationAck>> HandleManyAsync(IReadOnlyList<SubmittedAnnotation> commands, CancellationToken ct)
     {
@@ -60,9 +71,18 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
         {
             session.EjectAllPendingChanges();
             var acks = new List<AnnotationAck>(commands.Count);
+            var waiting = new HashSet<Guid>();
             foreach (var (command, annotatorId) in commands)
             {
-                acks.Add(await HandleAsync(command, annotatorId, ct));
+                var stream = AnnotationStreams.For(command.ItemId, annotatorId);
+                var ack = waiting.Contains(stream)
+                    ? AnnotationAck.RetryLater(command.CommandId, Contended)
+                    : await HandleAsync(command, annotatorId, ct);
+                if (ack.Retry)
+                {
+                    waiting.Add(stream);
+                }
+                acks.Add(ack);
             }
             return acks;
         }

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Weasel.Core;
@@ -52,6 +53,7 @@ public static class Extensions
             options.MaximumReceiveMessageSize = 1024 * 1024;
             // Pings every 5 s let the workspace notice a dead line within its 12 s server timeout.
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            options.AddFilter<HubErrorFilter>();
         });
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriters>();

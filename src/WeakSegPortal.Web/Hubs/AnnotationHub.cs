@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -9,6 +10,8 @@ namespace WeakSegPortal.Web.Hubs;
 /// <summary>
 /// The annotator's browser sends finished annotations here and reads its own labels back. Thin:
 /// the rules live in the Core handlers. Never returns another annotator's labels (blinding).
+/// Commands arrive as JSON and are read here (<see cref="AnnotationCommandReader"/>), so that a
+/// malformed one is answered with the field at fault rather than failing the call.
 /// </summary>
 [Authorize(Roles = Roles.Annotator)]
 public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence) : Hub
@@ -18,42 +21,43 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
     /// <summary>The most commands one <see cref="SubmitMany"/> call may carry.</summary>
     public const int MaxCommandsPerCall = 100;
 
-    public Task<AnnotationAck> Submit(AnnotationCommand command)
+    public async Task<AnnotationAck> Submit(JsonElement command)
     {
-        if (command is null)
-        {
-            throw new HubException("A command is required.");
-        }
-        return writes.SubmitAsync(command, Context.User!.UserId(), Context.ConnectionAborted);
+        var (read, refusal) = AnnotationCommandReader.Read(command);
+        return refusal ?? await writes.SubmitAsync(read!, Context.User!.UserId(), Context.ConnectionAborted);
     }
 
     /// <summary>
     /// Several commands at once (an outbox catching up after a reconnect), answered in the same
     /// order; each is idempotent by its command id exactly as with <see cref="Submit"/>.
     /// </summary>
-    public async Task<AnnotationAck[]> SubmitMany(AnnotationCommand[] commands)
+    public async Task<AnnotationAck[]> SubmitMany(JsonElement commands)
     {
-        if (commands is null || commands.Length == 0 || commands.Any(c => c is null))
+        if (commands.ValueKind != JsonValueKind.Array || commands.GetArrayLength() == 0)
         {
             throw new HubException("SubmitMany needs a list of commands.");
         }
-        if (commands.Length > MaxCommandsPerCall)
+        if (commands.GetArrayLength() > MaxCommandsPerCall)
         {
             throw new HubException($"At most {MaxCommandsPerCall} commands per call; nothing was stored.");
         }
-        return await writes.SubmitManyAsync(commands, Context.User!.UserId(), Context.ConnectionAborted);
+        var read = commands.EnumerateArray().Select(AnnotationCommandReader.Read).ToList();
+        var stored = await writes.SubmitManyAsync([.. read.Where(r => r.Refusal is null).Select(r => r.Command!)], Context.User!.UserId(), Context.ConnectionAborted);
+        var next = 0;
+        return [.. read.Select(r => r.Refusal ?? stored[next++])];
     }
 
-    public async Task<IReadOnlyList<AnnotationView>> GetMyAnnotations(Guid itemId)
+    public async Task<IReadOnlyList<AnnotationView>> GetMyAnnotations(string itemId)
     {
-        var labels = await AnnotationRecords.OfAsync(session, itemId, Context.User!.UserId(), Context.ConnectionAborted);
-        return [.. labels.Annotations.Select(a => AnnotationView.From(itemId, a))];
+        var item = ItemIdOf(itemId);
+        var labels = await AnnotationRecords.OfAsync(session, item, Context.User!.UserId(), Context.ConnectionAborted);
+        return [.. labels.Annotations.Select(a => AnnotationView.From(item, a))];
     }
 
     /// <summary>The browser says which item it shows, for the presence view of QA leads and managers.</summary>
-    public Task Focus(Guid itemId)
+    public Task Focus(string itemId)
     {
-        presence.Focus(Context.ConnectionId, Context.User!.UserId(), Context.User!.DisplayName(), itemId);
+        presence.Focus(Context.ConnectionId, Context.User!.UserId(), Context.User!.DisplayName(), ItemIdOf(itemId));
         return Task.CompletedTask;
     }
 
@@ -62,4 +66,8 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
         presence.Leave(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>Ids come as text and are read here, so a malformed one gets a reason rather than a binding failure.</summary>
+    private static Guid ItemIdOf(string? itemId) =>
+        Guid.TryParse(itemId, out var id) ? id : throw new HubException("itemId must be a UUID.");
 }

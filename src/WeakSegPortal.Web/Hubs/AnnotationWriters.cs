@@ -98,37 +98,58 @@ public sealed partial class AnnotationWriters : BackgroundService
         try
         {
             await StoreTogetherAsync(run, ct);
+            return;
         }
-        catch (Exception e) when (run.Count > 1 && (e is not OperationCanceledException || !ct.IsCancellationRequested))
+        catch (Exception e) when (run.Count > 1 && !IsShutdown(e, ct))
         {
             // One bad command must not fail everybody else's: store the run one command at a time,
             // so whatever failed it fails alone.
             LogRunSplit(_log, e, run.Count);
-            foreach (var pending in run)
-            {
-                await StoreAloneAsync(pending, ct);
-            }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (!IsShutdown(e, ct))
         {
-            LogCommandFailed(_log, e);
-            run[0].Done.TrySetException(e);
+            run[0].Done.TrySetResult(Failed(run[0], e));
+            return;
+        }
+        // A stream whose command could not be stored keeps its later commands back too: a stream's
+        // labels are stored in the order they were made, or not yet.
+        var waiting = new HashSet<Guid>();
+        foreach (var pending in run)
+        {
+            var (command, annotatorId) = pending.Command;
+            var stream = AnnotationStreams.For(command.ItemId, annotatorId);
+            if (waiting.Contains(stream))
+            {
+                pending.Done.TrySetResult(AnnotationAck.RetryLater(command.CommandId, WaitsForEarlier));
+                continue;
+            }
+            try
+            {
+                await StoreTogetherAsync([pending], ct);
+            }
+            catch (Exception e) when (!IsShutdown(e, ct))
+            {
+                pending.Done.TrySetResult(Failed(pending, e));
+            }
+            if (pending.Done.Task.IsCompletedSuccessfully && pending.Done.Task.Result.Retry)
+            {
+                waiting.Add(stream);
+            }
         }
     }
 
-    private async Task StoreAloneAsync(Pending pending, CancellationToken ct)
+    /// <summary>Not stored: logged with an error id the annotator can quote, and answered "retry", so the browser keeps the command and resends it.</summary>
+    private AnnotationAck Failed(Pending pending, Exception e)
     {
-        try
-        {
-            await StoreTogetherAsync([pending], ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // Not acknowledged: the browser keeps the command and resends it.
-            LogCommandFailed(_log, e);
-            pending.Done.TrySetException(e);
-        }
+        var errorId = HubErrorFilter.NewErrorId();
+        LogCommandFailed(_log, e, pending.Command.Command.CommandId, errorId);
+        return AnnotationAck.RetryLater(pending.Command.Command.CommandId, $"The server could not store this label just now (error {errorId}); it is kept and sent again.");
     }
+
+    private static bool IsShutdown(Exception e, CancellationToken ct) => e is OperationCanceledException && ct.IsCancellationRequested;
+
+    /// <summary>The reason of a command held back behind an earlier one of its stream.</summary>
+    public const string WaitsForEarlier = "An earlier label of yours on this item is being sent again first; this one follows it.";
 
     private async Task StoreTogetherAsync(IReadOnlyList<Pending> run, CancellationToken ct)
     {
@@ -144,8 +165,8 @@ public sealed partial class AnnotationWriters : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a run of {Count} annotation commands failed; storing them one by one")]
     private static partial void LogRunSplit(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing an annotation command failed; its sender will resend it")]
-    private static partial void LogCommandFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing annotation command {CommandId} failed (error {ErrorId}); it was answered retry and its sender resends it")]
+    private static partial void LogCommandFailed(ILogger logger, Exception exception, Guid commandId, string errorId);
 
     private sealed record Pending(SubmittedAnnotation Command)
     {

@@ -17,6 +17,7 @@ public sealed class AnnotationBatchTests
         Id = Guid.NewGuid(),
         Classes = [new LabelClass(1, "Liver", "#ff0000")],
         AllowedKinds = [AnnotationKind.Box, AnnotationKind.Tag],
+        Members = [new(Ann, ProjectRole.Annotator), new(Other, ProjectRole.Annotator)],
     };
 
     private static readonly ItemView Item = new()
@@ -102,13 +103,34 @@ public sealed class AnnotationBatchTests
     }
 
     [Fact]
-    public void Refusals_are_remembered_too_and_name_the_reason()
+    public void Refusals_of_the_senders_own_commands_are_remembered_and_name_the_reason()
     {
         var batch = Batch();
-        Assert.Equal("This item does not exist.", Decide(batch, Box(Guid.NewGuid())).Reason);
-        Assert.Equal("You are not assigned to this item.", Decide(batch, Box(), Guid.NewGuid()).Reason);
+        Assert.Equal("Class 7 is not a class of this project.", Decide(batch, Box() with { ClassId = 7 }).Reason);
+        Assert.Equal("Scribbles are not allowed in this project.", Decide(batch, Box() with { Kind = "scribble", Scribble = new ScribbleShape([[1, 1], [2, 2]], 2) }).Reason);
         Assert.Empty(batch.Appends);
         Assert.Equal(2, batch.NewlyProcessed.Count);
+    }
+
+    [Fact]
+    public void A_missing_item_and_someone_elses_item_get_one_answer_and_nothing_is_remembered()
+    {
+        var batch = Batch();
+        var stranger = Guid.NewGuid();
+        Assert.Equal(AnnotationBatch.NotYours, Decide(batch, Box(Guid.NewGuid())).Reason);
+        Assert.Equal(AnnotationBatch.NotYours, Decide(batch, Box(), stranger).Reason);
+        Assert.Empty(batch.Appends);
+        Assert.Empty(batch.NewlyProcessed);
+    }
+
+    [Fact]
+    public void An_annotator_taken_off_the_team_can_no_longer_label_an_item_assigned_before()
+    {
+        var removed = new ProjectSummary { Id = Project.Id, Classes = Project.Classes, AllowedKinds = Project.AllowedKinds, Members = [new(Other, ProjectRole.Annotator)] };
+        var batch = Batch();
+        var ack = batch.Decide(new SubmittedAnnotation(Box(), Ann), id => id == Project.Id ? removed : null);
+        Assert.Equal(AnnotationBatch.NotYours, ack.Reason);
+        Assert.True(Decide(batch, Box(), Other).Accepted);
     }
 
     [Fact]

@@ -218,7 +218,7 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
         var item = await TestData.ItemAsync(factory.Services, project, "never assigned");
         await using var hub = await ConnectAsync("hub-ann1");
         var ack = await SubmitAsync(hub, Box(item, 1, 1, 5, 5));
-        Assert.Equal("You are not assigned to this item.", ack.Reason);
+        Assert.Equal(AnnotationBatch.NotYours, ack.Reason);
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace WeakSegPortal.Web.Hubs;
+
+/// <summary>
+/// Every hub method of the portal: an error inside it is logged with an error id and answered with
+/// a reason that names the id, never SignalR's bare "an error on the server" with nothing in the log.
+/// A <see cref="HubException"/> already is a reason for the caller and passes as it is.
+/// </summary>
+public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw; // the caller is gone: nobody to answer
+        }
+        catch (Exception e)
+        {
+            var errorId = NewErrorId();
+            LogFailed(log, e, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier, errorId);
+            throw new HubException($"The server failed on {invocationContext.HubMethodName} (error {errorId}); it was logged. Please try again.");
+        }
+    }
+
+    /// <summary>A short id that ties an answer a person reads to the log line an operator finds.</summary>
+    public static string NewErrorId() => Guid.NewGuid().ToString("N")[..12];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed for user {User} (error {ErrorId})")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, string? user, string errorId);
+}
