@@ -11,11 +11,11 @@ export async function mount(element, options, dotnet) {
   });
 }
 
-/** Sends what is still in the outbox; resolves to the number of commands still pending. */
+/** Sends what is still in the outbox; resolves to { pending, online, reason } (reason: why the last send did not go through). */
 export async function flush() {
-  if (!handle) return 0;
+  if (!handle) return { pending: 0, online: true, reason: null };
   if (handle.flush) await handle.flush();
-  return handle.pending ? await handle.pending() : 0;
+  return handle.saveState ? handle.saveState() : { pending: handle.pending ? await handle.pending() : 0, online: true, reason: null };
 }
 
 export function activeMs() {

@@ -620,6 +620,8 @@ export async function mount(element, options) {
     /** Sends what the outbox holds; resolves to the number of commands still pending. */
     flush: async () => { if (outbox.state.online) await outbox.flush(); return outbox.state.pending; },
     pending: () => outbox.state.pending,
+    /** What the page's Submit and Skip tell the annotator while labels wait: { pending, online, reason }. */
+    saveState: () => ({ pending: outbox.state.pending, online: outbox.state.online, reason: outbox.lastError?.message ?? null }),
     activeMs: () => timer.itemMs,
     unmount() {
       if (unmounted) return;

@@ -10,7 +10,7 @@ namespace WeakSegPortal.Core.Items;
 public sealed record NextItem(Guid ProjectId, Guid AnnotatorId);
 
 /// <summary>
-/// The work queue. An open item is resumed first. Otherwise, at the project's gold rate, a gold item
+/// The work queue. An open item is resumed first (one QA returned before any other). Otherwise, at the project's gold rate, a gold item
 /// the annotator has not had (gold items are outside the overlap limit and carry no mark); else the
 /// least-covered item still below the project's overlap that this annotator never had. The
 /// assignment is an event on the item's stream, appended at the version read, so two annotators
@@ -32,7 +32,12 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var items = await session.Query<ItemView>().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
-            if (items.FirstOrDefault(i => i.IsOpenFor(command.AnnotatorId)) is { } open)
+            // An item QA returned comes before one merely left open, so the annotator sees the comment at once.
+            var open = items.Where(i => i.IsOpenFor(command.AnnotatorId))
+                .OrderByDescending(i => i.ReturnCommentFor(command.AnnotatorId) is not null)
+                .ThenBy(i => i.RegisteredAt)
+                .FirstOrDefault();
+            if (open is not null)
             {
                 return open;
             }

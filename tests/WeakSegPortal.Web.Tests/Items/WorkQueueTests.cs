@@ -59,6 +59,28 @@ public sealed class WorkQueueTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task An_item_QA_returned_is_resumed_before_one_merely_left_open()
+    {
+        var person = Guid.NewGuid();
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Returned first"), Annotator(person));
+        await TestData.ItemAsync(factory.Services, project, "a");
+        await TestData.ItemAsync(factory.Services, project, "b");
+        var first = await NextAsync(project, person);
+        await SubmitAsync(first!.Id, person);
+        var second = await NextAsync(project, person);
+        Assert.NotEqual(first.Id, second!.Id);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            session.Events.Append(first.Id, new ItemReturned(first.Id, person, "Look again at the edge.", Guid.NewGuid(), DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+        var next = await NextAsync(project, person);
+        Assert.Equal(first.Id, next!.Id);
+        Assert.Equal("Look again at the edge.", next.ReturnCommentFor(person));
+    }
+
+    [Fact]
     public async Task Someone_outside_the_team_gets_nothing()
     {
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Closed team"), Annotator(Guid.NewGuid()));

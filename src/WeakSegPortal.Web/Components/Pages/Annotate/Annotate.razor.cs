@@ -104,10 +104,10 @@ public sealed partial class Annotate
         try
         {
             // Labels can no longer change after submission: every pending one must be saved first.
-            var pending = await _host.InvokeAsync<int>("flush", Leaving);
-            if (pending > 0)
+            var saving = await _host.InvokeAsync<SaveState>("flush", Leaving);
+            if (saving is { Pending: > 0 })
             {
-                Snackbar.Add($"{pending} annotation(s) are not saved yet. Check your connection; they will be sent when it is back.", Severity.Warning);
+                Snackbar.Add(saving.Explain(skipReason is null ? "submit" : "skip"), Severity.Warning);
                 return;
             }
             var activeMs = await _host.InvokeAsync<long>("activeMs", Leaving);
