@@ -21,8 +21,7 @@ public static class MartenRegistration
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ItemAdjudicated), typeof(ItemReturned),
             typeof(ImportRecorded),
-            typeof(BoxDrawn), typeof(ScribbleDrawn), typeof(PointPlaced), typeof(TagSet), typeof(AnnotationDeleted),
-            typeof(PolygonDrawn), typeof(BrushStrokePainted),
+            .. AnnotationEventTypes.All,
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);

@@ -1,7 +1,8 @@
 // Turns finished Cornerstone annotations (world LPS mm) into protocol commands (voxel index
 // space, docs/annotation-protocol.md) and back. The one place where world becomes index.
 
-import { simplify, tidy, validateBox, validateBrush, validatePoint, validatePolygon, validateScribble, validateSlice } from './geometry.js';
+import { simplify, tidy } from './geometry.js';
+import { validateCommand } from './validation.js';
 
 /** Cornerstone tool name → protocol kind. tools.js registers tools under these names. */
 export const TOOL_KINDS = Object.freeze({ RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' });
@@ -62,37 +63,29 @@ export function annotationToCommand(annotation, ctx) {
     const idx = annotation.data.handles.points.map(toIndex);
     const xs = idx.map((p) => p[0]), ys = idx.map((p) => p[1]);
     const box = { x0: tidy(Math.min(...xs)), y0: tidy(Math.min(...ys)), x1: tidy(Math.max(...xs)), y1: tidy(Math.max(...ys)) };
-    if (!(ctx.classId >= 1)) throw new Error('A box needs a foreground class.');
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), box };
-    fail(validateBox(box, ctx.dims));
   } else if (kind === 'scribble') {
     const idx = polylineOf(annotation).map(toIndex);
     const scribble = { points: planar(idx), width: ctx.width ?? 3 };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), scribble };
-    fail(validateScribble(scribble, ctx.dims));
   } else if (kind === 'polygon') {
-    if (!(ctx.classId >= 1)) throw new Error('A polygon needs a foreground class.');
     const idx = polylineOf(annotation).map(toIndex);
     const points = planarSimplified(idx);
     // A closed contour may repeat its first point at the end; the protocol's polygon closes itself.
     while (points.length > 1 && points[0][0] === points.at(-1)[0] && points[0][1] === points.at(-1)[1]) points.pop();
     const polygon = { points };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), polygon };
-    fail(validatePolygon(polygon, ctx.dims));
   } else if (kind === 'brush') {
     const erase = toolName === 'WeakEraser';
-    if (!(ctx.classId >= 1)) throw new Error(`${erase ? 'The eraser' : 'A brush stroke'} needs a foreground class.`);
     const idx = polylineOf(annotation).map(toIndex);
     const brush = { points: planarSimplified(idx), width: ctx.width ?? 3, erase };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), brush };
-    fail(validateBrush(brush, ctx.dims));
   } else {
     const idx = [toIndex(annotation.data.handles.points[0])];
     const point = { x: tidy(idx[0][0]), y: tidy(idx[0][1]), positive: ctx.positive !== false };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx) }), point };
-    fail(validatePoint(point, ctx.dims));
   }
-  fail(validateSlice(command.slice, ctx.dims));
+  fail(validateCommand(command, ctx.dims, ctx.schema));
   return command;
 }
 

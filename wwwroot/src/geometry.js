@@ -1,5 +1,5 @@
-// World (LPS mm) ↔ voxel index conversion and validation of weak-label geometry
-// (CONVENTIONS.md "Space"): world = origin + direction · (spacing ⊙ index), voxel centres at
+// World (LPS mm) ↔ voxel index conversion (CONVENTIONS.md "Space"; the rules a label must meet
+// are in validation.js): world = origin + direction · (spacing ⊙ index), voxel centres at
 // integer indices. `direction` is row-major 3×3 whose columns are the world directions of i, j, k.
 
 /** Builds a conversion for one volume; throws on a singular direction or a non-positive spacing. */
@@ -78,74 +78,4 @@ export function simplify(points, tolerance = 0.1) {
     if (far >= 0) { keep[far] = 1; stack.push([a, far], [far, b]); }
   }
   return points.filter((_, n) => keep[n]);
-}
-
-// Validation mirrors the server's refusals so the annotator hears of a bad shape at once.
-// Voxel centres run 0..n-1; the image's extent is −0.5..n−0.5 in index space.
-
-function inExtent(x, n) { return Number.isFinite(x) && x >= -0.5 && x <= n - 0.5; }
-
-/** Returns null when the box lies inside the image (nx × ny), else a reason. */
-export function validateBox(box, { nx, ny }) {
-  const { x0, y0, x1, y1 } = box ?? {};
-  if (![x0, y0, x1, y1].every(Number.isFinite)) return 'The box has no valid corners.';
-  if (!inExtent(x0, nx) || !inExtent(x1, nx) || !inExtent(y0, ny) || !inExtent(y1, ny)) {
-    return `The box lies outside the image (${nx} × ${ny}).`;
-  }
-  if (Math.abs(x1 - x0) < 1 || Math.abs(y1 - y0) < 1) return 'The box is smaller than one voxel.';
-  return null;
-}
-
-/** Returns null when every scribble point lies inside the image, else a reason. */
-export function validateScribble(scribble, { nx, ny }) {
-  const pts = scribble?.points;
-  if (!Array.isArray(pts) || pts.length < 2) return 'A scribble needs at least two points.';
-  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) {
-    return `The scribble leaves the image (${nx} × ${ny}).`;
-  }
-  if (!(scribble.width > 0)) return 'The scribble width must be positive.';
-  return null;
-}
-
-/** Twice the signed area of a closed outline (shoelace). */
-function twiceArea(pts) {
-  let a = 0;
-  for (let n = 0; n < pts.length; n++) {
-    const [x0, y0] = pts[n], [x1, y1] = pts[(n + 1) % pts.length];
-    a += x0 * y1 - x1 * y0;
-  }
-  return a;
-}
-
-/** Returns null when the polygon (≥3 points, non-zero area) lies inside the image, else a reason. */
-export function validatePolygon(polygon, { nx, ny }) {
-  const pts = polygon?.points;
-  if (!Array.isArray(pts) || pts.length < 3) return 'A polygon needs at least three points.';
-  if (pts.length > 20000) return 'A polygon may have at most 20000 points.';
-  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The polygon leaves the image (${nx} × ${ny}).`;
-  if (Math.abs(twiceArea(pts)) === 0) return 'The polygon has no area.';
-  return null;
-}
-
-/** Returns null when every brush point lies inside the image and the width is 1–200 voxels, else a reason. */
-export function validateBrush(brush, { nx, ny }) {
-  const pts = brush?.points;
-  const what = brush?.erase ? 'eraser stroke' : 'brush stroke';
-  if (!Array.isArray(pts) || pts.length < 1) return `A ${what} needs at least one point.`;
-  if (pts.length > 20000) return `A ${what} may have at most 20000 points.`;
-  if (!pts.every(([x, y]) => inExtent(x, nx) && inExtent(y, ny))) return `The ${what} leaves the image (${nx} × ${ny}).`;
-  if (!(brush.width >= 1 && brush.width <= 200)) return 'The brush width must be 1 to 200 voxels.';
-  return null;
-}
-
-/** Returns null when the point lies inside the image, else a reason. */
-export function validatePoint(point, { nx, ny }) {
-  if (!inExtent(point?.x, nx) || !inExtent(point?.y, ny)) return `The point lies outside the image (${nx} × ${ny}).`;
-  return null;
-}
-
-/** Returns null when k is a slice of the volume, else a reason. */
-export function validateSlice(k, { nz }) {
-  if (!Number.isInteger(k) || k < 0 || k >= nz) return `Slice ${k} is not a slice of this volume (0–${nz - 1}).`;
-  return null;
 }

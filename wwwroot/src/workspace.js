@@ -56,6 +56,8 @@ export async function mount(element, options) {
   const fg = (opts.classes ?? []).filter((c) => c.id !== 0);
   const bgClass = (opts.classes ?? []).find((c) => c.id === 0) ?? { id: 0, name: 'Background', colour: BACKGROUND_COLOUR };
   const allClasses = [...fg, bgClass];
+  // The project's rules, so a label the server would refuse is refused here at once, in its words.
+  const schema = opts.classes ? { classIds: fg.map((c) => c.id), kinds } : null;
   const colourOf = (classId) => allClasses.find((c) => c.id === classId)?.colour ?? '#ffd54f';
   const nameOf = (classId) => allClasses.find((c) => c.id === classId)?.name ?? `Class ${classId}`;
 
@@ -448,7 +450,7 @@ export async function mount(element, options) {
     let command;
     try {
       command = annotationToCommand(ann, {
-        itemId: item.id, geometry, dims, classId: state.classId, positive: state.positive, width: state.width, activeMs: timer.finishAnnotation(),
+        itemId: item.id, geometry, dims, schema, classId: state.classId, positive: state.positive, width: state.width, activeMs: timer.finishAnnotation(),
       });
     } catch (err) {
       removeDrawn(ann.annotationUID);
@@ -480,7 +482,7 @@ export async function mount(element, options) {
     const old = entry.command;
     let next;
     try {
-      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
+      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, schema, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
     } catch (err) {
       say(`${err.message} The change was not kept.`);
       removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();

@@ -40,7 +40,7 @@ test('Shapes outside the image, across slices or of background boxes are refused
   const box = (pts) => ({ metadata: { toolName: 'RectangleROI' }, data: { handles: { points: pts } } });
   assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 600, 10, 1), w(geometry, 10, 40, 1), w(geometry, 600, 40, 1)]), ctx()), /outside the image \(512 × 512\)/);
   assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 60, 10, 1), w(geometry, 10, 40, 1), w(geometry, 60, 40, 3)]), ctx()), /one slice/);
-  assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 60, 10, 1), w(geometry, 10, 40, 1), w(geometry, 60, 40, 1)]), ctx({ classId: 0 })), /foreground class/);
+  assert.throws(() => annotationToCommand(box([w(geometry, 10, 10, 1), w(geometry, 60, 10, 1), w(geometry, 10, 40, 1), w(geometry, 60, 40, 1)]), ctx({ classId: 0 })), /A box needs a class/);
   assert.throws(() => annotationToCommand({ metadata: { toolName: 'Length' }, data: {} }, ctx()), /no protocol annotation/);
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createGeometry, invert3, validateBox, validatePoint, validateScribble, validateSlice } from '../src/geometry.js';
+import { createGeometry, invert3 } from '../src/geometry.js';
 
 const { cases } = JSON.parse(readFileSync(new URL('./geometry-cases.json', import.meta.url), 'utf8'));
 const close = (a, b, tol, msg) => a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) <= tol, `${msg}: ${a} vs ${b}`));
@@ -39,17 +39,3 @@ test('A singular direction or a zero spacing is refused', () => {
   assert.throws(() => createGeometry({ origin: [0, 0, 0], spacing: [1, 0, 1], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] }), /spacing/);
 });
 
-test('Validation refuses boxes, scribbles and points outside the image', () => {
-  const dims = { nx: 512, ny: 256, nz: 40 };
-  assert.equal(validateBox({ x0: 10.5, y0: 20, x1: 80, y1: 95.5 }, dims), null);
-  assert.match(validateBox({ x0: 10, y0: 20, x1: 600, y1: 95 }, dims), /outside the image \(512 × 256\)/);
-  assert.match(validateBox({ x0: 10, y0: 20, x1: 10.5, y1: 95 }, dims), /smaller than one voxel/);
-  assert.equal(validateBox({ x0: -0.5, y0: -0.5, x1: 511.5, y1: 255.5 }, dims), null, 'the full extent is inside');
-  assert.equal(validateScribble({ points: [[1, 1], [2, 3]], width: 3 }, dims), null);
-  assert.match(validateScribble({ points: [[1, 1]], width: 3 }, dims), /two points/);
-  assert.match(validateScribble({ points: [[1, 1], [1, 300]], width: 3 }, dims), /leaves the image/);
-  assert.equal(validatePoint({ x: 0, y: 255 }, dims), null);
-  assert.match(validatePoint({ x: -1, y: 3 }, dims), /outside/);
-  assert.equal(validateSlice(39, dims), null);
-  assert.match(validateSlice(40, dims), /not a slice/);
-});

@@ -6,15 +6,16 @@ namespace WeakSegPortal.Core.Annotations;
 
 /// <summary>
 /// Checks a command against the item's image and the project's label schema, and turns it into
-/// label geometry. Refusals are sentences for the annotator.
+/// label geometry. Refusals are sentences for the annotator. The browser applies the same rules in
+/// the same words (wwwroot/src/validation.js); both are held to wwwroot/test/annotation-cases.json.
 /// </summary>
 public static class AnnotationCommandValidator
 {
-    public const int MaxScribblePoints = 20_000;
+    public const int MaxPoints = 20_000;
     public const double MaxScribbleWidth = 200;
-    public const int MaxPolygonPoints = 20_000;
-    public const int MaxBrushPoints = 20_000;
+    public const double MinBrushWidth = 1;
     public const double MaxBrushWidth = 200;
+    public const double MinBoxSide = 1;
 
     public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null);
 
@@ -23,75 +24,111 @@ public static class AnnotationCommandValidator
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(project);
-        if (AnnotationKinds.RequiredSetting(command.Kind) is not { } setting)
+        var kind = command.Kind;
+        if (AnnotationKinds.RequiredSetting(kind) is not { } setting)
         {
-            return (null, $"\"{command.Kind}\" is not an annotation type.");
+            return Refuse($"\"{kind}\" is not an annotation type.");
         }
         if (!project.AllowedKinds.Contains(setting))
         {
-            return (null, $"{Plural(command.Kind)} are not allowed in this project.");
+            return Refuse($"{Plural(kind)} are not allowed in this project.");
         }
-        var backgroundAllowed = command.Kind is AnnotationKinds.Scribble or AnnotationKinds.Point;
-        if (!(command.ClassId == 0 && backgroundAllowed) && !project.Classes.Exists(c => c.Id == command.ClassId))
+        if (command.ClassId == 0 && kind is not (AnnotationKinds.Scribble or AnnotationKinds.Point))
         {
-            return (null, command.ClassId == 0
-                ? $"A {command.Kind} needs a class; background is only for scribbles and points."
-                : $"Class {command.ClassId} is not a class of this project.");
+            return Refuse($"A {kind} needs a class; background is only for scribbles and points.");
+        }
+        if (command.ClassId != 0 && !project.Classes.Exists(c => c.Id == command.ClassId))
+        {
+            return Refuse($"Class {command.ClassId} is not a class of this project.");
+        }
+        if (SliceReason(command, geometry) is { } sliceReason)
+        {
+            return Refuse(sliceReason);
         }
         var grid = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
-        var outside = $"The {command.Kind} lies outside the image ({geometry.Nx} × {geometry.Ny} × {geometry.Nz}).";
-        switch (command.Kind)
+        var image = $"({geometry.Nx} × {geometry.Ny})";
+        var k = command.Slice ?? 0;
+        return kind switch
         {
-            case AnnotationKinds.Box when command.Box is { } b && command.Slice is { } k:
-                var box = new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId);
-                if (!ImageBounds.Contains(grid, box))
-                {
-                    return (null, outside);
-                }
-                return box.Area <= 0 ? (null, "The box has no area.") : (new Accepted(box, null, null, null), null);
-            case AnnotationKinds.Scribble when command.Scribble is { } s && command.Slice is { } k:
-                if (s.Points.Count is 0 or > MaxScribblePoints || s.Points.Any(p => p is not { Length: 2 }))
-                {
-                    return (null, $"A scribble needs 1 to {MaxScribblePoints} points of [x, y].");
-                }
-                if (!(s.Width > 0 && s.Width <= MaxScribbleWidth))
-                {
-                    return (null, $"Scribble width must be above 0 and at most {MaxScribbleWidth} pixels.");
-                }
-                var scribble = new Scribble([.. s.Points.Select(p => new PlanePoint(p[0], p[1]))], s.Width, k, command.ClassId);
-                return ImageBounds.Contains(grid, scribble) ? (new Accepted(null, scribble, null, null), null) : (null, outside);
-            case AnnotationKinds.Point when command.Point is { } p && command.Slice is { } k:
-                var point = new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive);
-                return ImageBounds.Contains(grid, point) ? (new Accepted(null, null, point, null), null) : (null, outside);
-            case AnnotationKinds.Polygon when command.Polygon is { } g && command.Slice is { } k:
-                if (g.Points is not { Count: >= 3 and <= MaxPolygonPoints } || g.Points.Any(p => p is not { Length: 2 }))
-                {
-                    return (null, $"A polygon needs 3 to {MaxPolygonPoints} points of [x, y].");
-                }
-                var polygon = new Polygon([.. g.Points.Select(p => new PlanePoint(p[0], p[1]))], k, command.ClassId);
-                if (!ImageBounds.Contains(grid, polygon))
-                {
-                    return (null, outside);
-                }
-                return PolygonRasterizer.Area(polygon.Points) <= 0 ? (null, "The polygon has no area.") : (new Accepted(null, null, null, null, Polygon: polygon), null);
-            case AnnotationKinds.Brush when command.Brush is { } r && command.Slice is { } k:
-                if (r.Points is not { Count: >= 1 and <= MaxBrushPoints } || r.Points.Any(p => p is not { Length: 2 }))
-                {
-                    return (null, $"A brush stroke needs 1 to {MaxBrushPoints} points of [x, y].");
-                }
-                if (!(r.Width >= 1 && r.Width <= MaxBrushWidth))
-                {
-                    return (null, $"Brush width must be at least 1 and at most {MaxBrushWidth} voxels.");
-                }
-                var stroke = new BrushStroke([.. r.Points.Select(p => new PlanePoint(p[0], p[1]))], r.Width, k, command.ClassId, r.Erase);
-                return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : (null, outside);
-            case AnnotationKinds.Tag when command.Tag is { } t:
-                var tag = new Tag(command.ClassId, t.Present, command.Slice);
-                return ImageBounds.Contains(grid, tag) ? (new Accepted(null, null, null, tag), null) : (null, $"Slice {command.Slice} is not in the image.");
-            default:
-                return (null, $"The {command.Kind} command is incomplete (geometry or slice missing).");
-        }
+            AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId), grid, image),
+            AnnotationKinds.Scribble when command.Scribble is { } s => CheckScribble(s, k, command.ClassId, grid, image),
+            AnnotationKinds.Point when command.Point is { } p => ImageBounds.Contains(grid, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive))
+                ? (new Accepted(null, null, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive), null), null)
+                : Refuse($"The point lies outside the image {image}."),
+            AnnotationKinds.Polygon when command.Polygon is { } g => CheckPolygon(g, k, command.ClassId, grid, image),
+            AnnotationKinds.Brush when command.Brush is { } r => CheckBrush(r, k, command.ClassId, grid, image),
+            AnnotationKinds.Tag when command.Tag is { } t => (new Accepted(null, null, null, new Tag(command.ClassId, t.Present, command.Slice)), null),
+            _ => Refuse($"The {kind} command is incomplete (its {kind} is missing)."),
+        };
     }
+
+    /// <summary>Drawings lie on a slice of the image; a tag is of the whole item (no slice) or of one slice.</summary>
+    private static string? SliceReason(AnnotationCommand command, ItemGeometry geometry) => command.Slice switch
+    {
+        null => command.Kind == AnnotationKinds.Tag ? null : $"The {command.Kind} needs a slice.",
+        { } k when k < 0 || k >= geometry.Nz => $"Slice {k} is not a slice of this image (0–{geometry.Nz - 1}).",
+        _ => null,
+    };
+
+    private static (Accepted?, string?) CheckBox(Box2D box, Grid grid, string image)
+    {
+        if (!ImageBounds.Contains(grid, box))
+        {
+            return Refuse($"The box lies outside the image {image}.");
+        }
+        return box.MaxX - box.MinX < MinBoxSide || box.MaxY - box.MinY < MinBoxSide
+            ? Refuse("The box is smaller than one voxel.")
+            : (new Accepted(box, null, null, null), null);
+    }
+
+    private static (Accepted?, string?) CheckScribble(ScribbleShape s, int k, int classId, Grid grid, string image)
+    {
+        if (!IsPointList(s.Points, 2))
+        {
+            return Refuse($"A scribble needs 2 to {MaxPoints} points.");
+        }
+        if (!(s.Width > 0 && s.Width <= MaxScribbleWidth))
+        {
+            return Refuse($"Scribble width must be above 0 and at most {MaxScribbleWidth} voxels.");
+        }
+        var scribble = new Scribble(ToPlane(s.Points), s.Width, k, classId);
+        return ImageBounds.Contains(grid, scribble) ? (new Accepted(null, scribble, null, null), null) : Refuse($"The scribble leaves the image {image}.");
+    }
+
+    private static (Accepted?, string?) CheckPolygon(PolygonShape g, int k, int classId, Grid grid, string image)
+    {
+        if (!IsPointList(g.Points, 3))
+        {
+            return Refuse($"A polygon needs 3 to {MaxPoints} points.");
+        }
+        var polygon = new Polygon(ToPlane(g.Points), k, classId);
+        if (!ImageBounds.Contains(grid, polygon))
+        {
+            return Refuse($"The polygon leaves the image {image}.");
+        }
+        return PolygonRasterizer.Area(polygon.Points) <= 0 ? Refuse("The polygon has no area.") : (new Accepted(null, null, null, null, Polygon: polygon), null);
+    }
+
+    private static (Accepted?, string?) CheckBrush(BrushShape r, int k, int classId, Grid grid, string image)
+    {
+        if (!IsPointList(r.Points, 1))
+        {
+            return Refuse($"A brush stroke needs 1 to {MaxPoints} points.");
+        }
+        if (!(r.Width >= MinBrushWidth && r.Width <= MaxBrushWidth))
+        {
+            return Refuse($"Brush width must be {MinBrushWidth} to {MaxBrushWidth} voxels.");
+        }
+        var stroke = new BrushStroke(ToPlane(r.Points), r.Width, k, classId, r.Erase);
+        return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : Refuse($"The brush stroke leaves the image {image}.");
+    }
+
+    private static bool IsPointList(IReadOnlyList<double[]>? points, int min) =>
+        points is not null && points.Count >= min && points.Count <= MaxPoints && points.All(p => p is { Length: 2 });
+
+    private static List<PlanePoint> ToPlane(IReadOnlyList<double[]> points) => [.. points.Select(p => new PlanePoint(p[0], p[1]))];
+
+    private static (Accepted?, string?) Refuse(string reason) => (null, reason);
 
     private static string Plural(string kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using WeakSegPortal.Core.Labels;
@@ -8,38 +9,48 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// Keeps <see cref="AnnotationRecord"/>s. Inline: a reload right after an acknowledgement must show
 /// the label, and the agreement subscription reads them in the same order as the events. Insert-only
-/// (plus delete), so no document is read before the write.
+/// (plus delete), so no document is read before the write. Reads every label event through
+/// <see cref="ILabelMade"/>, so a new kind needs nothing here.
 /// </summary>
 public sealed partial class AnnotationRecordProjection : EventProjection
 {
-    public static AnnotationRecord Create(BoxDrawn e) =>
-        Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Box, e.Box, null, null, null, e.Provenance, e.ActiveMs, e.At));
-
-    public static AnnotationRecord Create(ScribbleDrawn e) =>
-        Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Scribble, null, e.Scribble, null, null, e.Provenance, e.ActiveMs, e.At));
-
-    public static AnnotationRecord Create(PointPlaced e) =>
-        Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Point, null, null, e.Point, null, e.Provenance, e.ActiveMs, e.At));
-
-    public static AnnotationRecord Create(PolygonDrawn e) =>
-        Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Polygon, null, null, null, null, e.Provenance, e.ActiveMs, e.At) { Polygon = e.Polygon });
-
-    public static AnnotationRecord Create(BrushStrokePainted e) =>
-        Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Brush, null, null, null, null, e.Provenance, e.ActiveMs, e.At) { Brush = e.Stroke });
-
-    /// <summary>One answer per class and slice: the record id is the tag's key, so storing overwrites the earlier answer.</summary>
-    public static AnnotationRecord Create(TagSet e)
+    public AnnotationRecordProjection()
     {
-        var record = Record(e.AnnotationId, e.ItemId, e.AnnotatorId, new StoredAnnotation(e.AnnotationId, e.CommandId, AnnotationKinds.Tag, null, null, null, e.Tag, e.Provenance, e.ActiveMs, e.At));
-        record.Id = TagKey(e.ItemId, e.AnnotatorId, e.Tag);
-        return record;
+        foreach (var type in AnnotationEventTypes.All)
+        {
+            IncludeType(type);
+        }
     }
 
-    public static void Project(AnnotationDeleted e, IDocumentOperations operations)
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(operations);
-        operations.DeleteWhere<AnnotationRecord>(r => r.AnnotationId == e.AnnotationId);
+        ArgumentNullException.ThrowIfNull(e);
+        switch (e.Data)
+        {
+            case ILabelMade made:
+                operations.Store(RecordOf(made));
+                break;
+            case AnnotationDeleted deleted:
+                operations.DeleteWhere<AnnotationRecord>(r => r.AnnotationId == deleted.AnnotationId);
+                break;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The record of a made label; a tag's record id is its key, so a new answer overwrites the earlier one.</summary>
+    public static AnnotationRecord RecordOf(ILabelMade made)
+    {
+        ArgumentNullException.ThrowIfNull(made);
+        var label = made.ToStored();
+        return new AnnotationRecord
+        {
+            Id = label.Tag is { } tag ? TagKey(made.ItemId, made.AnnotatorId, tag) : made.AnnotationId,
+            AnnotationId = made.AnnotationId,
+            ItemId = made.ItemId,
+            AnnotatorId = made.AnnotatorId,
+            Annotation = label,
+        };
     }
 
     public static Guid TagKey(Guid itemId, Guid annotatorId, Tag tag)
@@ -56,7 +67,4 @@ public sealed partial class AnnotationRecordProjection : EventProjection
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16]);
     }
-
-    private static AnnotationRecord Record(Guid annotationId, Guid itemId, Guid annotatorId, StoredAnnotation annotation) =>
-        new() { Id = annotationId, AnnotationId = annotationId, ItemId = itemId, AnnotatorId = annotatorId, Annotation = annotation };
 }

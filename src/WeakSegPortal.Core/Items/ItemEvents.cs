@@ -14,16 +14,16 @@ public sealed record ItemRegistered(
     string ContentHash,
     string? SeriesInstanceUid,
     Guid By,
-    DateTimeOffset At);
+    DateTimeOffset At) : IItemEvent;
 
-public sealed record ItemAssigned(Guid ItemId, Guid AnnotatorId, DateTimeOffset At);
+public sealed record ItemAssigned(Guid ItemId, Guid AnnotatorId, DateTimeOffset At) : IItemEvent;
 
-public sealed record ItemSubmitted(Guid ItemId, Guid AnnotatorId, long ActiveMilliseconds, DateTimeOffset At);
+public sealed record ItemSubmitted(Guid ItemId, Guid AnnotatorId, long ActiveMilliseconds, DateTimeOffset At) : IItemEvent;
 
-public sealed record ItemSkipped(Guid ItemId, Guid AnnotatorId, string Reason, long ActiveMilliseconds, DateTimeOffset At);
+public sealed record ItemSkipped(Guid ItemId, Guid AnnotatorId, string Reason, long ActiveMilliseconds, DateTimeOffset At) : IItemEvent;
 
 /// <summary>The item is a known-answer item, mixed into queues without a mark.</summary>
-public sealed record ItemMarkedGold(Guid ItemId, Guid By, DateTimeOffset At);
+public sealed record ItemMarkedGold(Guid ItemId, Guid By, DateTimeOffset At) : IItemEvent;
 
 /// <summary>
 /// A QA lead settled the item's labels: the consensus of the kept annotations, or one annotator's.
@@ -39,7 +39,7 @@ public sealed record ItemAdjudicated(
     IReadOnlyList<AdjudicatedLabels> Kept,
     IReadOnlyList<Guid> RemovedAnnotationIds,
     Guid By,
-    DateTimeOffset At);
+    DateTimeOffset At) : IItemEvent;
 
 /// <summary>A QA lead sent the item back to one annotator, who must look again; the comment tells them why.</summary>
-public sealed record ItemReturned(Guid ItemId, Guid AnnotatorId, string Comment, Guid By, DateTimeOffset At);
+public sealed record ItemReturned(Guid ItemId, Guid AnnotatorId, string Comment, Guid By, DateTimeOffset At) : IItemEvent;

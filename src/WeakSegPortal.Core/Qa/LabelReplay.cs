@@ -5,7 +5,7 @@ namespace WeakSegPortal.Core.Qa;
 
 /// <summary>
 /// An item's labels as they stood at any moment: each annotator's stream replayed up to that time
-/// with the same Apply methods as the live projection, so history and present never disagree.
+/// by <see cref="LabelFold"/>, under the same rules as the stored records, so history and present never disagree.
 /// </summary>
 public static class LabelReplay
 {
@@ -18,15 +18,9 @@ public static class LabelReplay
         var labels = new AnnotatorItemLabels { Id = AnnotationStreams.For(itemId, annotatorId), ItemId = itemId, AnnotatorId = annotatorId };
         foreach (var entry in stream.Where(e => e.At <= at).OrderBy(e => e.At))
         {
-            switch (entry.Data)
+            if (entry.Data is IAnnotationEvent e)
             {
-                case BoxDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case ScribbleDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case PointPlaced e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case PolygonDrawn e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case BrushStrokePainted e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case TagSet e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
-                case AnnotationDeleted e: AnnotatorItemLabelsProjection.Apply(e, labels); break;
+                LabelFold.Apply(e, labels);
             }
         }
         return labels;

@@ -21,10 +21,29 @@ public sealed class AgreementSubscription : SubscriptionBase
     private readonly AgreementRecomputer _recomputer;
     private readonly AgreementNotifier _notifier;
 
+    /// <summary>
+    /// The events that change an item's agreement: every label event, and the QA and submission
+    /// decisions. The daemon hands this subscription only these (<c>IncludeType</c>).
+    /// </summary>
+    public static IReadOnlyList<Type> Inputs { get; } =
+        [.. AnnotationEventTypes.All, typeof(ItemSubmitted), typeof(ItemMarkedGold), typeof(ItemAdjudicated), typeof(ItemReturned)];
+
+    /// <summary>Item events that leave agreement as it is, each with the reason (a new item event must be put in one list or the other).</summary>
+    public static IReadOnlyDictionary<Type, string> NotInputs { get; } = new Dictionary<Type, string>
+    {
+        [typeof(ItemRegistered)] = "a new item has no labels",
+        [typeof(ItemAssigned)] = "holding an item adds no label",
+        [typeof(ItemSkipped)] = "a skip changes nothing that was labelled",
+    };
+
     public AgreementSubscription(AgreementRecomputer recomputer, AgreementNotifier notifier)
     {
         (_recomputer, _notifier) = (recomputer, notifier);
         Name = SubscriptionName;
+        foreach (var type in Inputs)
+        {
+            IncludeType(type);
+        }
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
@@ -40,19 +59,8 @@ public sealed class AgreementSubscription : SubscriptionBase
         return new AfterCommit(_notifier, change);
     }
 
-    private static Guid? ItemOf(object data) => data switch
-    {
-        BoxDrawn e => e.ItemId,
-        ScribbleDrawn e => e.ItemId,
-        PointPlaced e => e.ItemId,
-        TagSet e => e.ItemId,
-        AnnotationDeleted e => e.ItemId,
-        ItemSubmitted e => e.ItemId,
-        ItemMarkedGold e => e.ItemId,
-        ItemAdjudicated e => e.ItemId,
-        ItemReturned e => e.ItemId,
-        _ => null,
-    };
+    /// <summary>The item whose agreement an event changes, or null.</summary>
+    public static Guid? ItemOf(object data) => data is IItemEvent e && Inputs.Contains(data.GetType()) ? e.ItemId : null;
 
     private sealed class AfterCommit(AgreementNotifier notifier, AgreementChanged change) : IChangeListener
     {

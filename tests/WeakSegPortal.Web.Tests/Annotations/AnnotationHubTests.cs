@@ -118,9 +118,9 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
         var polygon = await SubmitAsync(hub, Polygon(item, 1, [1, 1], [70, 1], [9, 9]));
         var brush = await SubmitAsync(hub, Brush(item, true, 3, [1, 1], [1, 48]));
         var tooFew = await SubmitAsync(hub, Polygon(item, 1, [1, 1], [9, 1]));
-        Assert.Equal("The polygon lies outside the image (64 × 48 × 8).", polygon.Reason);
-        Assert.Equal("The brush lies outside the image (64 × 48 × 8).", brush.Reason);
-        Assert.Equal("A polygon needs 3 to 20000 points of [x, y].", tooFew.Reason);
+        Assert.Equal("The polygon leaves the image (64 × 48).", polygon.Reason);
+        Assert.Equal("The brush stroke leaves the image (64 × 48).", brush.Reason);
+        Assert.Equal("A polygon needs 3 to 20000 points.", tooFew.Reason);
         Assert.Empty(await StreamAsync(item, ann1));
     }
 
@@ -153,7 +153,7 @@ public sealed class AnnotationHubTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Theory]
-    [InlineData(-5, 0, 10, 10, 1, "outside the image (64 × 48 × 8)")]
+    [InlineData(-5, 0, 10, 10, 1, "The box lies outside the image (64 × 48).")]
     [InlineData(0, 0, 64, 10, 1, "outside the image")]
     [InlineData(0, 0, 10, 10, 9, "Class 9 is not a class of this project.")]
     [InlineData(0, 0, 10, 10, 0, "needs a class")]

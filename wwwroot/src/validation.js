@@ -1,0 +1,75 @@
+// The rules a command must meet to be stored, as the server applies them
+// (AnnotationCommandValidator): the annotator hears of a bad shape at once, in the same words.
+// Both sides are held to wwwroot/test/annotation-cases.json. Geometry is in voxel index space:
+// voxel centres at integers, the image's extent −0.5 … n − 0.5 on each in-plane axis.
+
+export const LIMITS = Object.freeze({ maxPoints: 20000, maxScribbleWidth: 200, minBrushWidth: 1, maxBrushWidth: 200, minBoxSide: 1 });
+
+const PLURAL = { box: 'Boxes', scribble: 'Scribbles', point: 'Points', tag: 'Tags', polygon: 'Polygons', brush: 'Brush strokes' };
+const BACKGROUND_ALLOWED = new Set(['scribble', 'point']);
+
+const inExtent = (x, n) => Number.isFinite(x) && x >= -0.5 && x <= n - 0.5;
+const pointsInside = (pts, { nx, ny }) => pts.every((p) => Array.isArray(p) && p.length === 2 && inExtent(p[0], nx) && inExtent(p[1], ny));
+const validList = (pts, min) => Array.isArray(pts) && pts.length >= min && pts.length <= LIMITS.maxPoints && pts.every((p) => Array.isArray(p) && p.length === 2);
+
+/** Twice the signed area of a closed outline (shoelace). */
+function twiceArea(pts) {
+  let a = 0;
+  for (let n = 0; n < pts.length; n++) {
+    const [x0, y0] = pts[n], [x1, y1] = pts[(n + 1) % pts.length];
+    a += x0 * y1 - x1 * y0;
+  }
+  return a;
+}
+
+const GEOMETRY = {
+  box(box, dims) {
+    const { x0, y0, x1, y1 } = box;
+    if (![x0, y0, x1, y1].every(Number.isFinite)) return 'The box has no valid corners.';
+    if (!inExtent(x0, dims.nx) || !inExtent(x1, dims.nx) || !inExtent(y0, dims.ny) || !inExtent(y1, dims.ny)) return `The box lies outside the image (${dims.nx} × ${dims.ny}).`;
+    if (Math.abs(x1 - x0) < LIMITS.minBoxSide || Math.abs(y1 - y0) < LIMITS.minBoxSide) return 'The box is smaller than one voxel.';
+    return null;
+  },
+  scribble(s, dims) {
+    if (!validList(s.points, 2)) return `A scribble needs 2 to ${LIMITS.maxPoints} points.`;
+    if (!(s.width > 0 && s.width <= LIMITS.maxScribbleWidth)) return `Scribble width must be above 0 and at most ${LIMITS.maxScribbleWidth} voxels.`;
+    return pointsInside(s.points, dims) ? null : `The scribble leaves the image (${dims.nx} × ${dims.ny}).`;
+  },
+  point(p, dims) {
+    return inExtent(p.x, dims.nx) && inExtent(p.y, dims.ny) ? null : `The point lies outside the image (${dims.nx} × ${dims.ny}).`;
+  },
+  polygon(g, dims) {
+    if (!validList(g.points, 3)) return `A polygon needs 3 to ${LIMITS.maxPoints} points.`;
+    if (!pointsInside(g.points, dims)) return `The polygon leaves the image (${dims.nx} × ${dims.ny}).`;
+    return twiceArea(g.points) === 0 ? 'The polygon has no area.' : null;
+  },
+  brush(b, dims) {
+    if (!validList(b.points, 1)) return `A brush stroke needs 1 to ${LIMITS.maxPoints} points.`;
+    if (!(b.width >= LIMITS.minBrushWidth && b.width <= LIMITS.maxBrushWidth)) return `Brush width must be ${LIMITS.minBrushWidth} to ${LIMITS.maxBrushWidth} voxels.`;
+    return pointsInside(b.points, dims) ? null : `The brush stroke leaves the image (${dims.nx} × ${dims.ny}).`;
+  },
+  tag() { return null; },
+};
+
+/** The reason a slice index is refused, or null. */
+export function validateSlice(k, { nz }) {
+  return Number.isInteger(k) && k >= 0 && k < nz ? null : `Slice ${k} is not a slice of this image (0–${nz - 1}).`;
+}
+
+/**
+ * Null when the server would store the drawing command, else the reason it gives. dims: { nx, ny, nz }.
+ * schema (optional): { classIds: ids of the project's classes, kinds: allowed kinds }; without it
+ * only the rules that need no project are checked.
+ */
+export function validateCommand(command, dims, schema = null) {
+  const { kind, classId, slice } = command ?? {};
+  if (!GEOMETRY[kind]) return `"${kind}" is not an annotation type.`;
+  if (schema?.kinds && !schema.kinds.includes(kind)) return `${PLURAL[kind]} are not allowed in this project.`;
+  if (classId === 0 && !BACKGROUND_ALLOWED.has(kind)) return `A ${kind} needs a class; background is only for scribbles and points.`;
+  if (classId !== 0 && schema?.classIds && !schema.classIds.includes(classId)) return `Class ${classId} is not a class of this project.`;
+  const sliceReason = slice == null ? (kind === 'tag' ? null : `The ${kind} needs a slice.`) : validateSlice(slice, dims);
+  if (sliceReason) return sliceReason;
+  const geometry = command[kind];
+  if (geometry == null || typeof geometry !== 'object') return `The ${kind} command is incomplete (its ${kind} is missing).`;
+  return GEOMETRY[kind](geometry, dims);
+}
