@@ -10,9 +10,14 @@ public sealed class FinishItemHandler(IDocumentSession session, TimeProvider clo
 {
     public const int MaxReasonLength = 500;
 
-    public async Task<CommandResult> HandleAsync(FinishItem command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(FinishItem command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, FinishItem command, CancellationToken ct)
+    {
         var stream = await session.Events.FetchForWriting<ItemView>(command.ItemId, ct);
         if (stream.Aggregate is not { } item || !item.IsOpenFor(command.AnnotatorId))
         {

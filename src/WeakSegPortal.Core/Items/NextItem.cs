@@ -1,7 +1,4 @@
-using JasperFx;
-using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Core.Items;
@@ -18,8 +15,6 @@ public sealed record NextItem(Guid ProjectId, Guid AnnotatorId);
 /// </summary>
 public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock, GoldDraw gold)
 {
-    private const int Attempts = 5;
-
     public async Task<ItemView?> HandleAsync(NextItem command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -29,36 +24,30 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
             return null;
         }
         var goldRate = (await session.Events.AggregateStreamAsync<Project>(project.Id, token: ct))?.GoldRate ?? 0;
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        // Two annotators racing for the last slot: the loser's append fails and it looks again.
+        return await ConcurrentAppend.RetryAsync(session, (attempt, token) => AssignAsync(attempt, project, command.AnnotatorId, goldRate, token), () => null, ct);
+    }
+
+    private async Task<ItemView?> AssignAsync(IDocumentSession session, ProjectSummary project, Guid annotator, double goldRate, CancellationToken ct)
+    {
+        var items = await session.Query<ItemView>().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
+        // An item QA returned comes before one merely left open, so the annotator sees the comment at once.
+        var open = items.Where(i => i.IsOpenFor(annotator))
+            .OrderByDescending(i => i.ReturnCommentFor(annotator) is not null)
+            .ThenBy(i => i.RegisteredAt)
+            .FirstOrDefault();
+        if (open is not null)
         {
-            var items = await session.Query<ItemView>().Where(i => i.ProjectId == project.Id).ToListAsync(ct);
-            // An item QA returned comes before one merely left open, so the annotator sees the comment at once.
-            var open = items.Where(i => i.IsOpenFor(command.AnnotatorId))
-                .OrderByDescending(i => i.ReturnCommentFor(command.AnnotatorId) is not null)
-                .ThenBy(i => i.RegisteredAt)
-                .FirstOrDefault();
-            if (open is not null)
-            {
-                return open;
-            }
-            var pick = Choose(items, command.AnnotatorId, project.AnnotatorsPerItem, goldRate);
-            if (pick is null)
-            {
-                return null;
-            }
-            try
-            {
-                var stream = await session.Events.FetchForWriting<ItemView>(pick.Id, ct);
-                stream.AppendOne(new ItemAssigned(pick.Id, command.AnnotatorId, clock.GetUtcNow()));
-                await session.SaveChangesAsync(ct);
-                return await session.LoadAsync<ItemView>(pick.Id, ct);
-            }
-            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
-            {
-                session.EjectAllPendingChanges();
-            }
+            return open;
         }
-        return null;
+        if (Choose(items, annotator, project.AnnotatorsPerItem, goldRate) is not { } pick)
+        {
+            return null;
+        }
+        var stream = await session.Events.FetchForWriting<ItemView>(pick.Id, ct);
+        stream.AppendOne(new ItemAssigned(pick.Id, annotator, clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return await session.LoadAsync<ItemView>(pick.Id, ct);
     }
 
     private ItemView? Choose(IReadOnlyList<ItemView> items, Guid annotator, int overlap, double goldRate)

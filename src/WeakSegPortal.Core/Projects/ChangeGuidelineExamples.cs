@@ -13,9 +13,14 @@ public sealed class GuidelineExamplesHandler(IDocumentSession session, TimeProvi
     public const int MaxExamples = 24;
     public const int MaxCaptionLength = 300;
 
-    public async Task<CommandResult> HandleAsync(AddGuidelineExample command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(AddGuidelineExample command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, AddGuidelineExample command, CancellationToken ct)
+    {
         var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, ct);
         if (stream.Aggregate is not { } project)
         {
@@ -35,9 +40,14 @@ public sealed class GuidelineExamplesHandler(IDocumentSession session, TimeProvi
         return CommandResult.Ok(example.ExampleId);
     }
 
-    public async Task<CommandResult> HandleAsync(RemoveGuidelineExample command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(RemoveGuidelineExample command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, RemoveGuidelineExample command, CancellationToken ct)
+    {
         var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, ct);
         if (stream.Aggregate?.Examples.Exists(e => e.ExampleId == command.ExampleId) != true)
         {

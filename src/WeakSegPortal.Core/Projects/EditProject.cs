@@ -27,7 +27,8 @@ public sealed class EditProjectHandler(IDocumentSession session, TimeProvider cl
         {
             return await AppendChangesAsync(command, ct);
         }
-        catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+        // The form was loaded at a version: a change made since then is the manager's to look at, not to retry.
+        catch (Exception e) when (ConcurrentAppend.IsConcurrentAppend(e))
         {
             return CommandResult.Refused("", "Someone else changed this project meanwhile. Reload it and apply your change again.");
         }

@@ -8,9 +8,14 @@ public sealed record SetProjectTeam(Guid ProjectId, IReadOnlyCollection<ProjectM
 
 public sealed class SetProjectTeamHandler(IDocumentSession session, TimeProvider clock)
 {
-    public async Task<CommandResult> HandleAsync(SetProjectTeam command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(SetProjectTeam command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, SetProjectTeam command, CancellationToken ct)
+    {
         var stream = await session.Events.FetchForWriting<Project>(command.ProjectId, ct);
         if (stream.Aggregate is not { } project)
         {

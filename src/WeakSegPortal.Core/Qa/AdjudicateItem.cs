@@ -12,9 +12,14 @@ public sealed record AdjudicateItem(Guid ItemId, string Basis, Guid? ChosenAnnot
 
 public sealed class AdjudicateItemHandler(IDocumentSession session, TimeProvider clock)
 {
-    public async Task<CommandResult> HandleAsync(AdjudicateItem command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(AdjudicateItem command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, AdjudicateItem command, CancellationToken ct)
+    {
         var (item, refusal) = await ReviewedItem.LoadAsync(session, command.ItemId, command.By, command.ByManager, ct);
         if (item is null)
         {

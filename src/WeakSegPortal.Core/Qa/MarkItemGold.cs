@@ -8,9 +8,14 @@ public sealed record MarkItemGold(Guid ItemId, Guid By, bool ByManager);
 
 public sealed class MarkItemGoldHandler(IDocumentSession session, TimeProvider clock)
 {
-    public async Task<CommandResult> HandleAsync(MarkItemGold command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(MarkItemGold command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, MarkItemGold command, CancellationToken ct)
+    {
         var (item, refusal) = await ReviewedItem.LoadAsync(session, command.ItemId, command.By, command.ByManager, ct);
         if (item is null)
         {

@@ -10,9 +10,14 @@ public sealed class ReturnItemHandler(IDocumentSession session, TimeProvider clo
 {
     public const int MaxCommentLength = 2000;
 
-    public async Task<CommandResult> HandleAsync(ReturnItem command, CancellationToken ct)
+    public Task<CommandResult> HandleAsync(ReturnItem command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+    }
+
+    private async Task<CommandResult> DecideAsync(IDocumentSession session, ReturnItem command, CancellationToken ct)
+    {
         var comment = command.Comment?.Trim() ?? "";
         if (comment.Length is 0 or > MaxCommentLength)
         {
