@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,7 +57,10 @@ internal sealed class BenchPortal : IAsyncDisposable
     }
 
     /// <summary>Signs in through the real form and returns the cookie header value.</summary>
-    public async Task<string> SignInAsync(string userName, string password)
+    public async Task<string> SignInAsync(string userName, string password) => (await SignInForApiAsync(userName, password)).Cookie;
+
+    /// <summary>Signs in and fetches the antiforgery token that API writes need: the cookies to send and the header's value.</summary>
+    public async Task<(string Cookie, string Token)> SignInForApiAsync(string userName, string password)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -71,7 +75,8 @@ internal sealed class BenchPortal : IAsyncDisposable
             ["returnUrl"] = "/",
         });
         using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
-        return cookies.GetCookieHeader(Address);
+        var api = await client.GetFromJsonAsync<WeakSegPortal.Web.Security.ApiAntiforgery.Token>(new Uri(WeakSegPortal.Web.Security.ApiAntiforgery.TokenPath, UriKind.Relative));
+        return (cookies.GetCookieHeader(Address), api?.Value ?? "");
     }
 
     public async ValueTask DisposeAsync()

@@ -45,7 +45,9 @@ internal static class ImportThroughputBenchmark
                     .HandleAsync(new NewUser { UserName = "bench-pm", Password = Password, Roles = [Roles.ProjectManager] }, CancellationToken.None);
             }
             using var http = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromMinutes(10) };
-            http.DefaultRequestHeaders.Add("Cookie", await portal.SignInAsync("bench-pm", Password));
+            var (cookie, token) = await portal.SignInForApiAsync("bench-pm", Password);
+            http.DefaultRequestHeaders.Add("Cookie", cookie);
+            http.DefaultRequestHeaders.Add(WeakSegPortal.Web.Security.ApiAntiforgery.HeaderName, token);
             var rates = new List<double>();
             for (var run = 0; run <= runs; run++)
             {

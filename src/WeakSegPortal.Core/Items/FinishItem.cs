@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Core.Items;
 
@@ -19,9 +20,11 @@ public sealed class FinishItemHandler(IDocumentSession session, TimeProvider clo
     private async Task<CommandResult> DecideAsync(IDocumentSession session, FinishItem command, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ItemView>(command.ItemId, ct);
-        if (stream.Aggregate is not { } item || !item.IsOpenFor(command.AnnotatorId))
+        if (stream.Aggregate is not { } item || !item.IsOpenFor(command.AnnotatorId)
+            // Taken off the team since the item was assigned: the assignment no longer counts.
+            || await session.LoadAsync<ProjectSummary>(item.ProjectId, ct) is not { } project || !ProjectAccess.CanAnnotate(project, command.AnnotatorId))
         {
-            return CommandResult.Refused("", "This item is not open for you (already submitted, skipped, or never assigned).");
+            return CommandResult.Refused("", "This item is not open for you (already submitted, skipped, never assigned, or you are no longer on its team).");
         }
         var activeMs = Math.Max(0, command.ActiveMilliseconds);
         if (command.SkipReason is { } reason)

@@ -21,8 +21,13 @@ public sealed class SetProjectTeamHandler(IDocumentSession session, TimeProvider
         {
             return CommandResult.Refused("", "This project does not exist.");
         }
-        var at = clock.GetUtcNow();
         var wanted = command.Members.ToHashSet();
+        // Blinding: a QA lead sees every annotator's labels, so nobody reviews a project they annotate.
+        if (wanted.GroupBy(m => m.UserId).Any(g => g.Select(m => m.Role).Distinct().Count() > 1))
+        {
+            return CommandResult.Refused(nameof(SetProjectTeam.Members), "A person cannot be both annotator and QA lead of one project: the QA lead sees every annotator's labels.");
+        }
+        var at = clock.GetUtcNow();
         var current = project.Members.ToHashSet();
         var events = new List<object>();
         events.AddRange(wanted.Except(current).Select(m => new ProjectMemberAdded(project.Id, m.UserId, m.Role, command.By, at)));

@@ -1,6 +1,9 @@
+using Marten;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using WeakSegPortal.Web.Hubs;
 
 namespace WeakSegPortal.Web.Account;
 
@@ -46,8 +49,25 @@ public static class AccountEndpoints
         return Results.LocalRedirect(target);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http)
+    /// <summary>
+    /// Ends this sign-in everywhere: its cookie is refused from now on (on every node, within
+    /// <see cref="SessionValidator.RecheckAfter"/>), and its hub connections on this node close now.
+    /// Needs the form's antiforgery token, so that no other site can sign a user out.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, IDocumentSession session, SessionValidator sessions, ConnectedSessions connections, TimeProvider clock, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest("Sign out from the portal's own page.");
+        }
+        if (http.User.SessionId() is { Length: > 0 } sessionId)
+        {
+            var now = clock.GetUtcNow();
+            session.Store(new EndedSession { Id = sessionId, UserId = http.User.UserId(), EndedAt = now, KeepUntil = now + SignInCookie.Lifetime });
+            await session.SaveChangesAsync(ct);
+            sessions.Forget(http.User.UserId());
+            connections.CloseSession(sessionId);
+        }
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/login");
     }

@@ -9,5 +9,11 @@ public static class ClaimsPrincipalExtensions
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
 
     public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "";
+        user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? "";
+
+    /// <summary>The sign-in this principal belongs to (one per sign-in, ended by signing out); empty for none.</summary>
+    public static string SessionId(this ClaimsPrincipal user) => user.FindFirstValue(PortalClaims.Session) ?? "";
+
+    /// <summary>The account's security stamp when the cookie was made.</summary>
+    public static string SecurityStamp(this ClaimsPrincipal user) => user.FindFirstValue(PortalClaims.Stamp) ?? "";
 }

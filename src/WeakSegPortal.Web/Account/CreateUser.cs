@@ -41,6 +41,7 @@ public sealed partial class CreateUserHandler(IDocumentSession session, IPasswor
             NormalizedUserName = UserAccount.Normalize(userName),
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? userName : user.DisplayName.Trim(),
             Roles = [.. Roles.All.Where(user.Roles.Contains)],
+            SecurityStamp = UserAccount.NewSecurityStamp(),
             CreatedAt = clock.GetUtcNow(),
         };
         account.PasswordHash = hasher.HashPassword(account, user.Password);

@@ -20,17 +20,20 @@ public sealed class SignInService(IQuerySession session, IPasswordHasher<UserAcc
         }
         return hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed
             ? null
-            : PrincipalFor(account);
+            : PrincipalFor(account, Guid.NewGuid().ToString("N"));
     }
 
-    public static ClaimsPrincipal PrincipalFor(UserAccount account)
+    /// <param name="sessionId">The sign-in this principal belongs to: new at sign-in, kept when access changes re-issue the cookie.</param>
+    public static ClaimsPrincipal PrincipalFor(UserAccount account, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(account);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString()),
             new(ClaimTypes.Name, account.UserName),
-            new("display_name", account.DisplayName),
+            new(PortalClaims.DisplayName, account.DisplayName),
+            new(PortalClaims.Session, sessionId),
+            new(PortalClaims.Stamp, account.SecurityStamp),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

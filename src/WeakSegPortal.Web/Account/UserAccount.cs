@@ -11,7 +11,15 @@ public sealed class UserAccount
     public string PasswordHash { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public bool Disabled { get; set; }
+    /// <summary>
+    /// Changes whenever the user's access changes (roles, disabled); a sign-in cookie carries the
+    /// stamp it was made with and is re-read or refused once they differ. Empty on accounts made
+    /// before stamps existed, until their access first changes.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

@@ -24,6 +24,7 @@ using WeakSegPortal.Web.Items;
 using WeakSegPortal.Web.Options;
 using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Qa;
+using WeakSegPortal.Web.Security;
 using WeakSegPortal.Web.Seeding;
 using WeakSegPortal.Web.Slices;
 
@@ -54,7 +55,9 @@ public static class Extensions
             // Pings every 5 s let the workspace notice a dead line within its 12 s server timeout.
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
             options.AddFilter<HubErrorFilter>();
+            options.AddFilter<HubSessionFilter>();
         });
+        services.AddSingleton<ConnectedSessions>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
@@ -72,13 +75,16 @@ public static class Extensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseOriginCheck();
         app.UseAuthentication();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.UseHubUserCheck(AnnotationHub.Path);
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapApiAntiforgery();
         app.MapImportEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapItemImageEndpoints();
@@ -99,6 +105,7 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     /// <param name="daemon">Solo: this node recomputes agreement; Disabled: another node does (HotCold for several).</param>
@@ -118,6 +125,7 @@ public static class Extensions
             options.Listeners.Add(sp.GetRequiredService<ProjectSchemaEviction>());
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
+            options.Schema.For<EndedSession>().Identity(e => e.Id);
             // The QA desk should see agreement within about a quarter second of an annotation, not a
             // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
             options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
@@ -144,18 +152,22 @@ public static class Extensions
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
-            options.Cookie.Name = "weakseg.auth";
+            options.Cookie.Name = SignInCookie.Name;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/login";
             options.AccessDeniedPath = "/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.ExpireTimeSpan = SignInCookie.Lifetime;
             options.SlidingExpiration = true;
             options.Events = ApiAwareCookieEvents.Create();
         });
         // Everything needs a signed-in user unless it says otherwise (sign-in page, health, static files).
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
+        // Open circuits re-check their sign-in, as the cookie does on every request (SessionValidator).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<SessionValidator>();
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.HeaderName = ApiAntiforgery.HeaderName);
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<UserAccount>, Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
@@ -169,7 +181,9 @@ public static class Extensions
         services.AddSingleton<StagingDecoder>();
         services.AddSingleton<ProjectImportGate>();
         services.AddScoped<ProjectImporter>();
-        services.AddHttpClient(DicomWebImporter.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(10));
+        services.AddHttpClient(DicomWebImporter.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(10))
+            // A PACS's redirect could point anywhere: only the allowed address itself is ever asked.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<DicomWebImporter>();
     }
 

@@ -54,11 +54,21 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
         return [.. labels.Annotations.Select(a => AnnotationView.From(item, a))];
     }
 
-    /// <summary>The browser says which item it shows, for the presence view of QA leads and managers.</summary>
-    public Task Focus(string itemId)
+    /// <summary>
+    /// The browser says which item it shows, for the presence view of QA leads and managers: only an
+    /// item of the caller's (assigned, and on its project's team), so nobody can plant activity elsewhere.
+    /// </summary>
+    public async Task Focus(string itemId)
     {
-        presence.Focus(Context.ConnectionId, Context.User!.UserId(), Context.User!.DisplayName(), ItemIdOf(itemId));
-        return Task.CompletedTask;
+        var id = ItemIdOf(itemId);
+        var me = Context.User!.UserId();
+        var item = await session.LoadAsync<WeakSegPortal.Core.Items.ItemView>(id, Context.ConnectionAborted);
+        var project = item is null ? null : await session.LoadAsync<WeakSegPortal.Core.Projects.ProjectSummary>(item.ProjectId, Context.ConnectionAborted);
+        if (item is null || project is null || !item.AssignedTo.Contains(me) || !WeakSegPortal.Core.Projects.ProjectAccess.CanAnnotate(project, me))
+        {
+            throw new HubException(AnnotationBatch.NotYours);
+        }
+        presence.Focus(Context.ConnectionId, me, Context.User!.DisplayName(), item.Id, item.ProjectId);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -14,9 +14,9 @@ public sealed class PresenceTracker(TimeProvider clock)
     public IReadOnlyList<AnnotatorPresence> Current =>
         [.. _connections.Values.GroupBy(p => (p.UserId, p.ItemId)).Select(g => g.MaxBy(p => p.Since)!).OrderBy(p => p.DisplayName)];
 
-    public void Focus(string connectionId, Guid userId, string displayName, Guid itemId)
+    public void Focus(string connectionId, Guid userId, string displayName, Guid itemId, Guid projectId)
     {
-        _connections[connectionId] = new AnnotatorPresence(userId, displayName, itemId, clock.GetUtcNow());
+        _connections[connectionId] = new AnnotatorPresence(userId, displayName, itemId, projectId, clock.GetUtcNow());
         Changed?.Invoke();
     }
 
@@ -40,5 +40,5 @@ public sealed class PresenceTracker(TimeProvider clock)
     }
 }
 
-/// <summary>One annotator on one item since a moment.</summary>
-public sealed record AnnotatorPresence(Guid UserId, string DisplayName, Guid ItemId, DateTimeOffset Since);
+/// <summary>One annotator on one item (of one project) since a moment.</summary>
+public sealed record AnnotatorPresence(Guid UserId, string DisplayName, Guid ItemId, Guid ProjectId, DateTimeOffset Since);

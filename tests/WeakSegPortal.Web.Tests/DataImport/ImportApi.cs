@@ -4,6 +4,7 @@ using System.Text.Json;
 using Marten;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Web.DataImport;
+using WeakSegPortal.Web.Security;
 
 namespace WeakSegPortal.Web.Tests.DataImport;
 
@@ -12,7 +13,40 @@ internal static class ImportApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Posts the files as a script does: first the antiforgery token (GET /api/antiforgery), then the upload with it.</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid projectId, params (string Name, byte[] Content)[] files)
+    {
+        await WithAntiforgeryAsync(client);
+        return await PostWithoutTokenAsync(client, projectId, files);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, SemaphoreSlim> TokenLocks = new();
+
+    /// <summary>Adds the antiforgery header an API write needs to the client, once, also when uploads on one client run at once.</summary>
+    public static async Task WithAntiforgeryAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var gate = TokenLocks.GetValue(client, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            if (client.DefaultRequestHeaders.Contains(ApiAntiforgery.HeaderName))
+            {
+                return;
+            }
+            using var response = await client.GetAsync(new Uri(ApiAntiforgery.TokenPath, UriKind.Relative));
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<ApiAntiforgery.Token>(Json) is { } token)
+            {
+                client.DefaultRequestHeaders.Add(token.HeaderName, token.Value);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public static async Task<HttpResponseMessage> PostWithoutTokenAsync(HttpClient client, Guid projectId, params (string Name, byte[] Content)[] files)
     {
         using var form = new MultipartFormDataContent();
         foreach (var (name, content) in files)

@@ -6,10 +6,12 @@ namespace WeakSegPortal.Web.Tests.Infrastructure;
 /// <summary>Real SignalR clients of the in-process portal, signed in through the real form.</summary>
 public static class HubClients
 {
-    public static async Task<HubConnection> ConnectAsync(PortalFactory factory, string path, string userName, string password)
+    public static async Task<HubConnection> ConnectAsync(PortalFactory factory, string path, string userName, string password) =>
+        await ConnectWithCookieAsync(factory, path, await CookieAsync(factory, userName, password));
+
+    /// <summary>A connection that sends this cookie (name=value), as a browser holding it would.</summary>
+    public static async Task<HubConnection> ConnectWithCookieAsync(PortalFactory factory, string path, string cookie)
     {
-        using var client = await SignIn.AsAsync(factory, userName, password);
-        var cookie = await CookieAsync(factory, userName, password);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, path), options =>
             {

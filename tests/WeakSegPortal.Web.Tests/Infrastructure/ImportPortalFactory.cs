@@ -25,6 +25,8 @@ public class ImportPortalFactory : PortalFactory
         {
             ["Storage:Root"] = BlobRoot,
             ["Import:StagingRoot"] = StagingRoot,
+            // The tests' Orthanc listens on a free port of loopback.
+            ["DicomWeb:AllowedHosts:0"] = "127.0.0.1",
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }

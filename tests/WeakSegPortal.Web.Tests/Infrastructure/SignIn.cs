@@ -45,6 +45,25 @@ public static partial class SignIn
         return client;
     }
 
+    /// <summary>A signed-in client whose cookies can be read from <paramref name="jar"/>, as a browser's could be copied.</summary>
+    public static async Task<HttpClient> AsWithJarAsync(PortalFactory factory, string userName, string password, CookieContainer jar)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        using var response = await PostAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The sign-in cookie held in a jar, as name=value.</summary>
+    public static string AuthCookie(PortalFactory factory, CookieContainer jar)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(jar);
+        var cookie = jar.GetCookies(factory.Server.BaseAddress)[WeakSegPortal.Web.Account.SignInCookie.Name]!;
+        return $"{cookie.Name}={cookie.Value}";
+    }
+
     /// <summary>The antiforgery token of the sign-in form, as a browser would post it back.</summary>
     public static string AntiforgeryToken(string loginPage) => WebUtility.HtmlDecode(AntiforgeryField().Match(loginPage).Groups[1].Value);
 

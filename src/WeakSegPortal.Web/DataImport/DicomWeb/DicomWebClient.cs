@@ -76,16 +76,22 @@ public sealed class DicomWebClient(HttpClient http)
             return [];
         }
         using var document = JsonDocument.Parse(text);
+        if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
+        {
+            throw new DicomWebException("The PACS answered with JSON that is not a list of DICOM datasets.");
+        }
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>A refusal names the status only: the PACS's reply is never shown (it may be any server's page).</summary>
+    private static Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        if (!response.IsSuccessStatusCode)
-        {
-            var detail = await response.Content.ReadAsStringAsync(ct);
-            throw new DicomWebException($"The PACS answered {(int)response.StatusCode} {response.ReasonPhrase} for {response.RequestMessage?.RequestUri}: {detail[..Math.Min(200, detail.Length)]}");
-        }
+        ct.ThrowIfCancellationRequested();
+        return response.IsSuccessStatusCode
+            ? Task.CompletedTask
+            : throw new DicomWebException((int)response.StatusCode is >= 300 and < 400
+                ? $"The PACS answered with a redirect ({(int)response.StatusCode}); redirects are not followed. Enter the PACS's own DICOMweb address."
+                : $"The PACS answered {(int)response.StatusCode} {response.ReasonPhrase}.");
     }
 
     /// <summary>The multipart boundary, quoted or not, even when another parameter holds a ';' inside quotes.</summary>

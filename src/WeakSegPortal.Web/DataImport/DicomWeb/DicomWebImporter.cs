@@ -3,8 +3,13 @@ using WeakSegPortal.Web.Options;
 
 namespace WeakSegPortal.Web.DataImport.DicomWeb;
 
-/// <summary>Searches a PACS and imports a series from it: WADO-RS retrieve into a staging folder, then the same pipeline as uploads.</summary>
-public sealed class DicomWebImporter(IHttpClientFactory httpClients, ProjectImporter importer, IOptions<ImportOptions> options)
+/// <summary>
+/// Searches a PACS and imports a series from it: WADO-RS retrieve into a staging folder, then the same
+/// pipeline as uploads. Only PACS the configuration allows are contacted (<see cref="DicomWebOptions.IsAllowed"/>),
+/// redirects are not followed, and whatever goes wrong on the way reaches the caller as a
+/// <see cref="DicomWebException"/> with a message fit to show, never the PACS's own reply.
+/// </summary>
+public sealed class DicomWebImporter(IHttpClientFactory httpClients, ProjectImporter importer, IOptions<ImportOptions> options, IOptions<DicomWebOptions> pacs)
 {
     public const string HttpClientName = "dicomweb";
 
@@ -31,9 +36,28 @@ public sealed class DicomWebImporter(IHttpClientFactory httpClients, ProjectImpo
 
     private async Task<T> Use<T>(Uri baseUrl, Func<DicomWebClient, Task<T>> call)
     {
+        if (!pacs.Value.IsAllowed(baseUrl))
+        {
+            throw new DicomWebException($"{baseUrl.Authority} is not a PACS this portal may reach. An administrator can add it to DicomWeb:AllowedHosts.");
+        }
         using var http = httpClients.CreateClient(HttpClientName);
         // Relative QIDO/WADO paths append to the root only when it ends with '/'.
         http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        return await call(new DicomWebClient(http));
+        try
+        {
+            return await call(new DicomWebClient(http));
+        }
+        catch (HttpRequestException)
+        {
+            throw new DicomWebException($"The PACS at {baseUrl.Authority} could not be reached.");
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new DicomWebException($"The PACS at {baseUrl.Authority} did not answer in time.");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException or InvalidDataException)
+        {
+            throw new DicomWebException($"The PACS at {baseUrl.Authority} answered with something that is not DICOMweb.");
+        }
     }
 }

@@ -111,7 +111,7 @@ public partial class ProjectImport
             await using var scope = Scopes.CreateAsyncScope();
             _studies = await scope.ServiceProvider.GetRequiredService<DicomWebImporter>().SearchStudiesAsync(url, _patientName, Leaving);
         }
-        catch (Exception e) when (e is DicomWebException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException)
+        catch (DicomWebException e)
         {
             _pacsError = $"The PACS could not be searched: {e.Message}";
         }
@@ -130,7 +130,7 @@ public partial class ProjectImport
             _series = await scope.ServiceProvider.GetRequiredService<DicomWebImporter>().SearchSeriesAsync(url, study.StudyInstanceUid, Leaving);
             _study = study;
         }
-        catch (Exception e) when (e is DicomWebException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException)
+        catch (DicomWebException e)
         {
             _pacsError = $"The series of this study could not be listed: {e.Message}";
         }

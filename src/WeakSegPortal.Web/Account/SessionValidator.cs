@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Marten;
+
+namespace WeakSegPortal.Web.Account;
+
+/// <summary>
+/// Whether a signed-in principal still holds: the account exists and is enabled, its security stamp
+/// is the one the cookie was made with, and the sign-in was not signed out. Asked by the cookie on
+/// every request, by Blazor circuits every few seconds and by the hubs on every call, so one
+/// database read per session serves for <see cref="RecheckAfter"/>; a change made on this node
+/// (<see cref="Forget"/>) takes effect at once, one made on another node within that time.
+/// </summary>
+public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
+{
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sessions remembered at most; past that, entries older than <see cref="RecheckAfter"/> go.</summary>
+    private const int MaxRemembered = 20_000;
+
+    private readonly ConcurrentDictionary<string, Remembered> _sessions = new();
+
+    private sealed record Remembered(Guid UserId, UserAccount? Account, bool SignedOut, DateTimeOffset At);
+
+    public async Task<SessionCheck> CheckAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var (sessionId, userId) = (principal.SessionId(), principal.UserId());
+        if (sessionId.Length == 0 || userId == Guid.Empty)
+        {
+            return SessionCheck.Ended("This sign-in is from before sessions were checked; sign in again.");
+        }
+        var now = clock.GetUtcNow();
+        if (!_sessions.TryGetValue(sessionId, out var known) || now - known.At >= RecheckAfter || known.UserId != userId)
+        {
+            known = await ReadAsync(sessionId, userId, now, ct);
+            Remember(sessionId, known, now);
+        }
+        return known switch
+        {
+            { Account: null } => SessionCheck.Ended("This account no longer exists."),
+            { Account.Disabled: true } => SessionCheck.Ended("This account was disabled."),
+            { SignedOut: true } => SessionCheck.Ended("You signed out."),
+            var k when k.Account.SecurityStamp != principal.SecurityStamp() => new SessionCheck(SessionState.Changed, k.Account, null),
+            var k => new SessionCheck(SessionState.Valid, k.Account, null),
+        };
+    }
+
+    /// <summary>Drops what is remembered of a user's sessions, so that the next request reads their access afresh.</summary>
+    public void Forget(Guid userId)
+    {
+        foreach (var (sessionId, known) in _sessions)
+        {
+            if (known.UserId == userId)
+            {
+                _sessions.TryRemove(sessionId, out _);
+            }
+        }
+    }
+
+    private async Task<Remembered> ReadAsync(string sessionId, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var account = batch.Load<UserAccount>(userId);
+        var ended = batch.Load<EndedSession>(sessionId);
+        await batch.Execute(ct);
+        return new Remembered(userId, await account, await ended is not null, now);
+    }
+
+    private void Remember(string sessionId, Remembered known, DateTimeOffset now)
+    {
+        if (_sessions.Count >= MaxRemembered)
+        {
+            foreach (var (id, old) in _sessions)
+            {
+                if (now - old.At >= RecheckAfter)
+                {
+                    _sessions.TryRemove(id, out _);
+                }
+            }
+        }
+        _sessions[sessionId] = known;
+    }
+}
