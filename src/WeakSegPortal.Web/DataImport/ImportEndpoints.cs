@@ -39,13 +39,27 @@ public static class ImportEndpoints
         using var staging = ImportStaging.Create(options.Value.StagingRoot, options.Value.MaxUploadBytes);
         // Parts are streamed to the staging folder one by one: nothing is buffered in memory.
         var reader = new MultipartReader(boundary, http.Request.Body) { BodyLengthLimit = null, HeadersLengthLimit = 16 * 1024 };
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        var files = 0;
+        try
         {
-            if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
             {
-                var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                await staging.AddAsync(name, section.Body, null, ct);
+                if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
+                {
+                    var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    await staging.AddAsync(name, section.Body, null, ct);
+                    files++;
+                }
             }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            // A cut or malformed body: nothing of it is imported.
+            return Results.Problem("The upload is not complete multipart/form-data; nothing was imported. Send it again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (files == 0)
+        {
+            return Results.Problem("The upload holds no files; send one part per file or .zip.", statusCode: StatusCodes.Status400BadRequest);
         }
         var report = await importer.ImportAsync(projectId, http.User.UserId(), staging, null, ct);
         return report is null ? Results.NotFound() : Results.Ok(report);

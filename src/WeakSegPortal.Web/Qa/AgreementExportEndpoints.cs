@@ -7,11 +7,15 @@ using WeakSegPortal.Web.Account;
 
 namespace WeakSegPortal.Web.Qa;
 
-/// <summary>The agreement report of a project as CSV and JSON; for managers and the project's QA leads.</summary>
+/// <summary>
+/// The agreement report of a project as CSV and JSON: for accounts with the QA-lead or a manager
+/// role (others are refused before anything is read), and of those QA leads see their projects only.
+/// </summary>
 public static class AgreementExportEndpoints
 {
-    public static IEndpointRouteBuilder MapAgreementExports(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAgreementExports(this IEndpointRouteBuilder routes)
     {
+        var app = routes.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.QaLead, Roles.ProjectManager, Roles.Admin));
         app.MapGet("/api/projects/{id:guid}/agreement.csv", async (Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         {
             var (report, refusal) = await LoadAsync(id, user, session, clock, ct);
@@ -24,7 +28,7 @@ public static class AgreementExportEndpoints
             var (report, refusal) = await LoadAsync(id, user, session, clock, ct);
             return report is null ? refusal! : Results.Json(report);
         });
-        return app;
+        return routes;
     }
 
     private static async Task<(AgreementReport? Report, IResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -37,7 +41,8 @@ public static class AgreementExportEndpoints
         var isManager = user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Admin);
         if (!QaAccess.CanReview(project, user.UserId(), isManager))
         {
-            return (null, Results.Forbid());
+            // Not yours reads as does not exist: nobody learns which project ids are real.
+            return (null, Results.NotFound());
         }
         var items = await AgreementQueries.ItemsAsync(session, [id], ct);
         var annotators = await AgreementQueries.ScorecardsAsync(session, [id], ct);

@@ -170,6 +170,27 @@ public sealed class ImportTests(ImportPortalFactory portal) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task An_upload_with_no_files_or_a_cut_body_is_a_400_with_a_reason_and_imports_nothing()
+    {
+        var project = await NewProjectAsync();
+        var manager = await portal.ManagerAsync();
+        await ImportApi.WithAntiforgeryAsync(manager);
+        using (var empty = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--b--\r\n"u8.ToArray()))
+        {
+            empty.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+            using var response = await manager.PostAsync(new Uri($"/api/projects/{project}/imports", UriKind.Relative), empty);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("holds no files", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var cut = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n\x89PNG"u8.ToArray());
+        cut.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+        using var refused = await manager.PostAsync(new Uri($"/api/projects/{project}/imports", UriKind.Relative), cut);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not complete multipart/form-data", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await ImportApi.ItemsAsync(portal.Services, project));
+    }
+
+    [Fact]
     public async Task The_staging_folder_is_removed_after_an_import()
     {
         var project = await NewProjectAsync();
