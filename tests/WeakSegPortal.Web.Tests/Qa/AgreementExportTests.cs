@@ -34,7 +34,7 @@ public sealed class AgreementExportTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Annotators_and_QA_leads_of_other_projects_are_refused_and_an_unknown_project_is_not_found()
+    public async Task The_projects_annotators_are_refused_and_QA_leads_of_other_projects_get_the_answer_for_an_unknown_project()
     {
         var world = await new QaWorld(factory, "exp2").CreateAsync("Exports refused");
         await factory.EnsureUserAsync("exp2-other-qa", QaWorld.Password, Roles.QaLead);
@@ -46,7 +46,7 @@ public sealed class AgreementExportTests(PortalFactory factory) : IClassFixture<
         var json = new Uri($"/api/projects/{world.Project}/agreement.json", UriKind.Relative);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await annotator.GetAsync(csv)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherQa.GetAsync(json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherQa.GetAsync(json)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(json)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(new Uri($"/api/projects/{Guid.NewGuid()}/agreement.csv", UriKind.Relative))).StatusCode);
         using var anonymous = SignIn.NewClient(factory);
