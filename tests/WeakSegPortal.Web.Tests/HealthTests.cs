@@ -11,15 +11,78 @@ namespace WeakSegPortal.Web.Tests;
 public sealed class HealthTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Health_reports_the_database_and_event_store_ready()
+    public async Task Anonymous_callers_get_the_status_alone()
     {
         using var client = SignIn.NewClient(factory);
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
-        var database = body.RootElement.GetProperty("checks").GetProperty("database");
+        Assert.Equal(["status"], body.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("PostgreSQL", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_non_admin_gets_the_status_alone_too()
+    {
+        await factory.EnsureUserAsync("health-ann", "health-password", WeakSegPortal.Web.Account.Roles.Annotator);
+        using var client = await SignIn.AsAsync(factory, "health-ann", "health-password");
+        using var body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        Assert.Equal(["status"], body.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Admins_get_the_database_the_event_store_and_the_agreement_lag()
+    {
+        await factory.EnsureUserAsync("health-admin", "health-password", WeakSegPortal.Web.Account.Roles.Admin);
+        using var client = await SignIn.AsAsync(factory, "health-admin", "health-password");
+        using var report = await Eventually.GetAsync(
+            async () => JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative))),
+            d => d.RootElement.GetProperty("checks").GetProperty("agreement").GetProperty("status").GetString() == "Healthy");
+        var checks = report.RootElement.GetProperty("checks");
+        var database = checks.GetProperty("database");
         Assert.Equal("ready", database.GetProperty("data").GetProperty("eventStore").GetString());
+        Assert.False(string.IsNullOrEmpty(database.GetProperty("data").GetProperty("server").GetString()));
+        var agreement = checks.GetProperty("agreement").GetProperty("data");
+        Assert.Equal(0, agreement.GetProperty("eventsBehind").GetInt64());
+        Assert.Equal(60, agreement.GetProperty("maxLagSeconds").GetDouble());
+    }
+}
+
+/// <summary>With the agreement daemon on another node that is not running, /health says the QA desk is stale.</summary>
+public sealed class AgreementLagHealthTests(AgreementLagHealthTests.NoDaemonPortal factory) : IClassFixture<AgreementLagHealthTests.NoDaemonPortal>
+{
+    [Fact]
+    public async Task A_daemon_that_trails_past_the_limit_makes_health_degraded_with_its_lag()
+    {
+        await factory.EnsureUserAsync("lag-admin", "lag-password", WeakSegPortal.Web.Account.Roles.Admin);
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Lagging"));
+        await TestData.ItemAsync(factory.Services, project, "unscored");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var client = await SignIn.AsAsync(factory, "lag-admin", "lag-password");
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        var agreement = body.RootElement.GetProperty("checks").GetProperty("agreement");
+        Assert.Equal("Degraded", agreement.GetProperty("status").GetString());
+        Assert.True(agreement.GetProperty("data").GetProperty("eventsBehind").GetInt64() > 0);
+        Assert.True(agreement.GetProperty("data").GetProperty("lagSeconds").GetDouble() >= 1);
+        using var anonymous = SignIn.NewClient(factory);
+        using var plain = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        Assert.Equal("Degraded", plain.RootElement.GetProperty("status").GetString());
+    }
+
+    /// <summary>The agreement daemon runs elsewhere (and nowhere, here); the lag limit is one second.</summary>
+    public sealed class NoDaemonPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Agreement:Daemon", "Disabled");
+            builder.UseSetting("Health:MaxAgreementLag", "00:00:01");
+        }
     }
 }
 

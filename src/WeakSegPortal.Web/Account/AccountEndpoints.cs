@@ -3,16 +3,27 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using WeakSegPortal.Web.Hubs;
+using WeakSegPortal.Web.Options;
 
 namespace WeakSegPortal.Web.Account;
 
 /// <summary>Sign-in and sign-out: plain form posts, since a cookie can only be set on an HTTP response.</summary>
 public static class AccountEndpoints
 {
+    /// <summary>
+    /// The most a sign-in form may carry: its fields are short (see <see cref="SignInThrottleOptions"/>),
+    /// so a bigger body is refused by the server before any of it is buffered, logged or counted.
+    /// </summary>
+    public const int MaxFormBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/login", (Delegate)SignInAsync).AllowAnonymous();
+        routes.MapPost("/account/login", (Delegate)SignInAsync).AllowAnonymous()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes))
+            // Kestrel enforces the size above; these bound what the form reader buffers on any server.
+            .WithFormOptions(bufferBody: false, valueCountLimit: 8, keyLengthLimit: 64, valueLengthLimit: MaxFormBytes);
         routes.MapPost("/account/logout", (Delegate)SignOutAsync);
         return routes;
     }
@@ -24,26 +35,36 @@ public static class AccountEndpoints
         HttpContext http,
         SignInService signIn,
         SignInThrottle throttle,
+        IOptions<SignInThrottleOptions> options,
         ILogger<SignInService> log,
         CancellationToken ct)
     {
         userName ??= "";
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var target = IsLocal(returnUrl) ? returnUrl! : "/";
-        var wait = throttle.RetryAfter(userName, address);
+        password ??= "";
+        var ip = http.Connection.RemoteIpAddress;
+        var address = SignInThrottle.Network(ip);
+        var target = ReturnUrl.Sanitize(returnUrl);
+        if (userName.Length > options.Value.MaxUserNameLength || password.Length > options.Value.MaxPasswordLength)
+        {
+            // Checked first, so that an over-long name never becomes a throttle key or a log line.
+            throttle.RecordAddressFailure(ip);
+            SignInLog.TooLong(log, address, userName.Length, password.Length);
+            return Results.Redirect(LoginUrl("too-long", "", target, 0));
+        }
+        var wait = throttle.RetryAfter(userName, ip);
         if (wait > TimeSpan.Zero)
         {
             SignInLog.Throttled(log, userName, address);
             return Results.Redirect(LoginUrl("throttled", userName, target, (int)Math.Ceiling(wait.TotalSeconds)));
         }
-        var principal = await signIn.VerifyAsync(userName, password ?? "", ct);
+        var principal = await signIn.VerifyAsync(userName, password, ct);
         if (principal is null)
         {
-            throttle.RecordFailure(userName, address);
+            throttle.RecordFailure(userName, ip);
             SignInLog.Failed(log, userName, address);
             return Results.Redirect(LoginUrl("invalid", userName, target, 0));
         }
-        throttle.RecordSuccess(userName, address);
+        throttle.RecordSuccess(userName, ip);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         SignInLog.SignedIn(log, userName);
         return Results.LocalRedirect(target);
@@ -71,9 +92,6 @@ public static class AccountEndpoints
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/login");
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     private static string LoginUrl(string error, string userName, string returnUrl, int retryAfterSeconds) =>
         $"/login?error={error}&userName={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(returnUrl)}" +

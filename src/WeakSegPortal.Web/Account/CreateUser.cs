@@ -9,6 +9,9 @@ public sealed partial class CreateUserHandler(IDocumentSession session, IPasswor
 {
     public const int MinPasswordLength = 8;
 
+    /// <summary>The longest password a sign-in accepts by default (SignIn:MaxPasswordLength may only raise it).</summary>
+    public const int MaxPasswordLength = 1024;
+
     public async Task<Core.CommandResult> HandleAsync(NewUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -25,6 +28,10 @@ public sealed partial class CreateUserHandler(IDocumentSession session, IPasswor
         if (user.Password.Length < MinPasswordLength)
         {
             errors[nameof(NewUser.Password)] = $"Use at least {MinPasswordLength} characters.";
+        }
+        else if (user.Password.Length > MaxPasswordLength)
+        {
+            errors[nameof(NewUser.Password)] = $"Use at most {MaxPasswordLength} characters.";
         }
         if (user.Roles.Count == 0 || user.Roles.Any(r => !Roles.All.Contains(r)))
         {

@@ -11,4 +11,8 @@ internal static partial class SignInLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in for {UserName} from {Address} refused: too many failures")]
     public static partial void Throttled(ILogger logger, string userName, string address);
+
+    /// <summary>Only the lengths: an over-long field is never written to the log.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in from {Address} refused: over-long fields (user name {UserNameLength}, password {PasswordLength} characters)")]
+    public static partial void TooLong(ILogger logger, string address, int userNameLength, int passwordLength);
 }

@@ -46,7 +46,8 @@ public static class Extensions
         services.AddHostedService<EventStoreInitializer>();
         services.AddEventStore(builder.Configuration.GetValue("Agreement:Daemon", DaemonMode.Solo));
         services.AddPortalAuth();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<AgreementLagHealthCheck>("agreement");
+        services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR(options =>
@@ -71,6 +72,8 @@ public static class Extensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTransportSecurity();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -106,6 +109,7 @@ public static class Extensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     /// <param name="daemon">Solo: this node recomputes agreement; Disabled: another node does (HotCold for several).</param>

@@ -34,15 +34,15 @@ public static class AgreementExportEndpoints
     private static async Task<(AgreementReport? Report, IResult? Refusal)> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var project = await session.LoadAsync<ProjectSummary>(id, ct);
-        if (project is null)
-        {
-            return (null, Results.NotFound());
-        }
         var isManager = user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Admin);
+        // Another project's id is answered as an unknown one; only its own team learns that the export needs a role.
+        if (project is null || !ProjectAccess.CanSee(project, user.UserId(), isManager))
+        {
+            return (null, Results.Problem("No such project.", statusCode: StatusCodes.Status404NotFound));
+        }
         if (!QaAccess.CanReview(project, user.UserId(), isManager))
         {
-            // Not yours reads as does not exist: nobody learns which project ids are real.
-            return (null, Results.NotFound());
+            return (null, Results.Problem("Agreement exports are for the project's QA leads and managers.", statusCode: StatusCodes.Status403Forbidden));
         }
         var items = await AgreementQueries.ItemsAsync(session, [id], ct);
         var annotators = await AgreementQueries.ScorecardsAsync(session, [id], ct);

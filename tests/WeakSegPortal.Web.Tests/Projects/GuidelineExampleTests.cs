@@ -32,7 +32,7 @@ public sealed class GuidelineExampleTests(PortalFactory factory) : IClassFixture
         Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
         using var outsider = await SignIn.AsAsync(factory, "guide-outsider", "guide-pw");
         using var refused = await outsider.GetAsync(new Uri($"/api/projects/{project}/examples/{example}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]

@@ -26,4 +26,18 @@ public sealed class QaPageAccessTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/access-denied", refused.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_scorecards_page_opens_for_a_project_that_has_no_scorecards_yet()
+    {
+        var qa = await factory.EnsureUserAsync("empty-qa", "page-password", Roles.QaLead);
+        var annotator = await factory.EnsureUserAsync("empty-ann", "page-password", Roles.Annotator);
+        await TestData.ProjectAsync(factory.Services, TestData.Draft("Nobody labelled yet"),
+            new WeakSegPortal.Core.Projects.ProjectMember(qa, WeakSegPortal.Core.Projects.ProjectRole.QaLead),
+            new WeakSegPortal.Core.Projects.ProjectMember(annotator, WeakSegPortal.Core.Projects.ProjectRole.Annotator));
+        using var client = await SignIn.AsAsync(factory, "empty-qa", "page-password");
+        using var page = await client.GetAsync(new Uri("/qa/annotators", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("No annotator has labelled an item of this project yet.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

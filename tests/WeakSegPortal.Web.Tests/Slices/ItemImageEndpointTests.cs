@@ -119,11 +119,11 @@ public sealed class ItemImageEndpointTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Someone_outside_the_project_is_refused_and_strangers_must_sign_in()
+    public async Task Someone_outside_the_project_is_answered_as_for_a_missing_item_and_strangers_must_sign_in()
     {
         using var outsider = await SignIn.AsAsync(factory, "slice-outsider", Password);
         using var refused = await outsider.GetAsync(new Uri($"/api/items/{_item}/slices/axial/0.raw", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         using var unknown = await outsider.GetAsync(new Uri($"/api/items/{Guid.NewGuid()}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var anonymous = SignIn.NewClient(factory);

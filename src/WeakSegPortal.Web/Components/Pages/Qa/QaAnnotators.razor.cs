@@ -71,7 +71,8 @@ public partial class QaAnnotators
             new() { Name = "Gold Dice (%)", Data = new ChartData<double>([.. _cards.Select(c => 100 * (c.GoldDice ?? 0))]) },
             new() { Name = "Suggestions accepted (%)", Data = new ChartData<double>([.. _cards.Select(c => 100 * c.SuggestionAcceptance)]) },
         ];
-        var slowest = _cards.Max(c => c.MedianSecondsPerItem ?? 0);
+        // A project nobody has labelled yet has no scorecards: the axis then starts at one second.
+        var slowest = _cards.Select(c => c.MedianSecondsPerItem ?? 0).DefaultIfEmpty(0).Max();
         _secondsAxis = new() { YAxisSuggestedMax = Math.Max(1, Math.Ceiling(slowest * 1.1)), YAxisTicks = (int)Math.Max(1, Math.Ceiling(slowest / 5)) };
         _speedSeries = [new() { Name = "Median s / item", Data = new ChartData<double>([.. _cards.Select(c => c.MedianSecondsPerItem ?? 0)]) }];
     }
