@@ -13,7 +13,7 @@ public static class FaultLedger
 {
     public static FaultReport Classify(
         IReadOnlyList<FaultAnnotator> annotators, IReadOnlyList<OutboxClient> clients, IReadOnlyList<StoredCommand> stored,
-        IReadOnlyList<(string Kind, long At, TimeSpan Injected)> faults, TimeSpan duration, int cuts, int deaths, int logErrors)
+        IReadOnlyList<(string Kind, long At, TimeSpan Injected)> faults, TimeSpan duration, int cuts, int deaths, IReadOnlyDictionary<string, int> logErrors)
     {
         var byCommand = stored.GroupBy(s => s.CommandId).ToDictionary(g => g.Key, g => g.ToList());
         var examples = new List<string>();

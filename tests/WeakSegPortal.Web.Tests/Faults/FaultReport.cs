@@ -36,7 +36,7 @@ public sealed record FaultReport(
     int Connects,
     int MidCallCuts,
     int PortalDeaths,
-    int PortalLogErrors,
+    IReadOnlyDictionary<string, int> PortalLogErrors,
     IReadOnlyList<FaultRecovery> Faults,
     IReadOnlyList<string> Examples)
 {
@@ -45,7 +45,11 @@ public sealed record FaultReport(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"annotators {Annotators}, {Duration.TotalSeconds:F0} s of load: commands sent {Sent}, stored {Stored}, refused finally {Refused}, lost {Lost}, duplicated {Duplicated}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  other defects: stored without a final ack {StoredWithoutFinalAck}, refused but stored {RefusedButStored}, refused unexpectedly {UnexpectedRefusals}, ack with another annotation id {WrongAnnotationId}, stored out of order {OutOfOrder}, still pending {StillPending}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  traffic: {Calls} calls, {FailedCalls} failed, {RetryAcks} answered retry, {Resent} commands resent with the same id, {Connects} hub connections, {MidCallCuts} connections cut by the proxy, portal died on its own {PortalDeaths} times, {PortalLogErrors} error lines in its log");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  traffic: {Calls} calls, {FailedCalls} failed, {RetryAcks} answered retry, {Resent} commands resent with the same id, {Connects} hub connections, {MidCallCuts} connections cut by the proxy, portal died on its own {PortalDeaths} times, {PortalLogErrors.Values.Sum()} error lines in its log");
+        foreach (var (kind, count) in PortalLogErrors.OrderByDescending(p => p.Value))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    log errors ×{count}: {kind}");
+        }
         foreach (var kind in Faults.GroupBy(f => f.Kind))
         {
             var injected = kind.Select(f => f.Injected.TotalSeconds).Order().ToArray();

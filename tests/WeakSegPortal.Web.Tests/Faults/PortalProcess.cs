@@ -81,14 +81,40 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Lines of its log (JSON console) at level Error or Critical, over every start.</summary>
-    public int ErrorLines()
+    /// <summary>Lines of its log (JSON console) at level Error or Critical, over every start, counted by category and message template.</summary>
+    public IReadOnlyDictionary<string, int> ErrorLines()
     {
         lock (_writing)
         {
-            return File.Exists(_log)
-                ? File.ReadLines(_log).Count(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
-                : 0;
+            if (!File.Exists(_log))
+            {
+                return new Dictionary<string, int>();
+            }
+            var kinds = new Dictionary<string, int>();
+            foreach (var line in File.ReadLines(_log))
+            {
+                if (!line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) && !line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var kind = "(unreadable line)";
+                try
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(line);
+                    var root = json.RootElement;
+                    var template = root.TryGetProperty("State", out var state) && state.TryGetProperty("{OriginalFormat}", out var format) ? format.GetString() : root.GetProperty("Message").GetString();
+                    var exception = root.TryGetProperty("Exception", out var e) ? $" ({e.GetString()?.Split(':', 2)[0]})" : "";
+                    kind = $"{root.GetProperty("Category").GetString()}: {template}{exception}";
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                }
+                catch (KeyNotFoundException)
+                {
+                }
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            }
+            return kinds;
         }
     }
 
