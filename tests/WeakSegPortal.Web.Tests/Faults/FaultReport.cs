@@ -4,13 +4,6 @@ using System.Text;
 namespace WeakSegPortal.Web.Tests.Faults;
 
 /// <summary>
-/// How long one fault took to recover from, from the moment it was injected: until the harness had
-/// done it (the portal answering /health again, pg_ctl restart returned, the cut), to the first
-/// accepted ack of a call made after it, and until every annotator had one.
-/// </summary>
-public sealed record FaultRecovery(string Kind, TimeSpan Injected, TimeSpan FirstAccepted, TimeSpan AllAnnotatorsBack);
-
-/// <summary>
 /// The outcome of a fault run. Every command made is in exactly one of: stored (once, with the
 /// accepted ack's annotation id), refused finally with a reason, lost, or duplicated (and the
 /// other defects are counted beside them).

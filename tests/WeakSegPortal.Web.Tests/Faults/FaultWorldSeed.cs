@@ -10,9 +10,6 @@ using WeakSegPortal.Web.Extensions;
 
 namespace WeakSegPortal.Web.Tests.Faults;
 
-/// <summary>One simulated annotator: who signs in, and the item they were given.</summary>
-public sealed record FaultAnnotator(string UserName, string Password, Guid UserId, Guid ItemId);
-
 /// <summary>
 /// Puts the fault suite's world into a fresh database before the child portal starts: N annotators
 /// (through the portal's own CreateUserHandler), one project of boxes, scribbles and points on a

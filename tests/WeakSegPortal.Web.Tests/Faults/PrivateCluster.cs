@@ -32,8 +32,18 @@ public sealed class PrivateCluster : IAsyncDisposable
     }
 
     /// <summary>An immediate restart: every backend is killed without a checkpoint, as a crash would, then crash recovery.</summary>
-    public Task RestartImmediateAsync(CancellationToken ct) =>
-        ShellAsync("pg_as_owner \"$(pg_bindir)/pg_ctl\" -D \"$1\" -m immediate -w -t 60 restart -l \"$1/server.log\" >/dev/null", ct);
+    public async Task RestartImmediateAsync(CancellationToken ct)
+    {
+        var before = PostmasterPid();
+        await ShellAsync("pg_as_owner \"$(pg_bindir)/pg_ctl\" -D \"$1\" -m immediate -w -t 60 restart -l \"$1/server.log\" >/dev/null", ct);
+        if (PostmasterPid() == before)
+        {
+            throw new InvalidOperationException($"PostgreSQL in {_data} was not restarted (postmaster {before} still runs).");
+        }
+    }
+
+    /// <summary>The first line of postmaster.pid: the server process of this start.</summary>
+    private string PostmasterPid() => File.ReadLines(Path.Combine(_data, "postmaster.pid")).First();
 
     public async Task CreateDatabaseAsync(string name, CancellationToken ct)
     {
