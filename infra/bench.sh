@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults
+# (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"
 ensure_packages "${RUNTIME_PACKAGES[@]}"
+if [ "${1:-}" = faults ]; then
+  exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
+fi
 WORK=$(mktemp -d /tmp/weakseg-bench.XXXXXX); chmod 755 "$WORK"
 trap 'pg_stop "$WORK/pg"; rm -rf "$WORK"' EXIT
 PORT=$(free_port 57432)

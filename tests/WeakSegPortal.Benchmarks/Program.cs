@@ -26,7 +26,10 @@ switch (args.FirstOrDefault())
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [.. args.Skip(1)]);
         break;
+    case "faults":
+        Environment.ExitCode = await FaultInjectionBenchmark.RunAsync([.. args.Skip(1)]);
+        break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults");
         break;
 }

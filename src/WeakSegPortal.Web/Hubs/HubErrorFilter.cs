@@ -23,7 +23,11 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFi
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
         {
-            throw; // the caller is gone: nobody to answer
+            // The caller is gone (its connection dropped mid-call): nobody to answer, and nothing failed
+            // here; its outbox resends the command, which is answered by its id. Rethrown, SignalR would log
+            // every dropped connection as an error (the fault suite saw hundreds per run).
+            LogCallerGone(log, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
+            return null;
         }
         catch (Exception e)
         {
@@ -35,6 +39,9 @@ public sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFi
 
     /// <summary>A short id that ties an answer a person reads to the log line an operator finds.</summary>
     public static string NewErrorId() => Guid.NewGuid().ToString("N")[..12];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} ended unanswered: the connection of user {User} closed during the call")]
+    private static partial void LogCallerGone(ILogger logger, string method, string? user);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed for user {User} (error {ErrorId})")]
     private static partial void LogFailed(ILogger logger, Exception exception, string method, string? user, string errorId);
