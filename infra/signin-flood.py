@@ -27,5 +27,8 @@ for i in range(count):
         code = opener.open(urllib.request.Request(base + "/account/login", data=urllib.parse.urlencode(form).encode())).status
     except urllib.error.HTTPError as e:
         code = e.code
+    except (urllib.error.URLError, ConnectionError) as e:
+        # The server may answer an over-long body early and close before the client has sent it all.
+        code = "closed: " + type(getattr(e, "reason", e)).__name__
     codes[code] = codes.get(code, 0) + 1
 print("answers:", codes)
