@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Runs the portal: installs what is missing, starts a private PostgreSQL (unless
 # Database__ConnectionString is set), seeds a demo project and users, serves on $WEAKSEG_URL.
+# Production by default (no stack traces, JSON logs); `--dev` runs the Development environment.
 set -euo pipefail
+ENVIRONMENT=Production
+for arg in "$@"; do
+  case "$arg" in
+    --dev) ENVIRONMENT=Development ;;
+    *) echo "usage: bash infra/run.sh [--dev]" >&2; exit 2 ;;
+  esac
+done
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"
 
@@ -22,10 +30,12 @@ fi
 
 bash infra/build-client.sh
 export Seed__Demo=${Seed__Demo:-true}
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# The flag decides, not a stray ASPNETCORE_ENVIRONMENT in the caller's shell: Development shows
+# stack traces and request headers (the sign-in cookie among them) to whoever causes an error.
+export ASPNETCORE_ENVIRONMENT=$ENVIRONMENT DOTNET_ENVIRONMENT=$ENVIRONMENT
 log "building the portal"
 dotnet build src/WeakSegPortal.Web -c Release -v q -nologo >/dev/null || dotnet build src/WeakSegPortal.Web -c Release -nologo
-log "WeakSegPortal: $URL  (Ctrl-C stops the portal and its database)"
+log "WeakSegPortal: $URL  ($ENVIRONMENT; Ctrl-C stops the portal and its database)"
 for u in admin pm qa ann1 ann2 ann3; do log "  demo sign-in: $u / $u-demo-pw"; done
 # The app runs as a child so that Ctrl-C (or a TERM from a supervisor) stops it cleanly first,
 # and the EXIT trap then stops the database.

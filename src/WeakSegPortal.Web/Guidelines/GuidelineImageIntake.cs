@@ -1,10 +1,11 @@
 using WeakSegPortal.Core;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Imaging.Raster;
 using WeakSegPortal.Imaging.Storage;
 
 namespace WeakSegPortal.Web.Guidelines;
 
-/// <summary>Checks an uploaded example image (PNG or JPEG, size-capped), stores it by content and adds it to the guidelines.</summary>
+/// <summary>Checks an uploaded example image (PNG or JPEG, size-capped, decoded in full), stores it by content and adds it to the guidelines.</summary>
 public sealed class GuidelineImageIntake(IBlobStore blobs, GuidelineExamplesHandler examples)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -23,10 +24,15 @@ public sealed class GuidelineImageIntake(IBlobStore blobs, GuidelineExamplesHand
             }
             buffer.Write(chunk, 0, read);
         }
-        var contentType = Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        if (contentType is null)
+        if (Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is null)
         {
             return CommandResult.Refused("Image", "Only PNG and JPEG images can be examples.");
+        }
+        // Served to the team's browsers: it must be the image it claims to be, decoded to the last pixel.
+        var (contentType, problem) = EncodedImageCheck.Check(buffer.GetBuffer(), (int)buffer.Length);
+        if (contentType is null)
+        {
+            return CommandResult.Refused("Image", problem!);
         }
         buffer.Position = 0;
         var key = await blobs.PutAsync(buffer, ct);
