@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|fuzz [INPUTS SEED PARALLEL TIMEOUT_S]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"

@@ -82,7 +82,7 @@ public sealed class SafeZipReader(SafeZipLimits limits)
 
                 if (why is not null)
                 {
-                    File.Delete(target!);
+                    TryDelete(target!);
                     outcomes.Add(new ZipEntryOutcome(entry.FullName, null, why, 0));
                     if (written > budget && budget < limits.MaxEntryUncompressedBytes)
                     {
@@ -119,6 +119,11 @@ public sealed class SafeZipReader(SafeZipLimits limits)
             return "invalid file name (control characters)";
         }
 
+        if (name.Length > 1024 || name.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255))
+        {
+            return "file name too long (more than 255 bytes in a folder or file name, or 1024 characters in all)";
+        }
+
         if (entry.Length > limits.MaxEntryUncompressedBytes)
         {
             return $"entry declares {entry.Length} bytes, more than the {limits.MaxEntryUncompressedBytes}-byte limit";
@@ -137,6 +142,18 @@ public sealed class SafeZipReader(SafeZipLimits limits)
 
         target = full;
         return null;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there (or the staging folder goes away with the import anyway).
+        }
     }
 
     private async Task<(long Written, string? Refusal)> CopyCappedAsync(ZipArchiveEntry entry, string target, long budget, CancellationToken cancellationToken)

@@ -42,8 +42,10 @@ public sealed class FuzzImportRun(HttpClient manager, Func<string, Task<Guid>> n
             var started = Stopwatch.GetTimestamp();
             var (files, failure) = await ImportAsync(project, work.Batch, token);
             imports.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, work.Batch.Count));
-            foreach (var input in work.Batch)
+            foreach (var sent in work.Batch)
             {
+                var input = sent with { Bytes = [], Companions = [] }; // the outcome keeps the name and mutation, not the bytes
+
                 outcomes.Add(files is null ? new FuzzOutcome(input, FuzzOutcome.PortalError, failure!) : FuzzOutcome.Of(input, files));
             }
         });

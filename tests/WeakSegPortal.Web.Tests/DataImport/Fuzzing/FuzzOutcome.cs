@@ -30,6 +30,9 @@ public sealed record FuzzOutcome(FuzzInput Input, string Class, string Message)
         return new FuzzOutcome(input, ClassOf(worst.Message), worst.Message);
     }
 
+    private static readonly string[] ArchiveRefusals =
+        ["Refused from the archive", "Unpacking stopped", "An archive inside an archive", "The upload is not a readable zip", "The zip archive's directory"];
+
     public static string ClassOf(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -42,7 +45,7 @@ public sealed record FuzzOutcome(FuzzInput Input, string Class, string Message)
             _ when message.StartsWith("The image could not be decoded (", StringComparison.Ordinal) => ReaderError,
             _ when message.StartsWith("Duplicate", StringComparison.Ordinal) => "refused: duplicate",
             _ when Has("empty") => "refused: empty",
-            _ when Has("archive") || Has("zip") || Has("unpacking") => "refused: archive",
+            _ when ArchiveRefusals.Any(a => message.StartsWith(a, StringComparison.Ordinal)) => "refused: archive",
             _ when Has("truncated") || Has("ends before") || Has("too short") || Has("shorter than") => "refused: truncated",
             _ when Has("not supported") || Has("unsupported") => "refused: unsupported",
             _ when Has("series") || Has("slice") => "refused: inconsistent series",
