@@ -13,7 +13,7 @@ namespace WeakSegPortal.Benchmarks;
 /// portal on a socket, in batches of one mutant per seed family, each batch a fresh project.
 /// Prints inputs, per-format counts, outcomes by class, decoder time per unit, import time, and
 /// whether the portal still answers. Optional arguments: inputs (default 10000), seed, parallel imports (2),
-/// decode timeout in seconds (10).
+/// decode timeout in seconds (10). WEAKSEG_FUZZ_FINDINGS=FOLDER writes the inputs that crashed, hung or failed there.
 /// </summary>
 internal static class FuzzBenchmark
 {
@@ -51,6 +51,11 @@ internal static class FuzzBenchmark
             var run = new FuzzImportRun(http, name => NewProjectAsync(portal, name), portal.Services.GetRequiredService<IMeterFactory>());
             var summary = await run.RunAsync(new FuzzCorpus(seeds, seed).Batches(inputs), parallel, CancellationToken.None);
             Console.Write(summary.Describe());
+            if (Environment.GetEnvironmentVariable("WEAKSEG_FUZZ_FINDINGS") is { Length: > 0 } findings)
+            {
+                summary.WriteFindings(findings);
+                Console.WriteLine($"findings written to {findings}");
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"goal: hangs past the timeout {summary.Units.Count(u => u.Seconds > timeout.TotalSeconds + 5)}, inputs without an outcome {summary.Count(FuzzOutcome.Missing) + summary.Count(FuzzOutcome.PortalError)}, portal survived {(summary.PortalSurvived ? "yes" : "NO")}"));
         }

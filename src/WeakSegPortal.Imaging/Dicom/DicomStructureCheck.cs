@@ -105,6 +105,7 @@ internal static class DicomStructureCheck
         }
 
         EnsurePlausiblePixelModule(walker, name);
+        DicomPixelDataCheck.Ensure(walker, handle, transferSyntax, name);
 
         // GDCM asserts (and so kills the process) on an RT Dose without NumberOfFrames.
         if (sopClass == RtDoseStorage && !walker.TopLevelTags.Contains(0x00280008))

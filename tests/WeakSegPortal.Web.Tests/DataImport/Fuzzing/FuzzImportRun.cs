@@ -42,11 +42,11 @@ public sealed class FuzzImportRun(HttpClient manager, Func<string, Task<Guid>> n
             var started = Stopwatch.GetTimestamp();
             var (files, failure) = await ImportAsync(project, work.Batch, token);
             imports.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, work.Batch.Count));
-            foreach (var sent in work.Batch)
+            foreach (var input in work.Batch)
             {
-                var input = sent with { Bytes = [], Companions = [] }; // the outcome keeps the name and mutation, not the bytes
-
-                outcomes.Add(files is null ? new FuzzOutcome(input, FuzzOutcome.PortalError, failure!) : FuzzOutcome.Of(input, files));
+                var outcome = files is null ? new FuzzOutcome(input, FuzzOutcome.PortalError, failure!) : FuzzOutcome.Of(input, files);
+                // Only the inputs worth a look keep their bytes (to be written out and replayed); the rest keep name and mutation.
+                outcomes.Add(outcome.IsFinding ? outcome : outcome with { Input = input with { Bytes = [], Companions = [] } });
             }
         });
         clock.Stop();

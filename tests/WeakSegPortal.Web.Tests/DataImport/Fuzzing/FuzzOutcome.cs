@@ -12,6 +12,9 @@ public sealed record FuzzOutcome(FuzzInput Input, string Class, string Message)
     /// The input's outcome in the import report: its own line, or for a zip the lines of its entries
     /// (imported when any entry became an item, else the first refusal).
     /// </summary>
+    /// <summary>An outcome that points at a fault to fix: no outcome, a failed request, a crash, a hang, an unexpected reader error.</summary>
+    public bool IsFinding => Class is Missing or PortalError or Crashed or TimedOut or ReaderError;
+
     public static FuzzOutcome Of(FuzzInput input, IReadOnlyList<ImportFileResult> files)
     {
         ArgumentNullException.ThrowIfNull(input);

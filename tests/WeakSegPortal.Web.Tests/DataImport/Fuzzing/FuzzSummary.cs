@@ -32,11 +32,27 @@ public sealed record FuzzSummary(
         var perInput = Imports.Select(i => i.Seconds / Math.Max(1, i.Inputs)).ToList();
         s.AppendLine(inv, $"import time per batch (~{(Imports.Count == 0 ? 0 : Imports.Average(i => i.Inputs)):F0} inputs, upload to report): p50 {Percentile(Imports.Select(i => i.Seconds), 0.50):F2} s, p99 {Percentile(Imports.Select(i => i.Seconds), 0.99):F2} s, max {(Imports.Count == 0 ? 0 : Imports.Max(i => i.Seconds)):F2} s; per input p99 {Percentile(perInput, 0.99) * 1000:F0} ms, max {(perInput.Count == 0 ? 0 : perInput.Max()) * 1000:F0} ms");
         s.AppendLine("portal survived: " + (PortalSurvived ? "yes" : "NO"));
-        foreach (var bad in Outcomes.Where(o => o.Class is FuzzOutcome.Missing or FuzzOutcome.PortalError or FuzzOutcome.ReaderError or FuzzOutcome.Crashed or FuzzOutcome.TimedOut).Take(40))
+        foreach (var bad in Outcomes.Where(o => o.IsFinding).Take(40))
         {
             s.AppendLine(inv, $"  ! {bad.Class}: {bad.Input.Name} from {bad.Input.Seed} ({bad.Input.Mutation}): {bad.Message}");
         }
         return s.ToString();
+    }
+
+    /// <summary>Writes every finding's input (and its companions) to the folder, to replay with `weakseg stage` or dcmdump.</summary>
+    public void WriteFindings(string folder)
+    {
+        foreach (var finding in Outcomes.Where(o => o.IsFinding))
+        {
+            var into = Path.Combine(folder, finding.Class.Replace(' ', '-').Replace(':', '-'));
+            Directory.CreateDirectory(into);
+            File.WriteAllBytes(Path.Combine(into, finding.Input.Name), finding.Input.Bytes);
+            foreach (var (name, bytes) in finding.Input.Companions)
+            {
+                File.WriteAllBytes(Path.Combine(into, name), bytes);
+            }
+            File.WriteAllText(Path.Combine(into, finding.Input.Name + ".txt"), $"{finding.Input.Seed}: {finding.Input.Mutation}\n{finding.Message}\n");
+        }
     }
 
     private static double Percentile(IEnumerable<double> values, double p)
