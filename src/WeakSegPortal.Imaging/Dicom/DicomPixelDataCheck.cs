@@ -9,12 +9,16 @@ namespace WeakSegPortal.Imaging.Dicom;
 /// GDCM asserts (killing its process) or loops when they disagree, as the fuzz suite found. Native
 /// pixel data must be long enough for rows × columns × samples × frames × bits; compressed pixel data
 /// must be encapsulated, and its first JPEG or JPEG 2000 frame header must give the same size,
-/// components and at most the allocated bits; a palette image needs its palette.
+/// components and at most the allocated bits (at most 16; a JPEG frame's precision is the stored bits); 32- and 64-bit native pixels store all their bits; the
+/// photometric interpretation is one DICOM defines, and a palette image has its palette.
 /// </summary>
 internal static class DicomPixelDataCheck
 {
     private static readonly HashSet<string> NativeSyntaxes = ["1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"];
     private const uint Undefined = 0xFFFFFFFF;
+
+    private static readonly HashSet<string> Photometrics =
+        ["MONOCHROME1", "MONOCHROME2", "PALETTE COLOR", "RGB", "YBR_FULL", "YBR_FULL_422", "YBR_PARTIAL_422", "YBR_PARTIAL_420", "YBR_ICT", "YBR_RCT", "ARGB", "CMYK", "HSV"];
 
     public static void Ensure(DicomElementWalker walker, SafeFileHandle handle, string transferSyntax, string name)
     {
@@ -35,14 +39,25 @@ internal static class DicomPixelDataCheck
             throw Damaged(name, $"its image is {columns}×{rows} with {frames} frame(s)");
         }
 
+        if (photometric.Length > 0 && !Photometrics.Contains(photometric))
+        {
+            throw Damaged(name, $"its photometric interpretation '{photometric}' is not one DICOM defines");
+        }
+
         if (photometric == "PALETTE COLOR" && !walker.TopLevelTags.Contains(0x00281101))
         {
             throw Damaged(name, "it is a palette colour image without a palette");
         }
 
+        var stored = Value(0x00280101, allocated);
         var native = NativeSyntaxes.Contains(transferSyntax) || transferSyntax.Length == 0;
         if (native)
         {
+            if (allocated >= 32 && stored != allocated)
+            {
+                throw Damaged(name, $"it stores {stored} of {allocated} allocated bits, which the decoder cannot unpack");
+            }
+
             if (length == Undefined)
             {
                 throw Damaged(name, "its uncompressed pixel data is encapsulated");
@@ -70,14 +85,14 @@ internal static class DicomPixelDataCheck
         var head = new byte[(int)Math.Min(fragment.Length, 4096)];
         var read = RandomAccess.Read(handle, head, fragment.At);
         var frame = FrameHeader(head.AsSpan(0, read));
-        if (frame is { } f && (f.Width != columns || f.Height != rows || f.Components != samples || f.Bits > allocated))
+        if (frame is { } f && (f.Width != columns || f.Height != rows || f.Components != samples || f.Bits > allocated || (!f.Jpeg2000 && f.Bits != stored) || allocated > 16))
         {
-            throw Damaged(name, $"its compressed frame is {f.Width}×{f.Height} with {f.Components} component(s) of {f.Bits} bits, its attributes say {columns}×{rows}, {samples} sample(s), {allocated} bits allocated");
+            throw Damaged(name, $"its compressed frame is {f.Width}×{f.Height} with {f.Components} component(s) of {f.Bits} bits, its attributes say {columns}×{rows}, {samples} sample(s), {stored} of {allocated} bits");
         }
     }
 
     /// <summary>Size, components and precision from a JPEG SOF (also JPEG-LS) or a JPEG 2000 SIZ marker; null when neither is found.</summary>
-    private static (int Width, int Height, int Components, int Bits)? FrameHeader(ReadOnlySpan<byte> b)
+    private static (int Width, int Height, int Components, int Bits, bool Jpeg2000)? FrameHeader(ReadOnlySpan<byte> b)
     {
         if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0x4F && b[2] == 0xFF && b[3] == 0x51)
         {
@@ -92,7 +107,7 @@ internal static class DicomPixelDataCheck
             var height = BinaryPrimitives.ReadUInt32BigEndian(siz[8..]) - (long)BinaryPrimitives.ReadUInt32BigEndian(siz[16..]);
             var components = BinaryPrimitives.ReadUInt16BigEndian(siz[36..]);
             var bits = (siz[38] & 0x7F) + 1;
-            return ((int)Math.Clamp(width, int.MinValue, int.MaxValue), (int)Math.Clamp(height, int.MinValue, int.MaxValue), components, bits);
+            return ((int)Math.Clamp(width, int.MinValue, int.MaxValue), (int)Math.Clamp(height, int.MinValue, int.MaxValue), components, bits, true);
         }
 
         if (b.Length < 4 || b[0] != 0xFF || b[1] != 0xD8)
@@ -111,7 +126,7 @@ internal static class DicomPixelDataCheck
                 var bits = b[at + 4];
                 var height = BinaryPrimitives.ReadUInt16BigEndian(b[(at + 5)..]);
                 var width = BinaryPrimitives.ReadUInt16BigEndian(b[(at + 7)..]);
-                return (width, height, b[at + 9], bits);
+                return (width, height, b[at + 9], bits, false);
             }
 
             at += 2 + length;
