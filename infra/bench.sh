@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults
-# (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here)
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz
+# (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
+# fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"

@@ -33,12 +33,22 @@ public sealed class SafeZipReader(SafeZipLimits limits)
         {
             var outcomes = new List<ZipEntryOutcome>();
             long total = 0;
-            if (archive.Entries.Count > limits.MaxEntries)
+            System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries;
+            try
             {
-                return new ZipExtractionReport(outcomes, $"the archive holds {archive.Entries.Count} entries; at most {limits.MaxEntries} are accepted");
+                entries = archive.Entries;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new ImageReadException(ImageReadFailure.Corrupt, $"The zip archive's directory is damaged ({e.Message}).", e);
             }
 
-            foreach (var entry in archive.Entries)
+            if (entries.Count > limits.MaxEntries)
+            {
+                return new ZipExtractionReport(outcomes, $"the archive holds {entries.Count} entries; at most {limits.MaxEntries} are accepted");
+            }
+
+            foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
@@ -54,10 +64,25 @@ public sealed class SafeZipReader(SafeZipLimits limits)
                 }
 
                 var budget = Math.Min(limits.MaxEntryUncompressedBytes, limits.MaxTotalUncompressedBytes - total);
-                var (written, why) = await CopyCappedAsync(entry, target!, budget, cancellationToken);
+                long written;
+                string? why;
+                try
+                {
+                    (written, why) = await CopyCappedAsync(entry, target!, budget, cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    // A damaged entry (local header, compression method, deflate stream, CRC) costs that entry only.
+                    (written, why) = (0, $"the entry is damaged ({e.Message})");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    (written, why) = (0, "the entry could not be written (its path clashes with another entry's, or the disk is full)");
+                }
+
                 if (why is not null)
                 {
-                    File.Delete(target!);
+                    TryDelete(target!);
                     outcomes.Add(new ZipEntryOutcome(entry.FullName, null, why, 0));
                     if (written > budget && budget < limits.MaxEntryUncompressedBytes)
                     {
@@ -89,9 +114,14 @@ public sealed class SafeZipReader(SafeZipLimits limits)
             return "path leaves the extraction folder (..)";
         }
 
-        if (name.Contains('\0', StringComparison.Ordinal))
+        if (name.Any(char.IsControl))
         {
-            return "invalid file name";
+            return "invalid file name (control characters)";
+        }
+
+        if (name.Length > 1024 || name.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255))
+        {
+            return "file name too long (more than 255 bytes in a folder or file name, or 1024 characters in all)";
         }
 
         if (entry.Length > limits.MaxEntryUncompressedBytes)
@@ -112,6 +142,18 @@ public sealed class SafeZipReader(SafeZipLimits limits)
 
         target = full;
         return null;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there (or the staging folder goes away with the import anyway).
+        }
     }
 
     private async Task<(long Written, string? Refusal)> CopyCappedAsync(ZipArchiveEntry entry, string target, long budget, CancellationToken cancellationToken)

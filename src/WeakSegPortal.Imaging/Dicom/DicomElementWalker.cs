@@ -21,6 +21,15 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
     /// <summary>Top-level US values (image pixel module attributes) by tag, read on the way.</summary>
     public Dictionary<uint, ushort> TopLevelShorts { get; } = [];
 
+    /// <summary>Short texts of group 0028 at the top level (photometric interpretation, number of frames).</summary>
+    public Dictionary<uint, string> TopLevelTexts { get; } = [];
+
+    /// <summary>The top-level pixel data's length (<see cref="Undefined"/> when encapsulated), null without pixel data.</summary>
+    public uint? PixelDataLength { get; private set; }
+
+    /// <summary>Where the first fragment of encapsulated pixel data lies (after the offset table), if any.</summary>
+    public (long At, uint Length)? FirstFragment { get; private set; }
+
     public ushort PeekGroup(long position)
     {
         Read(position, 2);
@@ -98,6 +107,22 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
                     Read(valueAt, 2);
                     TopLevelShorts[tag] = U16(0);
                 }
+
+                if (tag is 0x00280004 or 0x00280008 && length < 64)
+                {
+                    TopLevelTexts[tag] = Text(valueAt, (int)length);
+                }
+
+                if (tag == 0x7FE00010)
+                {
+                    PixelDataLength = length;
+                }
+            }
+
+            if (tag is 0xFFFEE00D or 0xFFFEE0DD && length != 0)
+            {
+                // GDCM loops or reads past the end on a delimiter that claims a value.
+                throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: a delimiter at offset {position} claims {length} bytes.");
             }
 
             if (tag == 0xFFFEE00D)
@@ -109,7 +134,7 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
             if (length == Undefined)
             {
                 position = valueAt;
-                Items(ref position, depth + 1, rleFragments: rle && depth == 0 && tag == 0x7FE00010);
+                Items(ref position, depth + 1, rleFragments: rle && depth == 0 && tag == 0x7FE00010, pixelData: depth == 0 && tag == 0x7FE00010);
                 continue;
             }
 
@@ -188,16 +213,26 @@ internal sealed class DicomElementWalker(SafeFileHandle handle, long fileLength,
     }
 
     // Undefined-length sequence or encapsulated pixel data: items until the sequence delimiter.
-    private void Items(ref long position, int depth, bool rleFragments = false)
+    private void Items(ref long position, int depth, bool rleFragments = false, bool pixelData = false)
     {
         var item = 0;
         while (true)
         {
             var (tag, length, valueAt) = Header(ref position);
             position = valueAt;
+            if (tag is 0xFFFEE0DD or 0xFFFEE00D && length != 0)
+            {
+                throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: a delimiter at offset {valueAt - 8} claims {length} bytes.");
+            }
+
             if (tag == 0xFFFEE0DD)
             {
                 return;
+            }
+
+            if (pixelData && item == 1 && tag == 0xFFFEE000 && length != Undefined)
+            {
+                FirstFragment = (valueAt, length);
             }
 
             if (tag != 0xFFFEE000)

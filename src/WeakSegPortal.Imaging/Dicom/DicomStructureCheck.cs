@@ -27,7 +27,7 @@ internal static class DicomStructureCheck
         var representation = Value(0x00280103, 0);
         var planar = Value(0x00280006, 0);
         if (samples is not (1 or 3 or 4) || allocated is not (1 or 8 or 16 or 32 or 64) || stored > allocated || stored == 0 ||
-            highBit >= allocated || representation > 1 || planar > 1)
+            highBit >= allocated || representation > 1 || planar > 1 || (allocated == 1 && (representation != 0 || samples != 1)))
         {
             throw new ImageReadException(
                 ImageReadFailure.Corrupt,
@@ -105,6 +105,7 @@ internal static class DicomStructureCheck
         }
 
         EnsurePlausiblePixelModule(walker, name);
+        DicomPixelDataCheck.Ensure(walker, handle, transferSyntax, name);
 
         // GDCM asserts (and so kills the process) on an RT Dose without NumberOfFrames.
         if (sopClass == RtDoseStorage && !walker.TopLevelTags.Contains(0x00280008))

@@ -20,7 +20,8 @@ internal static class DicomTagText
         var numbers = new List<double>(parts.Length);
         foreach (var part in parts)
         {
-            if (double.TryParse(part.Trim().TrimEnd('\0'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            // A decimal string holds digits only: "NaN", "Infinity" or an overflowing "1e999" is no number (the fuzz suite sent them).
+            if (double.TryParse(part.Trim().TrimEnd('\0'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             {
                 numbers.Add(number);
             }

@@ -83,6 +83,23 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
         var photometric = new string[stack.Slices.Count];
         var exact = true;
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            exact = DecodeSlices(stack, builder, photometric, options);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ImageReadException>().FirstOrDefault() is { } refusal)
+        {
+            // Parallel.For wraps what a slice threw: the reason for the person is the slice's own.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(refusal).Throw();
+        }
+        return exact ? (builder, photometric) : (null, null);
+    }
+
+    /// <summary>Decodes every slice into the builder; false when a slice's values do not fit its voxel type.</summary>
+    private bool DecodeSlices(DicomSliceStack stack, VoxelBufferBuilder builder, string[] photometric, ParallelOptions options)
+    {
+        var first = stack.Slices[0];
+        var allExact = true;
         Parallel.For(0, stack.Slices.Count, options, () => new float[first.Columns * first.Rows], (k, state, grey) =>
         {
             var pixels = codec.ReadPixels(stack.Slices[k].Path);
@@ -94,14 +111,14 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
             DicomFrameDecoder.ToGrey(pixels, 0, grey);
             if (!builder.SetSlice(k, grey, pixels.Header.RescaleSlope, pixels.Header.RescaleIntercept))
             {
-                exact = false;
+                allExact = false;
                 state.Stop();
             }
 
             photometric[k] = pixels.Photometric;
             return grey;
         }, _ => { });
-        return exact ? (builder, photometric) : (null, null);
+        return allExact;
     }
 
     private Volume ReadFile(string path)

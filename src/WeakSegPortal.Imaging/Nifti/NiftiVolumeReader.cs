@@ -120,7 +120,12 @@ public sealed class NiftiVolumeReader : IVolumeReader
         var headerLength = h.Version == 1 ? NiftiHeaderParser.Nifti1Size : NiftiHeaderParser.Nifti2Size;
         Skip(stream, voxOffset - (alreadyRead ?? headerLength));
 
-        // A slope of 0 or NaN means "no scaling" (nifti1.h).
+        // A slope of 0 or NaN means "no scaling" (nifti1.h); an infinite one is a damaged header.
+        if (double.IsInfinity(h.SclSlope) || double.IsInfinity(h.SclInter))
+        {
+            throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} is damaged: scl_slope {h.SclSlope} or scl_inter {h.SclInter} is infinite.");
+        }
+
         var noScaling = h.SclSlope == 0 || double.IsNaN(h.SclSlope);
         var slope = noScaling ? 1 : h.SclSlope;
         var intercept = noScaling || double.IsNaN(h.SclInter) ? 0 : h.SclInter;

@@ -9,6 +9,9 @@ namespace WeakSegPortal.Imaging.Raster;
 /// </summary>
 internal static class Png16GreyDecoder
 {
+    /// <summary>The most pixels read from one PNG (16384²): a damaged header cannot make the decoder allocate gigabytes.</summary>
+    private const long MaxPixels = 16384L * 16384;
+
     public static RasterImage Decode(byte[] file, string name)
     {
         var position = 8;
@@ -45,15 +48,25 @@ internal static class Png16GreyDecoder
             position += 12 + length;
         }
 
+        if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
+        {
+            throw new ImageReadException(ImageReadFailure.Corrupt, $"{name} declares {width}×{height} pixels; at most {MaxPixels:N0} in all, none empty, are read.");
+        }
+
         var stride = width * 2;
         var raw = new byte[(stride + 1) * height];
         idat.Position = 0;
-        using (var inflater = new ZLibStream(idat, CompressionMode.Decompress))
+        try
         {
+            using var inflater = new ZLibStream(idat, CompressionMode.Decompress);
             if (inflater.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false) < raw.Length)
             {
                 throw new ImageReadException(ImageReadFailure.Truncated, $"{name} is truncated.");
             }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageReadException(ImageReadFailure.Corrupt, $"{name}: the compressed image data is damaged ({e.Message}).", e);
         }
 
         var values = new float[width * height];

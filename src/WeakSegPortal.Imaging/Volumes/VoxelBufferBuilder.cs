@@ -90,8 +90,17 @@ public sealed class VoxelBufferBuilder
         _int16 = null;
     }
 
-    public Volume Build(VolumeGeometry geometry, VolumeMetadata metadata, IReadOnlyList<string> warnings) =>
-        _int16 is not null
+    /// <summary>The volume; a geometry with a non-finite number (a damaged header's spacing, origin or orientation) is refused.</summary>
+    public Volume Build(VolumeGeometry geometry, VolumeMetadata metadata, IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        Vec3[] vectors = [geometry.Spacing, geometry.Origin, .. Enumerable.Range(0, 3).Select(geometry.Direction.Column)];
+        if (!vectors.All(v => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z)))
+        {
+            throw new ImageReadException(ImageReadFailure.Corrupt, "The header gives a spacing, position or orientation that is not a finite number; the file is damaged.");
+        }
+        return _int16 is not null
             ? Volume.FromInt16(geometry, metadata, _int16, warnings)
             : Volume.FromFloat32(geometry, metadata, _float32!, warnings);
+    }
 }

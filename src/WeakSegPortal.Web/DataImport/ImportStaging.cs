@@ -42,7 +42,7 @@ public sealed class ImportStaging : IDisposable
         var relative = UploadName.ToRelativePath(uploadName, out var refusal);
         if (relative is null)
         {
-            _refused.Add(new RefusedFile(uploadName ?? "", refusal!));
+            _refused.Add(new RefusedFile(UploadName.Printable(uploadName), refusal!));
             return;
         }
         if (relative.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
@@ -76,7 +76,7 @@ public sealed class ImportStaging : IDisposable
             var destination = UniquePath(Path.Combine(Folder, relative));
             await using var zip = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
             var report = await new SafeZipReader(limits).ExtractAsync(zip, destination, ct);
-            _refused.AddRange(report.Refused.Select(e => new RefusedFile($"{relative}/{e.EntryName}", $"Refused from the archive: {e.RefusalReason}.")));
+            _refused.AddRange(report.Refused.Select(e => new RefusedFile(UploadName.Printable($"{relative}/{e.EntryName}"), $"Refused from the archive: {e.RefusalReason}.")));
             if (report.StoppedBecause is { } why)
             {
                 _refused.Add(new RefusedFile(relative, $"Unpacking stopped: {why}; later entries were not read."));

@@ -28,4 +28,11 @@ internal static class UploadName
         }
         return refusal is null ? string.Join('/', parts) : null;
     }
+
+    /// <summary>A sent name as the report may show and store it: control characters (which the event store's JSON cannot hold) as '?', at most 400 characters.</summary>
+    public static string Printable(string? name)
+    {
+        var text = string.Concat((name ?? "").Select(c => char.IsControl(c) ? '?' : c));
+        return text.Length > MaxLength ? text[..MaxLength] + "…" : text;
+    }
 }

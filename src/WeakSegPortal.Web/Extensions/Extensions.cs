@@ -183,6 +183,7 @@ public static class Extensions
         services.AddSingleton<IBlobStore>(sp => new LocalDiskBlobStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveRoot(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<StagingDecoder>();
+        services.AddSingleton<ImportMetrics>();
         services.AddSingleton<ProjectImportGate>();
         services.AddScoped<ProjectImporter>();
         services.AddHttpClient(DicomWebImporter.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(10))

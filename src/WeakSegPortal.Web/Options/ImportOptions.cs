@@ -19,6 +19,13 @@ public sealed class ImportOptions
     [Range(1, 50)]
     public int MaxDecoderRuns { get; set; } = 5;
 
+    /// <summary>
+    /// Longest the decoder may spend on one unit (a DICOM series, one file, one header) before it is
+    /// killed, that unit refused as timed out and the rest of the import decoded by a fresh run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The `weakseg` decoder: a .dll run by the dotnet host, or an executable; default weakseg.dll beside the portal.</summary>
     public string? DecoderPath { get; set; }
 

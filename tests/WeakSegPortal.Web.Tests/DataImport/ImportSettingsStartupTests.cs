@@ -38,6 +38,21 @@ public sealed class ImportSettingsStartupTests
         }
     }
 
+    [Fact]
+    public async Task A_decode_timeout_out_of_range_stops_the_start()
+    {
+        var blobs = Directory.CreateTempSubdirectory("weakseg-startup-blobs-").FullName;
+        try
+        {
+            var error = await StartFailureAsync(("Storage:Root", blobs), ("Import:DecodeTimeout", "00:00:00"));
+            Assert.Contains("DecodeTimeout", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(blobs, recursive: true);
+        }
+    }
+
     private static async Task<OptionsValidationException> StartFailureAsync(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
