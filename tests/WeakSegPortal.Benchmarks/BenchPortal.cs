@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Extensions;
 
 namespace WeakSegPortal.Benchmarks;
@@ -77,6 +78,21 @@ internal sealed class BenchPortal : IAsyncDisposable
         using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
         var api = await client.GetFromJsonAsync<WeakSegPortal.Web.Security.ApiAntiforgery.Token>(new Uri(WeakSegPortal.Web.Security.ApiAntiforgery.TokenPath, UriKind.Relative));
         return (cookies.GetCookieHeader(Address), api?.Value ?? "");
+    }
+
+    /// <summary>A one-class box project for import runs, created through the portal's own handler.</summary>
+    public async Task<Guid> NewProjectAsync(string name, string className)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var draft = new ProjectDraft
+        {
+            Name = name,
+            Modality = Modality.CT,
+            Classes = [new() { Name = className, Colour = "#ff0000" }],
+            AllowedKinds = [AnnotationKind.Box],
+            AnnotatorsPerItem = 1,
+        };
+        return (await scope.ServiceProvider.GetRequiredService<CreateProjectHandler>().HandleAsync(new CreateProject(draft, Guid.Empty), CancellationToken.None)).Id;
     }
 
     public async ValueTask DisposeAsync()

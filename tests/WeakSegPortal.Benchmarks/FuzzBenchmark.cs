@@ -48,7 +48,7 @@ internal static class FuzzBenchmark
             http.DefaultRequestHeaders.Add("Cookie", cookie);
             http.DefaultRequestHeaders.Add(WeakSegPortal.Web.Security.ApiAntiforgery.HeaderName, token);
 
-            var run = new FuzzImportRun(http, name => NewProjectAsync(portal, name), portal.Services.GetRequiredService<IMeterFactory>());
+            var run = new FuzzImportRun(http, name => portal.NewProjectAsync(name, "Lesion"), portal.Services.GetRequiredService<IMeterFactory>());
             var summary = await run.RunAsync(new FuzzCorpus(seeds, seed).Batches(inputs), parallel, CancellationToken.None);
             Console.Write(summary.Describe());
             if (Environment.GetEnvironmentVariable("WEAKSEG_FUZZ_FINDINGS") is { Length: > 0 } findings)
@@ -63,19 +63,5 @@ internal static class FuzzBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static async Task<Guid> NewProjectAsync(BenchPortal portal, string name)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var draft = new ProjectDraft
-        {
-            Name = name,
-            Modality = Modality.CT,
-            Classes = [new() { Name = "Lesion", Colour = "#ff0000" }],
-            AllowedKinds = [AnnotationKind.Box],
-            AnnotatorsPerItem = 1,
-        };
-        return (await scope.ServiceProvider.GetRequiredService<CreateProjectHandler>().HandleAsync(new CreateProject(draft, Guid.Empty), CancellationToken.None)).Id;
     }
 }

@@ -51,7 +51,7 @@ internal static class ImportThroughputBenchmark
             var rates = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
-                var project = await NewProjectAsync(portal, $"Import bench {run}");
+                var project = await portal.NewProjectAsync($"Import bench {run}", "Liver");
                 using var form = new MultipartFormDataContent();
                 foreach (var file in files)
                 {
@@ -84,19 +84,5 @@ internal static class ImportThroughputBenchmark
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static async Task<Guid> NewProjectAsync(BenchPortal portal, string name)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var draft = new ProjectDraft
-        {
-            Name = name,
-            Modality = Modality.CT,
-            Classes = [new() { Name = "Liver", Colour = "#ff0000" }],
-            AllowedKinds = [AnnotationKind.Box],
-            AnnotatorsPerItem = 1,
-        };
-        return (await scope.ServiceProvider.GetRequiredService<CreateProjectHandler>().HandleAsync(new CreateProject(draft, Guid.Empty), CancellationToken.None)).Id;
     }
 }

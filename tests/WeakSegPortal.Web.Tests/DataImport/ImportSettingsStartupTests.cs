@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Options;
-using WeakSegPortal.Web.Extensions;
+using WeakSegPortal.Web.Tests.Infrastructure;
 
 namespace WeakSegPortal.Web.Tests.DataImport;
 
@@ -14,7 +11,7 @@ public sealed class ImportSettingsStartupTests
         var file = Path.GetTempFileName();
         try
         {
-            var error = await StartFailureAsync(("Storage:Root", Path.Combine(file, "blobs")));
+            var error = await StartupFailure.OfAsync(("Storage:Root", Path.Combine(file, "blobs")));
             Assert.Contains("Storage:Root", error.Message, StringComparison.Ordinal);
         }
         finally
@@ -29,7 +26,7 @@ public sealed class ImportSettingsStartupTests
         var blobs = Directory.CreateTempSubdirectory("weakseg-startup-blobs-").FullName;
         try
         {
-            var error = await StartFailureAsync(("Storage:Root", blobs), ("DicomWeb:BaseUrl", "ftp://pacs/dicom-web"));
+            var error = await StartupFailure.OfAsync(("Storage:Root", blobs), ("DicomWeb:BaseUrl", "ftp://pacs/dicom-web"));
             Assert.Contains("DicomWeb:BaseUrl 'ftp://pacs/dicom-web' is not an http(s) URL", error.Message, StringComparison.Ordinal);
         }
         finally
@@ -44,35 +41,12 @@ public sealed class ImportSettingsStartupTests
         var blobs = Directory.CreateTempSubdirectory("weakseg-startup-blobs-").FullName;
         try
         {
-            var error = await StartFailureAsync(("Storage:Root", blobs), ("Import:DecodeTimeout", "00:00:00"));
+            var error = await StartupFailure.OfAsync(("Storage:Root", blobs), ("Import:DecodeTimeout", "00:00:00"));
             Assert.Contains("DecodeTimeout", error.Message, StringComparison.Ordinal);
         }
         finally
         {
             Directory.Delete(blobs, recursive: true);
         }
-    }
-
-    private static async Task<OptionsValidationException> StartFailureAsync(params (string Key, string Value)[] settings)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Testing",
-            ApplicationName = typeof(Program).Assembly.GetName().Name,
-        });
-        // Parseable but unreachable: option validation runs before anything connects.
-        builder.Configuration["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=postgres;Timeout=3";
-        foreach (var (key, value) in settings)
-        {
-            builder.Configuration[key] = value;
-        }
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddPortalServices();
-        await using var app = builder.Build();
-        app.UsePortal();
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
-        return error as OptionsValidationException
-            ?? (error as AggregateException)?.Flatten().InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault()
-            ?? throw new Xunit.Sdk.XunitException($"The start failed, but not on a setting: {error}");
     }
 }
