@@ -41,22 +41,29 @@ public sealed class CannedHttpServer : IAsyncDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                return;
+                return; // stopped: the accept was cancelled, or the listener closed under it
             }
             using (client)
             {
-                var stream = client.GetStream();
-                using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-                if (await reader.ReadLineAsync() is { } line)
+                try
                 {
-                    Requests.Enqueue(line);
+                    var stream = client.GetStream();
+                    using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+                    if (await reader.ReadLineAsync() is { } line)
+                    {
+                        Requests.Enqueue(line);
+                    }
+                    while (await reader.ReadLineAsync() is { Length: > 0 })
+                    {
+                    }
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(_response));
                 }
-                while (await reader.ReadLineAsync() is { Length: > 0 })
+                catch (IOException)
                 {
+                    // The caller hung up first (the portal gave up on it): serve the next one.
                 }
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(_response));
             }
         }
     }
