@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Extensions;
 
 namespace WeakSegPortal.Benchmarks;
@@ -78,6 +79,21 @@ internal sealed class BenchPortal : IAsyncDisposable
         using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
         var api = await client.GetFromJsonAsync<WeakSegPortal.Web.Security.ApiAntiforgery.Token>(new Uri(WeakSegPortal.Web.Security.ApiAntiforgery.TokenPath, UriKind.Relative));
         return (cookies.GetCookieHeader(Address), api?.Value ?? "");
+    }
+
+    /// <summary>A new project manager, signed in: an HTTP client with their cookie and the antiforgery header API writes need.</summary>
+    public async Task<HttpClient> ManagerClientAsync(string userName, string password)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreateUserHandler>()
+                .HandleAsync(new NewUser { UserName = userName, Password = password, Roles = [Roles.ProjectManager] }, CancellationToken.None);
+        }
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(10) };
+        var (cookie, token) = await SignInForApiAsync(userName, password);
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        http.DefaultRequestHeaders.Add(WeakSegPortal.Web.Security.ApiAntiforgery.HeaderName, token);
+        return http;
     }
 
     /// <summary>A one-class box project for import runs, created through the portal's own handler.</summary>

@@ -38,15 +38,7 @@ internal static class FuzzBenchmark
                 ["Import:DecodeTimeout"] = timeout.ToString(),
                 ["Import:MaxDecoderRuns"] = "50",
             });
-            await using (var scope = portal.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<CreateUserHandler>()
-                    .HandleAsync(new NewUser { UserName = "bench-fuzz-pm", Password = Password, Roles = [Roles.ProjectManager] }, CancellationToken.None);
-            }
-            using var http = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromMinutes(10) };
-            var (cookie, token) = await portal.SignInForApiAsync("bench-fuzz-pm", Password);
-            http.DefaultRequestHeaders.Add("Cookie", cookie);
-            http.DefaultRequestHeaders.Add(WeakSegPortal.Web.Security.ApiAntiforgery.HeaderName, token);
+            using var http = await portal.ManagerClientAsync("bench-fuzz-pm", Password);
 
             var run = new FuzzImportRun(http, name => portal.NewProjectAsync(name, "Lesion"), portal.Services.GetRequiredService<IMeterFactory>());
             var summary = await run.RunAsync(new FuzzCorpus(seeds, seed).Batches(inputs), parallel, CancellationToken.None);

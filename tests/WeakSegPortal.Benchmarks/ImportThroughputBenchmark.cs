@@ -39,15 +39,7 @@ internal static class ImportThroughputBenchmark
                 $"import benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}; series 512x512x{slices}, {files.Count} files, {bytes / 1048576.0:F1} MiB"));
 
             await using var portal = await BenchPortal.StartAsync(adminConnectionString);
-            await using (var scope = portal.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<CreateUserHandler>()
-                    .HandleAsync(new NewUser { UserName = "bench-pm", Password = Password, Roles = [Roles.ProjectManager] }, CancellationToken.None);
-            }
-            using var http = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromMinutes(10) };
-            var (cookie, token) = await portal.SignInForApiAsync("bench-pm", Password);
-            http.DefaultRequestHeaders.Add("Cookie", cookie);
-            http.DefaultRequestHeaders.Add(WeakSegPortal.Web.Security.ApiAntiforgery.HeaderName, token);
+            using var http = await portal.ManagerClientAsync("bench-pm", Password);
             var rates = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
