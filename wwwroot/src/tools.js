@@ -6,16 +6,44 @@
 // Colours follow the project's classes; each finished annotation keeps its own style.
 
 import {
-  addTool, annotation as csAnnotation, Enums as ToolEnums, PanTool, PlanarFreehandROITool, ProbeTool,
+  addTool, annotation as csAnnotation, drawing, Enums as ToolEnums, PanTool, PlanarFreehandROITool, ProbeTool,
   RectangleROITool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool, utilities as toolUtils,
 } from '@cornerstonejs/tools';
 import { getEnabledElement, utilities as csUtils } from '@cornerstonejs/core';
+import { POINT_RADIUS_PX, pointMarks, styleFor } from './label-style.js';
+
+export { BACKGROUND_COLOUR, styleFor, translucent } from './label-style.js';
 
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 const noText = () => undefined;
 
+/**
+ * A drawing tool draws. Cornerstone's mouse-down first looks for an annotation near the press
+ * among the tools that are active or passive, and grabs (selects, moves, reshapes) it instead
+ * of drawing; so a point pressed inside a box's edge, or on a thick scribble, moved the box or
+ * the scribble. Every annotation tool here is near nothing unless `mayGrab()` holds, which the
+ * tool group sets to: the select tool is on, or the grab key (Alt) is held. Cornerstone's
+ * hover highlight asks the same two questions, so a label only lights up where a press would
+ * grab it. (PlanarFreehandROITool defines these two as instance members in its constructor,
+ * so they are wrapped there: a method on the subclass would be shadowed.)
+ */
+const grabsOnlyWhenAllowed = (Base) => class extends Base {
+  /** Whether a press may grab an existing annotation now (set by createTools). */
+  mayGrab = () => true;
+  constructor(...args) {
+    super(...args);
+    for (const name of ['isPointNearTool', 'getHandleNearImagePoint']) {
+      const own = Object.hasOwn(this, name) ? this[name] : null;
+      const inherited = own ?? Base.prototype[name];
+      if (!inherited) continue;
+      const nothing = name === 'isPointNearTool' ? false : undefined;
+      this[name] = (...a) => (this.mayGrab() ? inherited.apply(this, a) : nothing);
+    }
+  }
+};
+
 /** Scribble: an open freehand contour that never closes itself. */
-export class ScribbleTool extends PlanarFreehandROITool {
+export class ScribbleTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
   static toolName = 'Scribble';
   constructor(toolProps = {}) {
     super(csUtils.deepMerge({
@@ -27,25 +55,6 @@ export class ScribbleTool extends PlanarFreehandROITool {
   }
 }
 
-/**
- * While a mask tool draws, pressing on earlier paint must start a new stroke, not grab the old
- * one: the tool's own annotations are not near the pointer while it is the active tool.
- * PlanarFreehandROITool sets these two as instance members in its constructor, so they are
- * wrapped there (a method on the subclass would be shadowed).
- */
-const drawsOverItsOwn = (Base) => class extends Base {
-  constructor(...args) {
-    super(...args);
-    for (const name of ['isPointNearTool', 'getHandleNearImagePoint']) {
-      const own = Object.hasOwn(this, name) ? this[name] : null;
-      const inherited = own ?? Base.prototype[name];
-      if (!inherited) continue;
-      const fallback = name === 'isPointNearTool' ? false : undefined;
-      this[name] = (...a) => (this.mode === ToolEnums.ToolModes.Active ? fallback : inherited.apply(this, a));
-    }
-  }
-};
-
 /** Screen distance (px) within which a press and release count as a click, not a trace. */
 const CLICK_SLOP_PX = 3;
 
@@ -55,7 +64,7 @@ const CLICK_SLOP_PX = 3;
  * to `clicks` (set by the workspace, see polygon-clicks.js), and while a clicked polygon is
  * open every press goes there too. The fill is not drawn here: the composed label map shows it.
  */
-export class PolygonTool extends drawsOverItsOwn(PlanarFreehandROITool) {
+export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
   static toolName = 'WeakPolygon';
   /** { active, press(world) } or null: where clicks go. */
   clicks = null;
@@ -91,24 +100,51 @@ export class PolygonTool extends drawsOverItsOwn(PlanarFreehandROITool) {
 }
 
 /** Brush: one stroke of a round brush; its screen width follows the zoom like a scribble's. */
-export class BrushTool extends drawsOverItsOwn(ScribbleTool) {
+export class BrushTool extends ScribbleTool {
   static toolName = 'WeakBrush';
 }
 
 /** Eraser: a brush stroke that removes earlier paint of its class (kind brush, erase true). */
-export class EraserTool extends drawsOverItsOwn(ScribbleTool) {
+export class EraserTool extends ScribbleTool {
   static toolName = 'WeakEraser';
 }
 
-/** Point: a probe without the value label; positive or negative comes from the workspace. */
-export class PointTool extends ProbeTool {
+/**
+ * Point: a probe without the value label, drawn as a filled disc in its class colour with a
+ * plus (positive) or minus (negative) inside, the same size on screen at any zoom
+ * (label-style.js pointMarks; the polarity comes from the style's pointMarker). A ring shows
+ * it selected or highlighted. Nothing is sampled: no statistics, no text.
+ */
+export class PointTool extends grabsOnlyWhenAllowed(ProbeTool) {
   static toolName = 'WeakPoint';
   constructor(toolProps = {}) {
-    super(csUtils.deepMerge({ configuration: { getTextLines: noText, handleRadius: '5' } }, toolProps));
+    super(csUtils.deepMerge({ configuration: { getTextLines: noText, handleRadius: String(POINT_RADIUS_PX) } }, toolProps));
+    this.renderAnnotation = (enabledElement, svgDrawingHelper) => {
+      const { viewport } = enabledElement;
+      let annotations = csAnnotation.state.getAnnotations(this.getToolName(), viewport.element);
+      if (!annotations?.length) return false;
+      annotations = this.filterInteractableAnnotationsForElement(viewport.element, annotations);
+      const styleSpecifier = { toolGroupId: this.toolGroupId, toolName: this.getToolName(), viewportId: viewport.id };
+      let drew = false;
+      for (const annotation of annotations ?? []) {
+        const { annotationUID } = annotation;
+        if (!csAnnotation.visibility.isAnnotationVisible(annotationUID)) continue;
+        styleSpecifier.annotationUID = annotationUID;
+        const style = (p) => this.getStyle(p, styleSpecifier, annotation);
+        const state = annotation.highlighted ? 'highlighted' : csAnnotation.selection.isAnnotationSelected(annotationUID) && !this.isDrawing ? 'selected' : 'default';
+        // The disc keeps the class colour in every state (the ring shows the state).
+        const color = csAnnotation.config.style.getStyleProperty('color', styleSpecifier);
+        const marks = pointMarks(viewport.worldToCanvas(annotation.data.handles.points[0]), { color, marker: style('pointMarker') ?? 'plus', state });
+        for (const c of marks.circles) drawing.drawCircle(svgDrawingHelper, annotationUID, c.id, c.center, c.radius, { color: c.stroke, fill: c.fill, lineWidth: String(c.width) });
+        for (const l of marks.lines) drawing.drawLine(svgDrawingHelper, annotationUID, l.id, l.start, l.end, { color: l.stroke, lineWidth: String(l.width) });
+        drew = true;
+      }
+      return drew;
+    };
   }
 }
 
-class BoxTool extends RectangleROITool {
+class BoxTool extends grabsOnlyWhenAllowed(RectangleROITool) {
   static toolName = 'RectangleROI';
   constructor(toolProps = {}) { super(csUtils.deepMerge({ configuration: { getTextLines: noText, calculateStats: false } }, toolProps)); }
 }
@@ -123,8 +159,6 @@ export const ANNOTATION_TOOLS = [BoxTool.toolName, ScribbleTool.toolName, PointT
 /** Cornerstone tool → the project setting (allowedKinds) that offers it. */
 const TOOL_SETTING = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' };
 const TOOL_STYLE_KIND = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'eraser' };
-/** Modes in which the other annotations are shown but not grabbed: painting goes over them. */
-const MASK_MODES = new Set(['polygon', 'brush', 'eraser']);
 
 let added = false;
 function addToolsOnce() {
@@ -133,45 +167,9 @@ function addToolsOnce() {
   [StackScrollTool, WindowLevelTool, PanTool, ZoomTool, BoxTool, ScribbleTool, PointTool, PolygonTool, BrushTool, EraserTool].forEach((T) => addTool(T));
 }
 
-export const BACKGROUND_COLOUR = '#7fb3d5';
-export const NEGATIVE_COLOUR = '#e8e8e8';
-export const ERASER_COLOUR = 'rgba(255, 255, 255, 0.4)';
-
-/** '#rrggbb' → 'rgba(r, g, b, alpha)'; other colour strings pass unchanged. */
-export function translucent(colour, alpha) {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour ?? '');
-  return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})` : colour;
-}
-
-/**
- * Style of an annotation of a class (0 = background), a point's polarity and a stroke's width on
- * screen (px). kind: box, scribble, point, polygon, brush or eraser (a brush stroke that erases).
- * outline: a finished full-mask shape, whose paint the composed label map shows; the shape
- * itself stays as a thin selectable line (an eraser's dashed).
- */
-export function styleFor({ colour, positive = true, width = 2, kind, outline = false }) {
-  const mask = kind === 'polygon' || kind === 'brush' || kind === 'eraser';
-  if (outline && mask) {
-    const color = kind === 'eraser' ? 'rgba(255, 255, 255, 0.75)' : colour;
-    return {
-      color, colorHighlighted: color, colorSelected: '#ffffff', colorLocked: color,
-      lineWidth: kind === 'polygon' ? '1.5' : '1', lineDash: kind === 'eraser' ? '3,2' : '', textBoxVisibility: false, shadow: false,
-    };
-  }
-  let color = kind === 'point' && !positive ? NEGATIVE_COLOUR : colour;
-  if (kind === 'brush') color = translucent(colour, 0.5);
-  if (kind === 'eraser') color = ERASER_COLOUR;
-  const stroke = kind === 'scribble' || kind === 'brush' || kind === 'eraser';
-  return {
-    color, colorHighlighted: color, colorSelected: kind === 'eraser' ? 'rgba(255, 255, 255, 0.7)' : '#ffffff', colorLocked: color,
-    lineWidth: String(stroke ? width : 2), lineDash: (kind === 'point' && !positive) || kind === 'eraser' ? '3,2' : '',
-    textBoxVisibility: false, shadow: !stroke || kind === 'scribble',
-  };
-}
-
 /**
  * Creates the tool group of one viewport. kinds: allowed annotation kinds.
- * Returns { setMode, mode, setDrawingStyle, styleAnnotation, destroy, toolGroupId }.
+ * Returns { setMode, mode, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, destroy, toolGroupId }.
  */
 export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds }) {
   addToolsOnce();
@@ -191,17 +189,17 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
   annotationTools.forEach((t) => group.setToolPassive(t));
 
   let mode = 'select';
+  let grabKey = false;
+  // Every label stays passive (shown, and grabbed where allowed); only the select tool or the grab key lets a press grab one.
+  const mayGrab = () => mode === 'select' || grabKey;
+  for (const t of annotationTools) group.getToolInstance(t).mayGrab = mayGrab;
+
   function setMode(next) {
     if (!(next in MODE_TOOLS)) throw new Error(`unknown mode ${next}`);
     const nextTool = MODE_TOOLS[next];
     if (nextTool && !group.hasTool(nextTool)) return mode;
     const current = MODE_TOOLS[mode];
     if (current) group.setToolPassive(current);
-    // Painting a mask goes over earlier labels; in any other mode they can be selected and moved again.
-    for (const t of annotationTools) {
-      if (t === nextTool) continue;
-      if (MASK_MODES.has(next)) group.setToolEnabled(t); else group.setToolPassive(t);
-    }
     if (nextTool) group.setToolActive(nextTool, { bindings: [{ mouseButton: MouseBindings.Primary }] });
     mode = next;
     return mode;
@@ -212,7 +210,7 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
     const styles = {};
     for (const t of annotationTools) {
       const kind = TOOL_STYLE_KIND[t];
-      styles[t] = styleFor({ colour, positive, width, kind });
+      styles[t] = styleFor({ colour, positive, width, kind, drawing: true });
     }
     csAnnotation.config.style.setToolGroupToolStyles(toolGroupId, styles);
   }
@@ -229,7 +227,10 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
     if (tool) tool.clicks = clicks;
   }
 
-  return { toolGroupId, setMode, get mode() { return mode; }, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
+  /** Whether the grab key (Alt) is held at a press: a drawing tool then selects and moves instead of drawing. */
+  function setGrabKey(held) { grabKey = !!held; }
+
+  return { toolGroupId, setMode, get mode() { return mode; }, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
 }
 
 /** Annotations currently selected (clicked) by the annotator. */

@@ -6,6 +6,7 @@ import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
+import { createAnnotationList, listRows } from './annotation-list.js';
 import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
@@ -18,8 +19,8 @@ import { createToolbar } from './toolbar.js';
 import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
 import { UndoHistory } from './undo.js';
 import { createViewer, initCornerstone } from './viewer.js';
+import { visibleSelection } from './selection.js';
 
-const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush' };
 const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush'];
 /** Tools that label a foreground class only (background is for scribbles and points). */
 const FOREGROUND_MODES = new Set(['box', 'polygon', 'brush', 'eraser']);
@@ -99,6 +100,10 @@ export async function mount(element, options) {
   const listEl = main.querySelector('.ws-list');
   const emptyEl = main.querySelector('.ws-empty');
   const side = main.querySelector('.ws-side');
+  const annotationList = createAnnotationList({
+    list: listEl, empty: emptyEl, colourOf, nameOf,
+    on: { select: (uid) => selectLabel(uid), remove: (uid) => deleteLabels([uid]), setHidden: (uid, h) => setHidden(uid, h), hover: (uid) => highlight(uid) },
+  });
 
   let toastTimer;
   function say(text) {
@@ -109,6 +114,8 @@ export async function mount(element, options) {
   // ---- state --------------------------------------------------------------------------
   const state = { mode: 'select', classId: fg[0]?.id ?? 0, positive: true, width: 3, opacity: 1 };
   const drawn = new Map(); // Cornerstone uid → { command }
+  const hidden = new Set(); // uids hidden from view (the list's eye button; nothing stored changes)
+  let highlighted = null; // uid highlighted by a hover on its list row
   const byCommand = new Map(); // create commandId → uid
   const tags = new Map(); // tagKey → { present, commandId }
   const timer = new ActiveTimer({ idleMs: opts.idleMs ?? 30000 });
@@ -175,7 +182,7 @@ export async function mount(element, options) {
   // The full masks as one composed label map per slice (polygons, brush and eraser strokes).
   const masks = createMaskOverlay({ element: vpEl, viewport: viewer.viewport, geometry, dims, slice: () => viewer.slice, colourOf });
   disposers.push(() => masks.destroy());
-  const masksChanged = () => masks.update([...drawn.values()].map((d) => d.command));
+  const masksChanged = () => masks.update([...drawn.entries()].filter(([uid]) => !hidden.has(uid)).map(([, d]) => d.command));
 
   // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
   const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
@@ -234,8 +241,12 @@ export async function mount(element, options) {
     const label = `${k + 1} / ${item.nz}`;
     overlays.tr.innerHTML = `<span data-testid="slice-readout">Slice ${label}</span><br><span class="ws-dim">k = ${k}</span>`;
   }
+  let shownSlice = null;
   function showSlice(k) {
     if (clickPolygon.active && k !== clickSlice) cancelClickPolygon();
+    // A selection never stays behind on a slice no longer on screen, where Delete would remove it unseen.
+    if (shownSlice !== null && k !== shownSlice) csAnnotation.selection.deselectAnnotation();
+    shownSlice = k;
     slider.value = String(k);
     sliceLabel.textContent = `${k + 1} / ${item.nz}`;
     showSliceOverlay();
@@ -325,6 +336,7 @@ export async function mount(element, options) {
     const entry = drawn.get(uid);
     if (entry) byCommand.delete(entry.command.commandId);
     drawn.delete(uid);
+    if (hidden.delete(uid)) csAnnotation.visibility.setAnnotationVisibility(uid, true);
     if (csAnnotation.state.getAnnotation(uid)) removeDrawn(uid);
     masksChanged();
     render();
@@ -332,29 +344,44 @@ export async function mount(element, options) {
   }
   function render() { viewer.viewport.render(); toolUtilities.triggerAnnotationRenderForViewportIds?.([viewer.viewportId]); }
 
+  /** Labels selected and visibly so: on the slice on screen, not hidden (selection.js). */
+  function selectedLabels() { return visibleSelection(selectedAnnotationUIDs(), { labels: drawn, slice: viewer?.slice, hidden }); }
   function renderList() {
-    const rows = [...drawn.entries()].map(([uid, { command }]) => ({ uid, command }))
-      .sort((a, b) => a.command.slice - b.command.slice);
-    listEl.replaceChildren(...rows.map(({ uid, command }) => {
-      const li = document.createElement('li');
-      const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : command.brush?.erase ? ' (eraser)' : '';
-      li.innerHTML = '<span class="ws-swatch"></span><span class="ws-kind"></span><span class="ws-where"></span>';
-      li.firstChild.style.background = colourOf(command.classId);
-      li.children[1].textContent = `${KIND_NAMES[command.kind]}${polarity} · ${nameOf(command.classId)}`;
-      li.children[2].textContent = `k ${command.slice}`;
-      li.dataset.testid = 'annotation-row';
-      li.dataset.kind = command.kind;
-      li.setAttribute('aria-current', String(command.slice === viewer?.slice));
-      li.tabIndex = 0;
-      li.setAttribute('aria-label', `${li.children[1].textContent} on slice ${command.slice}`);
-      li.addEventListener('click', () => viewer.setSlice(command.slice));
-      if (outbox?.entries.some((e) => e.command.commandId === command.commandId)) {
-        li.append(Object.assign(document.createElement('span'), { className: 'ws-pending', textContent: 'pending' }));
-      }
-      return li;
-    }));
-    emptyEl.hidden = rows.length > 0;
-    toolbar.setHistory({ canUndo: !!undo?.canUndo, canRedo: !!undo?.canRedo, canDelete: selectedAnnotationUIDs().some((u) => drawn.has(u)) });
+    const pending = new Set((outbox?.entries ?? []).map((e) => e.command.commandId));
+    annotationList.render(listRows({ labels: drawn, selected: selectedLabels(), hidden, slice: viewer?.slice, pending }));
+    toolbar.setHistory({ canUndo: !!undo?.canUndo, canRedo: !!undo?.canRedo, canDelete: selectedLabels().length > 0 });
+  }
+  /** The list's row click: goes to the label's slice and selects it (only it), shown again if hidden. */
+  async function selectLabel(uid) {
+    const entry = drawn.get(uid);
+    if (!entry) return;
+    // Selected once on its slice: going there clears the selection of the slice left.
+    if (viewer.slice !== entry.command.slice) await viewer.setSlice(entry.command.slice);
+    if (!drawn.has(uid)) return;
+    if (hidden.has(uid)) setHidden(uid, false);
+    csAnnotation.selection.setAnnotationSelected(uid, true, false);
+    render();
+    renderList();
+  }
+  /** View only: a hidden label is not drawn, grabbed or painted into the composed map; nothing is sent. */
+  function setHidden(uid, hide) {
+    if (!drawn.has(uid)) return;
+    if (hide) hidden.add(uid); else hidden.delete(uid);
+    csAnnotation.visibility.setAnnotationVisibility(uid, !hide);
+    if (hide) csAnnotation.selection.setAnnotationSelected(uid, false);
+    masksChanged();
+    render();
+    renderList();
+  }
+  /** The list's row hover: the label drawn highlighted (thicker) while the pointer is on its row. */
+  function highlight(uid) {
+    const before = highlighted && csAnnotation.state.getAnnotation(highlighted);
+    if (before) before.highlighted = false;
+    highlighted = uid && drawn.has(uid) ? uid : null;
+    const now = highlighted && csAnnotation.state.getAnnotation(highlighted);
+    if (now) now.highlighted = true;
+    vpEl.dataset.highlighted = highlighted ? drawn.get(highlighted).command.commandId : '';
+    render();
   }
 
   // ---- outbox and hub -----------------------------------------------------------------
@@ -461,16 +488,39 @@ export async function mount(element, options) {
     adopt(ann.annotationUID, command);
     undo.recordCreate(command, ann.annotationUID);
     send(command);
+    // Cornerstone selects what it draws; a drawing tool selects nothing (Delete removes only what was chosen).
+    csAnnotation.selection.setAnnotationSelected(ann.annotationUID, false);
     render();
+    renderList();
   }
   csEvents.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted);
   disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted));
 
   // Moving or reshaping an annotation: the protocol has no update, so a changed shape is a
   // delete of the old annotation and a create of the new one, sent when the drag ends.
+  // Only a press on the image moves a label: Cornerstone also reports changes made by rendering
+  // (statistics), which a later pointer-up elsewhere (the Redo button) must not turn into a move.
   const modified = new Set();
-  const onModified = (evt) => { const uid = evt.detail.annotation?.annotationUID; if (drawn.has(uid)) modified.add(uid); };
+  let pressing = false;
+  const onModified = (evt) => {
+    const uid = evt.detail.annotation?.annotationUID;
+    if (pressing && drawn.has(uid) && evt.detail.changeType !== ToolEnums.ChangeTypes.StatsUpdated) modified.add(uid);
+  };
+  // Whether a press may grab a label (select tool, or Alt held); a press on nothing deselects.
+  const onGrabPress = (e) => {
+    if (e.button !== 0 || !vpEl.contains(e.target)) return;
+    pressing = true;
+    csTools.setGrabKey(e.altKey);
+    if (!csTools.mayGrab()) return;
+    const r = vpEl.getBoundingClientRect();
+    const near = toolUtilities.getAnnotationNearPoint(vpEl, [e.clientX - r.left, e.clientY - r.top], 6);
+    if (!near && !e.shiftKey) { csAnnotation.selection.deselectAnnotation(); renderList(); }
+  };
+  stage.addEventListener('pointerdown', onGrabPress, true);
+  disposers.push(() => stage.removeEventListener('pointerdown', onGrabPress, true));
   const onPointerUp = () => {
+    pressing = false;
+    csTools.setGrabKey(false);
     if (!modified.size) return;
     const uids = [...modified]; modified.clear();
     setTimeout(() => uids.forEach(commitMove), 0);
@@ -504,14 +554,18 @@ export async function mount(element, options) {
   disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, onSelection));
 
   function deleteSelected() {
-    const uids = selectedAnnotationUIDs().filter((u) => drawn.has(u));
+    const uids = selectedLabels();
+    deleteLabels(uids);
+    if (!uids.length) say('Select an annotation first (V, then click it, or click its row in the list).');
+  }
+  function deleteLabels(uids) {
     for (const uid of uids) {
+      if (!drawn.has(uid)) continue;
       const { command } = drawn.get(uid);
       erase(uid);
       send(deleteCommand({ itemId: item.id, annotationId: outbox.annotationIdOf(command.commandId), activeMs: timer.finishAnnotation() }), { refCommandId: command.commandId });
       undo.recordDelete(command, uid);
     }
-    if (!uids.length) say('Select an annotation first (V, then click it).');
   }
 
   function setTag(classId, slice, present) {
@@ -595,6 +649,12 @@ export async function mount(element, options) {
     slice: () => viewer.slice,
     setSlice: (k) => viewer.setSlice(k),
     mode: () => state.mode,
+    /** commandIds of the labels visibly selected (what Delete removes). */
+    selected: () => selectedLabels().map((uid) => drawn.get(uid).command.commandId),
+    /** commandIds of the labels hidden from view. */
+    hidden: () => [...hidden].filter((uid) => drawn.has(uid)).map((uid) => drawn.get(uid).command.commandId),
+    /** commandId of the label highlighted by a hover on its list row, or null. */
+    highlighted: () => (highlighted && drawn.get(highlighted)?.command.commandId) || null,
     state: () => ({ ...state }),
     activeMs: () => timer.itemMs,
     /** Composed full-mask labels of slice k (default: on screen): { classId: voxel count }. */

@@ -1,0 +1,79 @@
+// Drawing near earlier labels, the annotation list and points, in headless chromium against the
+// dev harness: a point pressed on a box's edge and on a thick scribble is drawn (not a grab),
+// Delete with nothing selected deletes nothing, a row click selects and goes to the slice, hide
+// and delete from the list, undo/redo one step per press. Saves /tmp/workspace-draw*.png.
+// Usage: npm run build && node dev/smoke-draw.mjs
+import assert from 'node:assert/strict';
+import { startSmoke } from './smoke-browser.mjs';
+
+const smoke = await startSmoke();
+const { page, errors, open, step } = smoke;
+try {
+  await open(`${smoke.base}?cpu=1`);
+  const vp = page.getByTestId('viewport');
+  const box = await vp.boundingBox();
+  const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
+  const ws = (f, arg) => page.evaluate(f, arg);
+  const count = () => ws(() => window.__weakseg.annotations().length);
+  const drag = async (...path) => {
+    await page.mouse.move(...at(...path[0])); await page.mouse.down();
+    for (const p of path.slice(1)) await page.mouse.move(...at(...p), { steps: 6 });
+    await page.mouse.up(); await page.waitForTimeout(600);
+  };
+  const click = async (fx, fy) => { await page.mouse.click(...at(fx, fy)); await page.waitForTimeout(600); };
+  await ws(() => window.__weakseg.setSlice(20));
+  await page.waitForTimeout(300);
+
+  await page.getByTestId('tool-box').click();
+  await drag([0.40, 0.40], [0.5, 0.5], [0.56, 0.56]);
+  await page.getByTestId('tool-scribble').click();
+  await page.getByTestId('scribble-width').fill('12');
+  await drag([0.30, 0.70], [0.40, 0.72], [0.50, 0.70]);
+  assert.equal(await count(), 2);
+  await page.getByTestId('tool-point').click();
+  await click(0.40, 0.48); // on the box's left edge
+  await page.getByTestId('tool-point-negative').click();
+  await click(0.40, 0.71); // on the thick scribble
+  const kinds = await ws(() => window.__weakseg.annotations().map((a) => a.kind));
+  assert.deepEqual(kinds, ['box', 'scribble', 'point', 'point'], 'both points drawn, nothing grabbed');
+  const box0 = await ws(() => JSON.stringify(window.__weakseg.annotations()[0].box));
+  step(`points drawn on a box edge and on a scribble; box unchanged ${box0}`);
+  assert.deepEqual(await ws(() => window.__weakseg.selected()), [], 'a drawing tool selects nothing');
+  await page.keyboard.press('Delete');
+  await page.waitForTimeout(200);
+  assert.equal(await count(), 4, 'Delete with nothing selected deletes nothing');
+  await page.screenshot({ path: '/tmp/workspace-draw.png' });
+
+  // The list: row click selects and jumps.
+  await ws(() => window.__weakseg.setSlice(3));
+  await page.waitForTimeout(300);
+  await page.getByTestId('annotation-row').nth(0).click();
+  await page.waitForTimeout(300);
+  assert.equal(await ws(() => window.__weakseg.slice()), 20, 'the row click went to the slice');
+  assert.equal((await ws(() => window.__weakseg.selected())).length, 1);
+  await page.getByTestId('annotation-row').nth(2).hover();
+  await page.waitForTimeout(200);
+  assert.ok(await ws(() => window.__weakseg.highlighted()), 'hovering a row highlights its label');
+  await page.screenshot({ path: '/tmp/workspace-draw-list.png' });
+  const [x0, y0] = at(0.3, 0.38);
+  await page.screenshot({ path: '/tmp/workspace-draw-points.png', clip: { x: x0, y: y0, width: box.width * 0.3, height: box.height * 0.38 } });
+  await page.getByTestId('annotation-row').nth(1).getByTestId('annotation-hide').click();
+  assert.equal((await ws(() => window.__weakseg.hidden())).length, 1);
+  assert.equal(await count(), 4, 'hide deletes nothing');
+  await page.getByTestId('annotation-row').nth(3).getByTestId('annotation-delete').click();
+  assert.equal(await count(), 3);
+  // Undo: one step per press; redo brings it back.
+  await page.keyboard.press('Control+z');
+  assert.equal(await count(), 4);
+  await page.keyboard.press('Control+z');
+  assert.equal(await count(), 3);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await count(), 3);
+  await page.getByTestId('redo').isDisabled();
+  step('list: select and jump, hover, hide, delete; undo/redo one step per press');
+  assert.deepEqual(errors, []);
+  console.log('smoke-draw: ok');
+} finally {
+  await smoke.close();
+}
