@@ -72,6 +72,38 @@ try {
   assert.equal(await count(), 3);
   await page.getByTestId('redo').isDisabled();
   step('list: select and jump, hover, hide, delete; undo/redo one step per press');
+
+  // The select tool (V) grabs: a click on the box's edge selects it, a drag moves it; Alt does the same with a drawing tool.
+  const boxNow = () => ws(() => window.__weakseg.annotations().find((a) => a.kind === 'box').box);
+  await page.keyboard.press('v');
+  await click(0.40, 0.45);
+  assert.equal((await ws(() => window.__weakseg.selected())).length, 1, 'the select tool selects what it clicks');
+  const before = await boxNow();
+  await drag([0.40, 0.45], [0.43, 0.47], [0.45, 0.49]);
+  await page.waitForTimeout(300);
+  const after = await boxNow();
+  assert.ok(after.x0 > before.x0 + 5, `the select tool moves the box (${before.x0} → ${after.x0})`);
+  await click(0.8, 0.2);
+  assert.deepEqual(await ws(() => window.__weakseg.selected()), [], 'a click on nothing deselects');
+  const n = await count();
+  // Alt + drag with the point tool moves the box and draws no point.
+  await page.getByTestId('tool-point').click();
+  const edge = await ws(([i, j]) => { const w = window.__weakseg; return w.viewport.worldToCanvas(w.indexToWorld([i, j, w.slice()])); }, [after.x0, (after.y0 + after.y1) / 2]);
+  await page.keyboard.down('Alt');
+  await page.mouse.move(box.x + edge[0], box.y + edge[1]); await page.mouse.down();
+  await page.mouse.move(box.x + edge[0] + 30, box.y + edge[1], { steps: 6 }); await page.mouse.up();
+  await page.keyboard.up('Alt');
+  await page.waitForTimeout(600);
+  assert.equal(await count(), n, 'Alt + drag drew no point');
+  assert.ok((await boxNow()).x0 > after.x0 + 5, 'Alt + drag moved the box');
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await boxNow(), after, 'undo puts the Alt-moved box back');
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await boxNow(), before, 'undo puts the moved box back');
+  assert.equal(await count(), n);
+  step('select tool: click selects, drag moves, click on nothing deselects; undo of the move');
   assert.deepEqual(errors, []);
   console.log('smoke-draw: ok');
 } finally {
