@@ -57,6 +57,8 @@ try {
   await page.screenshot({ path: '/tmp/workspace-draw-list.png' });
   const [x0, y0] = at(0.3, 0.38);
   await page.screenshot({ path: '/tmp/workspace-draw-points.png', clip: { x: x0, y: y0, width: box.width * 0.3, height: box.height * 0.38 } });
+  await page.getByTestId('annotation-row').nth(0).hover(); // the selected box, hovered: still drawn selected
+  await page.screenshot({ path: '/tmp/workspace-draw-selected-hover.png', clip: { x: box.x + box.width * 0.3, y: box.y + box.height * 0.3, width: box.width * 0.35, height: box.height * 0.5 } });
   await page.getByTestId('annotation-row').nth(1).getByTestId('annotation-hide').click();
   assert.equal((await ws(() => window.__weakseg.hidden())).length, 1);
   assert.equal(await count(), 4, 'hide deletes nothing');

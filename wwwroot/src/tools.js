@@ -30,6 +30,19 @@ const noText = () => undefined;
 const grabsOnlyWhenAllowed = (Base) => class extends Base {
   /** Whether a press may grab an existing annotation now (set by createTools). */
   mayGrab = () => true;
+
+  /**
+   * Cornerstone draws a highlighted (hovered) annotation in its highlighted style even when it
+   * is selected; here a selected one keeps its selected look while hovered, so what is
+   * selected stays plain to see.
+   */
+  getStyle(property, specifications, annotation) {
+    if (annotation?.highlighted && csAnnotation.selection.isAnnotationSelected(annotation.annotationUID)) {
+      const selected = csAnnotation.config.style.getStyleProperty(`${property}Selected`, specifications);
+      if (selected !== undefined) return selected;
+    }
+    return super.getStyle(property, specifications, annotation);
+  }
   constructor(...args) {
     super(...args);
     for (const name of ['isPointNearTool', 'getHandleNearImagePoint']) {
@@ -131,7 +144,8 @@ export class PointTool extends grabsOnlyWhenAllowed(ProbeTool) {
         if (!csAnnotation.visibility.isAnnotationVisible(annotationUID)) continue;
         styleSpecifier.annotationUID = annotationUID;
         const style = (p) => this.getStyle(p, styleSpecifier, annotation);
-        const state = annotation.highlighted ? 'highlighted' : csAnnotation.selection.isAnnotationSelected(annotationUID) && !this.isDrawing ? 'selected' : 'default';
+        const selected = csAnnotation.selection.isAnnotationSelected(annotationUID) && !this.isDrawing;
+        const state = selected ? 'selected' : annotation.highlighted ? 'highlighted' : 'default';
         // The disc keeps the class colour in every state (the ring shows the state).
         const color = csAnnotation.config.style.getStyleProperty('color', styleSpecifier);
         const marks = pointMarks(viewport.worldToCanvas(annotation.data.handles.points[0]), { color, marker: style('pointMarker') ?? 'plus', state });
