@@ -19,7 +19,7 @@ public sealed class ReopenedItemTests(BrowserPortal portal) : IClassFixture<Brow
 
     /// <summary>
     /// One label of every kind the demo project allows once full masks are on, and an item tag.
-    /// <paramref name="dx"/> moves the shapes off earlier ones (a press on a label grabs it today).
+    /// <paramref name="dx"/> puts the shapes beside earlier ones, so both sets stay apart on screen.
     /// </summary>
     private static async Task DrawEveryKindAsync(IPage page, double dx, string tagAnswer)
     {

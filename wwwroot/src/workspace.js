@@ -130,7 +130,7 @@ export async function mount(element, options) {
   await initCornerstone({ cpuRendering: !!opts.cpuRendering });
 
   const tools = [
-    { id: 'select', mode: 'select', icon: 'select', label: 'Select and move', key: 'V' },
+    { id: 'select', mode: 'select', icon: 'select', label: 'Select and move (or hold Alt with any tool)', key: 'V' },
     kinds.includes('box') && { id: 'box', mode: 'box', icon: 'box', label: 'Bounding box', key: 'B' },
     kinds.includes('scribble') && { id: 'scribble', mode: 'scribble', icon: 'scribble', label: 'Scribble', key: 'S' },
     kinds.includes('point') && { id: 'point', mode: 'point', positive: true, icon: 'pointPositive', label: 'Positive point', key: 'P' },
