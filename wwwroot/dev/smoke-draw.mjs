@@ -87,6 +87,13 @@ try {
   assert.ok(after.x0 > before.x0 + 5, `the select tool moves the box (${before.x0} → ${after.x0})`);
   await click(0.8, 0.2);
   assert.deepEqual(await ws(() => window.__weakseg.selected()), [], 'a click on nothing deselects');
+  // A point is grabbed anywhere on its disc; Escape in the select tool clears the selection.
+  const p0 = await ws(() => { const w = window.__weakseg; const p = w.annotations().find((a) => a.kind === 'point').point; return w.viewport.worldToCanvas(w.indexToWorld([p.x, p.y, w.slice()])); });
+  await page.mouse.click(box.x + p0[0] + 8, box.y + p0[1]);
+  await page.waitForTimeout(600);
+  assert.equal((await ws(() => window.__weakseg.selected())).length, 1, 'a click on the disc\'s rim selects the point');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await ws(() => window.__weakseg.selected()), [], 'Escape in the select tool clears the selection');
   const n = await count();
   // Alt + drag with the point tool moves the box and draws no point.
   await page.getByTestId('tool-point').click();

@@ -132,6 +132,11 @@ export class PointTool extends grabsOnlyWhenAllowed(ProbeTool) {
   static toolName = 'WeakPoint';
   constructor(toolProps = {}) {
     super(csUtils.deepMerge({ configuration: { getTextLines: noText, handleRadius: String(POINT_RADIUS_PX) } }, toolProps));
+    // The whole disc (and a little around it) is the point's handle, not only Cornerstone's 6 px.
+    for (const name of ['isPointNearTool', 'getHandleNearImagePoint']) {
+      const gated = this[name];
+      this[name] = (element, annotation, canvas, proximity, ...rest) => gated(element, annotation, canvas, Math.max(proximity ?? 0, POINT_RADIUS_PX + 3), ...rest);
+    }
     this.renderAnnotation = (enabledElement, svgDrawingHelper) => {
       const { viewport } = enabledElement;
       let annotations = csAnnotation.state.getAnnotations(this.getToolName(), viewport.element);

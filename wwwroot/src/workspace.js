@@ -514,7 +514,7 @@ export async function mount(element, options) {
     if (!csTools.mayGrab()) return;
     const r = vpEl.getBoundingClientRect();
     const near = toolUtilities.getAnnotationNearPoint(vpEl, [e.clientX - r.left, e.clientY - r.top], 6);
-    if (!near && !e.shiftKey) { csAnnotation.selection.deselectAnnotation(); renderList(); }
+    if (!near && !e.shiftKey) deselectAll();
   };
   stage.addEventListener('pointerdown', onGrabPress, true);
   disposers.push(() => stage.removeEventListener('pointerdown', onGrabPress, true));
@@ -553,6 +553,7 @@ export async function mount(element, options) {
   csEvents.addEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, onSelection);
   disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_SELECTION_CHANGE, onSelection));
 
+  function deselectAll() { csAnnotation.selection.deselectAnnotation(); render(); renderList(); }
   function deleteSelected() {
     const uids = selectedLabels();
     deleteLabels(uids);
@@ -602,7 +603,7 @@ export async function mount(element, options) {
       { keys: ['Backspace'], label: 'Polygon: remove the last clicked point', group: 'Polygon by clicks', when: () => clickPolygon.active, run: () => { clickPolygon.removeLast(); clickView.render(); } },
       { keys: ['Escape'], label: 'Polygon: drop the clicked outline', group: 'Polygon by clicks', when: () => clickPolygon.active, run: () => cancelClickPolygon() },
     ] : []),
-    { keys: ['Escape'], label: 'Select (leave drawing)', group: 'Tools', run: () => selectTool('select') },
+    { keys: ['Escape'], label: 'Select tool (leave drawing); in it, clear the selection', group: 'Tools', run: () => (state.mode === 'select' ? deselectAll() : selectTool('select')) },
     ...fg.slice(0, 9).map((c, n) => ({ keys: [String(n + 1)], label: `Class ${c.name}`, group: 'Classes', run: () => selectClass(c.id) })),
     { keys: ['0'], label: `${bgClass.name} (scribbles, points)`, group: 'Classes', run: () => selectClass(0) },
     { keys: ['['], label: kinds.includes('brush') ? 'Thinner scribble / brush' : 'Thinner scribble', group: 'Classes', run: () => setWidth(state.width - 1) },
