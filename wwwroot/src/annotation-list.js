@@ -92,7 +92,16 @@ export function createAnnotationList({ list, empty, colourOf, nameOf, on }) {
 
   return {
     render(rows) {
+      // Rows are made anew; keyboard focus stays on the same row (or the same button in it).
+      const focused = list.contains(document.activeElement) ? document.activeElement : null;
+      const focusedRow = focused?.closest('li')?.dataset.commandId;
+      const focusedButton = focused?.dataset.testid !== 'annotation-row' ? focused?.dataset.testid : null;
       list.replaceChildren(...rows.map(row));
+      if (focusedRow) {
+        const li = [...list.children].find((e) => e.dataset.commandId === focusedRow);
+        const target = focusedButton ? li?.querySelector(`[data-testid="${focusedButton}"]`) : li;
+        target?.focus({ preventScroll: true });
+      }
       empty.hidden = rows.length > 0;
       if (hovered && !rows.some((r) => r.uid === hovered)) hover(null);
     },

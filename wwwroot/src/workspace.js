@@ -336,7 +336,7 @@ export async function mount(element, options) {
     const entry = drawn.get(uid);
     if (entry) byCommand.delete(entry.command.commandId);
     drawn.delete(uid);
-    if (hidden.delete(uid)) csAnnotation.visibility.setAnnotationVisibility(uid, true);
+    if (hidden.delete(uid) && csAnnotation.state.getAnnotation(uid)) csAnnotation.visibility.setAnnotationVisibility(uid, true);
     if (csAnnotation.state.getAnnotation(uid)) removeDrawn(uid);
     masksChanged();
     render();
