@@ -33,6 +33,22 @@ public sealed class DrawingAndListTests(BrowserPortal portal) : IClassFixture<Br
     private static Task<string[]> KindsAsync(IPage page) =>
         page.EvaluateAsync<string[]>("() => window.__weakseg.annotations().map(a => a.kind === 'point' ? (a.point.positive ? 'point+' : 'point-') : a.kind)");
 
+    /// <summary>The fills of the points' discs on screen, and last the class colour of the points, all as the browser computes them.</summary>
+    private static Task<string[]> PointFillsAndClassColourAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("""
+            () => {
+              const css = (c) => { const e = document.createElement('i'); e.style.color = c; document.body.append(e); const v = getComputedStyle(e).color; e.remove(); return v; };
+              const classId = window.__weakseg.annotations().find(a => a.kind === 'point').classId;
+              const swatch = document.querySelector(`[data-testid=class-${classId}] .ws-swatch`);
+              const fills = [...document.querySelectorAll('[data-testid=viewport] svg circle[data-id=point-disc]')].map(c => css(c.getAttribute('fill')));
+              return [...fills, getComputedStyle(swatch).backgroundColor];
+            }
+            """);
+
+    /// <summary>The radii (screen px) of the points' discs on screen.</summary>
+    private static Task<double[]> PointRadiiAsync(IPage page) =>
+        page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('[data-testid=viewport] svg circle[data-id=point-disc]')].map(c => Number(c.getAttribute('r')))");
+
     private static Task<int> CountAsync(IPage page) => page.EvaluateAsync<int>("() => window.__weakseg.annotations().length");
 
     private static async Task ReloadAsync(IPage page, int labels)
@@ -79,6 +95,20 @@ public sealed class DrawingAndListTests(BrowserPortal portal) : IClassFixture<Br
         Assert.Equal(box, await page.EvaluateAsync<double[]>("() => { const b = window.__weakseg.annotations()[0].box; return [b.x0, b.y0, b.x1, b.y1]; }"));
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__weakseg.selected()"));
         await page.SnapshotAsync("workspace-points-on-labels");
+
+        // Points you can see: discs filled in the class colour (the negative one too), plus or minus inside, the same size at any zoom.
+        var colours = await PointFillsAndClassColourAsync(page);
+        Assert.Equal(3, colours.Length);
+        Assert.All(colours, c => Assert.Equal(colours[^1], c));
+        Assert.Equal(3, await page.Locator("[data-testid=viewport] svg [data-id=point-bar], [data-testid=viewport] svg [data-id=point-stem]").CountAsync());
+        Assert.All(await PointRadiiAsync(page), r => Assert.Equal(7, r));
+        await page.GetByTestId("zoom-in").ClickAsync();
+        await page.GetByTestId("zoom-in").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        var radii = await PointRadiiAsync(page);
+        Assert.Equal(2, radii.Length);
+        Assert.All(radii, r => Assert.Equal(7, r));
+        await page.GetByTestId("fit").ClickAsync();
 
         // Nothing is visibly selected: Delete deletes nothing and says how to select.
         await page.Keyboard.PressAsync("Delete");

@@ -154,8 +154,9 @@ export class PointTool extends grabsOnlyWhenAllowed(ProbeTool) {
         // The disc keeps the class colour in every state (the ring shows the state).
         const color = csAnnotation.config.style.getStyleProperty('color', styleSpecifier);
         const marks = pointMarks(viewport.worldToCanvas(annotation.data.handles.points[0]), { color, marker: style('pointMarker') ?? 'plus', state });
-        for (const c of marks.circles) drawing.drawCircle(svgDrawingHelper, annotationUID, c.id, c.center, c.radius, { color: c.stroke, fill: c.fill, lineWidth: String(c.width) });
-        for (const l of marks.lines) drawing.drawLine(svgDrawingHelper, annotationUID, l.id, l.start, l.end, { color: l.stroke, lineWidth: String(l.width) });
+        // data-id (point-disc, point-ring, …) lets browser tests find the marks.
+        for (const c of marks.circles) drawing.drawCircle(svgDrawingHelper, annotationUID, c.id, c.center, c.radius, { color: c.stroke, fill: c.fill, lineWidth: String(c.width) }, `point-${c.id}`);
+        for (const l of marks.lines) drawing.drawLine(svgDrawingHelper, annotationUID, l.id, l.start, l.end, { color: l.stroke, lineWidth: String(l.width) }, `point-${l.id}`);
         drew = true;
       }
       return drew;
