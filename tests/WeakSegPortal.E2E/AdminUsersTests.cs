@@ -55,10 +55,10 @@ public sealed class AdminUsersTests(BrowserPortal portal) : IClassFixture<Browse
         await Row(page, ann).GetByRole(AriaRole.Button, new() { Name = $"Set a new password for {ann}" }).HoverAsync();
         await Assertions.Expect(page.GetByText("Set a new password", new() { Exact = true })).ToBeVisibleAsync();
         await Row(page, ann).GetByRole(AriaRole.Button, new() { Name = $"Set a new password for {ann}" }).ClickAsync();
-        await page.GetByLabel("New password").FillAsync("short");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Use at least 8 characters.")).ToBeVisibleAsync();
-        await page.GetByLabel("New password").FillAsync("a-fresh-password-3");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a-fresh-password-3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"New password set for {ann}")).ToBeVisibleAsync();
         await page.SnapshotAsync("admin-users-reset");

@@ -9,8 +9,9 @@ namespace WeakSegPortal.Web.Account;
 public sealed record ResetPassword(Guid UserId, string NewPassword, Guid By);
 
 /// <summary>
-/// Stores the new password's hash and ends every sign-in of the user, as disabling does: a new
-/// security stamp (each cookie is refused once re-checked) and their hub connections on this node closed.
+/// Stores the new password's hash and ends every sign-in of the user: a new password stamp (every
+/// cookie made before is refused once re-checked, see <see cref="SessionValidator"/>), and, as when
+/// disabling, a new security stamp and their hub connections on this node closed.
 /// </summary>
 public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionValidator sessions, ConnectedSessions connections)
 {
@@ -28,6 +29,7 @@ public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHash
         }
         account.PasswordHash = hasher.HashPassword(account, command.NewPassword);
         account.SecurityStamp = UserAccount.NewSecurityStamp();
+        account.PasswordStamp = UserAccount.NewSecurityStamp();
         session.Update(account);
         await session.SaveChangesAsync(ct);
         sessions.Forget(account.Id);
