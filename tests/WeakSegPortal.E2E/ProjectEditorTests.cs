@@ -53,8 +53,10 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0);
 
+        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToHaveCountAsync(0);
         await Assertions.Expect(Box(page, "ann1 annotates")).ToBeCheckedAsync();
         await Assertions.Expect(Box(page, "ann2 annotates")).ToBeCheckedAsync();
         await Assertions.Expect(Box(page, "qa reviews")).ToBeCheckedAsync();
