@@ -39,6 +39,10 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await Assertions.Expect(page.GetByLabel("Scribbles")).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
+        // The new project opens at its team and import steps; the list shows it too.
+        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Prostate MR (browser test)" });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.EndsWith("/projects", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);

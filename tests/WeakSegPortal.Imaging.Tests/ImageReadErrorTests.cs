@@ -31,6 +31,35 @@ public sealed class ImageReadErrorTests : IDisposable
         Assert.Equal(ImageReadFailure.NotAnImage, Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File(name))).Failure);
     }
 
+    [Theory]
+    [InlineData("notes.png", "hi", "not a PNG image")]
+    [InlineData("notes.png", "hello, this is a short note\n", "not a PNG image")]
+    [InlineData("notes.jpg", "hi", "not a JPEG image")]
+    [InlineData("notes.jpeg", "plain text, no JPEG markers", "not a JPEG image")]
+    [InlineData("notes.tif", "hi", "not a TIFF image")]
+    [InlineData("notes.nii.gz", "hello, this is not gzip", "not a gzip-compressed NIfTI file")]
+    [InlineData("notes.nii", "hi", "not a NIfTI file")]
+    [InlineData("notes.dcm", "hi", "not a DICOM file")]
+    public void A_text_file_with_an_image_extension_is_refused_by_its_signature_not_as_truncated(string name, string text, string expected)
+    {
+        File.WriteAllText(_temp.File(name), text);
+        var e = Assert.Throws<ImageReadException>(() => _reader.Read(_temp.File(name)));
+        Assert.Equal(ImageReadFailure.NotAnImage, e.Failure);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_JPEG_named_png_is_still_read_by_its_content()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(8, 6, SkiaSharp.SKColorType.Gray8, SkiaSharp.SKAlphaType.Opaque);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+        File.WriteAllBytes(_temp.File("photo.png"), data.ToArray());
+
+        var volume = _reader.Read(_temp.File("photo.png"));
+
+        Assert.Equal("JPEG", volume.Metadata.SourceFormat);
+    }
+
     [Fact]
     public void pydicoms_truncated_MR_is_reported_as_truncated_not_zero_filled()
     {

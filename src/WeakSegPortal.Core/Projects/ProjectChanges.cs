@@ -36,7 +36,21 @@ internal static class ProjectChanges
         {
             changes.Add(new GuidelinesChanged(id, draft.Guidelines, by, at));
         }
+        if (draft.Members is { } members)
+        {
+            changes.AddRange(OfTeam(current, members, by, at));
+        }
         return changes;
+    }
+
+    /// <summary>One event per person added to or removed from a role in the team.</summary>
+    public static List<object> OfTeam(Project current, IReadOnlySet<ProjectMember> wanted, Guid by, DateTimeOffset at)
+    {
+        var present = current.Members.ToHashSet();
+        var events = new List<object>();
+        events.AddRange(wanted.Except(present).Select(m => new ProjectMemberAdded(current.Id, m.UserId, m.Role, by, at)));
+        events.AddRange(present.Except(wanted).Select(m => new ProjectMemberRemoved(current.Id, m.UserId, m.Role, by, at)));
+        return events;
     }
 
     private static void AddClassChanges(Project current, ProjectDraft draft, Guid by, DateTimeOffset at, List<object> changes, Dictionary<string, string> errors)

@@ -11,6 +11,8 @@ public sealed class ProjectDraft
     public int AnnotatorsPerItem { get; set; } = 3;
     public double GoldRate { get; set; } = 0.05;
     public string Guidelines { get; set; } = "";
+    /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
+    public HashSet<ProjectMember>? Members { get; set; }
     /// <summary>The stream version the draft was read at; an edit against a newer version is refused.</summary>
     public long? Version { get; set; }
 
@@ -24,8 +26,41 @@ public sealed class ProjectDraft
         AnnotatorsPerItem = project.AnnotatorsPerItem,
         GoldRate = project.GoldRate,
         Guidelines = project.Guidelines,
+        Members = [.. project.Members],
         Version = version,
     };
+
+    /// <summary>A deep copy: the page keeps one as saved to tell whether anything is left unsaved.</summary>
+    public ProjectDraft Copy() => new()
+    {
+        Name = Name,
+        Description = Description,
+        Modality = Modality,
+        Classes = [.. Classes.Select(c => new LabelClassDraft { Id = c.Id, Name = c.Name, Colour = c.Colour })],
+        AllowedKinds = [.. AllowedKinds],
+        AnnotatorsPerItem = AnnotatorsPerItem,
+        GoldRate = GoldRate,
+        Guidelines = Guidelines,
+        Members = Members is null ? null : [.. Members],
+        Version = Version,
+    };
+
+    /// <summary>True when saving either draft would store the same settings and team.</summary>
+    public bool SameAs(ProjectDraft other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Name.Trim() == other.Name.Trim()
+            && Description.Trim() == other.Description.Trim()
+            && Modality == other.Modality
+            && Classes.Count == other.Classes.Count
+            && Classes.Zip(other.Classes).All(p => p.First.Id == p.Second.Id && p.First.Name.Trim() == p.Second.Name.Trim()
+                && string.Equals(p.First.Colour, p.Second.Colour, StringComparison.OrdinalIgnoreCase))
+            && AllowedKinds.SetEquals(other.AllowedKinds)
+            && AnnotatorsPerItem == other.AnnotatorsPerItem
+            && GoldRate.Equals(other.GoldRate)
+            && Guidelines == other.Guidelines
+            && (Members ?? []).SetEquals(other.Members ?? []);
+    }
 }
 
 /// <summary>One class row of a <see cref="ProjectDraft"/>; <see cref="Id"/> is null until saved.</summary>

@@ -34,8 +34,18 @@ public static partial class ProjectDraftValidator
         {
             errors[nameof(ProjectDraft.GoldRate)] = "Gold rate must be between 0 and 0.5.";
         }
+        if (draft.Members is { } members && TeamError(members) is { } teamError)
+        {
+            errors[nameof(ProjectDraft.Members)] = teamError;
+        }
         return errors;
     }
+
+    /// <summary>Blinding: a QA lead sees every annotator's labels, so nobody reviews a project they annotate.</summary>
+    public static string? TeamError(IEnumerable<ProjectMember> members) =>
+        members.GroupBy(m => m.UserId).Any(g => g.Select(m => m.Role).Distinct().Count() > 1)
+            ? "A person cannot be both annotator and QA lead of one project: the QA lead sees every annotator's labels."
+            : null;
 
     public static string ClassNameKey(int index) => $"Classes[{index}].Name";
 

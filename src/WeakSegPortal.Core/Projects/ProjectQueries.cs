@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Items;
 
 namespace WeakSegPortal.Core.Projects;
 
@@ -14,6 +15,23 @@ public static class ProjectQueries
         // Few projects per deployment: filter in memory rather than index the JSON array.
         var all = await ListAsync(session, ct);
         return [.. all.Where(p => p.Members.Exists(m => m.UserId == userId))];
+    }
+
+    /// <summary>Items, complete items (submitted by as many annotators as the project asks) and adjudicated items, per project.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ProjectProgress>> ProgressAsync(IQuerySession session, IReadOnlyList<ProjectSummary> projects, CancellationToken ct)
+    {
+        var ids = projects.Select(p => p.Id).ToArray();
+        // Three small fields per item, counted here: projects hold thousands of items, not millions.
+        var rows = await session.Query<ItemView>()
+            .Where(i => ids.Contains(i.ProjectId))
+            .Select(i => new ItemProgressRow { ProjectId = i.ProjectId, Submitted = i.SubmittedBy.Count, Adjudicated = i.Adjudication != null })
+            .ToListAsync(ct);
+        var byProject = rows.ToLookup(r => r.ProjectId);
+        return projects.ToDictionary(p => p.Id, p =>
+        {
+            var items = byProject[p.Id].ToList();
+            return new ProjectProgress(items.Count, items.Count(i => i.Submitted >= p.AnnotatorsPerItem), items.Count(i => i.Adjudicated));
+        });
     }
 
     /// <summary>The project as of now, with the stream version an edit must start from.</summary>

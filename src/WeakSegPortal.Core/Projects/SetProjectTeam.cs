@@ -22,16 +22,11 @@ public sealed class SetProjectTeamHandler(IDocumentSession session, TimeProvider
             return CommandResult.Refused("", "This project does not exist.");
         }
         var wanted = command.Members.ToHashSet();
-        // Blinding: a QA lead sees every annotator's labels, so nobody reviews a project they annotate.
-        if (wanted.GroupBy(m => m.UserId).Any(g => g.Select(m => m.Role).Distinct().Count() > 1))
+        if (ProjectDraftValidator.TeamError(wanted) is { } teamError)
         {
-            return CommandResult.Refused(nameof(SetProjectTeam.Members), "A person cannot be both annotator and QA lead of one project: the QA lead sees every annotator's labels.");
+            return CommandResult.Refused(nameof(SetProjectTeam.Members), teamError);
         }
-        var at = clock.GetUtcNow();
-        var current = project.Members.ToHashSet();
-        var events = new List<object>();
-        events.AddRange(wanted.Except(current).Select(m => new ProjectMemberAdded(project.Id, m.UserId, m.Role, command.By, at)));
-        events.AddRange(current.Except(wanted).Select(m => new ProjectMemberRemoved(project.Id, m.UserId, m.Role, command.By, at)));
+        var events = ProjectChanges.OfTeam(project, wanted, command.By, clock.GetUtcNow());
         if (events.Count > 0)
         {
             stream.AppendMany(events);

@@ -30,6 +30,12 @@ public sealed class NiftiVolumeReader : IVolumeReader
             throw new ImageReadException(ImageReadFailure.EmptyFile, $"The file is empty: {name}");
         }
 
+        // Signature first: a text file named .nii.gz is "not gzip", not a damaged gzip stream.
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !StartsWithGzipMagic(path))
+        {
+            throw new ImageReadException(ImageReadFailure.NotAnImage, $"{name} is not a gzip-compressed NIfTI file: it does not start with the gzip signature.");
+        }
+
         try
         {
             return ReadChecked(path, name, cancellationToken);
@@ -70,6 +76,13 @@ public sealed class NiftiVolumeReader : IVolumeReader
 
         using var image = Open(imagePath);
         return ReadVoxels(image, header, name, header.VoxOffset, cancellationToken, alreadyRead: 0);
+    }
+
+    private static bool StartsWithGzipMagic(string path)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && head[0] == 0x1F && head[1] == 0x8B;
     }
 
     private static Stream Open(string path)

@@ -30,7 +30,10 @@ public sealed class RasterVolumeReader : IVolumeReader
             throw new ImageReadException(ImageReadFailure.EmptyFile, $"The file is empty: {info.Name}");
         }
 
-        var isTiff = TiffExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+        // The content decides the decoder (a JPEG named .png still reads); no known signature is no image.
+        var format = RasterSignature.Detect(path)
+            ?? throw new ImageReadException(ImageReadFailure.NotAnImage, $"{info.Name} is not a {RasterSignature.ClaimedBy(path)} image: it does not start with the {RasterSignature.ClaimedBy(path)} signature.");
+        var isTiff = format == "TIFF";
         var image = isTiff ? BaselineTiffDecoder.Decode(File.ReadAllBytes(path), info.Name) : SkiaRasterDecoder.Decode(path);
         var geometry = new VolumeGeometry(image.Width, image.Height, 1, new Vec3(1, 1, 1), default, Direction3.Identity);
         var metadata = new VolumeMetadata

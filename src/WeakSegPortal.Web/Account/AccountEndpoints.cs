@@ -36,6 +36,8 @@ public static class AccountEndpoints
         SignInService signIn,
         SignInThrottle throttle,
         IOptions<SignInThrottleOptions> options,
+        IDocumentSession session,
+        TimeProvider clock,
         ILogger<SignInService> log,
         CancellationToken ct)
     {
@@ -66,6 +68,8 @@ public static class AccountEndpoints
         }
         throttle.RecordSuccess(userName, ip);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        session.Store(new LastSignIn { Id = principal.UserId(), At = clock.GetUtcNow() });
+        await session.SaveChangesAsync(ct);
         SignInLog.SignedIn(log, userName);
         return Results.LocalRedirect(target);
     }

@@ -16,4 +16,6 @@ public static class ClaimsPrincipalExtensions
 
     /// <summary>The account's security stamp when the cookie was made.</summary>
     public static string SecurityStamp(this ClaimsPrincipal user) => user.FindFirstValue(PortalClaims.Stamp) ?? "";
+
+    public static string PasswordStamp(this ClaimsPrincipal user) => user.FindFirstValue(PortalClaims.PasswordStamp) ?? "";
 }

@@ -7,11 +7,6 @@ namespace WeakSegPortal.Web.Account;
 /// <summary>An admin creates a user with a hashed password and roles.</summary>
 public sealed partial class CreateUserHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, TimeProvider clock)
 {
-    public const int MinPasswordLength = 8;
-
-    /// <summary>The longest password a sign-in accepts by default (SignIn:MaxPasswordLength may only raise it).</summary>
-    public const int MaxPasswordLength = 1024;
-
     public async Task<Core.CommandResult> HandleAsync(NewUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -25,13 +20,9 @@ public sealed partial class CreateUserHandler(IDocumentSession session, IPasswor
         {
             errors[nameof(NewUser.UserName)] = $"The user name \"{userName}\" is taken.";
         }
-        if (user.Password.Length < MinPasswordLength)
+        if (PasswordRule.Check(user.Password) is { } passwordError)
         {
-            errors[nameof(NewUser.Password)] = $"Use at least {MinPasswordLength} characters.";
-        }
-        else if (user.Password.Length > MaxPasswordLength)
-        {
-            errors[nameof(NewUser.Password)] = $"Use at most {MaxPasswordLength} characters.";
+            errors[nameof(NewUser.Password)] = passwordError;
         }
         if (user.Roles.Count == 0 || user.Roles.Any(r => !Roles.All.Contains(r)))
         {

@@ -10,4 +10,7 @@ public static class PortalClaims
 
     /// <summary>The account's <see cref="UserAccount.SecurityStamp"/> when the cookie was made.</summary>
     public const string Stamp = "stamp";
+
+    /// <summary>The account's <see cref="UserAccount.PasswordStamp"/> when the cookie was made.</summary>
+    public const string PasswordStamp = "pwstamp";
 }

@@ -41,6 +41,7 @@ public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
             { Account: null } => SessionCheck.Ended("This account no longer exists."),
             { Account.Disabled: true } => SessionCheck.Ended("This account was disabled."),
             { SignedOut: true } => SessionCheck.Ended("You signed out."),
+            var k when k.Account.PasswordStamp != principal.PasswordStamp() => SessionCheck.Ended("The password of this account was changed; sign in with the new one."),
             var k when k.Account.SecurityStamp != principal.SecurityStamp() => new SessionCheck(SessionState.Changed, k.Account, null),
             var k => new SessionCheck(SessionState.Valid, k.Account, null),
         };

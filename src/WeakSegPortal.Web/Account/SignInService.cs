@@ -34,6 +34,7 @@ public sealed class SignInService(IQuerySession session, IPasswordHasher<UserAcc
             new(PortalClaims.DisplayName, account.DisplayName),
             new(PortalClaims.Session, sessionId),
             new(PortalClaims.Stamp, account.SecurityStamp),
+            new(PortalClaims.PasswordStamp, account.PasswordStamp),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -17,6 +17,12 @@ public sealed class UserAccount
     /// before stamps existed, until their access first changes.
     /// </summary>
     public string SecurityStamp { get; set; } = "";
+    /// <summary>
+    /// Changes when an admin sets a new password. A cookie made with another one is refused (the
+    /// user signs in again), where a changed <see cref="SecurityStamp"/> only re-issues it. Empty
+    /// until the first reset, as in cookies made before this stamp existed.
+    /// </summary>
+    public string PasswordStamp { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();

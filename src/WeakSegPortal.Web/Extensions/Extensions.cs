@@ -130,6 +130,7 @@ public static class Extensions
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
             options.Schema.For<EndedSession>().Identity(e => e.Id);
+            options.RegisterDocumentType<LastSignIn>();
             // The QA desk should see agreement within about a quarter second of an annotation, not a
             // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
             options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
@@ -209,5 +210,6 @@ public static class Extensions
         services.AddScoped<ReturnItemHandler>();
         services.AddScoped<MarkItemGoldHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
+        services.AddScoped<ResetPasswordHandler>();
     }
 }

@@ -36,7 +36,7 @@ public sealed class SignInThrottleOptions : IValidatableObject
     public int MaxUserNameLength { get; set; } = 256;
 
     /// <summary>Longest password a sign-in may carry; at least what user creation allows.</summary>
-    [Range(Account.CreateUserHandler.MaxPasswordLength, 8192)]
+    [Range(Account.PasswordRule.MaxLength, 8192)]
     public int MaxPasswordLength { get; set; } = 1024;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

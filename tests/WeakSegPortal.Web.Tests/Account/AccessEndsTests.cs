@@ -81,6 +81,52 @@ public sealed class AccessEndsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task An_admin_password_reset_ends_every_sign_in_of_the_user_and_only_the_new_password_signs_in()
+    {
+        var world = await new QaWorld(factory, "access-reset").CreateAsync("Access: reset");
+        var name = world.AnnotatorNames[0];
+        var cookie = await HubClients.CookieAsync(factory, name, QaWorld.Password);
+        await using var hub = await world.ConnectAsync(0);
+        var closed = ClosedAsync(hub);
+        var admin = await factory.EnsureUserAsync(Admin, QaWorld.Password, Roles.Admin);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var handler = scope.ServiceProvider.GetRequiredService<ResetPasswordHandler>();
+            var tooShort = await handler.HandleAsync(new ResetPassword(world.Annotators[0], "short", admin), CancellationToken.None);
+            Assert.Contains("at least 8", tooShort.Errors[nameof(ResetPassword.NewPassword)], StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Gone, await ItemInfoAsync(cookie, world.Item));
+            var reset = await handler.HandleAsync(new ResetPassword(world.Annotators[0], "a-new-password-1", admin), CancellationToken.None);
+            Assert.True(reset.Succeeded, string.Join("; ", reset.Errors.Values));
+        }
+
+        await closed;
+        Assert.Equal(HttpStatusCode.Unauthorized, await ItemInfoAsync(cookie, world.Item));
+        Assert.StartsWith("/login", await HomePageRedirectAsync(cookie), StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<Exception>(() => HubClients.CookieAsync(factory, name, QaWorld.Password));
+        var fresh = await HubClients.CookieAsync(factory, name, "a-new-password-1");
+        Assert.Equal(HttpStatusCode.Gone, await ItemInfoAsync(fresh, world.Item));
+    }
+
+    [Fact]
+    public async Task Signing_in_records_the_users_last_sign_in()
+    {
+        var user = await factory.EnsureUserAsync("access-last-sign-in", QaWorld.Password, Roles.Annotator);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<IQuerySession>().LoadAsync<LastSignIn>(user));
+        }
+        var before = DateTimeOffset.UtcNow;
+
+        await HubClients.CookieAsync(factory, "access-last-sign-in", QaWorld.Password);
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var last = await check.ServiceProvider.GetRequiredService<IQuerySession>().LoadAsync<LastSignIn>(user);
+        Assert.NotNull(last);
+        Assert.InRange(last.At, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_that_sign_in_for_pages_api_and_hub_but_not_the_users_other_sign_ins()
     {
         var world = await new QaWorld(factory, "access-out").CreateAsync("Access: sign-out");

@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Tests.Infrastructure;
 
@@ -104,6 +105,60 @@ public sealed class ProjectLifecycleTests(PortalFactory factory) : IClassFixture
         var mine = await ProjectQueries.ListForMemberAsync(session, other, CancellationToken.None);
         Assert.Equal(id, Assert.Single(mine).Id);
         Assert.Empty(await ProjectQueries.ListForMemberAsync(session, qa, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task One_edit_saves_settings_and_team_together_and_an_invalid_team_stores_neither()
+    {
+        var id = await CreateAsync("One save study");
+        var (ann, qa) = (Guid.NewGuid(), Guid.NewGuid());
+        await SetTeamAsync(id, new ProjectMember(ann, ProjectRole.Annotator), new ProjectMember(qa, ProjectRole.QaLead));
+        var draft = await LoadDraftAsync(id);
+        draft.Members!.Remove(new ProjectMember(qa, ProjectRole.QaLead));
+        draft.Description = "second pass";
+
+        var result = await EditAsync(id, draft);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        var saved = await LoadDraftAsync(id);
+        Assert.Equal("second pass", saved.Description);
+        Assert.Equal([new ProjectMember(ann, ProjectRole.Annotator)], saved.Members!);
+
+        saved.Name = "One save study, renamed";
+        saved.Members!.Add(new ProjectMember(ann, ProjectRole.QaLead));
+        var refused = await EditAsync(id, saved);
+        Assert.Contains("cannot be both annotator and QA lead", refused.Errors[nameof(ProjectDraft.Members)], StringComparison.Ordinal);
+        var unchanged = await LoadDraftAsync(id);
+        Assert.Equal("One save study", unchanged.Name);
+        Assert.Single(unchanged.Members!);
+    }
+
+    [Fact]
+    public async Task Progress_counts_items_those_submitted_by_enough_annotators_and_those_adjudicated()
+    {
+        var id = await TestData.ProjectAsync(factory.Services, TestData.Draft("Progress study", annotatorsPerItem: 2));
+        var items = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            items.Add(await TestData.ItemAsync(factory.Services, id, $"progress-{i}"));
+        }
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            session.Events.Append(items[0], new ItemSubmitted(items[0], a, 1000, DateTimeOffset.UtcNow), new ItemSubmitted(items[0], b, 1000, DateTimeOffset.UtcNow));
+            session.Events.Append(items[1], new ItemSubmitted(items[1], a, 1000, DateTimeOffset.UtcNow));
+            session.Events.Append(items[0], new ItemAdjudicated(items[0], "consensus", null, [], [], Pm, DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        await using var read = factory.Services.CreateAsyncScope();
+        var query = read.ServiceProvider.GetRequiredService<IQuerySession>();
+        var projects = await ProjectQueries.ListAsync(query, CancellationToken.None);
+        var progress = await ProjectQueries.ProgressAsync(query, projects, CancellationToken.None);
+
+        // Item 0 has both annotations it needs (and is adjudicated), item 1 one of two, item 2 none.
+        Assert.Equal(new ProjectProgress(3, 1, 1), progress[id]);
     }
 
     private async Task SetTeamAsync(Guid id, params ProjectMember[] members)

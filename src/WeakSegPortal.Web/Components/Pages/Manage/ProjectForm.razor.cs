@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
 using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Web.Components.Pages.Manage;
@@ -26,6 +28,39 @@ public sealed partial class ProjectForm
 
     [Parameter]
     public string SaveLabel { get; set; } = "Save";
+
+    /// <summary>The draft as last saved (or blank for a new project): anything else is unsaved, and leaving asks first.</summary>
+    [Parameter, EditorRequired]
+    public ProjectDraft Saved { get; set; } = new();
+
+    /// <summary>True while the page itself navigates away after a successful save.</summary>
+    [Parameter]
+    public Func<bool>? LeavingAfterSave { get; set; }
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    private bool Dirty => !Draft.SameAs(Saved);
+
+    private string? TeamWarning => Draft.Members is { } members ? TeamSize.Warning(Draft.AnnotatorsPerItem, members) : null;
+
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (!Dirty || LeavingAfterSave?.Invoke() == true)
+        {
+            return;
+        }
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Leave without saving?",
+            "This project has changes that are not saved. Leave the page and lose them?",
+            yesText: "Leave without saving", cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private void SetTeam(HashSet<ProjectMember> team) => Draft.Members = team;
 
     private string? Error(string key) =>
         _localErrors.TryGetValue(key, out var local) ? local

@@ -15,11 +15,15 @@ namespace WeakSegPortal.Web.Components.Pages.Manage;
 /// <summary>Upload files, folders and .zip archives, or pull a series from a PACS, into a project; shows progress and each file's outcome.</summary>
 public partial class ProjectImport
 {
+    /// <summary>How many chosen files are listed by name; a folder may hold thousands.</summary>
+    private const int ChosenShown = 200;
+
     private readonly List<IBrowserFile> _chosen = [];
     private readonly Stopwatch _sinceRender = Stopwatch.StartNew();
     private ProjectSummary? _project;
     private bool _missing;
     private bool _busy;
+    private bool _finished;
     private string? _chosenMessage;
     private ImportProgress? _upload;
     private ImportProgress? _decode;
@@ -161,13 +165,24 @@ public partial class ProjectImport
         try
         {
             var by = (await AuthState).User.UserId();
+            _finished = false;
             var progress = new Progress<ImportProgress>(p =>
             {
+                if (_finished)
+                {
+                    return;
+                }
                 _decode = p;
                 RenderNow(p.Phase == ImportPhase.Finished);
             });
             _report = await import(by, progress);
             _missing = _report is null;
+            if (_report is not null)
+            {
+                // Progress<T> posts its reports; one still queued must not pull the finished bar back.
+                _finished = true;
+                _decode = new ImportProgress(ImportPhase.Finished, 1, 1);
+            }
         }
         catch (Exception e) when (e is DicomWebException or HttpRequestException or IOException or InvalidOperationException)
         {

@@ -1,0 +1,154 @@
+using Microsoft.Playwright;
+using WeakSegPortal.Web.Seeding;
+
+namespace WeakSegPortal.E2E;
+
+/// <summary>The project manager's edit page: one form saves settings and team, leaving unsaved work asks first, and the list explains itself.</summary>
+public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private const string Demo = "Demo: abdominal CT (synthetic)";
+
+    private async Task<IPage> SignedInAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        await page.SignInAsync(portal.BaseAddress, account.UserName, account.Password);
+        return page;
+    }
+
+    private static ILocator Box(IPage page, string label) => page.GetByRole(AriaRole.Checkbox, new() { Name = label, Exact = true });
+
+    [Fact]
+    public async Task A_new_project_opens_at_its_team_and_one_save_keeps_every_team_change()
+    {
+        await using var context = await portal.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "pm");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/projects/new").ToString());
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Project name").FillAsync("Team changes (browser test)");
+        await page.GetByLabel("Class 1 name").FillAsync("Organ");
+        await page.GetByText("Bounding boxes").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Bounding boxes")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+
+        // The new project opens at its next steps: the team below, then the import.
+        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        var steps = page.Locator("[data-testid=next-steps]");
+        await Assertions.Expect(steps).ToContainTextAsync("Choose its team");
+        await Assertions.Expect(steps.GetByRole(AriaRole.Link, new() { Name = "Import its images" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Project team")).ToBeVisibleAsync();
+        // No annotators yet and 3 per item: the consequence is spelled out.
+        await Assertions.Expect(page.Locator("[data-testid=team-size-warning]")).ToContainTextAsync("no item can ever reach 3 annotations");
+        await page.SnapshotAsync("project-created-next-steps");
+
+        await Box(page, "ann1 annotates").ClickAsync();
+        await Box(page, "ann2 annotates").ClickAsync();
+        await Box(page, "qa reviews").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=team-size-warning]")).ToContainTextAsync("the team has 2 annotators");
+        await page.GetByLabel("Annotators per item").FillAsync("2");
+        await page.GetByLabel("Annotators per item").BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=team-size-warning]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=unsaved]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0);
+
+        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToHaveCountAsync(0);
+        await Assertions.Expect(Box(page, "ann1 annotates")).ToBeCheckedAsync();
+        await Assertions.Expect(Box(page, "ann2 annotates")).ToBeCheckedAsync();
+        await Assertions.Expect(Box(page, "qa reviews")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Annotators per item")).ToHaveValueAsync("2");
+
+        // The reported loss: untick "qa reviews", change a setting, press the one save.
+        await Box(page, "qa reviews").ClickAsync();
+        await page.GetByLabel("Description").FillAsync("second pass");
+        await Assertions.Expect(Box(page, "qa reviews")).Not.ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(Box(page, "qa reviews")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(Box(page, "ann1 annotates")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Description")).ToHaveValueAsync("second pass");
+        await page.SnapshotAsync("project-team-saved");
+    }
+
+    [Fact]
+    public async Task Leaving_with_unsaved_changes_asks_first_in_the_app_and_on_unload()
+    {
+        await using var context = await portal.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "pm");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/projects").ToString());
+        await page.WaitForInteractiveAsync();
+        // Project names are links to the project.
+        await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await page.WaitForInteractiveAsync();
+        var description = page.GetByLabel("Description");
+        var before = await description.InputValueAsync();
+        await description.FillAsync("an edit nobody saved");
+        await Assertions.Expect(page.Locator("[data-testid=unsaved]")).ToBeVisibleAsync();
+
+        var projects = page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true });
+        await projects.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Leave without saving?");
+        await page.SnapshotAsync("project-leave-unsaved");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        Assert.EndsWith("/edit", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Assertions.Expect(description).ToHaveValueAsync("an edit nobody saved");
+
+        // Browser unload (reload, close, typed address) asks through the browser's own prompt.
+        string? prompted = null;
+        page.Dialog += async (_, d) =>
+        {
+            prompted = d.Type;
+            await d.AcceptAsync();
+        };
+        await page.ReloadAsync();
+        Assert.Equal("beforeunload", prompted);
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByLabel("Description")).ToHaveValueAsync(before);
+
+        // Nothing unsaved now: leaving goes straight through.
+        prompted = null;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/projects", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        Assert.Null(prompted);
+
+        // In-app: leaving after an edit and confirming loses the edit, as the dialog said.
+        await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Description").FillAsync("left on purpose");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/projects", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByLabel("Description")).ToHaveValueAsync(before);
+    }
+
+    [Fact]
+    public async Task The_project_list_shows_items_and_progress_and_its_icon_buttons_say_what_they_do()
+    {
+        await using var context = await portal.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "pm");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/projects").ToString());
+        await page.WaitForInteractiveAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Demo });
+        await Assertions.Expect(row.Locator("[data-testid=item-count]")).ToHaveTextAsync("4");
+        await Assertions.Expect(row.Locator("[data-testid=progress-text]")).ToHaveTextAsync("0 of 4 complete");
+        await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "0");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Edit {Demo}" }).HoverAsync();
+        await Assertions.Expect(page.GetByText("Edit settings and team", new() { Exact = true })).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Import images into {Demo}" }).HoverAsync();
+        await Assertions.Expect(page.GetByText("Import images", new() { Exact = true })).ToBeVisibleAsync();
+        await page.SnapshotAsync("project-list-progress");
+    }
+}
