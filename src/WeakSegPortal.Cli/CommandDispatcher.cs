@@ -56,7 +56,7 @@ internal static class CommandDispatcher
             await stderr.WriteLineAsync($"weakseg: {e.Message}");
             return 3;
         }
-        catch (WeakSegPortal.ML.Sam.ModelRefusedException e)
+        catch (CliRefusedException e)
         {
             await stderr.WriteLineAsync($"weakseg: {e.Message}");
             return 3;

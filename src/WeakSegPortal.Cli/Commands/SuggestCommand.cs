@@ -47,6 +47,10 @@ internal static class SuggestCommand
         {
             throw new CliUsageException(e.Message);
         }
+        catch (ModelRefusedException e)
+        {
+            throw new CliRefusedException(e.Message);
+        }
 
         var clock = Stopwatch.StartNew();
         Suggestion suggestion;
