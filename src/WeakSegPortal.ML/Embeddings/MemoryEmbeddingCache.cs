@@ -12,7 +12,18 @@ public sealed class MemoryEmbeddingCache(long maxBytes)
 
     public long MaxBytes { get; } = maxBytes > 0 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), "The memory budget must be positive.");
 
-    public long Bytes { get; private set; }
+    private long _bytes;
+
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     public int Count
     {
@@ -50,7 +61,7 @@ public sealed class MemoryEmbeddingCache(long maxBytes)
             if (_entries.Remove(key, out var old))
             {
                 _recency.Remove(old);
-                Bytes -= old.Value.Value.Bytes;
+                _bytes -= old.Value.Value.Bytes;
             }
 
             if (embedding.Bytes > MaxBytes)
@@ -58,15 +69,15 @@ public sealed class MemoryEmbeddingCache(long maxBytes)
                 return;
             }
 
-            while (Bytes + embedding.Bytes > MaxBytes && _recency.Last is { } last)
+            while (_bytes + embedding.Bytes > MaxBytes && _recency.Last is { } last)
             {
                 _recency.RemoveLast();
                 _entries.Remove(last.Value.Key);
-                Bytes -= last.Value.Value.Bytes;
+                _bytes -= last.Value.Value.Bytes;
             }
 
             _entries[key] = _recency.AddFirst((key, embedding));
-            Bytes += embedding.Bytes;
+            _bytes += embedding.Bytes;
         }
     }
 }
