@@ -17,10 +17,4 @@ public sealed record SuggestionPrompt(PromptImage Image, int ClassId)
 
     /// <summary>The previous suggestion's low-resolution logits for this object, so a new click refines it.</summary>
     public LowResMask? PreviousMask { get; init; }
-
-    public PromptKinds Kinds =>
-        (Box is null ? PromptKinds.None : PromptKinds.Box)
-        | (Points.Count == 0 ? PromptKinds.None : PromptKinds.Points)
-        | (Scribbles.Count == 0 ? PromptKinds.None : PromptKinds.Scribbles)
-        | (PreviousMask is null ? PromptKinds.None : PromptKinds.PreviousMask);
 }
