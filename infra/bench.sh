@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
 # fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"
 ensure_packages "${RUNTIME_PACKAGES[@]}"
-if [ "${1:-}" = faults ]; then
+# faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
+if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then
   exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
 fi
 WORK=$(mktemp -d /tmp/weakseg-bench.XXXXXX); chmod 755 "$WORK"

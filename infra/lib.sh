@@ -24,8 +24,9 @@ ensure_packages() {
     || die "apt-get could not install: ${missing[*]}"
 }
 
-# Native libraries and servers the portal needs at run time.
-RUNTIME_PACKAGES=(postgresql libgdcm-cil)
+# Native libraries and servers the portal needs at run time. The last five are what OpenCvSharp's official
+# linux-x64 runtime links against (classical suggestion engines: weakseg suggest, the worker, the ML tests).
+RUNTIME_PACKAGES=(postgresql libgdcm-cil libgtk-3-0 libdrm2 libatomic1 libfreetype6 libharfbuzz0b)
 
 pg_bindir() {
   local dir

@@ -15,6 +15,11 @@ internal static class CommandDispatcher
           demo-data --out DIR [--seed N] [--size N]
           stage STAGING --blobs ROOT [--skip FILE]
                                                decode an import's staging folder into the blob store; JSON lines on stdout
+          suggest PATH --out F.png|F.nii[.gz] [--engine grabcut-box|grabcut-seeded|NAME] [--slice N]
+                      [--orientation axial|coronal|sagittal] [--class ID] [--box X0,Y0,X1,Y1]
+                      [--points "X,Y;X,Y,-"] [--scribbles FILE.json]
+                      [--family sam|mobilesam|medsam|sammed2d --encoder E.onnx --decoder D.onnx]
+                                               one suggested mask (coordinates in slice pixels)
         PATH is a DICOM file, a folder holding one series, a NIfTI file (.nii, .nii.gz) or a PNG/JPEG/TIFF image.
         """;
 
@@ -36,6 +41,7 @@ internal static class CommandDispatcher
                 "export-raw" => await ExportRawCommand.RunAsync(arguments, stdout, cancellationToken),
                 "demo-data" => DemoDataCommand.Run(arguments, stdout, cancellationToken),
                 "stage" => await StageCommand.RunAsync(arguments, stdout, cancellationToken),
+                "suggest" => await SuggestCommand.RunAsync(arguments, stdout, cancellationToken),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -46,6 +52,11 @@ internal static class CommandDispatcher
             return 2;
         }
         catch (ImageReadException e)
+        {
+            await stderr.WriteLineAsync($"weakseg: {e.Message}");
+            return 3;
+        }
+        catch (CliRefusedException e)
         {
             await stderr.WriteLineAsync($"weakseg: {e.Message}");
             return 3;

@@ -26,6 +26,9 @@ switch (args.FirstOrDefault())
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [.. args.Skip(1)]);
         break;
+    case "suggest":
+        SuggestionBenchmark.Run();
+        break;
     case "faults":
         Environment.ExitCode = await FaultInjectionBenchmark.RunAsync([.. args.Skip(1)]);
         break;
@@ -35,6 +38,6 @@ switch (args.FirstOrDefault())
             [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, fuzz");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, fuzz, suggest");
         break;
 }

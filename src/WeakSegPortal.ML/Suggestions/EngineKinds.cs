@@ -1,0 +1,9 @@
+namespace WeakSegPortal.ML.Suggestions;
+
+/// <summary>The engine implementations; each registration names one, and the engine tests declare which they cover.</summary>
+public static class EngineKinds
+{
+    public const string GrabCutBox = "grabcut-box";
+    public const string GrabCutSeeded = "grabcut-seeded";
+    public const string SamOnnx = "sam-onnx";
+}

@@ -1,0 +1,79 @@
+using Onnx;
+using WeakSegPortal.ML.Sam;
+using static WeakSegPortal.ML.Tests.Support.OnnxGraph;
+
+namespace WeakSegPortal.ML.Tests.Support;
+
+/// <summary>
+/// Tiny ONNX models with a SAM family's exact encoder and decoder signatures. The encoder averages 16×16 blocks and
+/// mixes the three channels into 256 (so the embedding depends on the image). The decoder is built so that tests can
+/// see what went in: low_res_masks = mask_input + has_mask_input; masks = low_res_masks resized to orig_im_size,
+/// minus 0.5; iou_predictions = the mean of point_labels.
+/// </summary>
+public sealed class SamTestModels(string folder)
+{
+    public int? MaskInputSizeOverride { get; init; }
+
+    public int? EmbeddingChannelsOverride { get; init; }
+
+    public string? DropDecoderInput { get; init; }
+
+    public SamModelOptions Write(SamFamily family, string prefix = "")
+    {
+        var profile = SamFamilyProfile.For(family);
+        var encoder = Path.Combine(folder, $"{prefix}{family}-encoder.onnx");
+        var decoder = Path.Combine(folder, $"{prefix}{family}-decoder.onnx");
+        WriteEncoder(encoder, profile);
+        WriteDecoder(decoder, profile);
+        return new SamModelOptions(family, encoder, decoder);
+    }
+
+    private void WriteEncoder(string path, SamFamilyProfile profile)
+    {
+        var channels = EmbeddingChannelsOverride ?? SamFamilyProfile.EmbeddingChannels;
+        var weights = Enumerable.Range(0, channels * 3).Select(i => ((i % 7) - 3) / 10f).ToArray();
+        Save(path,
+            [Tensor("image", 1, 3, profile.InputSize, profile.InputSize)],
+            [Tensor(SamModelSignature.EmbeddingsName, 1, channels, profile.EmbeddingSize, profile.EmbeddingSize)],
+            [
+                Node("AveragePool", ["image"], ["pooled"], Ints("kernel_shape", 16, 16), Ints("strides", 16, 16)),
+                Node("Conv", ["pooled", "mix"], [SamModelSignature.EmbeddingsName]),
+            ],
+            [Floats("mix", [channels, 3, 1, 1], weights)]);
+    }
+
+    private void WriteDecoder(string path, SamFamilyProfile profile)
+    {
+        var m = MaskInputSizeOverride ?? profile.MaskInputSize;
+        var e = profile.EmbeddingSize;
+        var inputs = new List<ValueInfoProto>
+        {
+            Tensor(SamModelSignature.EmbeddingsName, 1, 256, e, e),
+            Tensor("point_coords", 1, null, 2),
+            Tensor("point_labels", 1, null),
+            Tensor("mask_input", 1, 1, m, m),
+            Tensor("has_mask_input", 1),
+            Tensor("orig_im_size", 2),
+        };
+        inputs.RemoveAll(i => i.Name == DropDecoderInput);
+        var labels = DropDecoderInput == "point_labels" ? "point_coords_x" : "point_labels";
+        var nodes = new List<NodeProto>
+        {
+            Node("Add", ["mask_input", "has_mask_input"], ["low_res_masks"]),
+            Node("Cast", ["orig_im_size"], ["orig_im_size_i64"], Scalar("to", 7)),
+            Node("Concat", ["batch_and_channel", "orig_im_size_i64"], ["mask_sizes"], Scalar("axis", 0)),
+            Node("Resize", ["low_res_masks", "", "", "mask_sizes"], ["resized"], Text("mode", "linear")),
+            Node("Sub", ["resized", "half"], ["masks"]),
+        };
+        if (DropDecoderInput == "point_labels")
+        {
+            nodes.Add(Node("ReduceMean", ["point_coords"], ["point_coords_x"], Ints("axes", 2), Scalar("keepdims", 0)));
+        }
+
+        nodes.Add(Node("ReduceMean", [labels], ["iou_predictions"], Ints("axes", 1), Scalar("keepdims", 1)));
+        Save(path, inputs,
+            [Tensor("masks", 1, 1, null, null), Tensor("iou_predictions", 1, 1), Tensor("low_res_masks", 1, 1, m, m)],
+            nodes,
+            [Longs("batch_and_channel", [2], [1, 1]), Floats("half", [], [0.5f])]);
+    }
+}
