@@ -69,6 +69,11 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         page.WaitForAssertion(() => Assert.Equal("case-042", page.Find("[data-testid=item-name]").TextContent));
         Assert.Equal(item.ToString(), page.Find("[data-testid=workspace]").GetAttribute("data-item-id"));
         Assert.Contains("Box the liver on its largest slice.", page.Find("[data-testid=guidelines]").TextContent, StringComparison.Ordinal);
+        // The annotator's place in the queue, counted after the item was handed out; the only item, so the first of one.
+        Assert.Equal("Item 1 of 1 · 1 left", page.Find("[data-testid=queue-progress]").TextContent);
+        // One save indicator, the workspace's own: the page renders none (its circuit is down whenever the line is).
+        Assert.Empty(page.FindAll("[data-testid=save-status]"));
+        Assert.NotNull(page.Find("[data-testid=finish-wait][hidden]"));
         page.WaitForAssertion(() => Assert.Single(mount.Invocations, i => i.Identifier == "mount"));
         // The signed-in user's id scopes the browser's outbox (one per user).
         var options = mount.Invocations.Single(i => i.Identifier == "mount").Arguments[1]!;
