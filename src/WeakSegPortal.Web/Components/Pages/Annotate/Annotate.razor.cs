@@ -53,7 +53,7 @@ public sealed partial class Annotate
             // Only this annotator's own return note: others' notes would break blinding.
             _returnComment = _item?.ReturnCommentFor(me);
             // After the queue handed out the item, so it counts as open.
-            _progress = await QueueProgressQuery.ForAsync(session, ProjectId, me, Leaving);
+            _progress = _item is null ? null : await QueueProgressQuery.ForAsync(session, ProjectId, me, Leaving);
         }
         _mounted = false;
         _loading = false;
