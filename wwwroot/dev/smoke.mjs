@@ -120,7 +120,7 @@ try {
   await page.keyboard.press('N');
   await page.mouse.click(...at(0.47, 0.56));
   await page.waitForTimeout(700);
-  await page.waitForFunction(() => window.__weakseg.outbox().text === 'offline — 1 pending', null, { timeout: 10000 }).catch(async (err) => {
+  await page.waitForFunction(() => window.__weakseg.outbox().text === 'offline, 1 waiting', null, { timeout: 10000 }).catch(async (err) => {
     console.log(JSON.stringify(await page.evaluate(() => ({ s: window.__weakseg.state(), o: window.__weakseg.outbox(), a: window.__weakseg.annotations().length }))));
     await page.screenshot({ path: '/tmp/ws-fail.png' });
     throw err;
@@ -129,7 +129,7 @@ try {
   await open(`${base}${base.includes('?') ? '&' : '?'}offline=1`);
   anns = await page.evaluate(() => window.__weakseg.annotations());
   assert.equal(anns.length, 1, 'offline reload shows the pending point from the outbox');
-  assert.equal(await page.getByTestId('save-status').textContent(), 'offline — 1 pending');
+  assert.equal(await page.getByTestId('save-status').textContent(), 'offline, 1 waiting');
   await open(base);
   await page.waitForFunction(() => window.__weakseg.outbox().text === 'saved');
   anns = await page.evaluate(() => window.__weakseg.annotations());

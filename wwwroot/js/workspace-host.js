@@ -1,21 +1,61 @@
 // Bridge between the Blazor annotate page and the workspace bundle (dist/workspace.js):
-// mounts it, relays its save status to .NET, and answers flush/activeMs before submission.
+// mounts it, answers flush/activeMs before submission, and makes Submit and Skip say why they
+// wait. The save state has one indicator, the workspace's own (save-state.js): the page's
+// Blazor circuit is down whenever the line is, so nothing the server renders can show "offline".
+// For the same reason Submit and Skip (marked data-finish="submit" | "skip") are checked here,
+// in the browser: offline, the click is stopped before Blazor sees it and the reason shown in
+// the page's [data-testid=finish-wait] element; online, the page flushes and calls explainWait.
 let handle = null;
+let shown = null; // the action whose wait is explained, while it is
+let stopGuard = null;
 
-export async function mount(element, options, dotnet) {
+function waitElement() { return document.querySelector('[data-testid="finish-wait"]'); }
+
+function showWait(action) {
+  const el = waitElement();
+  const text = handle?.explainWait ? handle.explainWait(action) : null;
+  shown = text ? action : null;
+  if (!el) return text;
+  el.textContent = text ?? '';
+  el.hidden = !text;
+  return text;
+}
+
+function guardFinish() {
+  const onClick = (e) => {
+    const button = e.target?.closest?.('[data-finish]');
+    if (!button || !handle?.saveState) return;
+    if (handle.saveState().state !== 'offline') return; // online: the page flushes and asks explainWait
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    showWait(button.dataset.finish);
+  };
+  document.addEventListener('click', onClick, true);
+  return () => document.removeEventListener('click', onClick, true);
+}
+
+export async function mount(element, options) {
   unmount();
   const workspace = await import('../dist/workspace.js');
   handle = await workspace.mount(element, {
     ...options,
-    onStatus: (status) => dotnet.invokeMethodAsync('OnStatus', typeof status === 'string' ? status : status.text),
+    // The explanation follows the state while shown (offline → saving …) and goes once every label is saved.
+    onStatus: () => { if (shown) showWait(shown); },
   });
+  stopGuard = guardFinish();
 }
 
-/** Sends what is still in the outbox; resolves to { pending, online, reason } (reason: why the last send did not go through). */
+/** Sends what is still in the outbox; resolves to { state, pending, online, reason }. */
 export async function flush() {
-  if (!handle) return { pending: 0, online: true, reason: null };
+  if (!handle) return { state: 'saved', pending: 0, online: true, reason: null };
   if (handle.flush) await handle.flush();
-  return handle.saveState ? handle.saveState() : { pending: handle.pending ? await handle.pending() : 0, online: true, reason: null };
+  const { state, pending, online, reason } = handle.saveState();
+  return { state, pending, online, reason };
+}
+
+/** Shows why Submit or Skip waits ('submit' | 'skip'); returns the text, or null when nothing waits. */
+export function explainWait(action) {
+  return showWait(action);
 }
 
 export function activeMs() {
@@ -23,6 +63,11 @@ export function activeMs() {
 }
 
 export function unmount() {
+  stopGuard?.();
+  stopGuard = null;
+  shown = null;
+  const el = waitElement();
+  if (el) { el.textContent = ''; el.hidden = true; }
   if (handle) {
     handle.unmount();
     handle = null;

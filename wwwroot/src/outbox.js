@@ -13,6 +13,8 @@
 // of earlier versions (LEGACY_OUTBOX_DB, one per origin) is never opened again: whose its
 // entries were cannot be told, and sending one would store it under whoever is signed in now.
 
+import { saveState } from './save-state.js';
+
 /** In-memory store; survives a "reload" as long as the same object is reused. */
 export class MemoryStore {
   #entries = new Map(); #acks = new Map(); #seq = 0;
@@ -85,10 +87,9 @@ export const MAX_RUN = 100;
 /** Most JSON characters per run: the hub refuses messages over 1 MiB. A single larger command still goes alone. */
 export const MAX_RUN_CHARS = 512 * 1024;
 
-/** State text shown to the annotator. */
+/** State text shown to the annotator (save-state.js decides it). */
 export function stateText({ online, pending }) {
-  if (!online) return `offline — ${pending} pending`;
-  return pending === 0 ? 'saved' : `saving (${pending})`;
+  return saveState({ online, pending }).text;
 }
 
 export class Outbox {
@@ -120,7 +121,8 @@ export class Outbox {
   /** Commands not yet acked, counting those still being written to the store. */
   get pending() { return this.#entries.length + this.#staged; }
   get online() { return this.#online; }
-  get state() { const pending = this.pending; return { online: this.#online, pending, text: stateText({ online: this.#online, pending }) }; }
+  /** The save state (save-state.js): { state: saved | saving | offline, pending, online, text, reason }. */
+  get state() { return saveState({ online: this.#online, pending: this.pending, reason: this.lastError?.message ?? null }); }
   /** Pending commands, oldest first (copies). */
   get commands() { return this.#entries.map((e) => structuredClone(e.command)); }
   /** Pending entries, oldest first: { command, refCommandId } (copies). */
@@ -212,6 +214,7 @@ export class Outbox {
         return;
       }
       this.#failures = 0;
+      this.lastError = null;
     }
   }
 

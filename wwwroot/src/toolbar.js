@@ -112,9 +112,12 @@ export function createToolbar({ container, tools, classes, presets, keys, on, ma
     setWidth(w) { width.value = String(w); widthOut.textContent = String(w); },
     setOpacity(o) { opacity.value = String(Math.round(o * 100)); },
     setHistory({ canUndo, canRedo, canDelete }) { undo.disabled = !canUndo; redo.disabled = !canRedo; del.disabled = !canDelete; },
-    setStatus({ text, online, pending }) {
+    /** The one save indicator (save-state.js): text and data-state saved | saving | offline. */
+    setStatus({ text, state }) {
       status.textContent = text;
-      status.dataset.state = !online ? 'offline' : pending ? 'saving' : 'saved';
+      status.dataset.state = state;
+      status.title = state === 'offline' ? 'Offline: your labels wait in this browser and are sent when the connection is back.'
+        : state === 'saving' ? 'Labels on their way to the server.' : 'Every label is saved.';
     },
     destroy() { bar.remove(); },
   };

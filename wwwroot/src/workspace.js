@@ -12,6 +12,7 @@ import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
+import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
 import { createShortcuts } from './shortcuts.js';
 import { createTagPanel, tagKey } from './tags.js';
@@ -683,8 +684,10 @@ export async function mount(element, options) {
     /** Sends what the outbox holds; resolves to the number of commands still pending. */
     flush: async () => { if (outbox.state.online) await outbox.flush(); return outbox.state.pending; },
     pending: () => outbox.state.pending,
-    /** What the page's Submit and Skip tell the annotator while labels wait: { pending, online, reason }. */
-    saveState: () => ({ pending: outbox.state.pending, online: outbox.state.online, reason: outbox.lastError?.message ?? null }),
+    /** The save state (save-state.js): { state, pending, online, text, reason }. */
+    saveState: () => outbox.state,
+    /** Why Submit or Skip ('submit' | 'skip') waits, or null when every label is saved (save-state.js). */
+    explainWait: (action) => explainWait(action, outbox.state),
     activeMs: () => timer.itemMs,
     unmount() {
       if (unmounted) return;

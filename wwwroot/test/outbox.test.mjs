@@ -49,7 +49,7 @@ test('The status reads "saving" as soon as a command is enqueued, before the sto
   const box = new Outbox({ store: new MemoryStore(), send: async () => new Promise(() => {}), retry: false });
   await box.load();
   box.enqueue(cmd('a'));
-  assert.equal(box.state.text, 'saving (1)');
+  assert.equal(box.state.text, 'saving 1');
 });
 
 test('Pending commands survive a reload and are flushed in order on load', async () => {
@@ -89,7 +89,7 @@ test('A failed send keeps the command; reconnecting flushes it', async () => {
   await box.enqueue(cmd('a'));
   assert.equal(box.pending, 1);
   await box.setOnline(false);
-  assert.equal(box.state.text, 'offline — 1 pending');
+  assert.equal(box.state.text, 'offline, 1 waiting');
   server.online = true;
   await box.setOnline(true);
   assert.equal(box.pending, 0);
@@ -120,10 +120,10 @@ test('A delete of a create that was refused is dropped without being sent', asyn
   assert.equal(box.pending, 0);
 });
 
-test('State text: saved, saving (N), offline — N pending', async () => {
+test('State text: saved, saving N, offline, N waiting', async () => {
   assert.equal(stateText({ online: true, pending: 0 }), 'saved');
-  assert.equal(stateText({ online: true, pending: 2 }), 'saving (2)');
-  assert.equal(stateText({ online: false, pending: 3 }), 'offline — 3 pending');
+  assert.equal(stateText({ online: true, pending: 2 }), 'saving 2');
+  assert.equal(stateText({ online: false, pending: 3 }), 'offline, 3 waiting');
   let release;
   const gate = new Promise((r) => { release = r; });
   const seen = [];
@@ -132,8 +132,8 @@ test('State text: saved, saving (N), offline — N pending', async () => {
   await box.load();
   const p1 = box.enqueue(cmd('a')); const p2 = box.enqueue(cmd('b'));
   await new Promise((r) => setTimeout(r, 10));
-  assert.equal(box.state.text, 'saving (2)');
+  assert.equal(box.state.text, 'saving 2');
   release(); await Promise.all([p1, p2]);
   assert.equal(seen.at(-1), 'saved');
-  assert.ok(seen.includes('saving (1)'));
+  assert.ok(seen.includes('saving 1'));
 });

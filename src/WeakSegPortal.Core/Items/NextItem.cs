@@ -52,19 +52,15 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
 
     private ItemView? Choose(IReadOnlyList<ItemView> items, Guid annotator, int overlap, double goldRate)
     {
-        var fresh = items.Where(i => !i.AssignedTo.Contains(annotator)).ToList();
-        var goldItems = fresh.Where(i => i.IsGold).ToList();
+        var goldItems = items.Where(i => i.IsGold && !i.AssignedTo.Contains(annotator)).ToList();
         if (goldItems.Count > 0 && gold.Draw(goldRate))
         {
             return goldItems[gold.Index(goldItems.Count)];
         }
-        return fresh
-            .Where(i => !i.IsGold && Coverage(i) < overlap)
-            .OrderBy(Coverage)
+        return items
+            .Where(i => QueueRules.IsAvailableTo(i, annotator, overlap))
+            .OrderBy(QueueRules.Coverage)
             .ThenBy(i => i.RegisteredAt)
             .FirstOrDefault();
     }
-
-    /// <summary>Annotators who hold or finished the item; a skip frees its slot.</summary>
-    private static int Coverage(ItemView item) => item.AssignedTo.Count - item.SkippedBy.Count;
 }

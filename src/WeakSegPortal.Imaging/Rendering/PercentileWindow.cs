@@ -3,40 +3,31 @@ using WeakSegPortal.Imaging.Volumes;
 namespace WeakSegPortal.Imaging.Rendering;
 
 /// <summary>
-/// A window spanning the 1st to 99th percentile of a volume's values: the default for MR and any
-/// modality without calibrated units. Samples at most about a million voxels, evenly strided.
+/// A window spanning two percentiles of every voxel's value, background included (1st to 99th by
+/// default). Samples at most about a million voxels, evenly strided. The default window of an
+/// item comes from <see cref="ModalityWindows"/>; for MR that is <see cref="RobustWindow"/>.
 /// </summary>
 public static class PercentileWindow
 {
-    private const int MaxSamples = 1 << 20;
-
     public static WindowLevel Compute(Volume volume, double lowPercentile = 1, double highPercentile = 99)
     {
-        var count = volume.Geometry.VoxelCount;
-        var stride = Math.Max(1, count / MaxSamples);
-        var samples = new List<float>((int)Math.Min(count, MaxSamples + 1));
-        for (long n = 0; n < count; n += stride)
-        {
-            var v = volume[n];
-            if (!float.IsNaN(v))
-            {
-                samples.Add(v);
-            }
-        }
-
-        if (samples.Count == 0)
+        ArgumentNullException.ThrowIfNull(volume);
+        var samples = VoxelSample.Sorted(volume);
+        if (samples.Length == 0)
         {
             return new WindowLevel(0, 1);
         }
 
-        samples.Sort();
-        var low = samples[(int)Math.Round((samples.Count - 1) * lowPercentile / 100)];
-        var high = samples[(int)Math.Round((samples.Count - 1) * highPercentile / 100)];
+        var low = samples[(int)Math.Round((samples.Length - 1) * lowPercentile / 100)];
+        var high = samples[(int)Math.Round((samples.Length - 1) * highPercentile / 100)];
         var width = Math.Max(high - low, 1e-3);
         return new WindowLevel(low + (width / 2), width);
     }
 
-    /// <summary>The preset for CT, the percentile window otherwise.</summary>
-    public static WindowLevel Default(Volume volume) =>
-        volume.Metadata.Modality == "CT" ? WindowPresets.Mediastinum : Compute(volume);
+    /// <summary>The item's default window for its modality (<see cref="ModalityWindows"/>).</summary>
+    public static WindowLevel Default(Volume volume)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        return ModalityWindows.Default(volume.Metadata.Modality, volume);
+    }
 }

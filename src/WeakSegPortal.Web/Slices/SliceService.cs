@@ -14,14 +14,6 @@ namespace WeakSegPortal.Web.Slices;
 /// </summary>
 public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> options) : IDisposable
 {
-    private static readonly WindowPreset[] CtPresets =
-    [
-        new("Soft tissue", WindowPresets.Mediastinum.Center, WindowPresets.Mediastinum.Width),
-        new("Lung", WindowPresets.Lung.Center, WindowPresets.Lung.Width),
-        new("Bone", WindowPresets.Bone.Center, WindowPresets.Bone.Width),
-        new("Brain", WindowPresets.Brain.Center, WindowPresets.Brain.Width),
-    ];
-
     private readonly MemoryCache _slices = new(new MemoryCacheOptions { SizeLimit = options.Value.SliceCacheBytes });
 
     public async Task<ItemImageInfo?> InfoAsync(ItemView item, CancellationToken ct)
@@ -35,9 +27,9 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
                 return null;
             }
             var (min, max) = volume.ValueRange();
-            var isCt = string.Equals(item.Modality, "CT", StringComparison.OrdinalIgnoreCase);
-            var window = isCt ? CtPresets[0] : ToPreset("Auto (1–99%)", PercentileWindow.Default(volume));
-            var presets = isCt ? CtPresets : [window, ToPreset("Full range", new WindowLevel((min + max) / 2.0, Math.Max(1, max - min)))];
+            // Per modality, default first (ModalityWindows): CT's presets in HU, the volume's own robust window for MR and others.
+            var presets = ModalityWindows.For(item.Modality, volume).Select(w => new WindowPreset(w.Name, w.Window.Center, w.Window.Width)).ToArray();
+            var window = presets[0];
             var g = item.Geometry;
             return new ItemImageInfo(item.Id, item.ProjectId, item.Name, g.Nx, g.Ny, g.Nz, g.Spacing, g.Origin, g.Direction, item.Modality,
                 min, max, window, presets, $"/api/items/{item.Id}/slices/axial/{{k}}.raw?v={item.ContentHash}");
@@ -85,8 +77,6 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
         }
         return output.ToArray();
     }
-
-    private static WindowPreset ToPreset(string name, WindowLevel window) => new(name, window.Center, window.Width);
 
     public void Dispose() => _slices.Dispose();
 }

@@ -40,7 +40,7 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("bUnit closed"));
         SignedInAs(Guid.NewGuid(), "outsider");
         var page = Context.Render<Annotate>(p => p.Add(a => a.ProjectId, project));
-        page.WaitForAssertion(() => Assert.Contains("You are not an annotator of this project.", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("You are not an annotator of this project.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("bUnit empty"), new ProjectMember(me, ProjectRole.Annotator));
         SignedInAs(me, "ann");
         var page = Context.Render<Annotate>(p => p.Add(a => a.ProjectId, project));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=queue-empty]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=queue-empty]")), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=workspace]"));
     }
 
@@ -66,10 +66,15 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         var mount = Context.JSInterop.SetupModule("./js/workspace-host.js");
         mount.SetupVoid("mount", _ => true).SetVoidResult();
         var page = Context.Render<Annotate>(p => p.Add(a => a.ProjectId, project));
-        page.WaitForAssertion(() => Assert.Equal("case-042", page.Find("[data-testid=item-name]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("case-042", page.Find("[data-testid=item-name]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(item.ToString(), page.Find("[data-testid=workspace]").GetAttribute("data-item-id"));
         Assert.Contains("Box the liver on its largest slice.", page.Find("[data-testid=guidelines]").TextContent, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Single(mount.Invocations, i => i.Identifier == "mount"));
+        // The annotator's place in the queue, counted after the item was handed out; the only item, so the first of one.
+        Assert.Equal("Item 1 of 1 · 1 left", page.Find("[data-testid=queue-progress]").TextContent);
+        // One save indicator, the workspace's own: the page renders none (its circuit is down whenever the line is).
+        Assert.Empty(page.FindAll("[data-testid=save-status]"));
+        Assert.NotNull(page.Find("[data-testid=finish-wait][hidden]"));
+        page.WaitForAssertion(() => Assert.Single(mount.Invocations, i => i.Identifier == "mount"), TimeSpan.FromSeconds(10));
         // The signed-in user's id scopes the browser's outbox (one per user).
         var options = mount.Invocations.Single(i => i.Identifier == "mount").Arguments[1]!;
         Assert.Equal(me, options.GetType().GetProperty("userId")!.GetValue(options));

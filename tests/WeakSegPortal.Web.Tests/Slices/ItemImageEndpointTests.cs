@@ -14,7 +14,9 @@ namespace WeakSegPortal.Web.Tests.Slices;
 public sealed class ItemImageEndpointTests(PortalFactory factory) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private const string Password = "slices-pw";
+    private const string AnatomicalNifti = "/usr/lib/python3/dist-packages/nibabel/tests/data/anatomical.nii";
     private Guid _item;
+    private Guid _mrItem;
 
     // 4 × 3 × 2 CT-like volume, value = 100·k + 10·j + i − 1000, with anisotropic spacing.
     private static Volume TestVolume()
@@ -40,6 +42,19 @@ public sealed class ItemImageEndpointTests(PortalFactory factory) : IClassFixtur
         await factory.EnsureUserAsync("slice-outsider", Password, Roles.Annotator);
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft($"Slices {Guid.NewGuid():N}"), new ProjectMember(member, ProjectRole.Annotator));
         _item = await TestData.VolumeItemAsync(factory.Services, project, "tiny-ct", TestVolume());
+        _mrItem = await TestData.VolumeItemAsync(factory.Services, project, "anatomical", AnatomicalMr());
+    }
+
+    // nibabel's anatomical.nii (int16) as an MR volume; NIfTI itself names no modality.
+    private static Volume AnatomicalMr()
+    {
+        var nifti = new WeakSegPortal.Imaging.Nifti.NiftiVolumeReader().Read(AnatomicalNifti);
+        var voxels = new short[nifti.Geometry.VoxelCount];
+        for (var n = 0L; n < voxels.Length; n++)
+        {
+            voxels[n] = (short)nifti[n];
+        }
+        return Volume.FromInt16(nifti.Geometry, new VolumeMetadata { Modality = "MR" }, voxels);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -55,6 +70,20 @@ public sealed class ItemImageEndpointTests(PortalFactory factory) : IClassFixtur
         Assert.Equal((-1000.0, -877.0), (info.ValueMin, info.ValueMax));
         Assert.Contains(info.Presets, p => p.Name == "Lung" && p.Center == -600);
         Assert.Matches("^/api/items/.*/slices/axial/\\{k\\}\\.raw\\?v=[0-9a-f]{64}$", info.SliceUrl);
+    }
+
+    [Fact]
+    public async Task An_MR_item_is_offered_MR_windows_and_opens_at_the_robust_window_of_its_own_histogram()
+    {
+        using var client = await SignIn.AsAsync(factory, "slice-member", Password);
+        var info = await client.GetFromJsonAsync<ItemImageInfo>(new Uri($"/api/items/{_mrItem}", UriKind.Relative));
+
+        Assert.Equal("MR", info!.Modality);
+        Assert.Equal(["Auto (robust)", "Wide (T1/T2)", "Full range"], info.Presets.Select(p => p.Name));
+        Assert.Equal(info.Presets[0], info.Window);
+        // As ModalityWindowTests computes from the same file (numpy: L 8152.37, W 9750.74), not the washed-out L 6962 / W 11518.
+        Assert.Equal(8152.37, info.Window.Center, 0.5);
+        Assert.Equal(9750.74, info.Window.Width, 0.5);
     }
 
     [Fact]

@@ -17,13 +17,12 @@ public sealed partial class Annotate
 
     private ElementReference _canvas;
     private IJSObjectReference? _host;
-    private DotNetObjectReference<Annotate>? _self;
     private bool _mounted;
     private bool _loading = true;
     private bool _busy;
     private bool _skipping;
     private string? _skipReason;
-    private string _status = "saved";
+    private QueueProgress? _progress;
     private ProjectSummary? _project;
     private ItemView? _item;
     private Guid _me;
@@ -33,9 +32,6 @@ public sealed partial class Annotate
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
-
-    private Color StatusColour => _status.StartsWith("offline", StringComparison.Ordinal) ? Color.Error
-        : _status.StartsWith("saving", StringComparison.Ordinal) ? Color.Warning : Color.Success;
 
     protected override async Task OnParametersSetAsync() => await LoadNextAsync();
 
@@ -56,6 +52,8 @@ public sealed partial class Annotate
             _item = await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(ProjectId, me), Leaving);
             // Only this annotator's own return note: others' notes would break blinding.
             _returnComment = _item?.ReturnCommentFor(me);
+            // After the queue handed out the item, so it counts as open.
+            _progress = _item is null ? null : await QueueProgressQuery.ForAsync(session, ProjectId, me, Leaving);
         }
         _mounted = false;
         _loading = false;
@@ -68,7 +66,6 @@ public sealed partial class Annotate
             return;
         }
         _mounted = true;
-        _self ??= DotNetObjectReference.Create(this);
         _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/workspace-host.js");
         await _host.InvokeVoidAsync("mount", Leaving, _canvas, new
         {
@@ -79,15 +76,7 @@ public sealed partial class Annotate
             hubUrl = "/hubs/annotation",
             classes = _project.Classes.Select(c => new { id = c.Id, name = c.Name, colour = c.Colour }),
             allowedKinds = _project.AllowedKinds.Select(k => k.ToString().ToLowerInvariant()),
-        }, _self);
-    }
-
-    /// <summary>Called by the browser when the save state changes ("saved", "saving (2)", "offline — 3 pending").</summary>
-    [JSInvokable]
-    public Task OnStatus(string status)
-    {
-        _status = status;
-        return InvokeAsync(StateHasChanged);
+        });
     }
 
     private Task SubmitAsync() => FinishAsync(null);
@@ -105,9 +94,10 @@ public sealed partial class Annotate
         {
             // Labels can no longer change after submission: every pending one must be saved first.
             var saving = await _host.InvokeAsync<SaveState>("flush", Leaving);
-            if (saving is { Pending: > 0 })
+            if (saving is { Pending: > 0 } or { Online: false })
             {
-                Snackbar.Add(saving.Explain(skipReason is null ? "submit" : "skip"), Severity.Warning);
+                // The browser says why, beside the buttons (save-state.js): the same words online and offline.
+                await _host.InvokeAsync<string?>("explainWait", Leaving, skipReason is null ? "submit" : "skip");
                 return;
             }
             var activeMs = await _host.InvokeAsync<long>("activeMs", Leaving);
@@ -145,7 +135,6 @@ public sealed partial class Annotate
                 // The circuit is gone; the browser page went with it.
             }
         }
-        _self?.Dispose();
         Dispose();
     }
 }
