@@ -39,5 +39,5 @@ public sealed class TwoDimensionalConsistencyTests
     }
 
     /// <summary>The figure the page shows beside each annotator's name.</summary>
-    private static double? Headline(AnnotatorAgreementSummary annotator) => annotator.DiceWithConsensus;
+    private static double? Headline(AnnotatorAgreementSummary annotator) => annotator.Agreement;
 }
