@@ -1,4 +1,4 @@
-using System.Globalization;
+using WeakSegPortal.Core.Agreement;
 using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -179,12 +179,12 @@ public partial class QaItem
 
     private string ClassName(int id) => _project?.Classes.FirstOrDefault(c => c.Id == id)?.Name ?? $"class {id}";
 
-    private string AnnotatorFigure(Guid annotator) =>
-        _summary?.Annotators.Find(a => a.AnnotatorId == annotator) is { } a
-            ? $"Dice {F(a.DiceWithConsensus)} · {a.Annotations} labels · {a.ActiveMs / 1000.0:0} s{(a.Submitted ? " · submitted" : "")}"
-            : "";
+    private static string AnnotatorExplanation(AnnotatorAgreementSummary figures) =>
+        QaFigures.ScoredAgainst(figures.ScoredAgainst) is { } basis ? $"{QaFigures.AnnotatorAgreement} Here: {basis}." : QaFigures.AnnotatorAgreement;
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+    /// <summary>The tags' figures; summaries stored before they carried them are read from their α and κ.</summary>
+    private static TagAgreementResult TagsOf(ItemAgreementSummary summary) => summary.Tags
+        ?? new TagAgreementResult(AgreementStatistic.Of(summary.TagAlpha ?? double.NaN, null), AgreementStatistic.Of(summary.TagMeanKappa ?? double.NaN, null));
 
     protected override void Dispose(bool disposing)
     {
