@@ -2,6 +2,7 @@ using WeakSegPortal.Core.Agreement;
 using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
@@ -12,10 +13,12 @@ using WeakSegPortal.Web.Qa;
 namespace WeakSegPortal.Web.Components.Pages.Qa;
 
 /// <summary>
-/// One item at the QA desk: every annotator's labels, the consensus and the disagreement heat map on a
-/// slice, history as of any moment (streams replayed in memory), and the adjudication panel.
+/// One item at the QA desk: the workspace's viewer read-only (wwwroot/src/qa-viewer.js) with every
+/// annotator's labels, the consensus and the disagreement heat map of the slice on screen as layers,
+/// history as of any moment (streams replayed in memory), the adjudication panel, and the way on to
+/// the next-worst item.
 /// </summary>
-public partial class QaItem
+public sealed partial class QaItem
 {
     private static readonly string[] Palette = ["#00e5ff", "#ffea00", "#ff4081", "#76ff03", "#ff9100", "#d500f9", "#ffffff", "#18ffff"];
 
@@ -38,6 +41,11 @@ public partial class QaItem
     private string? _consensusUri;
     private string? _heatUri;
     private IDisposable? _listening;
+    private ElementReference _viewerElement;
+    private IJSObjectReference? _host;
+    private DotNetObjectReference<QaItem>? _self;
+    private bool _mounted;
+    private bool _decided;
     private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     [Parameter] public Guid Id { get; set; }
@@ -47,7 +55,6 @@ public partial class QaItem
 
     private bool AtNow => _moment >= _moments.Count;
 
-    private IReadOnlyList<OverlayLayer> VisibleLayers => [.. _layers.Where(l => !_hidden.Contains(l.AnnotatorId))];
 
     protected override async Task OnInitializedAsync()
     {
@@ -108,6 +115,102 @@ public partial class QaItem
         var order = _streams.Keys.Order().ToList();
         _layers = [.. _labels.Select(l => new OverlayLayer(l.AnnotatorId, People.Of(_names, l.AnnotatorId), Palette[order.IndexOf(l.AnnotatorId) % Palette.Length], l.Annotations))];
         Recompute();
+        _ = PushAsync("setLayers", QaViewerLayers.Of(_layers));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_item is null || _mounted)
+        {
+            return;
+        }
+        _mounted = true;
+        _self ??= DotNetObjectReference.Create(this);
+        _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/qa-viewer-host.js");
+        await _host.InvokeAsync<int>("mount", Leaving, _viewerElement, new
+        {
+            itemId = _item.Id,
+            itemUrl = $"/api/items/{_item.Id}",
+            slice = _slice,
+            layers = QaViewerLayers.Of(_layers),
+        }, _self);
+        foreach (var hidden in _hidden)
+        {
+            await PushAsync("setVisible", hidden, false);
+        }
+        await PushImagesAsync();
+    }
+
+    /// <summary>The viewer shows slice <paramref name="slice"/> (wheel, keys, slider): its consensus and heat map follow.</summary>
+    [JSInvokable]
+    public Task OnSlice(int slice)
+    {
+        if (slice == _slice && _consensusUri is not null)
+        {
+            return Task.CompletedTask;
+        }
+        _slice = slice;
+        Recompute();
+        return InvokeAsync(async () =>
+        {
+            await PushImagesAsync();
+            StateHasChanged();
+        });
+    }
+
+    private Task PushImagesAsync() => PushAsync("setImages", new { slice = _slice, consensus = _consensusUri, heat = _heatUri });
+
+    /// <summary>Calls the viewer once it is mounted; a page leaving (circuit gone) makes it a no-op.</summary>
+    private async Task PushAsync(string function, params object?[] args)
+    {
+        if (_host is null)
+        {
+            return;
+        }
+        try
+        {
+            await _host.InvokeVoidAsync(function, Leaving, args);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The page is going; nothing to show any more.
+        }
+    }
+
+    private async Task ShowImageAsync(string name, bool on)
+    {
+        if (name == "consensus")
+        {
+            _showConsensus = on;
+        }
+        else
+        {
+            _showHeat = on;
+        }
+        await PushAsync("showImage", name, on);
+    }
+
+    private async Task OnDecidedAsync()
+    {
+        _decided = true;
+        await ReloadAsync();
+    }
+
+    private async Task NextWorstAsync()
+    {
+        if (_item is null)
+        {
+            return;
+        }
+        await using var scope = Scopes.CreateAsyncScope();
+        var next = await AgreementQueries.NextWorstAsync(scope.ServiceProvider.GetRequiredService<IQuerySession>(), _item.ProjectId, _item.Id, Leaving);
+        if (next is null)
+        {
+            Snackbar.Add("No other open item is left in this project.", MudBlazor.Severity.Info);
+            return;
+        }
+        // A full load: the page builds its viewer and reads everything afresh for the new item.
+        Navigation.NavigateTo($"/qa/items/{next.Id}", forceLoad: true);
     }
 
     /// <summary>Consensus and heat map of the shown slice, from the adjudication's base minus struck annotations.</summary>
@@ -126,12 +229,6 @@ public partial class QaItem
         _heatUri = OverlayImages.Heat(slice);
     }
 
-    private void SetSlice(int slice)
-    {
-        _slice = slice;
-        Recompute();
-    }
-
     private Task SetMomentAsync(int moment)
     {
         _moment = Math.Clamp(moment, 0, _moments.Count);
@@ -144,6 +241,7 @@ public partial class QaItem
         _chosen = annotator;
         _removed.Clear();
         Recompute();
+        _ = PushImagesAsync();
     }
 
     private void SetKeep((Guid AnnotationId, bool Keep) change)
@@ -157,9 +255,10 @@ public partial class QaItem
             _removed.Add(change.AnnotationId);
         }
         Recompute();
+        _ = PushImagesAsync();
     }
 
-    private void ToggleLayer(Guid annotator, bool on)
+    private async Task ToggleLayerAsync(Guid annotator, bool on)
     {
         if (on)
         {
@@ -169,6 +268,7 @@ public partial class QaItem
         {
             _hidden.Add(annotator);
         }
+        await PushAsync("setVisible", annotator, on);
     }
 
     private int FirstLabelledSlice()
@@ -193,5 +293,23 @@ public partial class QaItem
             _listening?.Dispose();
         }
         base.Dispose(disposing);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            try
+            {
+                await _host.InvokeVoidAsync("unmount");
+                await _host.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; the browser page went with it.
+            }
+        }
+        _self?.Dispose();
+        Dispose();
     }
 }
