@@ -45,7 +45,7 @@ public static class ItemScore
         components.Add(scribbles.Mean);
         components.Add(points.Mean);
         components.Add(conflicts.OverlapVoxels > 0 ? 1 - conflicts.ClassConflictFraction : double.NaN);
-        components.Add(tags.ScoreComponent);
+        components.Add(tags.ScoreComponent());
         return double.IsNaN(components.Mean) ? 1 : components.Mean;
     }
 

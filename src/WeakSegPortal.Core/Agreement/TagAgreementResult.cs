@@ -7,6 +7,6 @@ public sealed record TagAgreementResult(AgreementStatistic Alpha, AgreementStati
 {
     public static TagAgreementResult None { get; } = new(AgreementStatistic.None, AgreementStatistic.None);
 
-    /// <summary>What the item score counts for tags: α where defined, else the percent agreement (1 when all ratings are identical); NaN without tags.</summary>
-    public double ScoreComponent => Alpha.Value is { } alpha ? Math.Clamp(alpha, 0, 1) : Alpha.PercentAgreement ?? double.NaN;
+    /// <summary>(A method, not a property: a stored summary holds this record and JSON has no NaN.) What the item score counts for tags: α where defined, else the percent agreement (1 when all ratings are identical); NaN without tags.</summary>
+    public double ScoreComponent() => Alpha.Value is { } alpha ? Math.Clamp(alpha, 0, 1) : Alpha.PercentAgreement ?? double.NaN;
 }

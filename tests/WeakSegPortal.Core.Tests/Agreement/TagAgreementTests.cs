@@ -31,7 +31,7 @@ public sealed class TagAgreementTests
             Assert.Equal(1.0, statistic.PercentAgreement);
         }
 
-        Assert.Equal(1.0, result.ScoreComponent);
+        Assert.Equal(1.0, result.ScoreComponent());
     }
 
     [Fact]
@@ -62,6 +62,6 @@ public sealed class TagAgreementTests
         var (alpha, kappa) = TagAgreement.Compute([WeakLabels.Empty, WeakLabels.Empty]);
         Assert.Equal(AgreementStatistic.None, alpha);
         Assert.Equal(AgreementStatistic.NothingPaired, kappa.UndefinedReason);
-        Assert.True(double.IsNaN(TagAgreement.Compute([WeakLabels.Empty]).ScoreComponent));
+        Assert.True(double.IsNaN(TagAgreement.Compute([WeakLabels.Empty]).ScoreComponent()));
     }
 }
