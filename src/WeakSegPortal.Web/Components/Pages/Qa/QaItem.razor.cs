@@ -46,6 +46,8 @@ public sealed partial class QaItem
     private DotNetObjectReference<QaItem>? _self;
     private bool _mounted;
     private bool _decided;
+    private string? _viewerProblem;
+    private volatile bool _gone;
     private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     [Parameter] public Guid Id { get; set; }
@@ -69,12 +71,23 @@ public sealed partial class QaItem
 
     private Task OnAgreementChangedAsync(AgreementChanged change)
     {
-        if (change.ItemIds.Contains(Id))
+        if (change.ItemIds.Contains(Id) && !_gone)
         {
             _refresh.Request(() => InvokeAsync(async () =>
             {
-                await ReloadAsync();
-                StateHasChanged();
+                if (_gone)
+                {
+                    return;
+                }
+                try
+                {
+                    await ReloadAsync();
+                    StateHasChanged();
+                }
+                catch (Exception e) when (_gone && e is ObjectDisposedException or OperationCanceledException)
+                {
+                    // The page went while it re-read; nothing to show.
+                }
             }), Leaving);
         }
         return Task.CompletedTask;
@@ -120,20 +133,30 @@ public sealed partial class QaItem
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_item is null || _mounted)
+        if (_item is null || _mounted || _gone)
         {
             return;
         }
         _mounted = true;
         _self ??= DotNetObjectReference.Create(this);
         _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/qa-viewer-host.js");
-        await _host.InvokeAsync<int>("mount", Leaving, _viewerElement, new
+        try
         {
-            itemId = _item.Id,
-            itemUrl = $"/api/items/{_item.Id}",
-            slice = _slice,
-            layers = QaViewerLayers.Of(_layers),
-        }, _self);
+            await _host.InvokeAsync<int>("mount", Leaving, _viewerElement, new
+            {
+                itemId = _item.Id,
+                itemUrl = $"/api/items/{_item.Id}",
+                slice = _slice,
+                layers = QaViewerLayers.Of(_layers),
+            }, _self);
+        }
+        catch (JSException e)
+        {
+            // The figures and the decision still work without the image (e.g. its pixels are gone from the blob store).
+            _viewerProblem = $"The image viewer could not open this item: {e.Message.Split('\n')[0]}";
+            StateHasChanged();
+            return;
+        }
         foreach (var hidden in _hidden)
         {
             await PushAsync("setVisible", hidden, false);
@@ -145,7 +168,7 @@ public sealed partial class QaItem
     [JSInvokable]
     public Task OnSlice(int slice)
     {
-        if (slice == _slice && _consensusUri is not null)
+        if (_gone || (slice == _slice && _consensusUri is not null))
         {
             return Task.CompletedTask;
         }
@@ -163,7 +186,7 @@ public sealed partial class QaItem
     /// <summary>Calls the viewer once it is mounted; a page leaving (circuit gone) makes it a no-op.</summary>
     private async Task PushAsync(string function, params object?[] args)
     {
-        if (_host is null)
+        if (_host is null || _gone)
         {
             return;
         }
@@ -290,6 +313,7 @@ public sealed partial class QaItem
     {
         if (disposing)
         {
+            _gone = true;
             _listening?.Dispose();
         }
         base.Dispose(disposing);
@@ -297,6 +321,8 @@ public sealed partial class QaItem
 
     public async ValueTask DisposeAsync()
     {
+        _gone = true;
+        _listening?.Dispose();
         if (_host is not null)
         {
             try
