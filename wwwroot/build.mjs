@@ -1,12 +1,14 @@
-// Bundles the workspace into dist/workspace.js (one ES module; CSS is inlined as text and
-// injected on mount, so the host page only imports the module).
+// Bundles the workspace into dist/workspace.js and the QA lead's read-only viewer into
+// dist/qa-viewer.js (ES modules; CSS is inlined as text and injected on mount, so the host page
+// only imports the module).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const started = Date.now();
 const result = await build({
-  entryPoints: { workspace: here('./src/workspace.js') },
+  entryPoints: { workspace: here('./src/workspace.js'), 'qa-viewer': here('./src/qa-viewer.js') },
+  splitting: false,
   outdir: here('./dist'),
   bundle: true,
   format: 'esm',

@@ -18,20 +18,39 @@ public static class BoxAgreement
         {
             for (var b = a + 1; b < annotators.Count; b++)
             {
-                var forward = new MeanOfDefined();
-                var backward = new MeanOfDefined();
-                BestMatches(Of(annotators[a].Boxes, classId), Of(annotators[b].Boxes, classId), BoxOverlap.IoU, forward);
-                BestMatches(Of(annotators[b].Boxes, classId), Of(annotators[a].Boxes, classId), BoxOverlap.IoU, backward);
-                BestMatches(Of(annotators[a].Boxes3D, classId), Of(annotators[b].Boxes3D, classId), BoxOverlap.IoU, forward);
-                BestMatches(Of(annotators[b].Boxes3D, classId), Of(annotators[a].Boxes3D, classId), BoxOverlap.IoU, backward);
-                if (!double.IsNaN(forward.Mean) && !double.IsNaN(backward.Mean))
-                {
-                    pairs.Add((forward.Mean + backward.Mean) / 2);
-                }
+                pairs.Add(PairIoU(annotators[a], annotators[b], classId));
             }
         }
 
         return pairs.Mean;
+    }
+
+    /// <summary>One annotator's share of <see cref="MeanPairwiseIoU"/>: the mean pair IoU with each other annotator who boxed the class.</summary>
+    public static double MeanIoUWithOthers(IReadOnlyList<WeakLabels> annotators, int annotator, int classId)
+    {
+        ArgumentNullException.ThrowIfNull(annotators);
+        var pairs = new MeanOfDefined();
+        for (var b = 0; b < annotators.Count; b++)
+        {
+            if (b != annotator)
+            {
+                pairs.Add(PairIoU(annotators[annotator], annotators[b], classId));
+            }
+        }
+
+        return pairs.Mean;
+    }
+
+    /// <summary>Each box matched to its best-IoU box of the other, the two directed means averaged; NaN unless both boxed the class.</summary>
+    private static double PairIoU(WeakLabels a, WeakLabels b, int classId)
+    {
+        var forward = new MeanOfDefined();
+        var backward = new MeanOfDefined();
+        BestMatches(Of(a.Boxes, classId), Of(b.Boxes, classId), BoxOverlap.IoU, forward);
+        BestMatches(Of(b.Boxes, classId), Of(a.Boxes, classId), BoxOverlap.IoU, backward);
+        BestMatches(Of(a.Boxes3D, classId), Of(b.Boxes3D, classId), BoxOverlap.IoU, forward);
+        BestMatches(Of(b.Boxes3D, classId), Of(a.Boxes3D, classId), BoxOverlap.IoU, backward);
+        return double.IsNaN(forward.Mean) || double.IsNaN(backward.Mean) ? double.NaN : (forward.Mean + backward.Mean) / 2;
     }
 
     /// <summary>Mean IoU of the class's 2D boxes with the consensus bounding box on their slice (0 if none there); NaN without boxes.</summary>

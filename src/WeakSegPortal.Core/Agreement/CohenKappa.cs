@@ -2,8 +2,8 @@ namespace WeakSegPortal.Core.Agreement;
 
 /// <summary>Cohen's κ for two raters on nominal categories: (p_o − p_e) / (1 − p_e).</summary>
 /// <remarks>
-/// When both raters use one and the same category throughout, p_e = 1 and κ is 0/0; we report 1,
-/// since they agree on every unit. Raters who never agree on such a table cannot occur.
+/// When both raters use one and the same category throughout, p_e = 1 and κ is 0/0 (the kappa
+/// paradox): undefined, NaN, not 1 and not 0. <see cref="AgreementStatistic"/> says why to people.
 /// </remarks>
 public static class CohenKappa
 {
@@ -72,6 +72,6 @@ public static class CohenKappa
         }
 
         var observed = agreed / total;
-        return expected >= 1 ? 1 : (observed - expected) / (1 - expected);
+        return expected >= 1 ? double.NaN : (observed - expected) / (1 - expected);
     }
 }

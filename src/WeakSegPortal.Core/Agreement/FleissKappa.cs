@@ -1,7 +1,7 @@
 namespace WeakSegPortal.Core.Agreement;
 
 /// <summary>Fleiss' κ (1971) for a fixed number of ratings per subject: (P̄ − P̄_e) / (1 − P̄_e).</summary>
-/// <remarks>When every rating falls in one category P̄_e = 1; we report 1 (full agreement) instead of 0/0.</remarks>
+/// <remarks>When every rating falls in one category P̄_e = 1 and κ is 0/0: undefined (NaN), see <see cref="AgreementStatistic"/>.</remarks>
 public static class FleissKappa
 {
     /// <summary>κ from counts[subject, category] = how many raters put the subject in the category.</summary>
@@ -48,7 +48,7 @@ public static class FleissKappa
             expected += share * share;
         }
 
-        return expected >= 1 ? 1 : (meanAgreement - expected) / (1 - expected);
+        return expected >= 1 ? double.NaN : (meanAgreement - expected) / (1 - expected);
     }
 
     private static int RowSum(int[,] counts, int row)

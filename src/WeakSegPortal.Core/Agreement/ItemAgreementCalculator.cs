@@ -20,7 +20,7 @@ public static class ItemAgreementCalculator
         ArgumentNullException.ThrowIfNull(annotators);
         if (annotators.Count == 0)
         {
-            return new ItemAgreement(0, [], ScribbleConflict.None, double.NaN, double.NaN, 1);
+            return new ItemAgreement(0, [], ScribbleConflict.None, TagAgreementResult.None, 1);
         }
 
         var geometry = annotators.Select(a => a.Geometry).ToList();
@@ -31,9 +31,9 @@ public static class ItemAgreementCalculator
         }
 
         var conflicts = Conflicts(grid, geometry, backgroundClassId);
-        var (alpha, kappa) = TagAgreement.Compute(geometry);
-        var score = ItemScore.Combine(classes, conflicts, alpha);
-        return new ItemAgreement(annotators.Count, classes, conflicts, alpha, kappa, score);
+        var tags = TagAgreement.Compute(geometry);
+        var score = ItemScore.Combine(classes, conflicts, tags);
+        return new ItemAgreement(annotators.Count, classes, conflicts, tags, score);
     }
 
     private static ClassAgreement ForClass(Grid grid, int classId, IReadOnlyList<AnnotatorLabels> annotators, List<WeakLabels> geometry)
@@ -56,18 +56,28 @@ public static class ItemAgreementCalculator
 
         var perAnnotator = new List<AnnotatorClassAgreement>(states.Count);
         var scratch = new AnnotatorScratch(grid.Count);
-        for (var r = 0; r < states.Count; r++)
+        if (states.Count < 2)
         {
-            perAnnotator.Add(states.Count < 2
-                ? new AnnotatorClassAgreement(annotators[r].AnnotatorId, double.NaN, double.NaN, PointValidity.None, double.NaN)
-                : AgainstOthers(grid, classId, annotators[r], OthersVote.Of(vote, states[r], scratch.Consensus, scratch.Voters), scratch.Mask));
+            perAnnotator.Add(new AnnotatorClassAgreement(annotators[0].AnnotatorId, double.NaN, double.NaN, PointValidity.None, double.NaN));
+        }
+        else
+        {
+            var regionStates = annotators.Select((a, r) => ReferenceRegion.RegionStates(a, states[r], classId, grid)).ToList();
+            var regionVote = regionStates.Where((map, r) => !ReferenceEquals(map, states[r])).Any() ? MajorityVote.Compute(regionStates) : vote;
+            var boxes = BoxVotes.Of(geometry, classId, grid);
+            for (var r = 0; r < states.Count; r++)
+            {
+                var dice = OthersVote.Of(vote, states[r], scratch.Consensus, scratch.Voters).RaterDice;
+                var reference = ReferenceRegion.For(r, regionVote, regionStates[r], boxes.Any ? boxes : null, scratch.Consensus, scratch.Voters);
+                perAnnotator.Add(AgainstOthers(grid, classId, annotators[r], dice, reference, BoxAgreement.MeanIoUWithOthers(geometry, r, classId), scratch.Mask));
+            }
         }
 
         return new ClassAgreement(classId, vote.Consensus, vote.VoteFraction, DisagreementMap.FromVotes(vote),
             pairs, meanDice.Mean, BoxAgreement.MeanPairwiseIoU(geometry, classId), perAnnotator);
     }
 
-    private static AnnotatorClassAgreement AgainstOthers(Grid grid, int classId, AnnotatorLabels annotator, OthersVote others, bool[] scribbled)
+    private static AnnotatorClassAgreement AgainstOthers(Grid grid, int classId, AnnotatorLabels annotator, double dice, ReferenceRegion others, double boxIoU, bool[] scribbled)
     {
         var labels = annotator.Geometry;
         var precision = double.NaN;
@@ -82,15 +92,17 @@ public static class ItemAgreementCalculator
             precision = ScribblePrecision.WhereVoted(scribbled, others.Consensus, others.Voters);
         }
 
-        var points = labels.Points.Count > 0 && others.AnyConsensus
+        var points = labels.Points.Count > 0 && others.Any
             ? PointValidityCalculator.Evaluate(labels.Points, classId, others.Consensus, grid)
             : PointValidity.None;
         return new AnnotatorClassAgreement(
             annotator.AnnotatorId,
-            others.RaterDice,
-            precision,
+            dice,
+            others.Any ? precision : double.NaN,
             points,
-            others.AnyConsensus ? BoxAgreement.ConsensusIoU(labels.Boxes, classId, others.Consensus, grid) : double.NaN);
+            others.Any ? BoxAgreement.ConsensusIoU(labels.Boxes, classId, others.Consensus, grid) : double.NaN,
+            boxIoU,
+            others.Basis);
     }
 
     private static ScribbleConflict Conflicts(Grid grid, List<WeakLabels> geometry, int backgroundClassId)

@@ -5,8 +5,8 @@ namespace WeakSegPortal.Core.Agreement;
 /// Follows Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011): units with fewer than two
 /// ratings are not pairable and drop out; each pairable unit u adds its ordered value pairs with
 /// weight 1/(m_u − 1). α = 1 − (n − 1) Σ_{c≠k} o_ck / Σ_{c≠k} n_c n_k. When only one value occurs
-/// the expected disagreement is 0 and α is 0/0; we report 1 (no disagreement at all), and NaN when
-/// no unit is pairable.
+/// the expected disagreement is 0 and α is 0/0: undefined (NaN), like when no unit is pairable;
+/// <see cref="AgreementStatistic"/> tells the two apart for people.
 /// </remarks>
 public static class KrippendorffAlpha
 {
@@ -81,6 +81,6 @@ public static class KrippendorffAlpha
         }
 
         var expectedDisagreement = n * n - sumSquares;
-        return expectedDisagreement == 0 ? 1 : 1 - (n - 1) * observedDisagreement / expectedDisagreement;
+        return expectedDisagreement == 0 ? double.NaN : 1 - (n - 1) * observedDisagreement / expectedDisagreement;
     }
 }

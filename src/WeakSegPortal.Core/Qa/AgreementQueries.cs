@@ -16,6 +16,18 @@ public static class AgreementQueries
             .ToListAsync(ct);
     }
 
+    /// <summary>The project's worst open item other than <paramref name="current"/> (see <see cref="ReviewOrder.NextWorst"/>).</summary>
+    public static async Task<ItemAgreementSummary?> NextWorstAsync(IQuerySession session, Guid projectId, Guid current, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var open = await session.Query<ItemAgreementSummary>()
+            .Where(s => s.ProjectId == projectId && s.Status == QaStatus.Open && s.Id != current)
+            .OrderBy(s => s.Score).ThenBy(s => s.ItemName)
+            .Take(50)
+            .ToListAsync(ct);
+        return ReviewOrder.NextWorst(open, current);
+    }
+
     public static async Task<IReadOnlyList<AnnotatorScorecard>> ScorecardsAsync(IQuerySession session, IReadOnlyCollection<Guid> projectIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -11,4 +11,17 @@ public sealed record AnnotatorAgreementSummary(
     int AssistedAnnotations,
     long ActiveMs,
     bool Submitted,
-    GoldScore? Gold);
+    GoldScore? Gold)
+{
+    /// <summary>
+    /// Their agreement with the others, the same mean of the same kinds of figure as the item's score
+    /// (see <see cref="Agreement.ItemScore.ForAnnotator"/>); null when nothing of theirs could be compared.
+    /// </summary>
+    public double? Agreement { get; init; }
+
+    /// <summary>Mean best-match IoU of their boxes with each other annotator's; null without boxes on both sides.</summary>
+    public double? BoxIoUWithOthers { get; init; }
+
+    /// <summary>What their clicks and scribbles were scored against (<see cref="Agreement.ConsensusBasis"/>), "labels" winning over "boxes" over classes.</summary>
+    public string? ScoredAgainst { get; init; }
+}

@@ -43,6 +43,7 @@ public static class ItemAgreementSummarizer
             Assisted = labelled.SelectMany(l => l.Annotations).Any(StoredLabels.IsAssisted),
             TagAlpha = Defined.OrNull(agreement.TagAlpha),
             TagMeanKappa = Defined.OrNull(agreement.TagMeanKappa),
+            Tags = agreement.Tags,
             ScribbleClassConflictFraction = agreement.ScribbleConflicts.ClassConflictFraction,
             LabelledSlices = labelled.Count == 0 ? 0 : slices.VolumeSlices.Length,
             AnnotatorIds = [.. labelled.Select(l => l.AnnotatorId)],
@@ -75,8 +76,18 @@ public static class ItemAgreementSummarizer
             labels.Annotations.Count(StoredLabels.IsAssisted),
             labels.Annotations.Sum(a => a.ActiveMs),
             item.SubmittedBy.Contains(labels.AnnotatorId),
-            gold);
+            gold)
+        {
+            Agreement = Defined.OrNull(ItemScore.ForAnnotator(mine)),
+            BoxIoUWithOthers = Defined.Mean(mine.Select(a => Defined.OrNull(a.BoxIoUWithOthers))),
+            ScoredAgainst = ScoredAgainst(mine),
+        };
     }
+
+    private static string? ScoredAgainst(List<AnnotatorClassAgreement> mine) =>
+        mine.Any(a => a.ScoredAgainst == ConsensusBasis.Labels) ? ConsensusBasis.Labels
+        : mine.Any(a => a.ScoredAgainst == ConsensusBasis.Boxes) ? ConsensusBasis.Boxes
+        : null;
 
     /// <summary>Per class, the adjudicated labels' positives, and which voxels they speak about at all.</summary>
     private static Dictionary<int, (bool[] Mask, byte[] Said)> GoldReference(WeakLabels reference, IReadOnlyList<int> classIds, Grid grid) =>

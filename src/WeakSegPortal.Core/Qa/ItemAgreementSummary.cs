@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Agreement;
+
 namespace WeakSegPortal.Core.Qa;
 
 /// <summary>
@@ -21,8 +23,12 @@ public sealed class ItemAgreementSummary
     public int SubmittedCount { get; set; }
     /// <summary>At least one label came from a suggestion rather than by hand.</summary>
     public bool Assisted { get; set; }
+    /// <summary>Krippendorff's α over the tags; null when undefined (<see cref="Tags"/> says why).</summary>
     public double? TagAlpha { get; set; }
+    /// <summary>Mean Cohen's κ over annotator pairs; null when undefined (<see cref="Tags"/> says why).</summary>
     public double? TagMeanKappa { get; set; }
+    /// <summary>α and κ with the reason when undefined and the percent agreement beside them; null in summaries written before it existed.</summary>
+    public TagAgreementResult? Tags { get; set; }
     public double ScribbleClassConflictFraction { get; set; }
     public int LabelledSlices { get; set; }
     public List<Guid> AnnotatorIds { get; set; } = [];

@@ -25,7 +25,7 @@ public static class OverlayImages
         return PngEncoder.ToDataUri(PngEncoder.Encode(slice.Grid.Nx, slice.Grid.Ny, rgba));
     }
 
-    /// <summary>Red, more opaque where annotators split more evenly; transparent where they agree or nobody voted.</summary>
+    /// <summary>Red, more opaque where annotators split more evenly (<see cref="QaFigures.HeatColour"/>); transparent where they agree or nobody voted.</summary>
     public static string Heat(SliceConsensus slice)
     {
         ArgumentNullException.ThrowIfNull(slice);
@@ -35,7 +35,7 @@ public static class OverlayImages
             var d = slice.Disagreement[v];
             if (d > 0)
             {
-                (rgba[4 * v], rgba[4 * v + 1], rgba[4 * v + 2], rgba[4 * v + 3]) = (255, (byte)(200 * (1 - d)), 0, (byte)(60 + 170 * d));
+                (rgba[4 * v], rgba[4 * v + 1], rgba[4 * v + 2], rgba[4 * v + 3]) = QaFigures.HeatColour(d);
             }
         }
         return PngEncoder.ToDataUri(PngEncoder.Encode(slice.Grid.Nx, slice.Grid.Ny, rgba));

@@ -35,6 +35,6 @@ public sealed class CohenKappaTests
         Assert.Equal(-1.0, CohenKappa.Compute([0, 1, 0, 1], [1, 0, 1, 0]), 12);
 
     [Fact]
-    public void One_shared_category_throughout_counts_as_full_agreement() =>
-        Assert.Equal(1.0, CohenKappa.Compute([1, 1, 1], [1, 1, 1]));
+    public void One_shared_category_throughout_is_undefined_not_one_or_zero() =>
+        Assert.True(double.IsNaN(CohenKappa.Compute([1, 1, 1], [1, 1, 1])));
 }

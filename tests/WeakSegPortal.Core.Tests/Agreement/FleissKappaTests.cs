@@ -50,6 +50,10 @@ public sealed class FleissKappaTests
         Assert.Equal(1.0, FleissKappa.Compute(new[,] { { 3, 0 }, { 0, 3 } }), 12);
 
     [Fact]
+    public void Every_rating_in_one_category_is_undefined() =>
+        Assert.True(double.IsNaN(FleissKappa.Compute(new[,] { { 3, 0 }, { 3, 0 } })));
+
+    [Fact]
     public void Subjects_with_different_rating_counts_are_refused() =>
         Assert.Throws<ArgumentException>(() => FleissKappa.Compute(new[,] { { 3, 0 }, { 1, 1 } }));
 }

@@ -104,10 +104,13 @@ public sealed class ItemAgreementCalculatorTests
         var b = new WeakLabels { Boxes = [new Box2D(1, 1, 3, 3, 0, Lesion)], Tags = [new Tag(Lesion, true)] };
         var result = ItemAgreementCalculator.Compute(Grid, Classes, [Annotator("a", a), Annotator("b", b)], Background);
         Assert.Equal(1.0 / 7, Result(result).MeanBoxIoU, 12);
-        Assert.Equal(1.0, result.TagAlpha);
-        Assert.True(double.IsNaN(Result(result).Annotators[0].BoxConsensusIoU));
+        Assert.True(double.IsNaN(result.TagAlpha));
+        Assert.Equal(AgreementStatistic.AllRatingsIdentical, result.Tags.Alpha.UndefinedReason);
+        Assert.Equal(1.0, result.Tags.Alpha.PercentAgreement);
+        Assert.All(Result(result).Annotators, a => Assert.Equal(ConsensusBasis.Boxes, a.ScoredAgainst));
 
-        // Components: labelled Dice 1 (both boxes call the same outside voxels background), box IoU 1/7, tag α 1.
+        // Components: labelled Dice 1 (both boxes call the same outside voxels background), box IoU 1/7,
+        // tags: α undefined (all "present"), so their percent agreement, 1.
         Assert.Equal((1 + 1.0 / 7 + 1) / 3, result.Score, 12);
     }
 

@@ -42,4 +42,11 @@ public sealed class KrippendorffAlphaTests
         int?[,] ratings = { { 0, 0, 1, 1 }, { 0, 1, 1, 1 } };
         Assert.Equal(1 - 14.0 / 30, KrippendorffAlpha.Nominal(ratings), 12);
     }
+
+    [Fact]
+    public void One_value_throughout_is_undefined()
+    {
+        int?[,] ratings = { { 1, 1, null }, { 1, 1, 1 } };
+        Assert.True(double.IsNaN(KrippendorffAlpha.Nominal(ratings)));
+    }
 }

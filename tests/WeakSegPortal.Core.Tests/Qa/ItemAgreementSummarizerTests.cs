@@ -90,4 +90,24 @@ public sealed class ItemAgreementSummarizerTests
         item.Returns.Add(new ReturnNote(Guid.NewGuid(), "Look again", Guid.NewGuid(), Now));
         Assert.Equal(QaStatus.Returned, ItemAgreementSummarizer.Summarize(item, [], null, Now).Status);
     }
+
+    [Fact]
+    public void A_summary_with_undefined_tag_statistics_and_box_only_labels_survives_the_document_store_as_JSON()
+    {
+        var item = QaSamples.Item(nx: 64, ny: 48, nz: 4);
+        var labels = new[] { (10, 10, 30, 30), (12, 10, 31, 30), (40, 20, 60, 40) }
+            .Select(b => QaSamples.Labels(item, Guid.NewGuid(), QaSamples.Box(2, 1, b.Item1, b.Item2, b.Item3, b.Item4), QaSamples.Tag(1, true))).ToArray();
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
+
+        var back = System.Text.Json.JsonSerializer.Deserialize<ItemAgreementSummary>(System.Text.Json.JsonSerializer.Serialize(summary))!;
+        var viaNewtonsoft = Newtonsoft.Json.JsonConvert.DeserializeObject<ItemAgreementSummary>(Newtonsoft.Json.JsonConvert.SerializeObject(summary))!;
+
+        foreach (var copy in new[] { back, viaNewtonsoft })
+        {
+            Assert.Equal(Core.Agreement.AgreementStatistic.AllRatingsIdentical, copy.Tags!.Alpha.UndefinedReason);
+            Assert.Equal(1.0, copy.Tags.MeanKappa.PercentAgreement);
+            Assert.Equal(summary.Score, copy.Score);
+            Assert.Equal(summary.Annotators.Select(a => a.Agreement), copy.Annotators.Select(a => a.Agreement));
+        }
+    }
 }

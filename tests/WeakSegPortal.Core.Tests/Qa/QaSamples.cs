@@ -23,6 +23,12 @@ internal static class QaSamples
     public static StoredAnnotation Box(int slice, int classId, double x0, double y0, double x1, double y1, long activeMs = 1000) =>
         new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Box, new Box2D(x0, y0, x1, y1, slice, classId), null, null, null, Provenance.Manual, activeMs, DateTimeOffset.UnixEpoch);
 
+    public static StoredAnnotation Point(int slice, int classId, double x, double y, bool positive = true, long activeMs = 1000) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Point, null, null, new LabelPoint(x, y, slice, classId, positive), null, Provenance.Manual, activeMs, DateTimeOffset.UnixEpoch);
+
+    public static StoredAnnotation Tag(int classId, bool present, int? slice = null, long activeMs = 1000) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Tag, null, null, null, new Tag(classId, present, slice), Provenance.Manual, activeMs, DateTimeOffset.UnixEpoch);
+
     public static AnnotatorItemLabels Labels(ItemView item, Guid annotator, params StoredAnnotation[] annotations) => new()
     {
         Id = AnnotationStreams.For(item.Id, annotator),

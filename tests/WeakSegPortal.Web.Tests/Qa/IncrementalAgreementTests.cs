@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using WeakSegPortal.Core.Qa;
@@ -44,8 +45,13 @@ public sealed class IncrementalAgreementTests(PortalFactory factory) : IClassFix
         Assert.InRange(boxes.MeanBoxIoU!.Value, 0.2, 0.5);
         Assert.True(summary.Score < 1);
         var outlier = summary.Annotators.Single(a => a.AnnotatorId == world.Annotators[2]);
-        // Boxes alone never make a positive consensus (inside a box stays unknown), so the box-to-consensus figure is undefined.
-        Assert.All(summary.Annotators, a => Assert.Null(a.BoxConsensusIoU));
+        // Boxes alone make a box consensus (inside the boxes of most of the others): the two near-identical
+        // boxes make one the outlier misses entirely; each of them faces one near box and the far one,
+        // whose boxes share nothing, so theirs is undefined.
+        Assert.Equal(0.0, outlier.BoxConsensusIoU);
+        Assert.Equal(ConsensusBasis.Boxes, outlier.ScoredAgainst);
+        Assert.All(summary.Annotators.Where(a => a != outlier), a => Assert.Null(a.BoxConsensusIoU));
+        Assert.True(outlier.Agreement < summary.Annotators.Where(a => a != outlier).Min(a => a.Agreement));
         Assert.Equal(4000, outlier.ActiveMs);
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(15));
 

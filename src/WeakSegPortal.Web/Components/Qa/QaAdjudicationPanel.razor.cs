@@ -6,6 +6,7 @@ using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Qa;
 
 namespace WeakSegPortal.Web.Components.Qa;
 
@@ -29,13 +30,20 @@ public partial class QaAdjudicationPanel
     [Parameter] public EventCallback OnDecided { get; set; }
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     private IEnumerable<(Guid Annotator, StoredAnnotation Annotation)> BaseAnnotations =>
         Labels.Where(l => Chosen == Guid.Empty || l.AnnotatorId == Chosen)
             .SelectMany(l => l.Annotations.Select(a => (l.AnnotatorId, a)));
 
-    private Task AcceptAsync(bool asGold) => DecideAsync(async (services, by, manager, ct) =>
+    private string BaseName => Chosen == Guid.Empty ? "the consensus of everyone" : $"the labels of {People.Of(Names, Chosen)}";
+
+    private Task AcceptAsync(bool asGold) => DecideAsync(
+        asGold ? "Accept as gold?" : "Accept?",
+        $"Accept {BaseName}{(Removed.Count > 0 ? $" without the {Removed.Count} struck annotation(s)" : "")} as this item's answer{(asGold ? ", and make it a gold item every annotator is scored against" : "")}?",
+        asGold ? "Accept as gold" : "Accept",
+        async (services, by, manager, ct) =>
     {
         Guid? chosen = Chosen == Guid.Empty ? null : Chosen;
         var command = new AdjudicateItem(Item.Id, chosen is null ? AdjudicationBasis.Consensus : AdjudicationBasis.Annotator, chosen, [.. Removed], asGold, by, manager);
@@ -43,10 +51,15 @@ public partial class QaAdjudicationPanel
     }, asGold ? "Accepted as gold." : "Accepted.");
 
     private Task MarkGoldAsync() => DecideAsync(
+        "Mark as gold?", "Mark this item as gold? Its adjudicated labels become the answer its annotators are scored against.", "Mark as gold",
         (services, by, manager, ct) => services.GetRequiredService<MarkItemGoldHandler>().HandleAsync(new MarkItemGold(Item.Id, by, manager), ct),
         "Marked as gold.");
 
-    private Task ReturnAsync() => DecideAsync(async (services, by, manager, ct) =>
+    private Task ReturnAsync() => DecideAsync(
+        "Return to the annotator?",
+        $"Return this item to {People.Of(Names, _returnTo ?? Guid.Empty)}{(string.IsNullOrWhiteSpace(_comment) ? " without a comment" : " with your comment")}? It is reopened for them and comes first in their queue.",
+        "Return",
+        async (services, by, manager, ct) =>
     {
         var result = await services.GetRequiredService<ReturnItemHandler>().HandleAsync(new ReturnItem(Item.Id, _returnTo!.Value, _comment, by, manager), ct);
         if (result.Succeeded)
@@ -56,8 +69,13 @@ public partial class QaAdjudicationPanel
         return result;
     }, "Returned to the annotator.");
 
-    private async Task DecideAsync(Func<IServiceProvider, Guid, bool, CancellationToken, Task<CommandResult>> decide, string done)
+    /// <summary>Asks first (a decision is an event on the item's stream, not undone by a click), then decides.</summary>
+    private async Task DecideAsync(string question, string consequence, string confirm, Func<IServiceProvider, Guid, bool, CancellationToken, Task<CommandResult>> decide, string done)
     {
+        if (await Dialogs.ShowMessageBoxAsync(question, consequence, yesText: confirm, cancelText: "Cancel") != true)
+        {
+            return;
+        }
         _busy = true;
         try
         {

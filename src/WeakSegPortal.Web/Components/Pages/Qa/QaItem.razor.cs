@@ -1,7 +1,8 @@
-using System.Globalization;
+using WeakSegPortal.Core.Agreement;
 using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
@@ -12,10 +13,12 @@ using WeakSegPortal.Web.Qa;
 namespace WeakSegPortal.Web.Components.Pages.Qa;
 
 /// <summary>
-/// One item at the QA desk: every annotator's labels, the consensus and the disagreement heat map on a
-/// slice, history as of any moment (streams replayed in memory), and the adjudication panel.
+/// One item at the QA desk: the workspace's viewer read-only (wwwroot/src/qa-viewer.js) with every
+/// annotator's labels, the consensus and the disagreement heat map of the slice on screen as layers,
+/// history as of any moment (streams replayed in memory), the adjudication panel, and the way on to
+/// the next-worst item.
 /// </summary>
-public partial class QaItem
+public sealed partial class QaItem
 {
     private static readonly string[] Palette = ["#00e5ff", "#ffea00", "#ff4081", "#76ff03", "#ff9100", "#d500f9", "#ffffff", "#18ffff"];
 
@@ -38,6 +41,13 @@ public partial class QaItem
     private string? _consensusUri;
     private string? _heatUri;
     private IDisposable? _listening;
+    private ElementReference _viewerElement;
+    private IJSObjectReference? _host;
+    private DotNetObjectReference<QaItem>? _self;
+    private bool _mounted;
+    private bool _decided;
+    private string? _viewerProblem;
+    private volatile bool _gone;
     private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     [Parameter] public Guid Id { get; set; }
@@ -47,7 +57,6 @@ public partial class QaItem
 
     private bool AtNow => _moment >= _moments.Count;
 
-    private IReadOnlyList<OverlayLayer> VisibleLayers => [.. _layers.Where(l => !_hidden.Contains(l.AnnotatorId))];
 
     protected override async Task OnInitializedAsync()
     {
@@ -62,12 +71,23 @@ public partial class QaItem
 
     private Task OnAgreementChangedAsync(AgreementChanged change)
     {
-        if (change.ItemIds.Contains(Id))
+        if (change.ItemIds.Contains(Id) && !_gone)
         {
             _refresh.Request(() => InvokeAsync(async () =>
             {
-                await ReloadAsync();
-                StateHasChanged();
+                if (_gone)
+                {
+                    return;
+                }
+                try
+                {
+                    await ReloadAsync();
+                    StateHasChanged();
+                }
+                catch (Exception e) when (_gone && e is ObjectDisposedException or OperationCanceledException)
+                {
+                    // The page went while it re-read; nothing to show.
+                }
             }), Leaving);
         }
         return Task.CompletedTask;
@@ -108,6 +128,112 @@ public partial class QaItem
         var order = _streams.Keys.Order().ToList();
         _layers = [.. _labels.Select(l => new OverlayLayer(l.AnnotatorId, People.Of(_names, l.AnnotatorId), Palette[order.IndexOf(l.AnnotatorId) % Palette.Length], l.Annotations))];
         Recompute();
+        _ = PushAsync("setLayers", QaViewerLayers.Of(_layers));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_item is null || _mounted || _gone)
+        {
+            return;
+        }
+        _mounted = true;
+        _self ??= DotNetObjectReference.Create(this);
+        _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/qa-viewer-host.js");
+        try
+        {
+            await _host.InvokeAsync<int>("mount", Leaving, _viewerElement, new
+            {
+                itemId = _item.Id,
+                itemUrl = $"/api/items/{_item.Id}",
+                slice = _slice,
+                layers = QaViewerLayers.Of(_layers),
+            }, _self);
+        }
+        catch (JSException e)
+        {
+            // The figures and the decision still work without the image (e.g. its pixels are gone from the blob store).
+            _viewerProblem = $"The image viewer could not open this item: {e.Message.Split('\n')[0]}";
+            StateHasChanged();
+            return;
+        }
+        foreach (var hidden in _hidden)
+        {
+            await PushAsync("setVisible", hidden, false);
+        }
+        await PushImagesAsync();
+    }
+
+    /// <summary>The viewer shows slice <paramref name="slice"/> (wheel, keys, slider): its consensus and heat map follow.</summary>
+    [JSInvokable]
+    public Task OnSlice(int slice)
+    {
+        if (_gone || (slice == _slice && _consensusUri is not null))
+        {
+            return Task.CompletedTask;
+        }
+        _slice = slice;
+        Recompute();
+        return InvokeAsync(async () =>
+        {
+            await PushImagesAsync();
+            StateHasChanged();
+        });
+    }
+
+    private Task PushImagesAsync() => PushAsync("setImages", new { slice = _slice, consensus = _consensusUri, heat = _heatUri });
+
+    /// <summary>Calls the viewer once it is mounted; a page leaving (circuit gone) makes it a no-op.</summary>
+    private async Task PushAsync(string function, params object?[] args)
+    {
+        if (_host is null || _gone)
+        {
+            return;
+        }
+        try
+        {
+            await _host.InvokeVoidAsync(function, Leaving, args);
+        }
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The page is going; nothing to show any more.
+        }
+    }
+
+    private async Task ShowImageAsync(string name, bool on)
+    {
+        if (name == "consensus")
+        {
+            _showConsensus = on;
+        }
+        else
+        {
+            _showHeat = on;
+        }
+        await PushAsync("showImage", name, on);
+    }
+
+    private async Task OnDecidedAsync()
+    {
+        _decided = true;
+        await ReloadAsync();
+    }
+
+    private async Task NextWorstAsync()
+    {
+        if (_item is null)
+        {
+            return;
+        }
+        await using var scope = Scopes.CreateAsyncScope();
+        var next = await AgreementQueries.NextWorstAsync(scope.ServiceProvider.GetRequiredService<IQuerySession>(), _item.ProjectId, _item.Id, Leaving);
+        if (next is null)
+        {
+            Snackbar.Add("No other open item is left in this project.", MudBlazor.Severity.Info);
+            return;
+        }
+        // A full load: the page builds its viewer and reads everything afresh for the new item.
+        Navigation.NavigateTo($"/qa/items/{next.Id}", forceLoad: true);
     }
 
     /// <summary>Consensus and heat map of the shown slice, from the adjudication's base minus struck annotations.</summary>
@@ -126,12 +252,6 @@ public partial class QaItem
         _heatUri = OverlayImages.Heat(slice);
     }
 
-    private void SetSlice(int slice)
-    {
-        _slice = slice;
-        Recompute();
-    }
-
     private Task SetMomentAsync(int moment)
     {
         _moment = Math.Clamp(moment, 0, _moments.Count);
@@ -144,6 +264,7 @@ public partial class QaItem
         _chosen = annotator;
         _removed.Clear();
         Recompute();
+        _ = PushImagesAsync();
     }
 
     private void SetKeep((Guid AnnotationId, bool Keep) change)
@@ -157,9 +278,10 @@ public partial class QaItem
             _removed.Add(change.AnnotationId);
         }
         Recompute();
+        _ = PushImagesAsync();
     }
 
-    private void ToggleLayer(Guid annotator, bool on)
+    private async Task ToggleLayerAsync(Guid annotator, bool on)
     {
         if (on)
         {
@@ -169,6 +291,7 @@ public partial class QaItem
         {
             _hidden.Add(annotator);
         }
+        await PushAsync("setVisible", annotator, on);
     }
 
     private int FirstLabelledSlice()
@@ -179,19 +302,40 @@ public partial class QaItem
 
     private string ClassName(int id) => _project?.Classes.FirstOrDefault(c => c.Id == id)?.Name ?? $"class {id}";
 
-    private string AnnotatorFigure(Guid annotator) =>
-        _summary?.Annotators.Find(a => a.AnnotatorId == annotator) is { } a
-            ? $"Dice {F(a.DiceWithConsensus)} · {a.Annotations} labels · {a.ActiveMs / 1000.0:0} s{(a.Submitted ? " · submitted" : "")}"
-            : "";
+    private static string AnnotatorExplanation(AnnotatorAgreementSummary figures) =>
+        QaFigures.ScoredAgainst(figures.ScoredAgainst) is { } basis ? $"{QaFigures.AnnotatorAgreement} Here: {basis}." : QaFigures.AnnotatorAgreement;
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+    /// <summary>The tags' figures; summaries stored before they carried them are read from their α and κ.</summary>
+    private static TagAgreementResult TagsOf(ItemAgreementSummary summary) => summary.Tags
+        ?? new TagAgreementResult(AgreementStatistic.Of(summary.TagAlpha ?? double.NaN, null), AgreementStatistic.Of(summary.TagMeanKappa ?? double.NaN, null));
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
+            _gone = true;
             _listening?.Dispose();
         }
         base.Dispose(disposing);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gone = true;
+        _listening?.Dispose();
+        if (_host is not null)
+        {
+            try
+            {
+                await _host.InvokeVoidAsync("unmount");
+                await _host.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; the browser page went with it.
+            }
+        }
+        _self?.Dispose();
+        Dispose();
     }
 }

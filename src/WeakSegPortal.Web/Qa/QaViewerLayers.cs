@@ -1,0 +1,33 @@
+using WeakSegPortal.Core.Annotations;
+
+namespace WeakSegPortal.Web.Qa;
+
+/// <summary>
+/// The annotators' labels as the QA viewer (wwwroot/src/qa-viewer.js) draws them: one layer per
+/// annotator, shapes in voxel index space with a flat point list (a box as x0, y0, x1, y1). Tags
+/// have no shape and are left out.
+/// </summary>
+public static class QaViewerLayers
+{
+    public sealed record Shape(string Kind, int ClassId, int Slice, double[] Points, double? Width = null, bool? Positive = null, bool? Erase = null);
+
+    public sealed record Layer(Guid Id, string Name, string Colour, IReadOnlyList<Shape> Shapes);
+
+    public static IReadOnlyList<Layer> Of(IEnumerable<OverlayLayer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        return [.. layers.Select(l => new Layer(l.AnnotatorId, l.Name, l.Colour, [.. l.Annotations.Select(ShapeOf).OfType<Shape>()]))];
+    }
+
+    private static Shape? ShapeOf(StoredAnnotation a) => a switch
+    {
+        { Box: { } b } => new Shape("box", b.ClassId, b.Slice, [b.X0, b.Y0, b.X1, b.Y1]),
+        { Scribble: { } s } => new Shape("scribble", s.ClassId, s.Slice, Flat(s.Points), s.Width),
+        { Point: { } p } => new Shape("point", p.ClassId, p.Slice, [p.X, p.Y], Positive: p.IsPositive),
+        { Polygon: { } p } => new Shape("polygon", p.ClassId, p.Slice, Flat(p.Points)),
+        { Brush: { } b } => new Shape("brush", b.ClassId, b.Slice, Flat(b.Points), b.Width, Erase: b.Erase),
+        _ => null,
+    };
+
+    private static double[] Flat(IReadOnlyList<Core.Labels.PlanePoint> points) => [.. points.SelectMany(p => new[] { p.X, p.Y })];
+}

@@ -1,0 +1,26 @@
+// Bridge between the Blazor QA item page and the read-only viewer bundle (dist/qa-viewer.js):
+// mounts it, reports the slice on screen to .NET (which answers with that slice's consensus and
+// heat map), and passes layer changes on.
+let handle = null;
+
+export async function mount(element, options, dotnet) {
+  unmount();
+  const viewer = await import('../dist/qa-viewer.js');
+  handle = await viewer.mount(element, {
+    ...options,
+    onSlice: (k) => dotnet.invokeMethodAsync('OnSlice', k),
+  });
+  return handle.slice;
+}
+
+export function setLayers(layers) { handle?.setLayers(layers); }
+export function setVisible(id, on) { handle?.setVisible(id, on); }
+export function setImages(images) { handle?.setImages(images); }
+export function showImage(name, on) { handle?.showImage(name, on); }
+
+export function unmount() {
+  if (handle) {
+    handle.unmount();
+    handle = null;
+  }
+}
