@@ -8,6 +8,9 @@
 let handle = null;
 let shown = null; // the action whose wait is explained, while it is
 let stopGuard = null;
+// Mounting takes seconds (item, slices, hub): a mount or unmount that starts meanwhile supersedes
+// it, and the superseded workspace is unmounted as soon as it is up, so two never listen at once.
+let generation = 0;
 
 function waitElement() { return document.querySelector('[data-testid="finish-wait"]'); }
 
@@ -36,12 +39,16 @@ function guardFinish() {
 
 export async function mount(element, options) {
   unmount();
+  const mine = generation;
   const workspace = await import('../dist/workspace.js');
-  handle = await workspace.mount(element, {
+  if (mine !== generation) return;
+  const mounted = await workspace.mount(element, {
     ...options,
     // The explanation follows the state while shown (offline → saving …) and goes once every label is saved.
     onStatus: () => { if (shown) showWait(shown); },
   });
+  if (mine !== generation) { mounted.unmount(); return; }
+  handle = mounted;
   stopGuard = guardFinish();
 }
 
@@ -63,6 +70,7 @@ export function activeMs() {
 }
 
 export function unmount() {
+  generation++;
   stopGuard?.();
   stopGuard = null;
   shown = null;

@@ -473,6 +473,9 @@ export async function mount(element, options) {
   const onCompleted = (evt) => completeAnnotation(evt.detail.annotation);
   /** A finished annotation (drawn, traced or clicked) → command → outbox. */
   function completeAnnotation(ann) {
+    // Cornerstone's events are global: a workspace whose viewport left the page (a newer mount
+    // replaced it) must not send what another workspace drew.
+    if (!vpEl.isConnected) return;
     const kind = TOOL_KINDS[ann?.metadata?.toolName];
     if (!kind || drawn.has(ann.annotationUID) || ann.metadata.FrameOfReferenceUID !== viewer.viewport.getFrameOfReferenceUID()) return;
     let command;
@@ -505,7 +508,7 @@ export async function mount(element, options) {
   let pressing = false;
   const onModified = (evt) => {
     const uid = evt.detail.annotation?.annotationUID;
-    if (pressing && drawn.has(uid) && evt.detail.changeType !== ToolEnums.ChangeTypes.StatsUpdated) modified.add(uid);
+    if (pressing && vpEl.isConnected && drawn.has(uid) && evt.detail.changeType !== ToolEnums.ChangeTypes.StatsUpdated) modified.add(uid);
   };
   // Whether a press may grab a label (select tool, or Alt held); a press on nothing deselects.
   const onGrabPress = (e) => {

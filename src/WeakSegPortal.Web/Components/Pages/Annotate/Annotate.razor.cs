@@ -18,6 +18,7 @@ public sealed partial class Annotate
     private ElementReference _canvas;
     private IJSObjectReference? _host;
     private bool _mounted;
+    private Guid? _loadedFor;
     private bool _loading = true;
     private bool _busy;
     private bool _skipping;
@@ -33,7 +34,17 @@ public sealed partial class Annotate
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync() => await LoadNextAsync();
+    // Parameters are set again whenever a cascading value changes (the authentication state is
+    // revalidated): only a new project loads an item, or the workspace would be mounted twice.
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor == ProjectId)
+        {
+            return;
+        }
+        _loadedFor = ProjectId;
+        await LoadNextAsync();
+    }
 
     private async Task LoadNextAsync()
     {
