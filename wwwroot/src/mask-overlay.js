@@ -4,6 +4,7 @@
 // Voxel (i, j) of the map covers index [i − ½, i + ½] × [j − ½, j + ½].
 
 import { Enums } from '@cornerstonejs/core';
+import { clearLayer } from './page-layer.js';
 import { LabelMaps } from './label-map.js';
 
 /** Alpha of painted voxels (the label opacity slider scales the whole layer). */
@@ -56,11 +57,7 @@ export function createMaskOverlay({ element, viewport, geometry, dims, slice, co
   }
 
   function render() {
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(element.clientWidth * dpr), h = Math.round(element.clientHeight * dpr);
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const { dpr } = clearLayer(canvas, ctx, element);
     const k = slice();
     const bitmap = bitmapOf(k);
     canvas.dataset.slice = String(k);

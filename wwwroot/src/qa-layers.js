@@ -5,6 +5,7 @@
 // [i − ½, i + ½] × [j − ½, j + ½].
 
 import { Enums } from '@cornerstonejs/core';
+import { clearLayer } from './page-layer.js';
 import { drawShape, shapesOn } from './qa-shapes.js';
 
 /**
@@ -33,11 +34,7 @@ export function createQaLayers({ element, viewport, geometry, dims, slice }) {
   }
 
   function render() {
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(element.clientWidth * dpr), h = Math.round(element.clientHeight * dpr);
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const { dpr } = clearLayer(canvas, ctx, element);
     const k = slice();
     const at = (i, j) => viewport.worldToCanvas(geometry.indexToWorld([i, j, k]));
     const o = at(0, 0), ex = at(1, 0), ey = at(0, 1);

@@ -4,21 +4,14 @@
 // toggleable layers (qa-layers.js). Nothing here writes: no tools draw, no outbox, no hub.
 
 import { addTool, Enums as ToolEnums, PanTool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
-import css from './workspace.css';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createQaLayers } from './qa-layers.js';
 import { createViewer, initCornerstone } from './viewer.js';
+import { injectWorkspaceCss } from './page-layer.js';
 
 const { MouseBindings, KeyboardBindings } = ToolEnums;
 let mounts = 0;
 
-function injectCss() {
-  if (document.getElementById('weakseg-workspace-css')) return;
-  const style = document.createElement('style');
-  style.id = 'weakseg-workspace-css';
-  style.textContent = css;
-  document.head.append(style);
-}
 
 /**
  * options: { itemUrl, itemId, layers: [{ id, name, colour, shapes: [{ kind, classId, slice,
@@ -30,7 +23,7 @@ function injectCss() {
 export async function mount(element, options) {
   const opts = { onSlice: () => {}, ...options };
   if (!opts.itemUrl || !opts.itemId) throw new Error('mount: itemUrl and itemId are required');
-  injectCss();
+  injectWorkspaceCss();
   const id = `qa-${++mounts}`;
   const root = document.createElement('div');
   root.className = 'ws-root qa-viewer';

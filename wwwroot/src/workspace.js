@@ -4,7 +4,6 @@
 
 import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
-import css from './workspace.css';
 import { ActiveTimer } from './active-time.js';
 import { createAnnotationList, listRows } from './annotation-list.js';
 import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
@@ -20,6 +19,7 @@ import { createToolbar } from './toolbar.js';
 import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
 import { UndoHistory } from './undo.js';
 import { createViewer, initCornerstone } from './viewer.js';
+import { injectWorkspaceCss } from './page-layer.js';
 import { visibleSelection } from './selection.js';
 
 const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush'];
@@ -29,13 +29,6 @@ const STROKE_KINDS = new Set(['scribble', 'brush']);
 const MAX_WIDTH = 40;
 let mounts = 0;
 
-function injectCss() {
-  if (document.getElementById('weakseg-workspace-css')) return;
-  const style = document.createElement('style');
-  style.id = 'weakseg-workspace-css';
-  style.textContent = css;
-  document.head.append(style);
-}
 
 /**
  * options: { itemUrl, hubUrl = '/hubs/annotation', classes: [{id, name, colour}],
@@ -48,7 +41,7 @@ export async function mount(element, options) {
   const opts = { hubUrl: '/hubs/annotation', allowedKinds: PROTOCOL_KINDS, ...options };
   if (!opts.itemUrl || !opts.itemId) throw new Error('mount: itemUrl and itemId are required');
   const started = performance.now();
-  injectCss();
+  injectWorkspaceCss();
   const id = ++mounts;
   const disposers = [];
   const kinds = opts.allowedKinds.filter((k) => PROTOCOL_KINDS.includes(k));
