@@ -3,7 +3,13 @@
 // heat map), and passes layer changes on.
 let handle = null;
 
+/**
+ * Mounts the viewer; resolves to the slice shown, or null when the element is not on the page
+ * (Blazor can run an after-render step before the render that puts the element there: the
+ * page renders again and retries).
+ */
 export async function mount(element, options, dotnet) {
+  if (!(element instanceof Element) || !element.isConnected) return null;
   unmount();
   const viewer = await import('../dist/qa-viewer.js');
   handle = await viewer.mount(element, {

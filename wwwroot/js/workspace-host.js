@@ -37,19 +37,26 @@ function guardFinish() {
   return () => document.removeEventListener('click', onClick, true);
 }
 
+/**
+ * Mounts the workspace; resolves to false when the element is not on the page (Blazor can run an
+ * after-render step before the render that puts the element there: the page renders again and
+ * retries), else true.
+ */
 export async function mount(element, options) {
+  if (!(element instanceof Element) || !element.isConnected) return false;
   unmount();
   const mine = generation;
   const workspace = await import('../dist/workspace.js');
-  if (mine !== generation) return;
+  if (mine !== generation) return true;
   const mounted = await workspace.mount(element, {
     ...options,
     // The explanation follows the state while shown (offline → saving …) and goes once every label is saved.
     onStatus: () => { if (shown) showWait(shown); },
   });
-  if (mine !== generation) { mounted.unmount(); return; }
+  if (mine !== generation) { mounted.unmount(); return true; }
   handle = mounted;
   stopGuard = guardFinish();
+  return true;
 }
 
 /** Sends what is still in the outbox; resolves to { state, pending, online, reason }. */

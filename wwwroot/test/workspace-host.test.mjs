@@ -23,14 +23,17 @@ async function hostWithSlowWorkspace() {
   await copyFile(fileURLToPath(new URL('../js/workspace-host.js', import.meta.url)), join(dir, 'js', 'workspace-host.js'));
   await writeFile(join(dir, 'dist', 'workspace.js'), FAKE_WORKSPACE);
   globalThis.document ??= { querySelector: () => null, addEventListener() {}, removeEventListener() {} };
+  globalThis.Element ??= class { isConnected = true; };
   const host = await import(join(dir, 'js', 'workspace-host.js'));
   const { live } = await import(join(dir, 'dist', 'workspace.js'));
   return { host, live };
 }
 
+const onPage = () => new globalThis.Element();
+
 test('Two mounts that overlap leave one workspace listening, the newer one', async () => {
   const { host, live } = await hostWithSlowWorkspace();
-  await Promise.all([host.mount({}, {}), host.mount({}, {})]);
+  await Promise.all([host.mount(onPage(), {}), host.mount(onPage(), {})]);
   assert.equal(live.size, 1);
   host.unmount();
   assert.equal(live.size, 0);
@@ -38,7 +41,7 @@ test('Two mounts that overlap leave one workspace listening, the newer one', asy
 
 test('An unmount while a mount is under way leaves no workspace up', async () => {
   const { host, live } = await hostWithSlowWorkspace();
-  const mounting = host.mount({}, {});
+  const mounting = host.mount(onPage(), {});
   host.unmount();
   await mounting;
   assert.equal(live.size, 0);
@@ -46,11 +49,22 @@ test('An unmount while a mount is under way leaves no workspace up', async () =>
 
 test('A workspace that comes up after it was superseded is unmounted at once', async () => {
   const { host, live } = await hostWithSlowWorkspace();
-  const first = host.mount({}, {});
+  const first = host.mount(onPage(), {});
   await new Promise((r) => setTimeout(r, 5)); // the first is inside the workspace's own mount now
-  const second = host.mount({}, {});
+  const second = host.mount(onPage(), {});
   await Promise.all([first, second]);
   assert.equal(live.size, 1);
   host.unmount();
   assert.equal(live.size, 0);
+});
+
+test('An element that is not on the page yet mounts nothing and says so, for the page to retry', async () => {
+  const { host, live } = await hostWithSlowWorkspace();
+  const detached = onPage();
+  detached.isConnected = false;
+  assert.equal(await host.mount(detached, {}), false);
+  assert.equal(await host.mount({}, {}), false);
+  assert.equal(live.size, 0);
+  assert.equal(await host.mount(onPage(), {}), true);
+  assert.equal(live.size, 1);
 });

@@ -78,7 +78,7 @@ public sealed partial class Annotate
         }
         _mounted = true;
         _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/workspace-host.js");
-        await _host.InvokeVoidAsync("mount", Leaving, _canvas, new
+        var mounted = await _host.InvokeAsync<bool>("mount", Leaving, _canvas, new
         {
             itemId = _item.Id,
             // Scopes the browser's outbox: pending commands of one user never go out under another's sign-in.
@@ -88,6 +88,12 @@ public sealed partial class Annotate
             classes = _project.Classes.Select(c => new { id = c.Id, name = c.Name, colour = c.Colour }),
             allowedKinds = _project.AllowedKinds.Select(k => k.ToString().ToLowerInvariant()),
         });
+        if (!mounted)
+        {
+            // This after-render step ran before the render that shows the item's canvas.
+            _mounted = false;
+            StateHasChanged();
+        }
     }
 
     private Task SubmitAsync() => FinishAsync(null);

@@ -142,13 +142,20 @@ public sealed partial class QaItem
         _host ??= await JS.InvokeAsync<IJSObjectReference>("import", Leaving, "./js/qa-viewer-host.js");
         try
         {
-            await _host.InvokeAsync<int>("mount", Leaving, _viewerElement, new
+            var shown = await _host.InvokeAsync<int?>("mount", Leaving, _viewerElement, new
             {
                 itemId = _item.Id,
                 itemUrl = $"/api/items/{_item.Id}",
                 slice = _slice,
                 layers = QaViewerLayers.Of(_layers),
             }, _self);
+            if (shown is null)
+            {
+                // This after-render step ran before the render that shows the viewer's element.
+                _mounted = false;
+                StateHasChanged();
+                return;
+            }
         }
         catch (JSException e)
         {
