@@ -70,4 +70,12 @@ public sealed class StoreHostingTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Database:ConnectionString", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_hosting_assembly_references_neither_the_web_app_nor_ASP_NET()
+    {
+        var references = typeof(HostingExtensions).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("WeakSegPortal.Core", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("WeakSegPortal.Web", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
 }
