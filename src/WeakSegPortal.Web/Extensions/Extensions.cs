@@ -37,11 +37,12 @@ public static class Extensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         builder.AddWeakSegLogging();
-        services.AddPortalOptions();
-        // The store (schema applied before the async daemon starts), then what only the web app keeps in it.
+        // The store first (its Database options are validated first, as before; the schema is applied
+        // before the async daemon starts), then the portal's options and what only the web app keeps in it.
         builder.AddWeakSegStore()
             // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
             .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton);
+        services.AddPortalOptions();
         services.AddWebDocuments();
         services.AddPortalAuth();
         builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement");
