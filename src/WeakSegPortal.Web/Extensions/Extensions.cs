@@ -1,13 +1,10 @@
-using JasperFx;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Weasel.Core;
-using WeakSegPortal.Core;
+using WeakSegPortal.Hosting;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
@@ -16,7 +13,6 @@ using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
 using WeakSegPortal.Web.DataImport.DicomWeb;
-using WeakSegPortal.Web.Database;
 using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Guidelines;
 using WeakSegPortal.Web.Hubs;
@@ -40,13 +36,16 @@ public static class Extensions
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.AddWeakSegLogging();
+        // The store first (its Database options are validated first, as before; the schema is applied
+        // before the async daemon starts), then the portal's options and what only the web app keeps in it.
+        builder.AddWeakSegStore()
+            // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
+            .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton);
         services.AddPortalOptions();
-        // Hosted services start in this order: the schema exists before the async daemon (added
-        // with the event store) and the seeder touch it; both would otherwise race to create it.
-        services.AddHostedService<EventStoreInitializer>();
-        services.AddEventStore(builder.Configuration.GetValue("Agreement:Daemon", DaemonMode.Solo));
+        services.AddWebDocuments();
         services.AddPortalAuth();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<AgreementLagHealthCheck>("agreement");
+        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -99,8 +98,6 @@ public static class Extensions
 
     private static void AddPortalOptions(this IServiceCollection services)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnnotationWriteOptions>().BindConfiguration(AnnotationWriteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -112,35 +109,16 @@ public static class Extensions
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
-    /// <param name="daemon">Solo: this node recomputes agreement; Disabled: another node does (HotCold for several).</param>
-    private static void AddEventStore(this IServiceCollection services, DaemonMode daemon)
+    /// <summary>The web app's own documents in the shared store (accounts, sign-ins, the seed record) and the agreement recomputation.</summary>
+    private static void AddWebDocuments(this IServiceCollection services)
     {
-        services.AddMarten(sp =>
+        services.ConfigureMarten(options =>
         {
-            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var options = new StoreOptions();
-            options.Connection(database.ConnectionString);
-            options.DatabaseSchemaName = database.Schema;
-            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-            // Quick append: one round trip per append, no per-event version lookups (measured: see README).
-            options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
-            options.AddWeakSegPortalCore();
-            options.Listeners.Add(sp.GetRequiredService<ProjectSchemaEviction>());
             options.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
             options.RegisterDocumentType<SeedRecord>();
             options.Schema.For<EndedSession>().Identity(e => e.Id);
             options.RegisterDocumentType<LastSignIn>();
-            // The QA desk should see agreement within about a quarter second of an annotation, not a
-            // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
-            options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
-            options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
-            return options;
-        })
-        .UseLightweightSessions()
-        // Agreement is recomputed by the async daemon, off the annotation path (see AgreementSubscription).
-        .AddSubscriptionWithServices<AgreementSubscription>(ServiceLifetime.Singleton)
-        .AddAsyncDaemon(daemon);
+        });
         services.AddSingleton<AgreementRecomputer>();
         services.AddSingleton<AgreementNotifier>();
     }
@@ -203,8 +181,6 @@ public static class Extensions
         services.AddScoped<FinishItemHandler>();
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
-        services.AddSingleton<ProjectSchemaCache>();
-        services.AddSingleton<ProjectSchemaEviction>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<AdjudicateItemHandler>();
         services.AddScoped<ReturnItemHandler>();

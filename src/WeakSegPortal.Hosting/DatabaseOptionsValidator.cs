@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace WeakSegPortal.Web.Options;
+namespace WeakSegPortal.Hosting;
 
 /// <summary>Refuses a connection string Npgsql cannot parse, at start rather than at first query.</summary>
 internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>

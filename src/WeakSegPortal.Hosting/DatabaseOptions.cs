@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace WeakSegPortal.Web.Options;
+namespace WeakSegPortal.Hosting;
 
 /// <summary>Where the event and document store lives (section "Database").</summary>
 public sealed class DatabaseOptions

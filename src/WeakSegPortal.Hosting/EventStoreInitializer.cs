@@ -1,9 +1,10 @@
 using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using WeakSegPortal.Web.Options;
 
-namespace WeakSegPortal.Web.Database;
+namespace WeakSegPortal.Hosting;
 
 /// <summary>
 /// Applies Marten's schema at start. A database that cannot be reached stops the portal here,

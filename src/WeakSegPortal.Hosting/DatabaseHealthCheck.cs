@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using WeakSegPortal.Web.Options;
 
-namespace WeakSegPortal.Web.Health;
+namespace WeakSegPortal.Hosting;
 
 /// <summary>Reports whether PostgreSQL answers, its version, and whether Marten's schema is in place.</summary>
 internal sealed class DatabaseHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck
