@@ -64,7 +64,7 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         var item = await TestData.ItemAsync(factory.Services, project, "case-042");
         SignedInAs(me, "ann");
         var mount = Context.JSInterop.SetupModule("./js/workspace-host.js");
-        mount.SetupVoid("mount", _ => true).SetVoidResult();
+        mount.Setup<bool>("mount", _ => true).SetResult(true);
         var page = Context.Render<Annotate>(p => p.Add(a => a.ProjectId, project));
         page.WaitForAssertion(() => Assert.Equal("case-042", page.Find("[data-testid=item-name]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal(item.ToString(), page.Find("[data-testid=workspace]").GetAttribute("data-item-id"));

@@ -18,6 +18,10 @@ public sealed partial class Annotate
     private ElementReference _canvas;
     private IJSObjectReference? _host;
     private bool _mounted;
+    // Mount attempts before the element was on the page; bounded, so a page whose element never
+    // comes (or a browser that never answers true) cannot render forever.
+    private int _earlyMounts;
+    private const int MaxEarlyMounts = 20;
     private Guid? _loadedFor;
     private bool _loading = true;
     private bool _busy;
@@ -67,6 +71,7 @@ public sealed partial class Annotate
             _progress = _item is null ? null : await QueueProgressQuery.ForAsync(session, ProjectId, me, Leaving);
         }
         _mounted = false;
+        _earlyMounts = 0;
         _loading = false;
     }
 
@@ -88,7 +93,7 @@ public sealed partial class Annotate
             classes = _project.Classes.Select(c => new { id = c.Id, name = c.Name, colour = c.Colour }),
             allowedKinds = _project.AllowedKinds.Select(k => k.ToString().ToLowerInvariant()),
         });
-        if (!mounted)
+        if (!mounted && ++_earlyMounts <= MaxEarlyMounts)
         {
             // This after-render step ran before the render that shows the item's canvas.
             _mounted = false;

@@ -45,6 +45,10 @@ public sealed partial class QaItem
     private IJSObjectReference? _host;
     private DotNetObjectReference<QaItem>? _self;
     private bool _mounted;
+    // Mount attempts before the element was on the page; bounded, so a page whose element never
+    // comes (or a browser that never answers true) cannot render forever.
+    private int _earlyMounts;
+    private const int MaxEarlyMounts = 20;
     private bool _decided;
     private string? _viewerProblem;
     private volatile bool _gone;
@@ -149,7 +153,7 @@ public sealed partial class QaItem
                 slice = _slice,
                 layers = QaViewerLayers.Of(_layers),
             }, _self);
-            if (shown is null)
+            if (shown is null && ++_earlyMounts <= MaxEarlyMounts)
             {
                 // This after-render step ran before the render that shows the viewer's element.
                 _mounted = false;
