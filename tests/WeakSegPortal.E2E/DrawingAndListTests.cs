@@ -73,8 +73,7 @@ public sealed class DrawingAndListTests(BrowserPortal portal) : IClassFixture<Br
         const string user = "ann1";
         var (context, page) = await OpenWorkspaceAsync(portal, user);
         await using var _ = context;
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
+        var errors = page.CollectErrors();
         var item = await ItemIdAsync(page);
         var at = await ViewportAsync(page);
 
@@ -151,8 +150,7 @@ public sealed class DrawingAndListTests(BrowserPortal portal) : IClassFixture<Br
         const string user = "ann2";
         var (context, page) = await OpenWorkspaceAsync(portal, user);
         await using var _ = context;
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
+        var errors = page.CollectErrors();
         var item = await ItemIdAsync(page);
         var at = await ViewportAsync(page);
         var k0 = await page.EvaluateAsync<int>("() => window.__weakseg.slice()");

@@ -18,6 +18,14 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#interactive-marker[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
+    /// <summary>The page's uncaught errors from now on, for a test to assert there were none.</summary>
+    public static List<string> CollectErrors(this IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        return errors;
+    }
+
     /// <summary>Saves a screenshot when WEAKSEG_SCREENSHOTS names a folder, so a person can look at the pages.</summary>
     public static async Task SnapshotAsync(this IPage page, string name)
     {
