@@ -4,6 +4,7 @@ using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Core.Suggestions;
 
 namespace WeakSegPortal.Core;
 
@@ -22,6 +23,7 @@ public static class MartenRegistration
             typeof(ItemAdjudicated), typeof(ItemReturned),
             typeof(ImportRecorded),
             .. AnnotationEventTypes.All,
+            typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
