@@ -1,0 +1,16 @@
+namespace WeakSegPortal.ML.Jobs;
+
+/// <summary>
+/// One object's whole prompt so far on one slice, in the slice's pixel space (docs/suggestion-protocol.md):
+/// what the browser sends to the annotation hub and the web app forwards to a worker unchanged.
+/// </summary>
+public sealed record WirePrompt(
+    Guid ObjectId, string Orientation, int Slice, int ClassId,
+    WireBox? Box, IReadOnlyList<WirePoint> Points, IReadOnlyList<WireScribble> Scribbles);
+
+public sealed record WireBox(double X0, double Y0, double X1, double Y1);
+
+public sealed record WirePoint(double X, double Y, bool Positive);
+
+/// <summary>A scribble; a class other than the prompt's says "not this object".</summary>
+public sealed record WireScribble(IReadOnlyList<double[]> Points, double Width, int ClassId);
