@@ -18,3 +18,13 @@ for (const c of cases) {
     assert.equal(validateCommand(command, image, { classIds: project.classIds, kinds: c.kinds ?? project.kinds }), c.refused);
   });
 }
+
+test('Every kind a project may allow is refused by its own plural when the project does not allow it', () => {
+  const samples = Object.fromEntries(cases.filter((c) => c.refused === null && c.command.kind).map((c) => [c.command.kind, expand(c.command)]));
+  const reasons = project.kinds.map((kind) => {
+    assert.ok(samples[kind], `no stored case for "${kind}" in annotation-cases.json`);
+    return validateCommand({ commandId: 'c', itemId: 'i', activeMs: 0, ...samples[kind] }, image, { classIds: project.classIds, kinds: [] });
+  });
+  for (const r of reasons) assert.match(r, /^[A-Z][a-z ]+ are not allowed in this project\.$/);
+  assert.equal(new Set(reasons).size, reasons.length);
+});

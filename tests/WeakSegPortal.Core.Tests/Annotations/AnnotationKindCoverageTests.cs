@@ -85,4 +85,17 @@ public sealed class AnnotationKindCoverageTests
         Assert.Equal(weak.Masks.Count, onSlice.Masks.Count);
         Assert.All(onSlice.Masks, m => Assert.Equal(0, m.Slice));
     }
+
+    [Fact]
+    public void Every_drawing_kind_a_project_does_not_allow_is_refused_by_its_own_plural()
+    {
+        var project = new ProjectSummary { Classes = [new LabelClass(1, "Liver", "#ff0000")], AllowedKinds = [] };
+        var geometry = new ItemGeometry(64, 48, 8, [1, 1, 1], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]);
+        var reasons = WireKinds.Where(k => k != AnnotationKinds.Delete)
+            .Select(kind => AnnotationCommandValidator.Check(SampleOf(kind), geometry, project).Reason!)
+            .ToList();
+        Assert.All(reasons, r => Assert.EndsWith(" are not allowed in this project.", r, StringComparison.Ordinal));
+        Assert.All(reasons, r => Assert.True(char.IsUpper(r[0]), $"\"{r}\": the kind has no plural in AnnotationCommandValidator"));
+        Assert.Equal(reasons.Count, reasons.Distinct().Count());
+    }
 }

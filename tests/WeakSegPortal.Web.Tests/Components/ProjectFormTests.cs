@@ -98,4 +98,14 @@ public sealed class ProjectFormTests : MudComponentTest
         Assert.Null(_saved);
         Assert.Contains("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded.", form.Find("[data-testid=suggestion-engine]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_annotation_kind_a_project_may_allow_has_its_own_label_in_the_form()
+    {
+        var labels = Enum.GetValues<AnnotationKind>().Select(ProjectForm.KindLabel).ToList();
+        Assert.All(Enum.GetValues<AnnotationKind>(), k => Assert.NotEqual(k.ToString(), ProjectForm.KindLabel(k)));
+        Assert.Equal(labels.Count, labels.Distinct().Count());
+        var form = RenderForm(new ProjectDraft { Classes = [new LabelClassDraft()] });
+        Assert.All(labels, l => Assert.Contains(l, form.Markup, StringComparison.Ordinal));
+    }
 }

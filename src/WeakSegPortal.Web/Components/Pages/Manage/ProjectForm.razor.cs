@@ -93,7 +93,8 @@ public sealed partial class ProjectForm
         }
     }
 
-    private static string KindLabel(AnnotationKind kind) => kind switch
+    /// <summary>The checkbox label of each kind a project may allow.</summary>
+    public static string KindLabel(AnnotationKind kind) => kind switch
     {
         AnnotationKind.Tag => "Tags (image / slice)",
         AnnotationKind.Box => "Bounding boxes",
