@@ -3,7 +3,7 @@
 // (view only: nothing stored changes) or delete it; hovering a row highlights its label on the
 // image. The rows are computed by `listRows` (pure); `createAnnotationList` draws them.
 
-const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush' };
+const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush', mask: 'Suggested mask' };
 
 const EYE = '<path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12z"/><circle cx="12" cy="12" r="2.8"/>';
 const EYE_OFF = '<path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12z"/><path d="M4 4l16 16"/>';

@@ -101,17 +101,19 @@ export function deleteCommand({ itemId, annotationId = null, activeMs, commandId
 }
 
 /** The protocol member that carries each kind's geometry. */
-const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point: 'point', tag: 'tag', polygon: 'polygon', brush: 'brush', delete: 'delete' });
+const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point: 'point', tag: 'tag', polygon: 'polygon', brush: 'brush', mask: 'mask', delete: 'delete' });
 
 /**
  * A stored annotation as the server gives it back (GetMyAnnotations: every member, nulls,
  * provenance, annotationId) in the shape of the command that made it, so that it compares,
- * redraws and resends exactly like one made on this page.
+ * redraws and resends exactly like one made on this page. A label taken from a suggestion keeps
+ * its provenance (a manual one is sent without, and comes back the same).
  */
 export function commandFromView(view) {
   const member = GEOMETRY_MEMBER[view?.kind];
   if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
-  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]) };
+  const provenance = view.provenance?.source === 'suggestion' ? { provenance: structuredClone(view.provenance) } : {};
+  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance };
 }
 
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */

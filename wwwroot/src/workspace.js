@@ -22,7 +22,7 @@ import { createViewer, initCornerstone } from './viewer.js';
 import { injectWorkspaceCss } from './page-layer.js';
 import { visibleSelection } from './selection.js';
 
-const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush'];
+const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush', 'mask'];
 /** Tools that label a foreground class only (background is for scribbles and points). */
 const FOREGROUND_MODES = new Set(['box', 'polygon', 'brush', 'eraser']);
 const STROKE_KINDS = new Set(['scribble', 'brush']);

@@ -6,9 +6,10 @@ import { validateCommand } from '../src/validation.js';
 // The same cases the server's validator is held to (Core.Tests SharedAnnotationCasesTests).
 const { image, project, cases } = JSON.parse(readFileSync(new URL('./annotation-cases.json', import.meta.url), 'utf8'));
 
-/** Expands {"repeat": [x, y], "count": n} into n copies of [x, y]. */
+/** Expands {"repeat": [x, y], "count": n} into n copies of [x, y], and {"repeat": "text", "count": n} into the text n times. */
 const expand = (v) => (Array.isArray(v) ? v.map(expand)
-  : v && typeof v === 'object' ? (v.repeat ? Array.from({ length: v.count }, () => [...v.repeat]) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)])))
+  : v && typeof v === 'object' ? (typeof v.repeat === 'string' ? v.repeat.repeat(v.count)
+    : v.repeat ? Array.from({ length: v.count }, () => [...v.repeat]) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)])))
   : v);
 
 for (const c of cases) {
@@ -17,3 +18,13 @@ for (const c of cases) {
     assert.equal(validateCommand(command, image, { classIds: project.classIds, kinds: c.kinds ?? project.kinds }), c.refused);
   });
 }
+
+test('Every kind a project may allow is refused by its own plural when the project does not allow it', () => {
+  const samples = Object.fromEntries(cases.filter((c) => c.refused === null && c.command.kind).map((c) => [c.command.kind, expand(c.command)]));
+  const reasons = project.kinds.map((kind) => {
+    assert.ok(samples[kind], `no stored case for "${kind}" in annotation-cases.json`);
+    return validateCommand({ commandId: 'c', itemId: 'i', activeMs: 0, ...samples[kind] }, image, { classIds: project.classIds, kinds: [] });
+  });
+  for (const r of reasons) assert.match(r, /^[A-Z][a-z ]+ are not allowed in this project\.$/);
+  assert.equal(new Set(reasons).size, reasons.length);
+});

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Suggestions;
 
@@ -98,6 +100,22 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
         }
     }
 
+    /// <summary>
+    /// The annotator threw suggestion <paramref name="suggestionId"/> of their object
+    /// <paramref name="objectId"/> away (docs/suggestion-protocol.md): <see cref="SuggestionRejected"/> in
+    /// that object's stream. Only on an item of the caller's to label (else the same answer as Submit);
+    /// rejecting the same suggestion again appends nothing. The handler comes from the call's scope
+    /// (not the hub's constructor), so this method stays one local addition.
+    /// </summary>
+    public async Task RejectSuggestion(string suggestionId, string objectId, string itemId, [FromServices] RejectSuggestionHandler rejections)
+    {
+        var (suggestion, suggested, id) = (IdOf(suggestionId, nameof(suggestionId)), IdOf(objectId, nameof(objectId)), ItemIdOf(itemId));
+        if (!await rejections.RejectAsync(suggestion, suggested, id, Context.User!.UserId(), Context.ConnectionAborted))
+        {
+            throw new HubException(AnnotationBatch.NotYours);
+        }
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Leave(Context.ConnectionId);
@@ -107,4 +125,7 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
     /// <summary>Ids come as text and are read here, so a malformed one gets a reason rather than a binding failure.</summary>
     private static Guid ItemIdOf(string? itemId) =>
         Guid.TryParse(itemId, out var id) ? id : throw new HubException("itemId must be a UUID.");
+
+    private static Guid IdOf(string? text, string name) =>
+        Guid.TryParse(text, out var id) && id != Guid.Empty ? id : throw new HubException($"{name} must be a UUID.");
 }

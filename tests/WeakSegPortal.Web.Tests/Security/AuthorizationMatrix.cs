@@ -137,6 +137,7 @@ public static class AuthorizationMatrix
         ["AnnotationHub.GetSuggestionStatus"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.ViewSlice"] = Rule.AnnotatorOfProject,
         ["WorkerHub.Announce"] = Rule.Workers,
+        ["AnnotationHub.RejectSuggestion"] = Rule.AnnotatorOfProject,
     };
 
     /// <summary>

@@ -312,6 +312,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
                 case "Announce":
                     await hub.InvokeAsync("Announce", new WeakSegPortal.ML.Jobs.WorkerAnnouncement("matrix", "matrix", [], false, "CPU", 1));
                     return (true, "announced", "");
+                case "RejectSuggestion":
+                    await hub.InvokeAsync("RejectSuggestion", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), item.ToString());
+                    return (true, "rejected", "");
                 default:
                     throw new InvalidOperationException($"The matrix has no probe for {key}; add one to InvokeAsync.");
             }
