@@ -83,6 +83,18 @@ public sealed class WorkerSuggestionTests : IAsyncLifetime
         Assert.All([engine, volume, slice], r => Assert.False(r.Ok));
     }
 
+    [Fact]
+    public async Task A_volume_whose_bytes_do_not_hash_to_its_name_is_refused()
+    {
+        var key = new string('a', 64);
+        _portal.ServeDamaged(key, [1, 2, 3]);
+
+        var result = await _portal.SuggestAsync(Job(GrabCutBoxEngine.Name, new WireBox(10, 10, 40, 40), []) with { VolumeHash = key });
+
+        Assert.False(result.Ok);
+        Assert.Equal($"Volume {key} arrived damaged: its bytes do not hash to its name.", result.Error);
+    }
+
     private SuggestionJob Job(string engine, WireBox? box, IReadOnlyList<WirePoint> points, int slice = DemoCt.Slice) =>
         new(Guid.NewGuid(), engine, Guid.NewGuid(), _volume, "CT", new WirePrompt(Guid.NewGuid(), "axial", slice, 1, box, points, []));
 }

@@ -79,15 +79,19 @@ public sealed class StandInPortal : IAsyncDisposable
         return portal;
     }
 
-    /// <summary>Serves the volume as the blob store keeps it (WSVL) under its content hash, and returns the hash.</summary>
+    /// <summary>Serves the volume as the blob store keeps it (WSVL) under its blob key, the hash a job names, and returns the key.</summary>
     public async Task<string> ServeAsync(Volume volume)
     {
         using var stream = new MemoryStream();
         await VolumeBlobFormat.WriteAsync(volume, stream, CancellationToken.None);
-        var hash = VolumeBlobWriter.ContentHash(volume);
-        _volumes[hash] = stream.ToArray();
-        return hash;
+        var bytes = stream.ToArray();
+        var key = BlobKey.Of(bytes).Hex;
+        _volumes[key] = bytes;
+        return key;
     }
+
+    /// <summary>Serves other bytes under a volume's key, as a damaged store or a meddling proxy would.</summary>
+    public void ServeDamaged(string key, byte[] bytes) => _volumes[key] = bytes;
 
     public async Task<SuggestionJobResult> SuggestAsync(SuggestionJob job)
     {
