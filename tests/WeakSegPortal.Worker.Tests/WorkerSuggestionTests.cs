@@ -95,6 +95,24 @@ public sealed class WorkerSuggestionTests : IAsyncLifetime
         Assert.Equal($"Volume {key} arrived damaged: its bytes do not hash to its name.", result.Error);
     }
 
+    [Fact]
+    public async Task A_job_the_portal_cancels_comes_back_not_ok_saying_so_while_other_jobs_go_on()
+    {
+        _portal.HoldVolumes();
+        var held = Job(GrabCutBoxEngine.Name, new WireBox(10, 10, 40, 40), []);
+        var pending = _portal.SuggestAsync(held);
+        await _portal.VolumeAsked;
+
+        await _portal.CancelJobAsync(held.JobId);
+        var cancelled = await pending;
+        _portal.ReleaseVolumes();
+        var (x0, y0, x1, y1) = DemoCt.TightBox(DemoCt.Truth(2));
+        var next = await _portal.SuggestAsync(Job(GrabCutBoxEngine.Name, new WireBox(x0, y0, x1, y1), []));
+
+        Assert.Equal((false, "The portal cancelled this job."), (cancelled.Ok, cancelled.Error));
+        Assert.True(next.Ok, next.Error);
+    }
+
     private SuggestionJob Job(string engine, WireBox? box, IReadOnlyList<WirePoint> points, int slice = DemoCt.Slice) =>
         new(Guid.NewGuid(), engine, Guid.NewGuid(), _volume, "CT", new WirePrompt(Guid.NewGuid(), "axial", slice, 1, box, points, []));
 }

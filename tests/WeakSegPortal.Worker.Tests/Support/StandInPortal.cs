@@ -23,6 +23,8 @@ public sealed class StandInPortal : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _volumes = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _volumeAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _volumesHeld = Released();
     private int _refusals;
     private int _volumeRequests;
 
@@ -53,9 +55,11 @@ public sealed class StandInPortal : IAsyncDisposable
             await next(context);
         });
         _app.MapHub<StandInWorkerHub>("/hubs/worker");
-        _app.MapGet("/api/worker/volumes/{hash}", (string hash) =>
+        _app.MapGet("/api/worker/volumes/{hash}", async (string hash) =>
         {
             Interlocked.Increment(ref _volumeRequests);
+            _volumeAsked.TrySetResult();
+            await _volumesHeld.Task;
             return _volumes.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
     }
@@ -105,13 +109,32 @@ public sealed class StandInPortal : IAsyncDisposable
         return await Worker().InvokeAsync<EmbeddingJobResult>("ComputeEmbeddings", job, timeout.Token);
     }
 
+    /// <summary>Completes when the first volume request arrives.</summary>
+    public Task VolumeAsked => _volumeAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Volume requests wait (a slow blob store) until <see cref="ReleaseVolumes"/>.</summary>
+    public void HoldVolumes() => _volumesHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseVolumes() => _volumesHeld.TrySetResult();
+
+    /// <summary>The portal's optional CancelJob to the latest worker.</summary>
+    public Task CancelJobAsync(Guid jobId) => Worker().SendAsync("CancelJob", jobId);
+
     /// <summary>Drops the latest worker's connection from the server side, as a portal restart or a network cut would.</summary>
     public void DropWorkerConnection() => Announcements.Latest.Context.Abort();
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseVolumes();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
     }
 
     private ISingleClientProxy Worker() =>
