@@ -101,7 +101,7 @@ export function deleteCommand({ itemId, annotationId = null, activeMs, commandId
 }
 
 /** The protocol member that carries each kind's geometry. */
-const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point: 'point', tag: 'tag', polygon: 'polygon', brush: 'brush', delete: 'delete' });
+const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point: 'point', tag: 'tag', polygon: 'polygon', brush: 'brush', mask: 'mask', delete: 'delete' });
 
 /**
  * A stored annotation as the server gives it back (GetMyAnnotations: every member, nulls,
@@ -111,7 +111,19 @@ const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point:
 export function commandFromView(view) {
   const member = GEOMETRY_MEMBER[view?.kind];
   if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
-  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]) };
+  const command = { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]) };
+  // Where a label came from, when not drawn by hand (an accepted suggestion): kept, so the list can say so.
+  if (view.provenance && view.provenance.source && view.provenance.source !== 'manual') command.provenance = structuredClone(view.provenance);
+  return command;
+}
+
+/**
+ * A full-mask label from an accepted suggestion (docs/suggestion-protocol.md "Accepting"):
+ * mask = { width, height, counts } (mask-rle.js), provenance = { source: 'suggestion', engine,
+ * modelVersion, prompt, suggestionId, objectId }.
+ */
+export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs, commandId }) {
+  return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance) };
 }
 
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */
