@@ -1,9 +1,11 @@
 // The annotator's full masks of one slice as one label map, composed in the browser exactly as
 // the server reads them (WeakLabelRasterizer.Painted, PolygonRasterizer, ScribbleRasterizer):
-// index space, voxel (i, j) centred at integer (i, j); per class, polygons and brush strokes
-// paint in the order they were made and an erasing stroke removes earlier paint of its class
+// index space, voxel (i, j) centred at integer (i, j); per class, polygons, accepted masks (the
+// run-length code of mask-rle.js, set pixels painted) and brush strokes paint in the order they were made and an erasing stroke removes earlier paint of its class
 // only. Classes are kept apart, so erasing one class uncovers paint of another class beneath it;
 // where two classes' paint overlaps, the one painted last is shown.
+
+import { maskCodeProblem } from './mask-rle.js';
 
 /** Voxel centres inside a polygon (even–odd; a centre on a left edge is in, on a right edge out). */
 export function visitPolygon(points, nx, ny, visit) {
@@ -48,12 +50,22 @@ export function visitStroke(points, width, nx, ny, visit) {
   for (let s = 1; s < points.length; s++) segment(points[s - 1], points[s]);
 }
 
-/** Whether a command is part of a full mask (a polygon or a brush stroke, erasing or not). */
-export const isMaskCommand = (c) => c?.kind === 'polygon' || c?.kind === 'brush';
+/** The set pixels of a run-length coded mask as large as the slice (SliceMask.Visit); any other covers nothing. */
+export function visitMask(mask, nx, ny, visit) {
+  if (!mask || mask.width !== nx || mask.height !== ny || maskCodeProblem(mask.counts, mask.width, mask.height)) return;
+  let at = 0;
+  mask.counts.forEach((n, i) => {
+    if (i % 2 === 1) for (let v = at; v < at + n; v++) visit(v);
+    at += n;
+  });
+}
+
+/** Whether a command is part of a full mask (a polygon, an accepted mask or a brush stroke, erasing or not). */
+export const isMaskCommand = (c) => c?.kind === 'polygon' || c?.kind === 'brush' || c?.kind === 'mask';
 
 /**
  * Label map of one slice: Uint8Array(nx·ny) of class ids, 0 where no paint remains.
- * commands: the slice's polygons and brush strokes in the order they were made (others ignored).
+ * commands: the slice's polygons, masks and brush strokes in the order they were made (others ignored).
  */
 export function composeSlice(commands, { nx, ny }) {
   const n = nx * ny;
@@ -67,6 +79,7 @@ export function composeSlice(commands, { nx, ny }) {
     const value = c.kind === 'brush' && c.brush.erase ? 0 : order;
     const set = (v) => { mine[v] = value; };
     if (c.kind === 'polygon') visitPolygon(c.polygon.points, nx, ny, set);
+    else if (c.kind === 'mask') visitMask(c.mask, nx, ny, set);
     else visitStroke(c.brush.points, c.brush.width, nx, ny, set);
   }
   const labels = new Uint8Array(n);

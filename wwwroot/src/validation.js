@@ -3,9 +3,14 @@
 // Both sides are held to wwwroot/test/annotation-cases.json. Geometry is in voxel index space:
 // voxel centres at integers, the image's extent −0.5 … n − 0.5 on each in-plane axis.
 
-export const LIMITS = Object.freeze({ maxPoints: 20000, maxScribbleWidth: 200, minBrushWidth: 1, maxBrushWidth: 200, minBoxSide: 1 });
+import { maskCodeProblem } from './mask-rle.js';
 
-const PLURAL = { box: 'Boxes', scribble: 'Scribbles', point: 'Points', tag: 'Tags', polygon: 'Polygons', brush: 'Brush strokes' };
+export const LIMITS = Object.freeze({
+  maxPoints: 20000, maxScribbleWidth: 200, minBrushWidth: 1, maxBrushWidth: 200, minBoxSide: 1,
+  maxProvenanceName: 64, maxPromptBytes: 16 * 1024,
+});
+
+const PLURAL = { box: 'Boxes', scribble: 'Scribbles', point: 'Points', tag: 'Tags', polygon: 'Polygons', brush: 'Brush strokes', mask: 'Suggested masks' };
 const BACKGROUND_ALLOWED = new Set(['scribble', 'point']);
 
 const inExtent = (x, n) => Number.isFinite(x) && x >= -0.5 && x <= n - 0.5;
@@ -48,8 +53,39 @@ const GEOMETRY = {
     if (!(b.width >= LIMITS.minBrushWidth && b.width <= LIMITS.maxBrushWidth)) return `Brush width must be ${LIMITS.minBrushWidth} to ${LIMITS.maxBrushWidth} voxels.`;
     return pointsInside(b.points, dims) ? null : `The brush stroke leaves the image (${dims.nx} × ${dims.ny}).`;
   },
+  mask(m, dims) {
+    if (m.width !== dims.nx || m.height !== dims.ny) return `The mask is ${m.width} × ${m.height}; it must be as large as the image (${dims.nx} × ${dims.ny}).`;
+    const problem = maskCodeProblem(m.counts, m.width, m.height);
+    if (problem) return `The mask could not be read: ${problem}.`;
+    let set = 0;
+    for (let i = 1; i < m.counts.length; i += 2) set += m.counts[i];
+    return set === 0 ? 'The mask is empty.' : null;
+  },
   tag() { return null; },
 };
+
+const blank = (s) => typeof s !== 'string' || s.trim() === '';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (s) => typeof s === 'string' && UUID.test(s) && !/^[0-]+$/.test(s);
+
+/**
+ * The reason a command's provenance is refused, or null (ProvenanceRules on the server). Absent:
+ * drawn by hand. A label taken from a suggestion names engine, modelVersion, suggestionId and
+ * objectId (the suggested object whose stream records the acceptance); prompt at most 16 KB of UTF-8.
+ */
+export function provenanceProblem(p) {
+  if (p == null) return null;
+  if (p.source !== 'manual' && p.source !== 'suggestion') return 'Provenance source must be "manual" or "suggestion".';
+  if (p.source === 'manual') return null;
+  if (blank(p.engine) || blank(p.modelVersion) || !isId(p.suggestionId) || !isId(p.objectId)) {
+    return "A suggestion's provenance needs engine, modelVersion, suggestionId and objectId.";
+  }
+  if (p.engine.length > LIMITS.maxProvenanceName || p.modelVersion.length > LIMITS.maxProvenanceName) {
+    return `The provenance's engine and modelVersion are at most ${LIMITS.maxProvenanceName} characters.`;
+  }
+  return typeof p.prompt === 'string' && new TextEncoder().encode(p.prompt).length > LIMITS.maxPromptBytes
+    ? `The suggestion's prompt is larger than ${LIMITS.maxPromptBytes / 1024} KB.` : null;
+}
 
 /** The reason a slice index is refused, or null. */
 export function validateSlice(k, { nz }) {
@@ -71,5 +107,5 @@ export function validateCommand(command, dims, schema = null) {
   if (sliceReason) return sliceReason;
   const geometry = command[kind];
   if (geometry == null || typeof geometry !== 'object') return `The ${kind} command is incomplete (its ${kind} is missing).`;
-  return GEOMETRY[kind](geometry, dims);
+  return GEOMETRY[kind](geometry, dims) ?? provenanceProblem(command.provenance);
 }

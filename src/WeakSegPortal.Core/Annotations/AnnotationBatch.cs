@@ -1,5 +1,6 @@
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Suggestions;
 
 namespace WeakSegPortal.Core.Annotations;
 
@@ -34,7 +35,7 @@ public sealed class AnnotationBatch
     /// <summary>Command ids answered in this run, to be stored with the events.</summary>
     public List<ProcessedCommand> NewlyProcessed { get; } = [];
 
-    /// <summary>Events to append, per stream, in order.</summary>
+    /// <summary>Events to append, per stream, in order (a label from a suggestion also appends <see cref="SuggestionAccepted"/> to its object's stream).</summary>
     public List<(Guid StreamId, object Event)> Appends { get; } = [];
 
     public AnnotationAck Decide(SubmittedAnnotation submitted, Func<Guid, ProjectSummary?> projectOf)
@@ -103,6 +104,12 @@ public sealed class AnnotationBatch
         }
         var id = Guid.CreateVersion7();
         Appends.Add((streamId, AnnotationEventFactory.Created(id, item.Id, annotatorId, command, shape, at)));
+        if (command.Provenance is { IsSuggestion: true, SuggestionId: { } suggestionId, ObjectId: { } objectId })
+        {
+            // The suggestion's object learns it was kept, in the same transaction as the label and
+            // remembered under the same command id, so a resend appends neither twice.
+            Appends.Add((SuggestionStreams.For(annotatorId, objectId), new SuggestionAccepted(suggestionId, objectId, item.Id, annotatorId, id, at)));
+        }
         _created[id] = (item.Id, annotatorId);
         if (shape.Tag is { } tag)
         {

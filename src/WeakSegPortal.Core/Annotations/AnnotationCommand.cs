@@ -3,6 +3,7 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// One finished stroke, box, click, tag or deletion, as the browser sends it (docs/annotation-protocol.md).
 /// Geometry is in voxel index space of the item; only the member matching <see cref="Kind"/> is set.
+/// <see cref="Provenance"/> absent means drawn by hand.
 /// </summary>
 public sealed record AnnotationCommand(
     Guid CommandId,
@@ -17,7 +18,9 @@ public sealed record AnnotationCommand(
     DeleteTarget? Delete = null,
     long ActiveMs = 0,
     PolygonShape? Polygon = null,
-    BrushShape? Brush = null);
+    BrushShape? Brush = null,
+    MaskShape? Mask = null,
+    Provenance? Provenance = null);
 
 public sealed record BoxShape(double X0, double Y0, double X1, double Y1);
 
@@ -29,6 +32,9 @@ public sealed record PolygonShape(IReadOnlyList<double[]> Points);
 
 /// <summary>A stroke of a round brush (width in voxels); an erasing stroke removes earlier paint of its class.</summary>
 public sealed record BrushShape(IReadOnlyList<double[]> Points, double Width, bool Erase);
+
+/// <summary>A full mask of the slice, run-length coded (MaskRle): an accepted suggestion.</summary>
+public sealed record MaskShape(int Width, int Height, IReadOnlyList<int> Counts);
 
 public sealed record PointShape(double X, double Y, bool Positive);
 

@@ -8,6 +8,7 @@ namespace WeakSegPortal.Core.Annotations;
 /// Checks a command against the item's image and the project's label schema, and turns it into
 /// label geometry. Refusals are sentences for the annotator. The browser applies the same rules in
 /// the same words (wwwroot/src/validation.js); both are held to wwwroot/test/annotation-cases.json.
+/// A command's provenance is checked last (<see cref="ProvenanceRules"/>).
 /// </summary>
 public static class AnnotationCommandValidator
 {
@@ -17,7 +18,7 @@ public static class AnnotationCommandValidator
     public const double MaxBrushWidth = 200;
     public const double MinBoxSide = 1;
 
-    public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null);
+    public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null, SliceMask? Mask = null);
 
     public static (Accepted? Shape, string? Reason) Check(AnnotationCommand command, ItemGeometry geometry, ProjectSummary project)
     {
@@ -48,7 +49,7 @@ public static class AnnotationCommandValidator
         var grid = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
         var image = $"({geometry.Nx} × {geometry.Ny})";
         var k = command.Slice ?? 0;
-        return kind switch
+        var (accepted, geometryReason) = kind switch
         {
             AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId), grid, image),
             AnnotationKinds.Scribble when command.Scribble is { } s => CheckScribble(s, k, command.ClassId, grid, image),
@@ -57,9 +58,13 @@ public static class AnnotationCommandValidator
                 : Refuse($"The point lies outside the image {image}."),
             AnnotationKinds.Polygon when command.Polygon is { } g => CheckPolygon(g, k, command.ClassId, grid, image),
             AnnotationKinds.Brush when command.Brush is { } r => CheckBrush(r, k, command.ClassId, grid, image),
+            AnnotationKinds.Mask when command.Mask is { } m => CheckMask(m, k, command.ClassId, grid, image),
             AnnotationKinds.Tag when command.Tag is { } t => (new Accepted(null, null, null, new Tag(command.ClassId, t.Present, command.Slice)), null),
             _ => Refuse($"The {kind} command is incomplete (its {kind} is missing)."),
         };
+        return accepted is not null && ProvenanceRules.Problem(command.Provenance) is { } provenanceReason
+            ? Refuse(provenanceReason)
+            : (accepted, geometryReason);
     }
 
     /// <summary>Drawings lie on a slice of the image; a tag is of the whole item (no slice) or of one slice.</summary>
@@ -123,6 +128,20 @@ public static class AnnotationCommandValidator
         return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : Refuse($"The brush stroke leaves the image {image}.");
     }
 
+    private static (Accepted?, string?) CheckMask(MaskShape m, int k, int classId, Grid grid, string image)
+    {
+        if (m.Width != grid.Nx || m.Height != grid.Ny)
+        {
+            return Refuse($"The mask is {m.Width} × {m.Height}; it must be as large as the image {image}.");
+        }
+        if (MaskRle.Problem(m.Counts, m.Width, m.Height) is { } problem)
+        {
+            return Refuse($"The mask could not be read: {problem}.");
+        }
+        var mask = new SliceMask(m.Width, m.Height, [.. m.Counts], k, classId);
+        return mask.Pixels == 0 ? Refuse("The mask is empty.") : (new Accepted(null, null, null, null, Mask: mask), null);
+    }
+
     private static bool IsPointList(IReadOnlyList<double[]>? points, int min) =>
         points is not null && points.Count >= min && points.Count <= MaxPoints && points.All(p => p is { Length: 2 });
 
@@ -138,6 +157,7 @@ public static class AnnotationCommandValidator
         AnnotationKinds.Tag => "Tags",
         AnnotationKinds.Polygon => "Polygons",
         AnnotationKinds.Brush => "Brush strokes",
+        AnnotationKinds.Mask => "Suggested masks",
         _ => kind,
     };
 }

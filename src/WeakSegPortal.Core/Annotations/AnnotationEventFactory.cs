@@ -8,14 +8,16 @@ public static class AnnotationEventFactory
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(shape);
         var activeMs = Math.Max(0, command.ActiveMs);
+        var provenance = ProvenanceRules.Stored(command.Provenance);
         return shape switch
         {
-            { Box: { } box } => new BoxDrawn(id, itemId, annotatorId, command.CommandId, box, Provenance.Manual, activeMs, at),
-            { Scribble: { } scribble } => new ScribbleDrawn(id, itemId, annotatorId, command.CommandId, scribble, Provenance.Manual, activeMs, at),
-            { Point: { } point } => new PointPlaced(id, itemId, annotatorId, command.CommandId, point, Provenance.Manual, activeMs, at),
-            { Polygon: { } polygon } => new PolygonDrawn(id, itemId, annotatorId, command.CommandId, polygon, Provenance.Manual, activeMs, at),
-            { Brush: { } stroke } => new BrushStrokePainted(id, itemId, annotatorId, command.CommandId, stroke, Provenance.Manual, activeMs, at),
-            { Tag: { } tag } => new TagSet(id, itemId, annotatorId, command.CommandId, tag, Provenance.Manual, activeMs, at),
+            { Box: { } box } => new BoxDrawn(id, itemId, annotatorId, command.CommandId, box, provenance, activeMs, at),
+            { Scribble: { } scribble } => new ScribbleDrawn(id, itemId, annotatorId, command.CommandId, scribble, provenance, activeMs, at),
+            { Point: { } point } => new PointPlaced(id, itemId, annotatorId, command.CommandId, point, provenance, activeMs, at),
+            { Polygon: { } polygon } => new PolygonDrawn(id, itemId, annotatorId, command.CommandId, polygon, provenance, activeMs, at),
+            { Brush: { } stroke } => new BrushStrokePainted(id, itemId, annotatorId, command.CommandId, stroke, provenance, activeMs, at),
+            { Mask: { } mask } => new MaskPainted(id, itemId, annotatorId, command.CommandId, mask, provenance, activeMs, at),
+            { Tag: { } tag } => new TagSet(id, itemId, annotatorId, command.CommandId, tag, provenance, activeMs, at),
             _ => throw new InvalidOperationException("The validator accepted a command without geometry."),
         };
     }

@@ -57,4 +57,10 @@ public sealed record BrushStrokePainted(Guid AnnotationId, Guid ItemId, Guid Ann
     public StoredAnnotation ToStored() => new(AnnotationId, CommandId, AnnotationKinds.Brush, null, null, null, null, Provenance, ActiveMs, At, Brush: Stroke);
 }
 
+/// <summary>A full mask of one class on one slice, accepted from a suggestion (its provenance says which).</summary>
+public sealed record MaskPainted(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, SliceMask Mask, Provenance Provenance, long ActiveMs, DateTimeOffset At) : ILabelMade
+{
+    public StoredAnnotation ToStored() => new(AnnotationId, CommandId, AnnotationKinds.Mask, null, null, null, null, Provenance, ActiveMs, At, Mask: Mask);
+}
+
 public sealed record AnnotationDeleted(Guid AnnotationId, Guid ItemId, Guid AnnotatorId, Guid CommandId, DateTimeOffset At) : IAnnotationEvent;

@@ -11,6 +11,7 @@ public static class AnnotationKinds
     public const string Tag = "tag";
     public const string Polygon = "polygon";
     public const string Brush = "brush";
+    public const string Mask = "mask";
     public const string Delete = "delete";
 
     /// <summary>The project setting that allows the kind; null for deletions, which are always allowed.</summary>
@@ -22,6 +23,7 @@ public static class AnnotationKinds
         Tag => AnnotationKind.Tag,
         Polygon => AnnotationKind.Polygon,
         Brush => AnnotationKind.Brush,
+        Mask => AnnotationKind.Mask,
         _ => null,
     };
 }

@@ -20,7 +20,8 @@ public sealed record AnnotationView(
     long ActiveMs,
     Provenance Provenance,
     PolygonShape? Polygon = null,
-    BrushShape? Brush = null)
+    BrushShape? Brush = null,
+    MaskShape? Mask = null)
 {
     public static AnnotationView From(Guid itemId, StoredAnnotation a)
     {
@@ -32,6 +33,7 @@ public sealed record AnnotationView(
             a.Tag is { } t ? new TagValue(t.Present) : null,
             a.ActiveMs, a.Provenance,
             a.Polygon is { } g ? new PolygonShape([.. g.Points.Select(p => new[] { p.X, p.Y })]) : null,
-            a.Brush is { } r ? new BrushShape([.. r.Points.Select(p => new[] { p.X, p.Y })], r.Width, r.Erase) : null);
+            a.Brush is { } r ? new BrushShape([.. r.Points.Select(p => new[] { p.X, p.Y })], r.Width, r.Erase) : null,
+            a.Mask is { } m ? new MaskShape(m.Width, m.Height, m.Counts) : null);
     }
 }

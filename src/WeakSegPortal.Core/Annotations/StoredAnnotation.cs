@@ -15,9 +15,13 @@ public sealed record StoredAnnotation(
     long ActiveMs,
     DateTimeOffset At,
     Polygon? Polygon = null,
-    BrushStroke? Brush = null)
+    BrushStroke? Brush = null,
+    SliceMask? Mask = null)
 {
-    public int ClassId => Box?.ClassId ?? Scribble?.ClassId ?? Point?.ClassId ?? Tag?.ClassId ?? Polygon?.ClassId ?? Brush?.ClassId ?? 0;
+    public int ClassId => Box?.ClassId ?? Scribble?.ClassId ?? Point?.ClassId ?? Tag?.ClassId ?? Polygon?.ClassId ?? Brush?.ClassId ?? Mask?.ClassId ?? 0;
 
-    public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice ?? Polygon?.Slice ?? Brush?.Slice;
+    public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice ?? Polygon?.Slice ?? Brush?.Slice ?? Mask?.Slice;
+
+    /// <summary>The full-mask edit this label is, if any (a polygon, brush stroke or accepted mask).</summary>
+    public IMaskShape? MaskShape => (IMaskShape?)Polygon ?? (IMaskShape?)Brush ?? Mask;
 }

@@ -9,4 +9,6 @@ public enum AnnotationKind
     Point,
     Brush,
     Polygon,
+    /// <summary>Full masks accepted from a suggestion (docs/suggestion-protocol.md).</summary>
+    Mask,
 }

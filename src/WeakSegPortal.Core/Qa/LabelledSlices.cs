@@ -54,6 +54,7 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
     {
         Polygon polygon => polygon with { Slice = slice },
         BrushStroke stroke => stroke with { Slice = slice },
+        SliceMask painted => painted with { Slice = slice },
         _ => throw new NotSupportedException($"Unknown mask shape {mask.GetType().Name}."),
     };
 }

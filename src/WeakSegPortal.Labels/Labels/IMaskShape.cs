@@ -1,6 +1,6 @@
 namespace WeakSegPortal.Core.Labels;
 
-/// <summary>A full-mask edit on one slice: a polygon or a brush stroke (painting, or erasing earlier paint of its class).</summary>
+/// <summary>A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing earlier paint of its class).</summary>
 public interface IMaskShape
 {
     int Slice { get; }

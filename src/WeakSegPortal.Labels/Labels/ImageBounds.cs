@@ -51,6 +51,14 @@ public static class ImageBounds
         return polygon.Points.Count > 0 && HasSlice(grid, polygon.Slice) && polygon.Points.All(p => InX(grid, p.X) && InY(grid, p.Y));
     }
 
+    /// <summary>A mask lies on a slice of the image and is exactly as large as the slice.</summary>
+    public static bool Contains(Grid grid, SliceMask mask)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(mask);
+        return HasSlice(grid, mask.Slice) && mask.Width == grid.Nx && mask.Height == grid.Ny;
+    }
+
     public static bool Contains(Grid grid, BrushStroke stroke)
     {
         ArgumentNullException.ThrowIfNull(stroke);

@@ -10,8 +10,8 @@ namespace WeakSegPortal.Core.Labels;
 /// 3. scribbles: Positive for their own class, Negative for any other class (classes are exclusive);
 /// 4. points: a positive click is Positive for its class and Negative for others, a negative click
 ///    Negative for its class.
-/// 5. full masks (polygons and brush strokes): on each slice the annotator's paint of a class is the
-///    union of its polygons and painting strokes, in order, less what later erasing strokes of that
+/// 5. full masks (polygons, accepted masks and brush strokes): on each slice the annotator's paint of a
+///    class is the union of its polygons, masks and painting strokes, in order, less what later erasing strokes of that
 ///    class removed. On a slice where paint of the class remains, the paint is Positive and every
 ///    other voxel of the slice Negative (a full mask is the whole answer for that slice); paint of
 ///    another class is Negative (classes are exclusive). A slice whose paint was all erased says nothing.

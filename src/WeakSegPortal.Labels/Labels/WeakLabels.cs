@@ -9,7 +9,7 @@ public sealed record WeakLabels
     public IReadOnlyList<LabelPoint> Points { get; init; } = [];
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 
-    /// <summary>Polygons and brush strokes (painting or erasing) in the order they were made: later edits act on earlier paint.</summary>
+    /// <summary>Polygons, accepted masks and brush strokes (painting or erasing) in the order they were made: later edits act on earlier paint.</summary>
     public IReadOnlyList<IMaskShape> Masks { get; init; } = [];
 
     public static WeakLabels Empty { get; } = new();

@@ -25,8 +25,14 @@ public sealed class AnnotationKindCoverageTests
         AnnotationKinds.Tag => new(Guid.NewGuid(), Guid.NewGuid(), kind, 1, null, Tag: new TagValue(true)),
         AnnotationKinds.Polygon => new(Guid.NewGuid(), Guid.NewGuid(), kind, 1, 3, Polygon: new PolygonShape([[2, 2], [20, 2], [20, 20]])),
         AnnotationKinds.Brush => new(Guid.NewGuid(), Guid.NewGuid(), kind, 1, 3, Brush: new BrushShape([[2, 2], [9, 9]], 4, false)),
+        AnnotationKinds.Mask => new(Guid.NewGuid(), Guid.NewGuid(), kind, 1, 3, Mask: new MaskShape(64, 48, [100, 20, 64 * 48 - 120])),
         _ => throw new Xunit.Sdk.XunitException($"\"{kind}\" has no sample command: add one, with its validation, event and consumers."),
     };
+
+    /// <summary>The names of the set members that carry a kind's geometry (named after the kinds).</summary>
+    private static string[] GeometryMembers(object commandOrView) =>
+        [.. WireKinds.Select(k => char.ToUpperInvariant(k[0]) + k[1..])
+            .Where(name => commandOrView.GetType().GetProperty(name)?.GetValue(commandOrView) is not null)];
 
     [Fact]
     public void Every_project_setting_has_a_wire_kind_and_every_wire_kind_but_delete_a_setting()
@@ -47,9 +53,36 @@ public sealed class AnnotationKindCoverageTests
             var (shape, reason) = AnnotationCommandValidator.Check(command, geometry, project);
             Assert.True(shape is not null, $"{kind}: {reason}");
             var e = (ILabelMade)AnnotationEventFactory.Created(Guid.NewGuid(), command.ItemId, Guid.NewGuid(), command, shape, DateTimeOffset.UtcNow);
-            Assert.Equal(kind, e.ToStored().Kind);
+            var stored = e.ToStored();
+            Assert.Equal(kind, stored.Kind);
+            Assert.Equal((command.ClassId, command.Slice), (stored.ClassId, stored.Slice));
+            // Read back as the browser reads it: the same member as sent is set, and nothing else.
+            var view = AnnotationView.From(command.ItemId, stored);
+            Assert.Equal(GeometryMembers(command), GeometryMembers(view));
             made.Add(e.GetType());
         }
         Assert.Equal(AnnotationEventTypes.Made.Select(t => t.Name).Order(), made.Select(t => t.Name).Order());
+    }
+
+    [Fact]
+    public void Every_full_mask_shape_is_made_by_a_kind_and_reaches_the_agreement_maths_on_its_slice()
+    {
+        var project = new ProjectSummary { Classes = [new LabelClass(1, "Liver", "#ff0000")], AllowedKinds = [.. Enum.GetValues<AnnotationKind>()] };
+        var geometry = new ItemGeometry(64, 48, 8, [1, 1, 1], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]);
+        var stored = WireKinds.Where(k => k != AnnotationKinds.Delete).Select(kind =>
+        {
+            var command = SampleOf(kind);
+            var (shape, _) = AnnotationCommandValidator.Check(command, geometry, project);
+            return ((ILabelMade)AnnotationEventFactory.Created(Guid.NewGuid(), command.ItemId, Guid.NewGuid(), command, shape!, DateTimeOffset.UtcNow)).ToStored();
+        }).ToList();
+        var shapeTypes = typeof(WeakSegPortal.Core.Labels.IMaskShape).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(WeakSegPortal.Core.Labels.IMaskShape).IsAssignableFrom(t))
+            .Select(t => t.Name).Order();
+        var weak = new AnnotatorItemLabels { Annotations = stored }.ToWeakLabels();
+        Assert.Equal(shapeTypes, weak.Masks.Select(m => m.GetType().Name).Order());
+        // The agreement maths moves each one onto the compact grid of labelled slices.
+        var onSlice = WeakSegPortal.Core.Qa.LabelledSlices.OnSlice(weak, 3);
+        Assert.Equal(weak.Masks.Count, onSlice.Masks.Count);
+        Assert.All(onSlice.Masks, m => Assert.Equal(0, m.Slice));
     }
 }

@@ -55,6 +55,7 @@ public sealed class SharedMaskCasesTests
         {
             "polygon" => new Polygon(Points(s["polygon"]!["points"]), 0, classId),
             "brush" => new BrushStroke(Points(s["brush"]!["points"]), (double)s["brush"]!["width"]!, 0, classId, (bool)s["brush"]!["erase"]!),
+            "mask" => new SliceMask((int)s["mask"]!["width"]!, (int)s["mask"]!["height"]!, [.. s["mask"]!["counts"]!.AsArray().Select(n => (int)n!)], 0, classId),
             var kind => throw new InvalidDataException($"Unknown shape kind {kind}."),
         };
     }

@@ -51,12 +51,14 @@ public sealed class SharedAnnotationCasesTests
     }
 
     private static string AnnotationKindName(AnnotationKind kind) =>
-        new[] { AnnotationKinds.Box, AnnotationKinds.Scribble, AnnotationKinds.Point, AnnotationKinds.Tag, AnnotationKinds.Polygon, AnnotationKinds.Brush }
+        new[] { AnnotationKinds.Box, AnnotationKinds.Scribble, AnnotationKinds.Point, AnnotationKinds.Tag, AnnotationKinds.Polygon, AnnotationKinds.Brush, AnnotationKinds.Mask }
             .Single(k => AnnotationKinds.RequiredSetting(k) == kind);
 
-    /// <summary>{"repeat": [x, y], "count": n} stands for n copies of [x, y].</summary>
+    /// <summary>{"repeat": [x, y], "count": n} stands for n copies of [x, y]; {"repeat": "text", "count": n} for the text n times.</summary>
     private static JsonNode Expand(JsonNode node) => node switch
     {
+        JsonObject o when o["repeat"] is JsonValue text && text.TryGetValue<string>(out var repeated) =>
+            JsonValue.Create(string.Concat(Enumerable.Repeat(repeated, (int)o["count"]!))),
         JsonObject o when o["repeat"] is JsonArray xy => new JsonArray([.. Enumerable.Range(0, (int)o["count"]!).Select(_ => xy.DeepClone())]),
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Expand(p.Value.DeepClone())))),
         JsonArray a => new JsonArray([.. a.Select(x => x is null ? null : Expand(x.DeepClone()))]),
