@@ -65,6 +65,7 @@ try {
   assert.equal(saved[0].provenance.objectId, s.object.objectId);
   assert.deepEqual(JSON.parse(saved[0].provenance.prompt).box, s.object.prompt.box);
   assert.equal(await shownVoxels(), 0, 'the suggestion left the screen once accepted');
+  assert.deepEqual(await ws(() => window.__weakseg.maskCounts()), { 1: v1 }, 'the accepted mask shows as the class\'s label');
   assert.match(await page.getByTestId('annotation-row').first().textContent(), /Mask · Tumour · suggested by fake-grow/);
   assert.ok(received.some((c) => c.kind === 'mask'), 'the mask went through the outbox to the hub');
   step(`box → ${v1} voxels suggested, Enter → mask label saved with provenance`);

@@ -141,6 +141,13 @@ export class SuggestSession {
    * objectId), or null when no mask is shown. The next prompt starts a new object.
    */
   accept() {
+    const accepted = this.acceptance();
+    if (accepted) this.#clear();
+    return accepted;
+  }
+
+  /** What accept() would give, leaving the object open (to check it before accepting). */
+  acceptance() {
     const o = this.#object, s = this.#shown;
     if (!o || !s) return null;
     const prompt = JSON.stringify({ orientation: this.#orientation, slice: o.slice, ...o.prompt });
@@ -148,7 +155,6 @@ export class SuggestSession {
       slice: o.slice, classId: o.classId, mask: structuredClone(s.mask),
       provenance: { source: 'suggestion', engine: s.engine, modelVersion: s.engineVersion ?? null, prompt, suggestionId: s.suggestionId, objectId: o.objectId },
     };
-    this.#clear();
     return accepted;
   }
 

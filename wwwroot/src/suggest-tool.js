@@ -7,6 +7,7 @@
 // while the tool is on; right-drag (window/level), the wheel and Ctrl stay Cornerstone's.
 
 import { maskCommand } from './commands.js';
+import { validateCommand } from './validation.js';
 import { decodeMask } from './mask-rle.js';
 import { createSuggestOverlay } from './suggest-overlay.js';
 import { createSuggestPanel } from './suggest-panel.js';
@@ -26,10 +27,11 @@ const clampTo = (v, n) => Math.min(n - 0.5, Math.max(-0.5, v));
  * vpEl: the viewport element. viewer: { viewport, slice }. geometry: index ↔ world. dims: {nx, ny}.
  * hub: the workspace's hub (suggest, rejectSuggestion, getSuggestionStatus, onEmbeddingsReady).
  * allowed: the project allows masks. active() → the tool is on. classId() → the class picked.
+ * schema: the project's classes and kinds (validation.js), so a label the server would refuse is refused here.
  * colourOf(classId). side: the side panel. say(text). activeMs() → the label's active time.
  * onAccept(command): the mask command to save (draw, record for undo, send through the outbox).
  */
-export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, itemId, hub, allowed, active, classId, colourOf, side, say, activeMs, onAccept }) {
+export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema = null, itemId, hub, allowed, active, classId, colourOf, side, say, activeMs, onAccept }) {
   const session = new SuggestSession({ itemId });
   const readiness = new SliceReadiness(itemId);
   const toIndex = (world) => geometry.worldToIndex(world);
@@ -123,9 +125,12 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, itemId,
   // ---- actions ------------------------------------------------------------------------
   function accept() {
     if (!maskShown()) { say(session.waiting ? 'The suggestion is still on its way.' : 'Nothing to accept: give a prompt first.'); return; }
-    const a = session.accept();
+    const made = (a) => maskCommand({ itemId, classId: a.classId, slice: a.slice, mask: a.mask, provenance: a.provenance, activeMs: 0 });
+    const reason = validateCommand(made(session.acceptance()), dims, schema);
+    if (reason) { say(reason); return; } // the suggestion stays open: the annotator may refine or reject it
+    const command = { ...made(session.accept()), activeMs: Math.max(0, Math.round(activeMs())) };
     decoded = null;
-    onAccept(maskCommand({ itemId, classId: a.classId, slice: a.slice, mask: a.mask, provenance: a.provenance, activeMs: activeMs() }));
+    onAccept(command);
     render();
   }
   function reject() {

@@ -605,7 +605,7 @@ export async function mount(element, options) {
 
   // ---- suggestions (suggest-tool.js): prompts, the mask shown, accept / reject ----------
   suggest = createSuggestTool({
-    stage, vpEl, viewer, geometry, dims, itemId: item.id, hub, allowed: kinds.includes('mask'), side, say,
+    stage, vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, allowed: kinds.includes('mask'), side, say,
     active: () => state.mode === 'suggest', classId: () => state.classId, colourOf, activeMs: () => timer.finishAnnotation(),
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });

@@ -112,6 +112,16 @@ test('Accepting gives the mask with its provenance and starts a new object; the 
   assert.notEqual(s.addPoint(7, 2, { x: 1, y: 1 }).objectId, r2.objectId, 'the next prompt is a new object');
 });
 
+test('Looking at what would be accepted leaves the object open; accepting then gives the same', () => {
+  const { s } = session();
+  const r = s.addBox(2, 1, { x0: 0, y0: 0, x1: 3, y1: 1 });
+  s.receive(ok(r));
+  const seen = s.acceptance();
+  assert.equal(s.open, true);
+  assert.deepEqual(s.accept(), seen);
+  assert.equal(s.acceptance(), null);
+});
+
 test('Nothing to accept before an answer is shown', () => {
   const { s } = session();
   s.addBox(0, 1, { x0: 0, y0: 0, x1: 3, y1: 1 });
