@@ -9,7 +9,8 @@
 // Suggestions (docs/suggestion-protocol.md; all optional, the workspace works without them):
 //   suggest(request) → reply · rejectSuggestion(suggestionId, objectId, itemId) ·
 //   getSuggestionStatus(itemId) → { engine, provider, workers, readySlices } ·
-//   onEmbeddingsReady(cb) → unsubscribe (cb({ itemId, orientation, engine, slices }))
+//   onEmbeddingsReady(cb) → unsubscribe (cb({ itemId, orientation, engine, slices })) ·
+//   viewSlice(itemId, orientation, slice) (the slice on screen: embeddings around it are computed ahead)
 
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
@@ -119,6 +120,7 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     suggest(request) { return connected() ? connection.invoke('Suggest', request) : Promise.reject(new Error('not connected')); },
     rejectSuggestion(suggestionId, objectId, itemId) { return connected() ? connection.invoke('RejectSuggestion', suggestionId, objectId, itemId) : Promise.resolve(); },
     getSuggestionStatus(itemId) { return connected() ? connection.invoke('GetSuggestionStatus', itemId) : Promise.resolve(null); },
+    viewSlice(itemId, orientation, slice) { return connected() ? connection.invoke('ViewSlice', itemId, orientation, slice) : Promise.resolve(); },
     onEmbeddingsReady(cb) { connection.on('EmbeddingsReady', cb); return () => connection.off('EmbeddingsReady', cb); },
   };
 }

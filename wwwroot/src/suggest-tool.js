@@ -149,7 +149,23 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
   }
 
   // ---- readiness ----------------------------------------------------------------------
+  // The slice on screen, told to the server (ViewSlice) once scrolling rests, so that the embeddings
+  // around it are computed before the first click (engines that need them; projects that allow masks).
+  let viewTimer = null, viewed = null;
+  function viewSlice(k, { now = false } = {}) {
+    clearTimeout(viewTimer);
+    if (!allowed || typeof hub.viewSlice !== 'function') return;
+    const tell = () => {
+      if (!online() || viewed === k) return;
+      viewed = k;
+      Promise.resolve().then(() => hub.viewSlice(itemId, 'axial', k)).catch((err) => { viewed = null; console.info('weakseg: ViewSlice', err?.message ?? err); });
+    };
+    if (now) tell(); else viewTimer = setTimeout(tell, 250);
+  }
+
   async function refresh() {
+    viewed = null;
+    viewSlice(viewer.slice, { now: true });
     if (online() && typeof hub.getSuggestionStatus === 'function') {
       try { readiness.setStatus(await hub.getSuggestionStatus(itemId)); } catch (err) { console.info('weakseg: GetSuggestionStatus', err?.message ?? err); }
     }
@@ -168,7 +184,7 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
     ],
     accept, reject, newObject, undoLast, refresh, render,
     /** The slice on screen changed: an object left behind on another slice is thrown away. */
-    sliceChanged(k) { if (session.slice !== null && session.slice !== k) reject(); else render(); },
+    sliceChanged(k) { viewSlice(k); if (session.slice !== null && session.slice !== k) reject(); else render(); },
     /** The annotator picked another class: the open object takes it. */
     classChanged(c) { session.setClass(c); render(); },
     /** The tool was switched on or off; switching it off throws the open object away. */
@@ -176,6 +192,7 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
     /** For tests: the object, what is shown, the panel's state. */
     debug: () => ({ object: session.object, shown: session.shown && { ...session.shown, mask: undefined }, error: session.error, waiting: session.waiting, voxels: overlay.voxels, ready: readiness.isReady(viewer.slice), engine: readiness.engine, provider: readiness.provider }),
     destroy() {
+      clearTimeout(viewTimer);
       stage.removeEventListener('pointerdown', onDown, true);
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerup', onUp, true);
