@@ -104,13 +104,14 @@ public sealed class SuggestionTests(SuggestionPortal portal) : IClassFixture<Sug
         var errors = page.CollectErrors();
         var item = await ItemIdAsync(page);
         var annotator = await UserIdAsync(portal, user);
-        var truth = DemoTruth.For((await page.GetByTestId("item-name").TextContentAsync())!);
+        var truth = DemoTruth.For((await page.GetByTestId("overlay-tl").GetByTestId("item-name").TextContentAsync())!);
 
         // 1. A box around the right kidney on the slice where it is largest.
         var k1 = truth.LargestSlice(RightKidney);
         var kidney = truth.Extent(k1, RightKidney);
         await GoToSliceAsync(page, k1);
         await page.Keyboard.PressAsync("a");
+        await page.Keyboard.PressAsync("2"); // the class Kidney
         Assert.Equal("suggest", await page.EvaluateAsync<string>("() => window.__weakseg.mode()"));
         await Assertions.Expect(page.GetByTestId("suggest-readiness")).ToHaveTextAsync("slice ready");
         await DragVoxelsAsync(page, (kidney.I0 - 3, kidney.J0 - 3), (kidney.I1 + 3, kidney.J1 + 3));
@@ -151,7 +152,7 @@ public sealed class SuggestionTests(SuggestionPortal portal) : IClassFixture<Sug
         await page.WaitForFunctionAsync("() => window.__weakseg.annotations().some(a => a.kind === 'mask')");
         var reloaded = Assert.Single(await MasksAsync(page));
         Assert.Equal("grabcut-box", reloaded.GetProperty("provenance").GetProperty("engine").GetString());
-        await Assertions.Expect(page.GetByTestId("annotation-row")).ToContainTextAsync("suggested by grabcut-box");
+        await Assertions.Expect(page.GetByTestId("annotation-row")).ToContainTextAsync("Mask · Kidney · suggested by grabcut-box");
 
         var k2 = truth.LargestSlice(LeftKidney);
         var left = truth.Extent(k2, LeftKidney);
