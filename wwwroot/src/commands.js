@@ -106,15 +106,14 @@ const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point:
 /**
  * A stored annotation as the server gives it back (GetMyAnnotations: every member, nulls,
  * provenance, annotationId) in the shape of the command that made it, so that it compares,
- * redraws and resends exactly like one made on this page.
+ * redraws and resends exactly like one made on this page. A label taken from a suggestion keeps
+ * its provenance (a manual one is sent without, and comes back the same).
  */
 export function commandFromView(view) {
   const member = GEOMETRY_MEMBER[view?.kind];
   if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
-  const command = { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]) };
-  // Where a label came from, when not drawn by hand (an accepted suggestion): kept, so the list can say so.
-  if (view.provenance && view.provenance.source && view.provenance.source !== 'manual') command.provenance = structuredClone(view.provenance);
-  return command;
+  const provenance = view.provenance?.source === 'suggestion' ? { provenance: structuredClone(view.provenance) } : {};
+  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance };
 }
 
 /**

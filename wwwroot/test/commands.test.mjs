@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGeometry } from '../src/geometry.js';
@@ -81,13 +82,25 @@ test('Every kind read back from the server keeps exactly its own geometry member
     tag: { tag: { present: false } },
     polygon: { polygon: { points: [[1, 1], [5, 1], [5, 5]] } },
     brush: { brush: { points: [[1, 1]], width: 8, erase: true } },
+    point: { point: { x: 1, y: 2, positive: true } },
+    mask: { mask: { width: 2, height: 2, counts: [1, 3] } },
   };
+  // Every kind a project may allow (the shared rules' list) must come back; a new kind needs a view here.
+  const { project } = JSON.parse(readFileSync(new URL('./annotation-cases.json', import.meta.url), 'utf8'));
+  assert.deepEqual(Object.keys(views).sort(), [...project.kinds].sort());
   for (const [kind, member] of Object.entries(views)) {
-    const view = { annotationId: 'a', commandId: 'c', itemId: 'i', kind, classId: 1, slice: kind === 'tag' ? null : 3, box: null, scribble: null, point: null, tag: null, polygon: null, brush: null, activeMs: 5, provenance: { source: 'manual' }, ...member };
+    const view = { annotationId: 'a', commandId: 'c', itemId: 'i', kind, classId: 1, slice: kind === 'tag' ? null : 3, box: null, scribble: null, point: null, tag: null, polygon: null, brush: null, mask: null, activeMs: 5, provenance: { source: 'manual' }, ...member };
     const command = commandFromView(view);
     assert.deepEqual(Object.keys(command).sort(), ['activeMs', 'classId', 'commandId', 'itemId', 'kind', 'slice', kind].sort(), kind);
     assert.ok(sameLabel(command, { ...command }), kind);
   }
+});
+
+test('A label read back from a suggestion keeps its provenance; a manual one carries none, as sent', () => {
+  const provenance = { source: 'suggestion', engine: 'grabcut-box', modelVersion: '1', prompt: '{}', suggestionId: 's', objectId: 'o' };
+  const view = { annotationId: 'a', commandId: 'c', itemId: 'i', kind: 'mask', classId: 1, slice: 3, mask: { width: 2, height: 2, counts: [1, 3] }, activeMs: 5, provenance };
+  assert.deepEqual(commandFromView(view).provenance, provenance);
+  assert.equal('provenance' in commandFromView({ ...view, provenance: { source: 'manual' } }), false);
 });
 
 test('A delete carries class 0: the protocol\'s classId is a number', () => {

@@ -56,3 +56,32 @@ test('A scribble is as wide as drawn in voxels, and an eraser stroke is dashed',
   drawShape(erased.ctx, { kind: 'brush', points: [0, 0, 2, 2], width: 4, erase: true }, '#f00', 10);
   assert.ok(erased.calls.some((c) => c[0] === 'setLineDash' && c[1].length === 2));
 });
+
+test('An accepted mask fills its set voxels, one rectangle per row a run spans, centred on the voxels', () => {
+  const { ctx, calls } = recorder();
+  // 4 × 3: pixels 2..5 set (row 0: x 2–3, row 1: x 0–1), then pixel 9.
+  assert.equal(drawShape(ctx, { kind: 'mask', slice: 0, points: [], mask: { width: 4, height: 3, counts: [2, 4, 3, 1, 2] } }, '#0f0', 4), true);
+  assert.deepEqual(calls.filter((c) => c[0] === 'fillRect'), [
+    ['fillRect', 1.5, -0.5, 2, 1], ['fillRect', -0.5, 0.5, 2, 1], ['fillRect', 0.5, 1.5, 1, 1],
+  ]);
+});
+
+// Every kind a project may allow (the shared rules' list) must be drawn by the QA viewer; tags have no shape.
+const { readFileSync } = await import('node:fs');
+const { project } = JSON.parse(readFileSync(new URL('./annotation-cases.json', import.meta.url), 'utf8'));
+const SAMPLES = {
+  box: { kind: 'box', points: [1, 1, 5, 5] },
+  scribble: { kind: 'scribble', points: [1, 1, 5, 5], width: 2 },
+  point: { kind: 'point', points: [1, 1], positive: true },
+  polygon: { kind: 'polygon', points: [1, 1, 5, 1, 5, 5] },
+  brush: { kind: 'brush', points: [1, 1, 5, 5], width: 2, erase: false },
+  mask: { kind: 'mask', points: [], mask: { width: 2, height: 2, counts: [1, 2, 1] } },
+};
+for (const kind of project.kinds.filter((k) => k !== 'tag')) {
+  test(`The QA viewer draws every label kind: ${kind}`, () => {
+    assert.ok(SAMPLES[kind], `no sample for "${kind}": add a case to drawShape and a sample here`);
+    const { ctx, calls } = recorder();
+    assert.equal(drawShape(ctx, SAMPLES[kind], '#fff', 4), true);
+    assert.ok(calls.some((c) => ['fill', 'stroke', 'strokeRect', 'fillRect'].includes(c[0])));
+  });
+}

@@ -21,5 +21,11 @@ public sealed class AnnotatorScorecard
     public List<KindSpeed> SecondsPerKind { get; set; } = [];
     /// <summary>Share of labels taken from a suggestion (0 until suggestions exist).</summary>
     public double SuggestionAcceptance { get; set; }
+    /// <summary>Labels taken from a suggestion (provenance "suggestion"); the rest were drawn by hand.</summary>
+    public int AssistedAnnotations { get; set; }
+    /// <summary>Mean Dice with the others' consensus over the items where they took at least one suggestion.</summary>
+    public double? AgreementAssisted { get; set; }
+    /// <summary>Mean Dice with the others' consensus over the items they labelled entirely by hand.</summary>
+    public double? AgreementManual { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

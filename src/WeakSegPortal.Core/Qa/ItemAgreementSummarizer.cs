@@ -29,6 +29,8 @@ public static class ItemAgreementSummarizer
         var raters = labelled.Select((l, r) => AnnotatorLabels.FromGeometry(l.AnnotatorId.ToString(), slices.Labels[r], classIds, slices.Grid)).ToList();
         var agreement = ItemAgreementCalculator.Compute(slices.Grid, classIds, raters, BackgroundClassId);
         var gold = referenceLabels is null ? null : GoldReference(slices.Labels[^1], classIds, slices.Grid);
+        var annotators = labelled.Select((l, r) => ForAnnotator(item, l, agreement, gold is null ? null : Gold(raters[r], gold))).ToList();
+        var assisted = labelled.Sum(l => l.Annotations.Count(StoredLabels.IsAssisted));
         return new ItemAgreementSummary
         {
             Id = item.Id,
@@ -40,7 +42,11 @@ public static class ItemAgreementSummarizer
             Score = agreement.Score,
             AnnotatorCount = labelled.Count,
             SubmittedCount = item.SubmittedBy.Count,
-            Assisted = labelled.SelectMany(l => l.Annotations).Any(StoredLabels.IsAssisted),
+            Assisted = assisted > 0,
+            AssistedAnnotations = assisted,
+            ManualAnnotations = labelled.Sum(l => l.Annotations.Count) - assisted,
+            AssistedAgreement = Defined.Mean(annotators.Where(a => a.AssistedAnnotations > 0).Select(a => a.Agreement)),
+            ManualAgreement = Defined.Mean(annotators.Where(a => a.AssistedAnnotations == 0).Select(a => a.Agreement)),
             TagAlpha = Defined.OrNull(agreement.TagAlpha),
             TagMeanKappa = Defined.OrNull(agreement.TagMeanKappa),
             Tags = agreement.Tags,
@@ -50,7 +56,7 @@ public static class ItemAgreementSummarizer
             ClassIds = classIds,
             Kinds = [.. labelled.SelectMany(l => l.Annotations).Select(a => a.Kind).Distinct().Order(StringComparer.Ordinal)],
             Classes = [.. agreement.Classes.Select(ForClass)],
-            Annotators = [.. labelled.Select((l, r) => ForAnnotator(item, l, agreement, gold is null ? null : Gold(raters[r], gold)))],
+            Annotators = annotators,
             UpdatedAt = now,
         };
     }

@@ -23,6 +23,14 @@ public sealed class ItemAgreementSummary
     public int SubmittedCount { get; set; }
     /// <summary>At least one label came from a suggestion rather than by hand.</summary>
     public bool Assisted { get; set; }
+    /// <summary>Labels taken from a suggestion (provenance "suggestion"), all annotators together.</summary>
+    public int AssistedAnnotations { get; set; }
+    /// <summary>Labels drawn by hand, all annotators together.</summary>
+    public int ManualAnnotations { get; set; }
+    /// <summary>Mean agreement with the others of the annotators who took at least one suggestion here; null when none did or nothing compares.</summary>
+    public double? AssistedAgreement { get; set; }
+    /// <summary>Mean agreement with the others of the annotators who drew everything by hand here; null when none did or nothing compares.</summary>
+    public double? ManualAgreement { get; set; }
     /// <summary>Krippendorff's α over the tags; null when undefined (<see cref="Tags"/> says why).</summary>
     public double? TagAlpha { get; set; }
     /// <summary>Mean Cohen's κ over annotator pairs; null when undefined (<see cref="Tags"/> says why).</summary>

@@ -32,6 +32,9 @@ public static class ScorecardBuilder
             SecondsPerKind = [.. annotations.GroupBy(a => a.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new KindSpeed(g.Key, Defined.Median(g.Select(a => a.ActiveMs / 1000.0)) ?? 0, g.Count()))],
             SuggestionAcceptance = annotations.Count == 0 ? 0 : (double)annotations.Count(StoredLabels.IsAssisted) / annotations.Count,
+            AssistedAnnotations = annotations.Count(StoredLabels.IsAssisted),
+            AgreementAssisted = Defined.Mean(mine.Where(a => a.AssistedAnnotations > 0).Select(a => a.DiceWithConsensus)),
+            AgreementManual = Defined.Mean(mine.Where(a => a.AssistedAnnotations == 0).Select(a => a.DiceWithConsensus)),
             UpdatedAt = now,
         };
     }

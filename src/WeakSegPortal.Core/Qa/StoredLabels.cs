@@ -16,6 +16,6 @@ public static class StoredLabels
     public static bool IsAssisted(StoredAnnotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        return !string.Equals(annotation.Provenance.Source, Provenance.Manual.Source, StringComparison.Ordinal);
+        return annotation.Provenance.IsSuggestion;
     }
 }

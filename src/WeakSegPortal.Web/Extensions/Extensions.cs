@@ -205,6 +205,7 @@ public static class Extensions
         services.AddScoped<FinishItemHandler>();
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
+        services.AddScoped<WeakSegPortal.Core.Suggestions.RejectSuggestionHandler>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<AdjudicateItemHandler>();
         services.AddScoped<ReturnItemHandler>();

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Suggestions;
 
@@ -15,7 +16,7 @@ namespace WeakSegPortal.Web.Hubs;
 /// malformed one is answered with the field at fault rather than failing the call.
 /// </summary>
 [Authorize(Roles = Roles.Annotator)]
-public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence, SuggestionService suggestions) : Hub
+public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence, SuggestionService suggestions, RejectSuggestionHandler rejections) : Hub
 {
     public const string Path = "/hubs/annotation";
 
@@ -98,6 +99,21 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
         }
     }
 
+    /// <summary>
+    /// The annotator threw suggestion <paramref name="suggestionId"/> of their object
+    /// <paramref name="objectId"/> away (docs/suggestion-protocol.md): <see cref="SuggestionRejected"/> in
+    /// that object's stream. Only on an item of the caller's to label (else the same answer as Submit);
+    /// rejecting the same suggestion again appends nothing.
+    /// </summary>
+    public async Task RejectSuggestion(string suggestionId, string objectId, string itemId)
+    {
+        var (suggestion, suggested, id) = (IdOf(suggestionId, nameof(suggestionId)), IdOf(objectId, nameof(objectId)), ItemIdOf(itemId));
+        if (!await rejections.RejectAsync(suggestion, suggested, id, Context.User!.UserId(), Context.ConnectionAborted))
+        {
+            throw new HubException(AnnotationBatch.NotYours);
+        }
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Leave(Context.ConnectionId);
@@ -105,6 +121,8 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
     }
 
     /// <summary>Ids come as text and are read here, so a malformed one gets a reason rather than a binding failure.</summary>
-    private static Guid ItemIdOf(string? itemId) =>
-        Guid.TryParse(itemId, out var id) ? id : throw new HubException("itemId must be a UUID.");
+    private static Guid ItemIdOf(string? itemId) => IdOf(itemId, nameof(itemId));
+
+    private static Guid IdOf(string? text, string name) =>
+        Guid.TryParse(text, out var id) && id != Guid.Empty ? id : throw new HubException($"{name} must be a UUID.");
 }

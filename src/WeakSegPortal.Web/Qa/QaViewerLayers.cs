@@ -9,7 +9,8 @@ namespace WeakSegPortal.Web.Qa;
 /// </summary>
 public static class QaViewerLayers
 {
-    public sealed record Shape(string Kind, int ClassId, int Slice, double[] Points, double? Width = null, bool? Positive = null, bool? Erase = null);
+    /// <summary>A drawn label; an accepted mask has no points and carries its run-length code in <see cref="Mask"/>.</summary>
+    public sealed record Shape(string Kind, int ClassId, int Slice, double[] Points, double? Width = null, bool? Positive = null, bool? Erase = null, MaskShape? Mask = null);
 
     public sealed record Layer(Guid Id, string Name, string Colour, IReadOnlyList<Shape> Shapes);
 
@@ -26,6 +27,7 @@ public static class QaViewerLayers
         { Point: { } p } => new Shape("point", p.ClassId, p.Slice, [p.X, p.Y], Positive: p.IsPositive),
         { Polygon: { } p } => new Shape("polygon", p.ClassId, p.Slice, Flat(p.Points)),
         { Brush: { } b } => new Shape("brush", b.ClassId, b.Slice, Flat(b.Points), b.Width, Erase: b.Erase),
+        { Mask: { } m } => new Shape("mask", m.ClassId, m.Slice, [], Mask: new MaskShape(m.Width, m.Height, m.Counts)),
         _ => null,
     };
 

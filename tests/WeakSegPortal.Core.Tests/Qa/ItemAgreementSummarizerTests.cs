@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Qa;
 
@@ -15,7 +16,7 @@ public sealed class ItemAgreementSummarizerTests
         var labels = new[]
         {
             QaSamples.Labels(item, a, QaSamples.Scribble(37, 1, 4), QaSamples.Scribble(37, 0, 10)),
-            QaSamples.Labels(item, b, QaSamples.Scribble(37, 1, 4), QaSamples.Scribble(37, 0, 10, source: "sam")),
+            QaSamples.Labels(item, b, QaSamples.Scribble(37, 1, 4), QaSamples.Scribble(37, 0, 10, source: Provenance.SuggestionSource)),
         };
 
         var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
@@ -31,6 +32,61 @@ public sealed class ItemAgreementSummarizerTests
         Assert.Equal(1, summary.Annotators.Single(x => x.AnnotatorId == b).AssistedAnnotations);
         Assert.Equal(QaStatus.Open, summary.Status);
         Assert.Null(summary.TagAlpha);
+    }
+
+    [Fact]
+    public void An_accepted_mask_is_read_as_a_full_mask_exactly_like_the_polygon_of_the_same_voxels()
+    {
+        var item = QaSamples.Item(nz: 4);
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // The polygon's inside: voxel centres x 2–5, y 2–4 (left and top edges in, right and bottom out).
+        var polygon = QaSamples.Polygon(2, 1, new(2, 2), new(6, 2), new(6, 5), new(2, 5));
+        var same = QaSamples.Mask(2, 1, 16, 16, (x, y) => x is >= 2 and <= 5 && y is >= 2 and <= 4);
+        var shifted = QaSamples.Mask(2, 1, 16, 16, (x, y) => x is >= 4 and <= 7 && y is >= 2 and <= 4);
+
+        var alike = ItemAgreementSummarizer.Summarize(item, [QaSamples.Labels(item, a, polygon), QaSamples.Labels(item, b, same)], null, Now);
+        var apart = ItemAgreementSummarizer.Summarize(item, [QaSamples.Labels(item, a, polygon), QaSamples.Labels(item, c, shifted)], null, Now);
+
+        Assert.Equal(1.0, Assert.Single(alike.Classes).MeanPairwiseDice);
+        // 12 voxels each, 6 shared: Dice 0.5.
+        Assert.Equal(0.5, Assert.Single(apart.Classes).MeanPairwiseDice!.Value, 9);
+        Assert.Equal(["mask", "polygon"], alike.Kinds);
+        Assert.Equal(1, alike.LabelledSlices);
+    }
+
+    [Fact]
+    public void Assisted_and_manual_labels_are_counted_apart_and_so_is_their_annotators_agreement()
+    {
+        var item = QaSamples.Item(nz: 1);
+        var (a, b, c, d) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var labels = new[]
+        {
+            QaSamples.Labels(item, a, QaSamples.Scribble(0, 1, 4), QaSamples.Scribble(0, 0, 10)),
+            QaSamples.Labels(item, b, QaSamples.Scribble(0, 1, 4, source: Provenance.SuggestionSource), QaSamples.Scribble(0, 0, 10)),
+            QaSamples.Labels(item, d, QaSamples.Scribble(0, 1, 4), QaSamples.Scribble(0, 0, 10)),
+            QaSamples.Labels(item, c, QaSamples.Scribble(0, 0, 4), QaSamples.Scribble(0, 1, 10)),
+        };
+
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
+
+        Assert.True(summary.Assisted);
+        Assert.Equal((1, 7), (summary.AssistedAnnotations, summary.ManualAnnotations));
+        var of = summary.Annotators.ToDictionary(x => x.AnnotatorId);
+        Assert.Equal(of[b].Agreement, summary.AssistedAgreement);
+        Assert.Equal((of[a].Agreement!.Value + of[c].Agreement!.Value + of[d].Agreement!.Value) / 3, summary.ManualAgreement!.Value, 9);
+        Assert.True(summary.AssistedAgreement > summary.ManualAgreement, $"b agrees with the majority, c with nobody: {of[b].Agreement} vs {summary.ManualAgreement}");
+    }
+
+    [Fact]
+    public void An_item_drawn_entirely_by_hand_has_no_assisted_agreement()
+    {
+        var item = QaSamples.Item(nz: 1);
+        var labels = new[] { QaSamples.Labels(item, Guid.NewGuid(), QaSamples.Scribble(0, 1, 4)), QaSamples.Labels(item, Guid.NewGuid(), QaSamples.Scribble(0, 1, 4)) };
+        var summary = ItemAgreementSummarizer.Summarize(item, labels, null, Now);
+        Assert.False(summary.Assisted);
+        Assert.Equal((0, 2), (summary.AssistedAnnotations, summary.ManualAnnotations));
+        Assert.Null(summary.AssistedAgreement);
+        Assert.Equal(1.0, summary.ManualAgreement);
     }
 
     [Fact]

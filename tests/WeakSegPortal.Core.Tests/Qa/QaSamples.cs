@@ -29,6 +29,24 @@ internal static class QaSamples
     public static StoredAnnotation Tag(int classId, bool present, int? slice = null, long activeMs = 1000) =>
         new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Tag, null, null, null, new Tag(classId, present, slice), Provenance.Manual, activeMs, DateTimeOffset.UnixEpoch);
 
+    public static StoredAnnotation Polygon(int slice, int classId, params PlanePoint[] points) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Polygon, null, null, null, null, Provenance.Manual, 1000, DateTimeOffset.UnixEpoch, Polygon: new Polygon(points, slice, classId));
+
+    /// <summary>An accepted suggestion: a full mask of the voxels whose (x, y) <paramref name="set"/> picks, on an nx × ny slice.</summary>
+    public static StoredAnnotation Mask(int slice, int classId, int nx, int ny, Func<int, int, bool> set, string source = Provenance.SuggestionSource)
+    {
+        var pixels = new bool[nx * ny];
+        for (var v = 0; v < pixels.Length; v++)
+        {
+            pixels[v] = set(v % nx, v / nx);
+        }
+        var provenance = source == Provenance.SuggestionSource
+            ? new Provenance(source, "grabcut-box", "1", "{}", Guid.NewGuid(), Guid.NewGuid())
+            : Provenance.Manual;
+        return new(Guid.NewGuid(), Guid.NewGuid(), AnnotationKinds.Mask, null, null, null, null, provenance, 1000, DateTimeOffset.UnixEpoch,
+            Mask: new SliceMask(nx, ny, MaskRle.Encode(pixels), slice, classId));
+    }
+
     public static AnnotatorItemLabels Labels(ItemView item, Guid annotator, params StoredAnnotation[] annotations) => new()
     {
         Id = AnnotationStreams.For(item.Id, annotator),

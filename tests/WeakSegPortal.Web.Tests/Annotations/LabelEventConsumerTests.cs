@@ -33,6 +33,8 @@ public sealed class LabelEventConsumerTests(PortalFactory factory) : IClassFixtu
             nameof(TagSet) => new TagSet(id, item, annotator, command, new Tag(1, true, 3), Provenance.Manual, 10, at),
             nameof(PolygonDrawn) => new PolygonDrawn(id, item, annotator, command, new Polygon(path, 3, 1), Provenance.Manual, 10, at),
             nameof(BrushStrokePainted) => new BrushStrokePainted(id, item, annotator, command, new BrushStroke(path, 5, 3, 1, false), Provenance.Manual, 10, at),
+            nameof(MaskPainted) => new MaskPainted(id, item, annotator, command, new SliceMask(64, 48, [130, 12, 52, 12, 64 * 48 - 206], 3, 1),
+                new Provenance(Provenance.SuggestionSource, "grabcut-box", "1", "{}", Guid.NewGuid(), Guid.NewGuid()), 10, at),
             _ => throw new Xunit.Sdk.XunitException($"{type.Name} is a label event without a sample: add one here, then make every consumer handle it."),
         };
     }
@@ -65,6 +67,10 @@ public sealed class LabelEventConsumerTests(PortalFactory factory) : IClassFixtu
             var view = AnnotationView.From(item, stored);
             var member = typeof(AnnotationView).GetProperty(stored.Kind, System.Reflection.BindingFlags.IgnoreCase | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
             Assert.True(member?.GetValue(view) is not null, $"{type.Name}: the view has no {stored.Kind} geometry");
+            Assert.Equal(label.Provenance, view.Provenance);
+            // The QA viewer draws every label but tags (they have no shape).
+            var shapes = QaViewerLayers.Of([new OverlayLayer(annotator, "a", "#ffffff", [stored])]).Single().Shapes;
+            Assert.True(stored.Kind == AnnotationKinds.Tag ? shapes.Count == 0 : shapes.SingleOrDefault()?.Kind == stored.Kind, $"{type.Name}: the QA viewer has no {stored.Kind} shape");
             var replay = await LabelReplay.LoadAsync(session, item, [annotator], CancellationToken.None);
             Assert.Single(LabelReplay.AsOf(item, annotator, replay[annotator], DateTimeOffset.MaxValue).Annotations);
             Assert.Equal(item, AgreementSubscription.ItemOf(label));

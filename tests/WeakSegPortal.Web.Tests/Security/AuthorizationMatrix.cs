@@ -125,6 +125,7 @@ public static class AuthorizationMatrix
         ["AnnotationHub.SubmitMany"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.GetMyAnnotations"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.Focus"] = Rule.AnnotatorOfProject,
+        ["AnnotationHub.RejectSuggestion"] = Rule.AnnotatorOfProject,
     };
 
     /// <summary>

@@ -284,6 +284,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
                 case "Focus":
                     await hub.InvokeAsync("Focus", item.ToString());
                     return (true, "focused", "");
+                case "RejectSuggestion":
+                    await hub.InvokeAsync("RejectSuggestion", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), item.ToString());
+                    return (true, "rejected", "");
                 default:
                     throw new InvalidOperationException($"The matrix has no probe for {key}; add one to InvokeAsync.");
             }
