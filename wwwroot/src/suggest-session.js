@@ -7,6 +7,11 @@
 
 import { uuid } from './commands.js';
 
+/** What an answer with an empty mask says (nothing to accept). */
+export const NOTHING_FOUND = 'The engine found nothing there: try a tighter box, or click on the object.';
+/** Whether a run-length code sets any pixel (odd runs are set). */
+const hasSetPixels = (mask) => (mask.counts ?? []).some((n, i) => i % 2 === 1 && n > 0);
+
 /** A prompt with nothing in it. */
 const emptyPrompt = () => ({ box: null, points: [], scribbles: [] });
 
@@ -116,9 +121,9 @@ export class SuggestSession {
     const latest = this.#latest;
     if (!latest || !reply || reply.requestId !== latest.requestId || reply.objectId !== this.#object?.objectId) return 'stale';
     latest.answered = true;
-    if (!reply.ok || !reply.mask) {
+    if (!reply.ok || !reply.mask || !hasSetPixels(reply.mask)) {
       this.#shown = null;
-      this.#error = reply.error || 'The suggestion failed.';
+      this.#error = !reply.ok || !reply.mask ? reply.error || 'The suggestion failed.' : NOTHING_FOUND;
       return 'failed';
     }
     this.#shown = { ...reply, latencyMs: Math.max(0, Math.round(this.#now() - latest.sentAt)) };

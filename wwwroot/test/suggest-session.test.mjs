@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SuggestSession } from '../src/suggest-session.js';
+import { NOTHING_FOUND, SuggestSession } from '../src/suggest-session.js';
 import { maskCommand, commandFromView } from '../src/commands.js';
 import { rowText } from '../src/annotation-list.js';
 
@@ -47,6 +47,15 @@ test('A superseded request answered first is not shown while the newest is still
   assert.equal(s.receive(ok(r1)), 'stale');
   assert.equal(s.shown, null);
   assert.equal(s.waiting, true);
+});
+
+test('An empty mask is nothing to accept: the panel says to try a tighter box or a click', () => {
+  const { s } = session();
+  const r = s.addBox(0, 1, { x0: 0, y0: 0, x1: 3, y1: 1 });
+  assert.equal(s.receive(ok(r, { mask: { width: 4, height: 2, counts: [8] } })), 'failed');
+  assert.equal(s.shown, null);
+  assert.equal(s.error, NOTHING_FOUND);
+  assert.equal(s.accept(), null);
 });
 
 test('Latency is measured from the request to its answer', () => {
