@@ -17,7 +17,7 @@ public static class MartenRegistration
         options.Events.AddEventTypes([
             typeof(ProjectCreated), typeof(ProjectRenamed), typeof(ProjectDescribed), typeof(ProjectModalityChanged),
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
-            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged),
+            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged), typeof(SuggestionEngineChosen),
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved), typeof(GuidelineExampleAdded), typeof(GuidelineExampleRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ItemAdjudicated), typeof(ItemReturned),

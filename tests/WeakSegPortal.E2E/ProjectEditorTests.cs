@@ -76,6 +76,46 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await page.SnapshotAsync("project-team-saved");
     }
 
+    /// <summary>Picks an engine in the project form's select (a MudSelect: open it, click the option).</summary>
+    private static async Task ChooseEngineAsync(IPage page, string option)
+    {
+        await page.GetByTestId("suggestion-engine").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_project_s_suggestion_engine_is_chosen_in_the_form_and_stays_chosen_after_each_reload()
+    {
+        await using var context = await portal.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "pm");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/projects/new").ToString());
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Project name").FillAsync("Engine choice (browser test)");
+        await page.GetByLabel("Class 1 name").FillAsync("Organ");
+        await page.GetByText("Suggested masks").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Suggested masks")).ToBeCheckedAsync();
+        var engine = page.Locator("#project-suggestion-engine");
+        await Assertions.Expect(engine).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Auto"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.WaitForInteractiveAsync();
+
+        await ChooseEngineAsync(page, "grabcut-box (GrabCut from a box)");
+        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(engine).ToHaveValueAsync("grabcut-box (GrabCut from a box)");
+        await Assertions.Expect(page.GetByLabel("Suggested masks")).ToBeCheckedAsync();
+        await page.SnapshotAsync("project-suggestion-engine");
+
+        await ChooseEngineAsync(page, "grabcut-seeded (GrabCut seeded by clicks and scribbles)");
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(engine).ToHaveValueAsync("grabcut-seeded (GrabCut seeded by clicks and scribbles)");
+    }
+
     [Fact]
     public async Task Leaving_with_unsaved_changes_asks_first_in_the_app_and_on_unload()
     {

@@ -36,7 +36,10 @@ public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider 
             draft.Guidelines,
             command.By,
             clock.GetUtcNow());
-        session.Events.StartStream<Project>(id, created);
+        object[] events = draft.SuggestionEngine == SuggestionEngineNames.Default
+            ? [created]
+            : [created, new SuggestionEngineChosen(id, draft.SuggestionEngine, command.By, created.At)];
+        session.Events.StartStream<Project>(id, events);
         await session.SaveChangesAsync(ct);
         return CommandResult.Ok(id);
     }

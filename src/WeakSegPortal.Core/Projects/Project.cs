@@ -14,6 +14,7 @@ public sealed class Project
     public int AnnotatorsPerItem { get; set; }
     public double GoldRate { get; set; }
     public string Guidelines { get; set; } = "";
+    public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     public List<ProjectMember> Members { get; set; } = [];
     public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -68,6 +69,8 @@ public sealed class Project
 
     public void Apply(AssignmentRulesChanged e) =>
         (AnnotatorsPerItem, GoldRate, UpdatedAt) = (e.AnnotatorsPerItem, e.GoldRate, e.At);
+
+    public void Apply(SuggestionEngineChosen e) => (SuggestionEngine, UpdatedAt) = (e.Engine, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
 

@@ -32,6 +32,10 @@ internal static class ProjectChanges
         {
             changes.Add(new AssignmentRulesChanged(id, draft.AnnotatorsPerItem, draft.GoldRate, by, at));
         }
+        if (draft.SuggestionEngine != current.SuggestionEngine)
+        {
+            changes.Add(new SuggestionEngineChosen(id, draft.SuggestionEngine, by, at));
+        }
         if (draft.Guidelines != current.Guidelines)
         {
             changes.Add(new GuidelinesChanged(id, draft.Guidelines, by, at));

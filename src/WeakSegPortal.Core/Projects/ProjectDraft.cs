@@ -11,6 +11,8 @@ public sealed class ProjectDraft
     public int AnnotatorsPerItem { get; set; } = 3;
     public double GoldRate { get; set; } = 0.05;
     public string Guidelines { get; set; } = "";
+    /// <summary>The suggestion engine, one of <see cref="SuggestionEngineNames.Offered"/>.</summary>
+    public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
     public HashSet<ProjectMember>? Members { get; set; }
     /// <summary>The stream version the draft was read at; an edit against a newer version is refused.</summary>
@@ -26,6 +28,7 @@ public sealed class ProjectDraft
         AnnotatorsPerItem = project.AnnotatorsPerItem,
         GoldRate = project.GoldRate,
         Guidelines = project.Guidelines,
+        SuggestionEngine = project.SuggestionEngine,
         Members = [.. project.Members],
         Version = version,
     };
@@ -41,6 +44,7 @@ public sealed class ProjectDraft
         AnnotatorsPerItem = AnnotatorsPerItem,
         GoldRate = GoldRate,
         Guidelines = Guidelines,
+        SuggestionEngine = SuggestionEngine,
         Members = Members is null ? null : [.. Members],
         Version = Version,
     };
@@ -59,6 +63,7 @@ public sealed class ProjectDraft
             && AnnotatorsPerItem == other.AnnotatorsPerItem
             && GoldRate.Equals(other.GoldRate)
             && Guidelines == other.Guidelines
+            && SuggestionEngine == other.SuggestionEngine
             && (Members ?? []).SetEquals(other.Members ?? []);
     }
 }

@@ -34,6 +34,10 @@ public static partial class ProjectDraftValidator
         {
             errors[nameof(ProjectDraft.GoldRate)] = "Gold rate must be between 0 and 0.5.";
         }
+        if (!SuggestionEngineNames.Offered.Contains(draft.SuggestionEngine))
+        {
+            errors[nameof(ProjectDraft.SuggestionEngine)] = $"Pick a suggestion engine: {string.Join(", ", SuggestionEngineNames.Offered)}.";
+        }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {
             errors[nameof(ProjectDraft.Members)] = teamError;

@@ -32,4 +32,7 @@ public sealed record AllowedAnnotationKindsChanged(Guid ProjectId, IReadOnlyList
 
 public sealed record AssignmentRulesChanged(Guid ProjectId, int AnnotatorsPerItem, double GoldRate, Guid By, DateTimeOffset At);
 
+/// <summary>The project's suggestion engine (<see cref="SuggestionEngineNames"/>); a project without this event uses "auto".</summary>
+public sealed record SuggestionEngineChosen(Guid ProjectId, string Engine, Guid By, DateTimeOffset At);
+
 public sealed record GuidelinesChanged(Guid ProjectId, string Guidelines, Guid By, DateTimeOffset At);

@@ -10,6 +10,8 @@ public sealed class ProjectSummary
     public Modality Modality { get; set; }
     public List<LabelClass> Classes { get; set; } = [];
     public List<AnnotationKind> AllowedKinds { get; set; } = [];
+    /// <summary>The engine that answers this project's suggestions (<see cref="SuggestionEngineNames"/>).</summary>
+    public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     public int AnnotatorsPerItem { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }

@@ -62,6 +62,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
         Touch(s, e.At);
     }
 
+    public static void Apply(SuggestionEngineChosen e, ProjectSummary s)
+    {
+        s.SuggestionEngine = e.Engine;
+        Touch(s, e.At);
+    }
+
     public static void Apply(AssignmentRulesChanged e, ProjectSummary s)
     {
         s.AnnotatorsPerItem = e.AnnotatorsPerItem;

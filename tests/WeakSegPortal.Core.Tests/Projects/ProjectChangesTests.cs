@@ -62,4 +62,19 @@ public sealed class ProjectChangesTests
             [typeof(ProjectRenamed), typeof(ProjectModalityChanged), typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged)],
             types);
     }
+
+    [Fact]
+    public void Choosing_another_suggestion_engine_is_one_event_and_the_project_keeps_it()
+    {
+        var project = Created();
+        Assert.Equal(SuggestionEngineNames.Auto, project.SuggestionEngine);
+        var draft = ProjectDraft.From(project, 1);
+        Assert.Empty(ProjectChanges.Between(project, draft, By, At, out _));
+        draft.SuggestionEngine = SuggestionEngineNames.GrabCutSeeded;
+        var chosen = Assert.IsType<SuggestionEngineChosen>(Assert.Single(ProjectChanges.Between(project, draft, By, At, out _)));
+        Assert.Equal(SuggestionEngineNames.GrabCutSeeded, chosen.Engine);
+        project.Apply(chosen);
+        Assert.Equal(SuggestionEngineNames.GrabCutSeeded, ProjectDraft.From(project, 2).SuggestionEngine);
+        Assert.False(draft.SameAs(ProjectDraft.From(Created(), 1)));
+    }
 }

@@ -82,4 +82,35 @@ public sealed class ProjectDraftValidatorTests
         draft.GoldRate = goldRate;
         Assert.NotEmpty(ProjectDraftValidator.Validate(draft));
     }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("grabcut-box")]
+    [InlineData("grabcut-seeded")]
+    public void Every_offered_suggestion_engine_may_be_chosen(string engine)
+    {
+        var draft = Valid();
+        draft.SuggestionEngine = engine;
+        Assert.Empty(ProjectDraftValidator.Validate(draft));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sam-vit-h")]
+    [InlineData("Auto")]
+    public void An_engine_that_is_not_offered_is_refused_beside_the_engine(string engine)
+    {
+        var draft = Valid();
+        draft.SuggestionEngine = engine;
+        Assert.Equal("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded.", ProjectDraftValidator.Validate(draft)[nameof(ProjectDraft.SuggestionEngine)]);
+    }
+
+    [Theory]
+    [InlineData("auto", false, "grabcut-box")]
+    [InlineData("auto", true, "grabcut-seeded")]
+    [InlineData(null, false, "grabcut-box")]
+    [InlineData("grabcut-box", true, "grabcut-box")]
+    [InlineData("grabcut-seeded", false, "grabcut-seeded")]
+    public void Auto_sends_a_box_to_grabcut_and_clicks_or_scribbles_to_seeded_grabcut_and_any_other_choice_is_kept(string? chosen, bool clicksOrScribbles, string engine) =>
+        Assert.Equal(engine, SuggestionEngineNames.Resolve(chosen, clicksOrScribbles));
 }

@@ -71,4 +71,31 @@ public sealed class ProjectFormTests : MudComponentTest
             .Add(f => f.ServerErrors, new Dictionary<string, string> { ["Name"] = "A project named \"Taken\" exists already." }));
         Assert.Contains("exists already", form.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_project_s_suggestion_engine_shows_in_the_form_and_is_saved_with_the_draft()
+    {
+        var draft = new ProjectDraft
+        {
+            Name = "Liver CT",
+            Classes = [new() { Name = "Liver" }],
+            AllowedKinds = [AnnotationKind.Mask],
+            SuggestionEngine = SuggestionEngineNames.GrabCutSeeded,
+        };
+        var form = RenderForm(draft);
+        Assert.Equal("grabcut-seeded (GrabCut seeded by clicks and scribbles)", form.Find("#project-suggestion-engine").GetAttribute("value"));
+        Assert.Contains("Suggested masks", form.Markup, StringComparison.Ordinal);
+        form.Find("form").Submit();
+        Assert.Equal(SuggestionEngineNames.GrabCutSeeded, _saved!.SuggestionEngine);
+    }
+
+    [Fact]
+    public void An_engine_no_longer_offered_is_flagged_beside_the_select_and_nothing_is_saved()
+    {
+        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box], SuggestionEngine = "retired-engine" };
+        var form = RenderForm(draft);
+        form.Find("form").Submit();
+        Assert.Null(_saved);
+        Assert.Contains("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded.", form.Find("[data-testid=suggestion-engine]").TextContent, StringComparison.Ordinal);
+    }
 }

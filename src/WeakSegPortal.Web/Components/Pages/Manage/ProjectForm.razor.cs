@@ -101,6 +101,16 @@ public sealed partial class ProjectForm
         AnnotationKind.Point => "Points",
         AnnotationKind.Brush => "Brush / eraser (full mask)",
         AnnotationKind.Polygon => "Polygon (full mask)",
+        AnnotationKind.Mask => "Suggested masks",
         _ => kind.ToString(),
+    };
+
+    /// <summary>What each engine the project may pick does, in the select's words.</summary>
+    public static string EngineLabel(string engine) => engine switch
+    {
+        SuggestionEngineNames.Auto => "Auto: a box → grabcut-box, clicks or scribbles → grabcut-seeded",
+        SuggestionEngineNames.GrabCutBox => "grabcut-box (GrabCut from a box)",
+        SuggestionEngineNames.GrabCutSeeded => "grabcut-seeded (GrabCut seeded by clicks and scribbles)",
+        _ => engine,
     };
 }
