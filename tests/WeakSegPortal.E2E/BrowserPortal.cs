@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WeakSegPortal.Web.Tests.Infrastructure;
@@ -8,9 +10,10 @@ namespace WeakSegPortal.E2E;
 
 /// <summary>
 /// The portal on a real Kestrel socket with its demo data, and Debian's chromium driven by Playwright.
-/// No browser is downloaded: Playwright launches the system chromium.
+/// No browser is downloaded: Playwright launches the system chromium. Fixtures that need more of the
+/// portal (a worker beside it, say) derive from it and add configuration through <see cref="Settings"/>.
 /// </summary>
-public sealed class BrowserPortal : PortalFactory
+public class BrowserPortal : PortalFactory
 {
     private IPlaywright? _playwright;
 
@@ -23,6 +26,15 @@ public sealed class BrowserPortal : PortalFactory
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Configuration added to the portal's (set before it starts).</summary>
+    protected Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(Settings));
+    }
 
     public override async Task InitializeAsync()
     {

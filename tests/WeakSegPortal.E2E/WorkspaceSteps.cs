@@ -94,6 +94,23 @@ public static class WorkspaceSteps
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
     }
 
+    /// <summary>Suggestions become mask labels: a project manager allows masks on the demo project.</summary>
+    public static async Task AllowMasksOnTheDemoProjectAsync(BrowserPortal portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var summary = await session.Query<ProjectSummary>().SingleAsync(p => p.Name == DemoProject);
+        if (summary.AllowedKinds.Contains(AnnotationKind.Mask))
+        {
+            return;
+        }
+        var (project, version) = (await ProjectQueries.LoadAsync(session, summary.Id, CancellationToken.None))!.Value;
+        var draft = ProjectDraft.From(project, version);
+        draft.AllowedKinds.Add(AnnotationKind.Mask);
+        var result = await scope.ServiceProvider.GetRequiredService<EditProjectHandler>().HandleAsync(new EditProject(summary.Id, draft, Guid.Empty), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+    }
+
     public static async Task<Guid> UserIdAsync(BrowserPortal portal, string user)
     {
         await using var scope = portal.Services.CreateAsyncScope();

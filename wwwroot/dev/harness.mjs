@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { encodeWssl } from '../src/wssl.js';
+import { fakeSuggest } from './fake-suggest.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const ITEM_ID = '3f0c5a8e-6a51-4c59-9d55-0c2e4d1b7a10';
@@ -26,7 +27,9 @@ export const item = {
 export const classes = [{ id: 1, name: 'Tumour', colour: '#ff5d73' }, { id: 2, name: 'Liver', colour: '#ffb347' }, { id: 0, name: 'Background', colour: '#7fb3d5' }];
 
 /** A CT-like slice: air, an elliptic body with noise, a rim of bone and a spherical lesion. */
-function makeSlice(k) {
+function makeSlice(k) { return encodeWssl({ width: NX, height: NY, samples: sliceSamples(k), spacing: SPACING }); }
+
+function sliceSamples(k) {
   let seed = 1234567 + k * 7919;
   const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
   const noise = () => (rand() + rand() + rand() - 1.5) * 20;
@@ -45,7 +48,7 @@ function makeSlice(k) {
       samples[j * NX + i] = Math.round(v);
     }
   }
-  return encodeWssl({ width: NX, height: NY, samples, spacing: SPACING });
+  return samples;
 }
 
 // ---- the fake hub's server side -----------------------------------------------------------
@@ -55,7 +58,11 @@ let nextId = 1;
 let refuseNext = null; // a reason: the next create is refused with it (to test the refusal path)
 export const received = []; // every command the fake hub saw, in order
 export const batches = []; // the size of every SubmitMany call
-export function resetFakeHub() { annotations.clear(); acks.clear(); received.length = 0; batches.length = 0; refuseNext = null; }
+export const suggestions = []; // every Suggest request, in order
+export const rejections = []; // every RejectSuggestion call: { suggestionId, objectId, itemId }
+let suggestDelayMs = 0; // answers wait this long (supersession by a newer request can be seen)
+export function setSuggestDelay(ms) { suggestDelayMs = ms; }
+export function resetFakeHub() { annotations.clear(); acks.clear(); received.length = 0; batches.length = 0; suggestions.length = 0; rejections.length = 0; refuseNext = null; suggestDelayMs = 0; }
 export function refuseNextCreate(reason) { refuseNext = reason; }
 
 function submit(command) {
@@ -110,6 +117,15 @@ const hub = {
   },
   onreconnected(cb) { reconnected.add(cb); return () => reconnected.delete(cb); },
   onclose(cb) { closed.add(cb); return () => closed.delete(cb); },
+  async suggest(request) {
+    if (!online) throw new Error('offline');
+    return (await fetch('/fake-hub/suggest', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) })).json();
+  },
+  async rejectSuggestion(suggestionId, objectId, itemId) {
+    if (!online) throw new Error('offline');
+    await fetch('/fake-hub/reject', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ suggestionId, objectId, itemId }) });
+  },
+  async getSuggestionStatus() { return { engine: 'fake-grow', provider: 'OpenCV', workers: 0, readySlices: [] }; },
 };
 window.__fakeHub = {
   goOffline() { online = false; closed.forEach((cb) => cb()); },
@@ -157,6 +173,22 @@ export function startHarness(port = 0) {
         batches.push(commands.length);
         if (commands.length > 100) return send(500, 'application/json', JSON.stringify({ error: 'at most 100 commands' }));
         return send(200, 'application/json', JSON.stringify(commands.map(submit)));
+      }
+      if (url.pathname === '/fake-hub/suggest' && req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const request = JSON.parse(body);
+        suggestions.push(request);
+        const started = Date.now();
+        if (suggestDelayMs) await new Promise((r) => setTimeout(r, suggestDelayMs));
+        const reply = fakeSuggest(request, sliceSamples(request.slice), NX, NY, { suggestionId: `5a000000-0000-4000-8000-${String(suggestions.length).padStart(12, '0')}`, started });
+        return send(200, 'application/json', JSON.stringify(reply));
+      }
+      if (url.pathname === '/fake-hub/reject' && req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        rejections.push(JSON.parse(body));
+        return send(204, 'text/plain', '');
       }
       if (url.pathname === '/fake-hub/annotations') {
         const list = [...annotations.entries()].filter(([, c]) => c.itemId === url.searchParams.get('itemId')).map(([annotationId, c]) => ({ ...c, annotationId }));

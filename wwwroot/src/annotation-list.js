@@ -3,7 +3,7 @@
 // (view only: nothing stored changes) or delete it; hovering a row highlights its label on the
 // image. The rows are computed by `listRows` (pure); `createAnnotationList` draws them.
 
-const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush', mask: 'Suggested mask' };
+const KIND_NAMES = { box: 'Box', scribble: 'Scribble', point: 'Point', tag: 'Tag', polygon: 'Polygon', brush: 'Brush', mask: 'Mask' };
 
 const EYE = '<path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12z"/><circle cx="12" cy="12" r="2.8"/>';
 const EYE_OFF = '<path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12z"/><path d="M4 4l16 16"/>';
@@ -12,7 +12,8 @@ const BIN = '<path d="M5 7h14M10 7V4.5h4V7M7 7l1 13h8l1-13"/>';
 /** What a row says about a label: "Point + · Liver". */
 export function rowText(command, className) {
   const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : command.brush?.erase ? ' (eraser)' : '';
-  return `${KIND_NAMES[command.kind] ?? command.kind}${polarity} · ${className}`;
+  const origin = command.provenance?.source === 'suggestion' ? ` · suggested by ${command.provenance.engine}` : '';
+  return `${KIND_NAMES[command.kind] ?? command.kind}${polarity} · ${className}${origin}`;
 }
 
 /**

@@ -116,6 +116,15 @@ export function commandFromView(view) {
   return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance };
 }
 
+/**
+ * A full-mask label from an accepted suggestion (docs/suggestion-protocol.md "Accepting"):
+ * mask = { width, height, counts } (mask-rle.js), provenance = { source: 'suggestion', engine,
+ * modelVersion, prompt, suggestionId, objectId }.
+ */
+export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs, commandId }) {
+  return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance) };
+}
+
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */
 export function sameLabel(a, b) {
   const member = GEOMETRY_MEMBER[a?.kind];

@@ -6,6 +6,11 @@
 //   onreconnected(cb) · onclose(cb) (cb when the connection is lost) · connected (boolean)
 //   submitMany(commands) → ack[] (optional: up to 100 commands, acks in the same order; a hub
 //   without it gets its commands one at a time through submit)
+// Suggestions (docs/suggestion-protocol.md; all optional, the workspace works without them):
+//   suggest(request) → reply · rejectSuggestion(suggestionId, objectId, itemId) ·
+//   getSuggestionStatus(itemId) → { engine, provider, workers, readySlices } ·
+//   onEmbeddingsReady(cb) → unsubscribe (cb({ itemId, orientation, engine, slices })) ·
+//   viewSlice(itemId, orientation, slice) (the slice on screen: embeddings around it are computed ahead)
 
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
@@ -61,6 +66,7 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     .configureLogging(logLevel)
     .build();
   const reconnected = new Set(), lost = new Set();
+  const connected = () => connection.state === HubConnectionState.Connected;
   let stopped = false, timer = null;
 
   connection.onreconnecting((err) => lost.forEach((cb) => cb(err)));
@@ -111,5 +117,10 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     focus(itemId) { return connection.state === HubConnectionState.Connected ? connection.invoke('Focus', itemId) : Promise.resolve(); },
     onreconnected(cb) { reconnected.add(cb); return () => reconnected.delete(cb); },
     onclose(cb) { lost.add(cb); return () => lost.delete(cb); },
+    suggest(request) { return connected() ? connection.invoke('Suggest', request) : Promise.reject(new Error('not connected')); },
+    rejectSuggestion(suggestionId, objectId, itemId) { return connected() ? connection.invoke('RejectSuggestion', suggestionId, objectId, itemId) : Promise.resolve(); },
+    getSuggestionStatus(itemId) { return connected() ? connection.invoke('GetSuggestionStatus', itemId) : Promise.resolve(null); },
+    viewSlice(itemId, orientation, slice) { return connected() ? connection.invoke('ViewSlice', itemId, orientation, slice) : Promise.resolve(); },
+    onEmbeddingsReady(cb) { connection.on('EmbeddingsReady', cb); return () => connection.off('EmbeddingsReady', cb); },
   };
 }

@@ -10,6 +10,7 @@ const ICONS = {
   brush: '<path d="M19.5 4.5l-8 8"/><path d="M11.5 12.5c-2.5-.5-4.5 1-4.5 3.5 0 1.5-1 2.5-3 3 3 1.5 7.5 1 8.5-2.5.5-1.5 0-3-1-4z" fill="currentColor"/>',
   eraser: '<path d="M14.5 4.5l5 5-9 9h-5l-2.5-2.5z"/><path d="M9.5 9.5l5 5M10.5 18.5h9"/>',
   pointPositive: '<circle cx="10" cy="14" r="3.2"/><path d="M17 3v6M14 6h6"/>',
+  suggest: '<path d="M12 3.5l1.6 3.6 3.9.4-2.9 2.6.8 3.8L12 12l-3.4 1.9.8-3.8-2.9-2.6 3.9-.4z"/><path d="M5 20c2-3 4.5-4.5 7-4.5s5 1.5 7 4.5" stroke-dasharray="2 2"/>',
   pointNegative: '<circle cx="10" cy="14" r="3.2"/><path d="M14 6h6"/>',
   pan: '<path d="M12 3v18M3 12h18M12 3l-3 3M12 3l3 3M12 21l-3-3M12 21l3-3M3 12l3-3M3 12l3 3M21 12l-3-3M21 12l-3 3"/>',
   zoom: '<circle cx="10.5" cy="10.5" r="6"/><path d="M15 15l5.5 5.5"/>',
@@ -56,6 +57,8 @@ export function createToolbar({ container, tools, classes, presets, keys, on, ma
   const toolGroup = el('div', { class: 'ws-group', role: 'group', 'aria-label': 'Tools' });
   for (const t of tools) {
     const b = iconButton({ icon: t.icon, label: t.label, key: t.key, testid: `tool-${t.id}`, pressed: false, onclick: () => on.mode(t.id) });
+    // A tool the project rules out stays visible, disabled, and says why (aria-disabled keeps the tooltip and focus).
+    if (t.disabled) { b.setAttribute('aria-disabled', 'true'); b.classList.add('ws-btn-off'); b.title = `${t.label} (${t.key}) — ${t.disabled}`; }
     toolButtons.set(t.id, b);
     toolGroup.append(b);
   }

@@ -173,6 +173,8 @@ class BoxTool extends grabsOnlyWhenAllowed(RectangleROITool) {
 export const MODE_TOOLS = Object.freeze({
   select: null, box: BoxTool.toolName, scribble: ScribbleTool.toolName, point: PointTool.toolName,
   polygon: PolygonTool.toolName, brush: BrushTool.toolName, eraser: EraserTool.toolName,
+  // The suggestion tool takes presses itself (suggest-tool.js); no Cornerstone tool on the primary button.
+  suggest: null,
   pan: PanTool.toolName, zoom: ZoomTool.toolName, windowLevel: WindowLevelTool.toolName,
 });
 export const ANNOTATION_TOOLS = [BoxTool.toolName, ScribbleTool.toolName, PointTool.toolName, PolygonTool.toolName, BrushTool.toolName, EraserTool.toolName];

@@ -14,6 +14,7 @@ import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
 import { createShortcuts } from './shortcuts.js';
+import { createSuggestTool, NOT_ALLOWED as SUGGEST_NOT_ALLOWED } from './suggest-tool.js';
 import { createTagPanel, tagKey } from './tags.js';
 import { createToolbar } from './toolbar.js';
 import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
@@ -24,7 +25,7 @@ import { visibleSelection } from './selection.js';
 
 const PROTOCOL_KINDS = ['tag', 'box', 'scribble', 'point', 'polygon', 'brush', 'mask'];
 /** Tools that label a foreground class only (background is for scribbles and points). */
-const FOREGROUND_MODES = new Set(['box', 'polygon', 'brush', 'eraser']);
+const FOREGROUND_MODES = new Set(['box', 'polygon', 'brush', 'eraser', 'suggest']);
 const STROKE_KINDS = new Set(['scribble', 'brush']);
 const MAX_WIDTH = 40;
 let mounts = 0;
@@ -132,13 +133,15 @@ export async function mount(element, options) {
     kinds.includes('polygon') && { id: 'polygon', mode: 'polygon', icon: 'polygon', label: 'Polygon (full mask)', key: 'L' },
     kinds.includes('brush') && { id: 'brush', mode: 'brush', icon: 'brush', label: 'Brush (full mask)', key: 'M' },
     kinds.includes('brush') && { id: 'eraser', mode: 'eraser', icon: 'eraser', label: 'Eraser (full mask)', key: 'E' },
+    // Suggestions become mask labels: offered always, disabled (saying why) where masks are not allowed.
+    { id: 'suggest', mode: 'suggest', icon: 'suggest', label: 'Suggest: drag a box or click the object, then Enter', key: 'A', disabled: kinds.includes('mask') ? null : SUGGEST_NOT_ALLOWED },
     { id: 'pan', mode: 'pan', icon: 'pan', label: 'Pan', key: 'H' },
     { id: 'zoom', mode: 'zoom', icon: 'zoom', label: 'Zoom', key: 'Z' },
     { id: 'window-level', mode: 'windowLevel', icon: 'windowLevel', label: 'Window / level', key: 'W' },
   ].filter(Boolean);
   const classKey = (classId) => (classId === 0 ? '0' : String(fg.findIndex((c) => c.id === classId) + 1));
 
-  let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false;
+  let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false, suggest = null;
   const toolbar = createToolbar({
     container: root, tools, classes: allClasses, presets: item.presets ?? [], keys: { classKey }, maxWidth: MAX_WIDTH,
     on: {
@@ -241,6 +244,7 @@ export async function mount(element, options) {
     // A selection never stays behind on a slice no longer on screen, where Delete would remove it unseen.
     if (shownSlice !== null && k !== shownSlice) csAnnotation.selection.deselectAnnotation();
     shownSlice = k;
+    suggest?.sliceChanged(k);
     slider.value = String(k);
     sliceLabel.textContent = `${k + 1} / ${item.nz}`;
     showSliceOverlay();
@@ -254,6 +258,7 @@ export async function mount(element, options) {
   function selectTool(toolId) {
     const t = tools.find((x) => x.id === toolId);
     if (!t) return;
+    if (t.disabled) { say(t.disabled); return; }
     if (t.mode !== 'polygon') cancelClickPolygon();
     if (t.mode === 'point') state.positive = t.positive;
     if (FOREGROUND_MODES.has(t.mode) && state.classId === 0 && fg.length) state.classId = fg[0].id;
@@ -263,16 +268,18 @@ export async function mount(element, options) {
     toolbar.enableClass(0, !FOREGROUND_MODES.has(t.mode));
     toolbar.setClass(state.classId);
     applyDrawingStyle();
+    suggest?.activeChanged(t.mode === 'suggest');
   }
   function selectClass(classId) {
     if (classId === 0 && FOREGROUND_MODES.has(state.mode)) {
-      say(`${state.mode === 'box' ? 'A box' : 'A full mask'} needs a foreground class; background is for scribbles and points.`);
+      say(`${state.mode === 'box' ? 'A box' : state.mode === 'suggest' ? 'A suggestion' : 'A full mask'} needs a foreground class; background is for scribbles and points.`);
       return;
     }
     if (!allClasses.some((c) => c.id === classId)) return;
     state.classId = classId;
     toolbar.setClass(classId);
     applyDrawingStyle();
+    suggest?.classChanged(classId);
   }
   function setWidth(w) { state.width = Math.max(1, Math.min(MAX_WIDTH, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
   function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); }
@@ -302,12 +309,15 @@ export async function mount(element, options) {
       tagPanel?.update({ tagsByKey: tags });
       return `tag:${key}`;
     }
+    // A mask label (an accepted suggestion) has no Cornerstone annotation: the composed label map shows it.
+    if (command.kind === 'mask') { const uid = `mask:${uuid()}`; adopt(uid, command); return uid; }
     const { points, slice } = commandToWorld(command, geometry);
     const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId: imageIds[slice], worldPoints: points, uid: uuid() });
     adopt(uid, command);
     return uid;
   }
   function adoptStyle(uid, command) {
+    if (command.kind === 'mask') return;
     const kind = command.brush?.erase ? 'eraser' : command.kind;
     const width = command.scribble?.width ?? command.brush?.width ?? 1;
     csTools.styleAnnotation(uid, styleFor({ colour: colourOf(command.classId), positive: command.point?.positive ?? true, width: screenWidth(width), kind, outline: true }));
@@ -361,7 +371,7 @@ export async function mount(element, options) {
   function setHidden(uid, hide) {
     if (!drawn.has(uid)) return;
     if (hide) hidden.add(uid); else hidden.delete(uid);
-    csAnnotation.visibility.setAnnotationVisibility(uid, !hide);
+    if (csAnnotation.state.getAnnotation(uid)) csAnnotation.visibility.setAnnotationVisibility(uid, !hide);
     if (hide) csAnnotation.selection.setAnnotationSelected(uid, false);
     masksChanged();
     render();
@@ -421,7 +431,7 @@ export async function mount(element, options) {
       if (deletedIds.has(a.annotationId)) continue;
       const command = commandFromView(a);
       if (a.kind === 'tag') { tags.set(tagKey(a.classId, a.slice), { present: a.tag.present, commandId: a.commandId, command }); continue; }
-      if (!toolFor(a) || byCommand.has(a.commandId)) continue;
+      if (!(toolFor(a) || a.kind === 'mask') || byCommand.has(a.commandId)) continue;
       draw(command);
     }
     // Paint composes in the order it was made: the server's annotations (oldest first), then what is still pending here.
@@ -438,7 +448,7 @@ export async function mount(element, options) {
     for (const e of outbox.entries) {
       const c = e.command;
       if (c.itemId !== item.id) continue;
-      if (toolFor(c) && !byCommand.has(c.commandId)) draw(c);
+      if ((toolFor(c) || c.kind === 'mask') && !byCommand.has(c.commandId)) draw(c);
       else if (c.kind === 'tag') tags.set(tagKey(c.classId, c.slice), { present: c.tag.present, commandId: c.commandId, command: c });
       else if (c.kind === 'delete') {
         const target = e.refCommandId && byCommand.get(e.refCommandId);
@@ -455,10 +465,12 @@ export async function mount(element, options) {
     await syncFromServer();
     drawPending();
     renderList();
+    suggest?.refresh();
   }
   disposers.push(hub.onreconnected(() => { goOnline(); }) ?? (() => {}));
   disposers.push(hub.onclose?.((err) => {
     outbox.setOnline(false);
+    suggest?.render();
     if (isOtherUser(err)) say('This browser is now signed in as someone else. Your unsaved work is kept for you: sign in again as yourself to send it.');
   }) ?? (() => {}));
 
@@ -591,8 +603,17 @@ export async function mount(element, options) {
   };
   for (const type of ['pointerdown', 'pointermove', 'wheel', 'keydown']) root.addEventListener(type, onInput, { passive: true, capture: true });
 
+  // ---- suggestions (suggest-tool.js): prompts, the mask shown, accept / reject ----------
+  suggest = createSuggestTool({
+    stage, vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, allowed: kinds.includes('mask'), side, say,
+    active: () => state.mode === 'suggest', classId: () => state.classId, colourOf, activeMs: () => timer.finishAnnotation(),
+    onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
+  });
+  disposers.push(() => suggest.destroy());
+
   // ---- shortcuts ----------------------------------------------------------------------
   const bindings = [
+    ...suggest.bindings,
     ...tools.map((t) => ({ keys: [t.key], label: t.label, group: 'Tools', run: () => selectTool(t.id) })),
     // Polygon by clicks: these keys act on the open outline first, else as listed further down.
     ...(kinds.includes('polygon') ? [
@@ -664,6 +685,8 @@ export async function mount(element, options) {
     },
     /** Whether voxel (i, j) of slice k shows paint, and of which class (0: none). */
     maskAt: (i, j, k) => masks.labelsAt(k ?? viewer.slice)?.[j * item.nx + i] ?? 0,
+    /** The suggestion tool: { object, shown, error, waiting, voxels, ready, engine, provider }. */
+    suggestion: () => suggest.debug(),
     /** Vertices of the polygon being clicked (world). */
     clickedVertices: () => clickPolygon.vertices,
     indexToWorld: (index) => geometry.indexToWorld(index),

@@ -1,0 +1,65 @@
+using WeakSegPortal.Imaging.Demo;
+
+namespace WeakSegPortal.E2E;
+
+/// <summary>
+/// The exact ground truth of a demo item, made again from its name ("demo-ct-01", "demo-mr-04"): the
+/// seeding uses the same generator, seed and size, so a browser test knows where each organ lies.
+/// </summary>
+public sealed class DemoTruth
+{
+    /// <summary>Side and slice count of the seeded demo items (Seeding/DemoItems).</summary>
+    private const int Size = 192;
+    private const int Slices = 24;
+
+    private readonly short[] _labels;
+
+    private DemoTruth(short[] labels) => _labels = labels;
+
+    public static DemoTruth For(string itemName)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(itemName, @"demo-(ct|mr)-(\d+)");
+        Assert.True(match.Success, $"'{itemName}' is not a demo item");
+        var generator = new DemoVolumeGenerator(int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var demo = match.Groups[1].Value == "ct" ? generator.CreateCt(Size, Slices) : generator.CreateMr(Size, Slices);
+        return new DemoTruth(demo.Labels.Int16Voxels);
+    }
+
+    /// <summary>Whether voxel (i, j) of slice k carries one of the labels.</summary>
+    public bool Has(int i, int j, int k, params short[] labels) => labels.Contains(_labels[(((k * Size) + j) * Size) + i]);
+
+    /// <summary>The slice where the labels cover most voxels.</summary>
+    public int LargestSlice(params short[] labels) =>
+        Enumerable.Range(0, Slices).MaxBy(k => Mask(k, labels).Count(v => v));
+
+    /// <summary>The labels' voxels of slice k, row-major (x fastest), as the mask code reads them.</summary>
+    public bool[] Mask(int k, params short[] labels)
+    {
+        var mask = new bool[Size * Size];
+        for (var j = 0; j < Size; j++)
+        {
+            for (var i = 0; i < Size; i++)
+            {
+                mask[(j * Size) + i] = Has(i, j, k, labels);
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>The labels' bounding box on slice k (voxel centres) and their centroid.</summary>
+    public (int I0, int J0, int I1, int J1, double Ci, double Cj) Extent(int k, params short[] labels)
+    {
+        var mask = Mask(k, labels);
+        var cells = Enumerable.Range(0, mask.Length).Where(v => mask[v]).Select(v => (I: v % Size, J: v / Size)).ToList();
+        Assert.NotEmpty(cells);
+        return (cells.Min(c => c.I), cells.Min(c => c.J), cells.Max(c => c.I), cells.Max(c => c.J), cells.Average(c => c.I), cells.Average(c => c.J));
+    }
+
+    /// <summary>Dice of two masks of one slice.</summary>
+    public static double Dice(bool[] a, bool[] b)
+    {
+        var both = a.Zip(b).Count(p => p.First && p.Second);
+        var total = a.Count(v => v) + b.Count(v => v);
+        return total == 0 ? 1 : 2.0 * both / total;
+    }
+}
