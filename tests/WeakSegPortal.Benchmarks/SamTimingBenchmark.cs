@@ -72,7 +72,7 @@ internal static class SamTimingBenchmark
         };
         var first = engine.SuggestAsync(prompt, CancellationToken.None).GetAwaiter().GetResult();
         var refine = prompt with { Points = [.. prompt.Points, new LabelPoint(200, 300, image.SliceIndex, 1, IsPositive: false)], PreviousMask = first.LowResMask };
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (embedding from {first.Embedding} on the timed calls' first run)"));
+        Console.WriteLine($"  (before the timed decoder calls: one Embed, then the first SuggestAsync found the embedding in {first.Embedding})");
         BenchmarkTimer.Measure($"{family} test decoder, SuggestAsync with the embedding cached (box + 1 click → 512x512 mask), {engine.ExecutionProvider}",
             3, 50, () => engine.SuggestAsync(prompt, CancellationToken.None).GetAwaiter().GetResult());
         BenchmarkTimer.Measure($"{family} test decoder, SuggestAsync refining (box + 2 clicks + previous low-res mask), {engine.ExecutionProvider}",

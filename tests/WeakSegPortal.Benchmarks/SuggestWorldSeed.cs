@@ -36,6 +36,7 @@ internal static class SuggestWorldSeed
         builder.Configuration["Agreement:Daemon"] = "Disabled";
         builder.Configuration["Storage:Root"] = storageRoot;
         builder.Configuration["Seed:Demo"] = "false";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPortalServices();
         await using var app = builder.Build();
