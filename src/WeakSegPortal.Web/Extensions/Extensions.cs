@@ -23,6 +23,8 @@ using WeakSegPortal.Web.Qa;
 using WeakSegPortal.Web.Security;
 using WeakSegPortal.Web.Seeding;
 using WeakSegPortal.Web.Slices;
+using WeakSegPortal.Web.Suggestions;
+using WeakSegPortal.Web.Workers;
 
 namespace WeakSegPortal.Web.Extensions;
 
@@ -45,7 +47,7 @@ public static class Extensions
         services.AddPortalOptions();
         services.AddWebDocuments();
         services.AddPortalAuth();
-        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement");
+        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -62,6 +64,7 @@ public static class Extensions
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();
+        services.AddSuggestions();
         services.AddUseCases();
         services.AddImageImport();
         services.AddHostedService<PortalSeeder>();
@@ -89,6 +92,8 @@ public static class Extensions
         app.MapApiAntiforgery();
         app.MapImportEndpoints();
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
+        app.MapHub<WorkerHub>(WorkerHub.Path);
+        app.MapWorkerVolumeEndpoints();
         app.MapItemImageEndpoints();
         app.MapGuidelineImageEndpoints();
         app.MapAgreementExports();
@@ -107,6 +112,9 @@ public static class Extensions
         services.AddOptions<DicomWebOptions>().BindConfiguration(DicomWebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SuggestionOptions>().BindConfiguration(SuggestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
     }
 
     /// <summary>The web app's own documents in the shared store (accounts, sign-ins, the seed record) and the agreement recomputation.</summary>
@@ -131,6 +139,19 @@ public static class Extensions
         services.AddScoped<GuidelineImageIntake>();
     }
 
+    /// <summary>The suggestion loop's web side: workers and their jobs, the in-process classical engines, the record of requests.</summary>
+    private static void AddSuggestions(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkerRegistry>();
+        services.AddSingleton<InProcessEngines>();
+        services.AddSingleton<SuggestionDispatcher>();
+        services.AddSingleton<ReadySlices>();
+        services.AddSingleton<EmbeddingPrecompute>();
+        services.AddSingleton<SuggestionRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SuggestionRecorder>());
+        services.AddScoped<SuggestionService>();
+    }
+
     private static void AddPortalAuth(this IServiceCollection services)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
@@ -143,9 +164,12 @@ public static class Extensions
             options.ExpireTimeSpan = SignInCookie.Lifetime;
             options.SlidingExpiration = true;
             options.Events = ApiAwareCookieEvents.Create();
-        });
+        })
+        // Workers: a machine token, never a cookie (only WorkerToken.Policy asks for this scheme).
+        .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, WorkerTokenHandler>(WorkerToken.Scheme, null);
         // Everything needs a signed-in user unless it says otherwise (sign-in page, health, static files).
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(WorkerToken.Policy, policy => policy.AddAuthenticationSchemes(WorkerToken.Scheme).RequireClaim(WorkerToken.MachineClaim, "worker"));
         services.AddCascadingAuthenticationState();
         // Open circuits re-check their sign-in, as the cookie does on every request (SessionValidator).
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Suggestions;
 
 namespace WeakSegPortal.Web.Hubs;
 
@@ -14,7 +15,7 @@ namespace WeakSegPortal.Web.Hubs;
 /// malformed one is answered with the field at fault rather than failing the call.
 /// </summary>
 [Authorize(Roles = Roles.Annotator)]
-public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence) : Hub
+public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession session, PresenceTracker presence, SuggestionService suggestions) : Hub
 {
     public const string Path = "/hubs/annotation";
 
@@ -69,6 +70,32 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
             throw new HubException(AnnotationBatch.NotYours);
         }
         presence.Focus(Context.ConnectionId, me, Context.User!.DisplayName(), item.Id, item.ProjectId);
+        suggestions.Opened(item, me);
+    }
+
+    /// <summary>
+    /// A suggested mask for one object's prompt (docs/suggestion-protocol.md): answered by a worker or, without one,
+    /// by the classical engines here. Not the caller's item: Submit's "not yours" answer, nothing run or stored.
+    /// </summary>
+    public Task<SuggestReply> Suggest(JsonElement request) =>
+        suggestions.SuggestAsync(request, Context.User!.UserId(), Context.ConnectionAborted);
+
+    /// <summary>The item's engine, where it runs, how many workers offer it and which slices answer a click at once (after a reload).</summary>
+    public async Task<SuggestionStatus> GetSuggestionStatus(string itemId) =>
+        await suggestions.StatusAsync(ItemIdOf(itemId), Context.User!.UserId(), Context.ConnectionAborted)
+            ?? throw new HubException(AnnotationBatch.NotYours);
+
+    /// <summary>The workspace shows another slice: embeddings around it are computed ahead (for engines that need them).</summary>
+    public async Task ViewSlice(string itemId, string orientation, int slice)
+    {
+        if (orientation is not ("axial" or "coronal" or "sagittal") || slice < 0)
+        {
+            throw new HubException("orientation must be axial, coronal or sagittal and slice 0 or more.");
+        }
+        if (!await suggestions.ViewedAsync(ItemIdOf(itemId), orientation, slice, Context.User!.UserId(), Context.ConnectionAborted))
+        {
+            throw new HubException(AnnotationBatch.NotYours);
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

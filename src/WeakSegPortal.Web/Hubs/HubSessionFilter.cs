@@ -38,7 +38,8 @@ public sealed class HubSessionFilter(SessionValidator sessions, ConnectedSession
 
     private async Task RefuseEndedAsync(HubCallerContext connection)
     {
-        if (connection.User is not { Identity.IsAuthenticated: true } user)
+        // A worker's machine token is checked when it connects and has no sign-in that could end.
+        if (connection.User is not { Identity.IsAuthenticated: true } user || Workers.WorkerToken.IsWorker(user))
         {
             return;
         }

@@ -1,17 +1,21 @@
 using Onnx;
 using WeakSegPortal.ML.Sam;
-using static WeakSegPortal.ML.Tests.Support.OnnxGraph;
+using static WeakSegPortal.Testing.OnnxGraph;
 
-namespace WeakSegPortal.ML.Tests.Support;
+namespace WeakSegPortal.Testing;
 
 /// <summary>
-/// Tiny ONNX models with a SAM family's exact encoder and decoder signatures. The encoder averages 16×16 blocks and
-/// mixes the three channels into 256 (so the embedding depends on the image). The decoder is built so that tests can
-/// see what went in: low_res_masks = mask_input + has_mask_input; masks = low_res_masks resized to orig_im_size,
-/// minus 0.5; iou_predictions = the mean of point_labels.
+/// Tiny ONNX models with a SAM family's exact encoder and decoder signatures, shared by the ML and Worker tests
+/// (this one file is linked into both projects). The encoder averages 16×16 blocks and mixes the three channels into
+/// 256 (so the embedding depends on the image). The decoder is built so that tests can see what went in:
+/// low_res_masks = mask_input + has_mask_input; masks = low_res_masks resized to orig_im_size, minus 0.5;
+/// iou_predictions = the mean of point_labels.
 /// </summary>
 public sealed class SamTestModels(string folder)
 {
+    /// <summary>SAM's name for the encoder output and the decoder input, spelt here independently of ML's signature check.</summary>
+    public const string EmbeddingsName = "image_embeddings";
+
     public int? MaskInputSizeOverride { get; init; }
 
     public int? EmbeddingChannelsOverride { get; init; }
@@ -34,10 +38,10 @@ public sealed class SamTestModels(string folder)
         var weights = Enumerable.Range(0, channels * 3).Select(i => ((i % 7) - 3) / 10f).ToArray();
         Save(path,
             [Tensor("image", 1, 3, profile.InputSize, profile.InputSize)],
-            [Tensor(SamModelSignature.EmbeddingsName, 1, channels, profile.EmbeddingSize, profile.EmbeddingSize)],
+            [Tensor(EmbeddingsName, 1, channels, profile.EmbeddingSize, profile.EmbeddingSize)],
             [
                 Node("AveragePool", ["image"], ["pooled"], Ints("kernel_shape", 16, 16), Ints("strides", 16, 16)),
-                Node("Conv", ["pooled", "mix"], [SamModelSignature.EmbeddingsName]),
+                Node("Conv", ["pooled", "mix"], [EmbeddingsName]),
             ],
             [Floats("mix", [channels, 3, 1, 1], weights)]);
     }
@@ -48,7 +52,7 @@ public sealed class SamTestModels(string folder)
         var e = profile.EmbeddingSize;
         var inputs = new List<ValueInfoProto>
         {
-            Tensor(SamModelSignature.EmbeddingsName, 1, 256, e, e),
+            Tensor(EmbeddingsName, 1, 256, e, e),
             Tensor("point_coords", 1, null, 2),
             Tensor("point_labels", 1, null),
             Tensor("mask_input", 1, 1, m, m),

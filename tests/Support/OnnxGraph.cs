@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Onnx;
 
-namespace WeakSegPortal.ML.Tests.Support;
+namespace WeakSegPortal.Testing;
 
 /// <summary>A few lines of protobuf for small ONNX test models (OnnxSharp ships the ONNX message types).</summary>
 public static class OnnxGraph
@@ -72,7 +72,7 @@ public static class OnnxGraph
         graph.Output.AddRange(outputs);
         graph.Node.AddRange(nodes);
         graph.Initializer.AddRange(initializers);
-        var model = new ModelProto { IrVersion = 8, ProducerName = "WeakSegPortal.ML.Tests", Graph = graph };
+        var model = new ModelProto { IrVersion = 8, ProducerName = "WeakSegPortal tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         File.WriteAllBytes(path, model.ToByteArray());
     }

@@ -1,0 +1,30 @@
+using WeakSegPortal.ML.Jobs;
+
+namespace WeakSegPortal.Web.Workers;
+
+/// <summary>A worker connected to this node's worker hub: its connection, what it announced, and its free job slots.</summary>
+public sealed class ConnectedWorker(string connectionId, WorkerAnnouncement announcement) : IDisposable
+{
+    private int _inFlight;
+
+    public string ConnectionId { get; } = connectionId;
+
+    public WorkerAnnouncement Announcement { get; } = announcement;
+
+    /// <summary>At most the worker's announced concurrency of jobs at a time; the rest wait for a slot.</summary>
+    public SemaphoreSlim Slots { get; } = new(Math.Max(1, announcement.MaxConcurrency));
+
+    public string Name => Announcement.Name;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public bool Offers(string engine) => Announcement.Engines.Any(e => string.Equals(e.Name, engine, StringComparison.Ordinal));
+
+    public EngineOffer? Offer(string engine) => Announcement.Engines.FirstOrDefault(e => string.Equals(e.Name, engine, StringComparison.Ordinal));
+
+    public void Started() => Interlocked.Increment(ref _inFlight);
+
+    public void Finished() => Interlocked.Decrement(ref _inFlight);
+
+    public void Dispose() => Slots.Dispose();
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WeakSegPortal.ML.Suggestions;
+
+namespace WeakSegPortal.Worker;
+
+/// <summary>The worker's one wiring: options "Worker" and "Suggestions" validated at start, the engines, caches, job gate and the hub link.</summary>
+public static class WorkerExtensions
+{
+    public static IHostApplicationBuilder AddWeakSegWorker(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddOptions<SuggestionEngineOptions>().BindConfiguration(SuggestionEngineOptionsValidator.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SuggestionEngineOptions>, SuggestionEngineOptionsValidator>();
+        services.AddSingleton<WorkerEngines>();
+        services.AddSingleton<PortalVolumeClient>();
+        services.AddSingleton<VolumeCache>();
+        services.AddSingleton<PreviousMasks>();
+        services.AddSingleton<JobGate>();
+        services.AddSingleton<LinkStatus>();
+        services.AddSingleton<SuggestionJobRunner>();
+        services.AddSingleton<EmbeddingJobRunner>();
+        services.AddHostedService<HubLink>();
+        return builder;
+    }
+}
