@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace WeakSegPortal.Benchmarks;
 
 /// <summary>
-/// The suggestion worker as a child process (WeakSegPortal.Worker.dll beside this assembly, run by the dotnet host),
-/// connected to the portal with a machine token; its console output goes to a log file.
+/// The suggestion worker as a child process (its own Release build, run by the dotnet host, as infra/run.sh runs it;
+/// beside this assembly its packages would clash with ASP.NET's shared framework), connected to the portal with a
+/// machine token; its console output goes to a log file.
 /// </summary>
 internal sealed class ChildWorker : IAsyncDisposable
 {
@@ -13,13 +14,15 @@ internal sealed class ChildWorker : IAsyncDisposable
 
     private ChildWorker(Process process) => _process = process;
 
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "WeakSegPortal.Worker.dll");
+    public static string Dll => Environment.GetEnvironmentVariable("WEAKSEG_WORKER_DLL") is { Length: > 0 } dll
+        ? dll
+        : Path.Combine(WeakSegPortal.Web.Tests.Faults.RepositoryRoot.Path, "src", "WeakSegPortal.Worker", "bin", "Release", "net10.0", "WeakSegPortal.Worker.dll");
 
     public static ChildWorker Start(Uri portal, string token, string name, string logFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo(DotnetHost(), [Dll])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

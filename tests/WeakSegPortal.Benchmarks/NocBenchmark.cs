@@ -5,7 +5,7 @@ using WeakSegPortal.ML.Embeddings;
 using WeakSegPortal.ML.Evaluation;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
-using WeakSegPortal.ML.Tests.Support;
+using WeakSegPortal.Testing;
 
 namespace WeakSegPortal.Benchmarks;
 

@@ -7,7 +7,7 @@ using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.ML.Embeddings;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
-using WeakSegPortal.ML.Tests.Support;
+using WeakSegPortal.Testing;
 
 namespace WeakSegPortal.Benchmarks;
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.ML.Evaluation;
+using WeakSegPortal.ML.Sam;
+using WeakSegPortal.Testing;
 using WeakSegPortal.Web.Tests.Faults;
 
 namespace WeakSegPortal.Benchmarks;
@@ -14,14 +16,18 @@ namespace WeakSegPortal.Benchmarks;
 /// Click-to-mask latency as the browser sees it: a SignalR client signed in as an annotator calls the annotation
 /// hub's Suggest on the portal run as a child process (its own PostgreSQL, a 512×512 demo CT item), through a
 /// <see cref="ByteCountingProxy"/> that counts the bytes of request and reply on the wire. Per organ and round: one
-/// object from the truth's tight box then simulated clicks (box kept), one object from simulated clicks alone. First
-/// with no worker (the portal's in-process classical engines), then with a worker process connected, when its build
-/// is beside this assembly. Round 0 is a warm-up and not counted.
+/// object from the truth's tight box then simulated clicks (box kept; engine grabcut-box named in the request), one
+/// object from simulated clicks alone (grabcut-seeded). First with no worker (the portal's in-process classical
+/// engines), then with a worker process connected (its Release build, <see cref="ChildWorker"/>), which also offers
+/// "samtest", the OnnxSharp SAM test model (plumbing: a trivial decoder, not a real one). Round 0 is a warm-up and
+/// not counted (for samtest it also pays the encoder, so the counted calls find the embedding cached).
 /// </summary>
 internal static class SuggestLatencyBenchmark
 {
     private const int ClicksAfterBox = 3;
     private const int ClicksAlone = 6;
+    private static readonly (string Box, string Clicks) Classical = ("grabcut-box", "grabcut-seeded");
+    private static readonly (string Box, string Clicks) SamTest = ("samtest", "samtest");
 
     public static async Task RunAsync(string[] args, CancellationToken ct)
     {
@@ -58,7 +64,7 @@ internal static class SuggestLatencyBenchmark
             await hub.InvokeAsync("Focus", world.ItemId.ToString(), ct);
             Console.WriteLine($"portal {portal.Address} (log {portal.LogFile}), client through the byte-counting proxy {proxy.Address}, {rounds} rounds + 1 warm-up");
 
-            Print("(a) no worker: the portal's in-process engines", await RoundsAsync(hub, proxy, world, rounds, ct));
+            Print("(a) no worker: the portal's in-process engines", await RoundsAsync(hub, proxy, world, rounds, Classical, ct));
 
             if (!File.Exists(ChildWorker.Dll))
             {
@@ -66,9 +72,27 @@ internal static class SuggestLatencyBenchmark
                 return;
             }
 
-            await using var worker = ChildWorker.Start(portal.Address, token, "bench-worker-1", Path.Combine(work, "worker.log"));
-            await WaitForWorkerAsync(hub, world, worker, ct);
-            Print("(b) one worker process (bench-worker-1)", await RoundsAsync(hub, proxy, world, rounds, ct));
+            var sam = new SamTestModels(work).Write(SamFamily.Sam);
+            var workerLog = Path.Combine(work, "worker.log");
+            await using var worker = ChildWorker.Start(portal.Address, token, "bench-worker-1", workerLog, new Dictionary<string, string>
+            {
+                ["Suggestions:SamModels:samtest:Family"] = nameof(SamFamily.Sam),
+                ["Suggestions:SamModels:samtest:EncoderPath"] = sam.EncoderPath,
+                ["Suggestions:SamModels:samtest:DecoderPath"] = sam.DecoderPath,
+                ["Suggestions:PreferCuda"] = "false",
+            });
+            try
+            {
+                await WaitForWorkerAsync(hub, world, worker, ct);
+            }
+            catch (Exception) when (File.Exists(workerLog))
+            {
+                Console.WriteLine(string.Join(Environment.NewLine, File.ReadLines(workerLog).TakeLast(20)));
+                throw;
+            }
+
+            Print("(b) one worker process (bench-worker-1)", await RoundsAsync(hub, proxy, world, rounds, Classical, ct));
+            Print("(c) the same worker, engine samtest (SAM test model: PLUMBING, not a real decoder)", await RoundsAsync(hub, proxy, world, rounds, SamTest, ct));
         }
         finally
         {
@@ -108,15 +132,16 @@ internal static class SuggestLatencyBenchmark
         throw new TimeoutException("No worker showed in GetSuggestionStatus within 2 minutes.");
     }
 
-    private static async Task<List<HubClickSample>> RoundsAsync(HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, int rounds, CancellationToken ct)
+    private static async Task<List<HubClickSample>> RoundsAsync(
+        HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, int rounds, (string Box, string Clicks) engines, CancellationToken ct)
     {
         var samples = new List<HubClickSample>();
         for (var round = 0; round <= rounds; round++)
         {
             foreach (var (classId, truth) in world.Truths.Where(t => t.Value.Count(p => p) >= 20))
             {
-                var boxed = await ObjectAsync(hub, proxy, world, classId, truth, TightBox(truth, world.Size), ClicksAfterBox, ct);
-                var alone = await ObjectAsync(hub, proxy, world, classId, truth, null, ClicksAlone, ct);
+                var boxed = await ObjectAsync(hub, proxy, world, engines.Box, classId, truth, TightBox(truth, world.Size), ClicksAfterBox, ct);
+                var alone = await ObjectAsync(hub, proxy, world, engines.Clicks, classId, truth, null, ClicksAlone, ct);
                 if (round > 0)
                 {
                     samples.AddRange(boxed);
@@ -129,7 +154,7 @@ internal static class SuggestLatencyBenchmark
     }
 
     private static async Task<List<HubClickSample>> ObjectAsync(
-        HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, int classId, bool[] truth, double[]? box, int clicks, CancellationToken ct)
+        HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, string engine, int classId, bool[] truth, double[]? box, int clicks, CancellationToken ct)
     {
         var objectId = Guid.NewGuid();
         var points = new List<object>();
@@ -137,14 +162,15 @@ internal static class SuggestLatencyBenchmark
         var mask = new bool[truth.Length];
         if (box is not null)
         {
-            samples.Add(await CallAsync(hub, proxy, world, objectId, classId, box, points, truth, "box", ct));
+            samples.Add(await CallAsync(hub, proxy, world, engine, objectId, classId, box, points, truth, "box", ct));
             mask = samples[^1].Ok ? LastMask! : mask;
         }
 
         for (var k = 0; k < clicks && ClickSimulator.Next(truth, mask, world.Size, world.Size) is { } click; k++)
         {
             points.Add(new { x = click.X, y = click.Y, positive = click.IsPositive });
-            samples.Add(await CallAsync(hub, proxy, world, objectId, classId, box, points, truth, box is null ? "clicks" : "box + clicks", ct));
+            var kind = (box is null ? "" : "box + ") + (points.Count == 1 ? "first click" : "later clicks (2nd+)");
+            samples.Add(await CallAsync(hub, proxy, world, engine, objectId, classId, box, points, truth, kind, ct));
             mask = samples[^1].Ok ? LastMask! : mask;
         }
 
@@ -155,7 +181,7 @@ internal static class SuggestLatencyBenchmark
     private static bool[]? LastMask;
 
     private static async Task<HubClickSample> CallAsync(
-        HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, Guid objectId, int classId, double[]? box, List<object> points, bool[] truth, string prompt, CancellationToken ct)
+        HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, string engine, Guid objectId, int classId, double[]? box, List<object> points, bool[] truth, string prompt, CancellationToken ct)
     {
         var request = new
         {
@@ -165,7 +191,7 @@ internal static class SuggestLatencyBenchmark
             orientation = "axial",
             slice = world.Slice,
             classId,
-            engine = (string?)null,
+            engine,
             box = box is null ? null : new { x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3] },
             points = points.ToArray(),
             scribbles = Array.Empty<object>(),
