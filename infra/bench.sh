@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest
+# (suggest [engines|noc|sam|hub [ROUNDS]]: hub starts its own cluster, the portal and a worker as child processes)
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
 # fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
 set -euo pipefail
@@ -8,6 +9,10 @@ cd "$ROOT_DIR"
 ensure_packages "${RUNTIME_PACKAGES[@]}"
 # faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
 if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then
+  if [ "${1:-}" = suggest ] && [ "${2:-}" = hub ]; then
+    # The worker runs from its own Release build (beside the benchmark its packages would clash with ASP.NET's).
+    dotnet build -c Release src/WeakSegPortal.Worker -nologo -v q -clp:ErrorsOnly
+  fi
   exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
 fi
 WORK=$(mktemp -d /tmp/weakseg-bench.XXXXXX); chmod 755 "$WORK"

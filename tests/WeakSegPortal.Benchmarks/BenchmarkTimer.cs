@@ -37,7 +37,7 @@ internal static class BenchmarkTimer
             $"{name}: median {Percentile(wall, 50):F1} ms, p95 {Percentile(wall, 95):F1} ms wall; median {Percentile(cpu, 50):F1} ms CPU ({repetitions} runs)"));
     }
 
-    private static double Percentile(double[] sorted, double percent)
+    internal static double Percentile(double[] sorted, double percent)
     {
         var position = percent / 100 * (sorted.Length - 1);
         var lower = (int)Math.Floor(position);

@@ -27,7 +27,7 @@ switch (args.FirstOrDefault())
             [.. args.Skip(1)]);
         break;
     case "suggest":
-        SuggestionBenchmark.Run();
+        await SuggestSuite.RunAsync([.. args.Skip(1)]);
         break;
     case "faults":
         Environment.ExitCode = await FaultInjectionBenchmark.RunAsync([.. args.Skip(1)]);
