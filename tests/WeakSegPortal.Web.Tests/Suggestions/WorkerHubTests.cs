@@ -146,6 +146,44 @@ public sealed class WorkerHubTests(SuggestionPortal factory, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task When_the_items_worker_has_no_free_slot_the_other_worker_takes_the_job()
+    {
+        await NoWorkersAsync();
+        var world = await new SuggestionWorld(factory, "wk-busy").CreateAsync();
+        var items = new List<Guid>();
+        for (var seed = 500; items.Count < 2; seed++)
+        {
+            var item = await world.SmallItemAsync(seed);
+            if (RendezvousRanking.Weight("busy-1", item) > RendezvousRanking.Weight("free-1", item))
+            {
+                items.Add(item);
+            }
+        }
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var busy = await FakeWorker.ConnectAsync(factory, "busy-1", "busy", async j =>
+        {
+            arrived.TrySetResult();
+            await gate.Task;
+            return FakeWorker.Answer(j, Square);
+        }, [FakeWorker.Offer("grabcut-box")], maxConcurrency: 1);
+        await using var free = await FakeWorker.ConnectAsync(factory, "free-1", "free", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("grabcut-box")]);
+        // Two tabs: a hub connection runs one call at a time, so the second prompt comes from another connection.
+        await using var hub = await world.ConnectAsync();
+        await using var otherTab = await world.ConnectAsync();
+
+        var held = hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(items[0], SmallBox, slice: 1));
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var overflow = await otherTab.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(items[1], SmallBox, slice: 1)).WaitAsync(TimeSpan.FromSeconds(30));
+        gate.SetResult();
+        var first = await held.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(("free", false), (overflow.RanOn, overflow.Retried));
+        Assert.Equal(("busy", false), (first.RanOn, first.Retried));
+        Assert.Equal([items[0]], busy.SuggestJobs.Select(j => j.ItemId));
+    }
+
+    [Fact]
     public async Task A_lone_worker_that_fails_mid_job_is_retried_once_by_the_web_apps_classical_engine()
     {
         await NoWorkersAsync();
