@@ -126,6 +126,7 @@ public sealed class SuggestionTests(SuggestionPortal portal) : IClassFixture<Sug
         Assert.Equal(portal.ExpectedRanOn, shown.GetProperty("ranOn").GetString());
         Assert.True(await page.EvaluateAsync<int>("() => Number(document.querySelector('[data-testid=suggest-layer]').dataset.voxels)") > 50);
         await Assertions.Expect(page.GetByTestId("suggest-engine")).ToContainTextAsync("grabcut-box");
+        await Assertions.Expect(page.GetByTestId("suggest-answer")).ToContainTextAsync($"ran on {portal.ExpectedRanOn}");
         Assert.Empty(await MasksAsync(page));
         await page.SnapshotAsync("suggest-1-box");
 
@@ -193,8 +194,19 @@ public sealed class SuggestionTests(SuggestionPortal portal) : IClassFixture<Sug
         await page.SnapshotAsync("suggest-3-accepted");
         Assert.Equal(2, (await MasksAsync(page)).Length);
 
-        var stored = (await StoredEventsAsync(portal, item, user)).OfType<MaskPainted>().ToList();
+        // An accepted mask is undone and redone like any label (no suggestion is open, so Ctrl+Z is the label undo).
+        await page.Keyboard.PressAsync("Control+z");
+        await WaitForSavedAsync(page);
+        Assert.Single(await MasksAsync(page));
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        await WaitForSavedAsync(page);
+        Assert.Equal(2, (await MasksAsync(page)).Length);
+
+        var events = await StoredEventsAsync(portal, item, user);
+        var deleted = events.OfType<AnnotationDeleted>().Select(d => d.AnnotationId).ToHashSet();
+        var stored = events.OfType<MaskPainted>().Where(m => !deleted.Contains(m.AnnotationId)).ToList();
         Assert.Equal(2, stored.Count);
+        Assert.Single(deleted);
         Assert.All(stored, m => Assert.Equal("suggestion", m.Provenance.Source));
         Assert.DoesNotContain(stored, m => m.Provenance.SuggestionId == rejectedId);
         Assert.Empty(errors);
