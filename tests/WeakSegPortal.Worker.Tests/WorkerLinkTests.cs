@@ -22,7 +22,7 @@ public sealed class WorkerLinkTests
         var box = Assert.Single(announced.Engines, e => e.Name == GrabCutBoxEngine.Name);
         Assert.Equal(("1", "Box, Points, Scribbles", false), (box.Version, box.Accepts, box.NeedsEmbedding));
         Assert.Contains(announced.Engines, e => e.Name == SeededGrabCutEngine.Name);
-        Assert.Equal(LinkState.Connected, worker.Status.State);
+        await Eventually.HoldsAsync(() => worker.Status.State == LinkState.Connected, "the worker counts itself connected");
     }
 
     [Fact]
@@ -40,7 +40,8 @@ public sealed class WorkerLinkTests
         var second = portal.Announcements.Latest;
         Assert.NotEqual(first.ConnectionId, second.ConnectionId);
         Assert.Equal(first.Announcement.WorkerId, second.Announcement.WorkerId);
-        Assert.Equal(2, worker.Status.Announcements);
+        // The worker counts an announcement once the portal's answer is back, a moment after the portal logged it.
+        await Eventually.HoldsAsync(() => worker.Status.Announcements == 2, "the worker counts both announcements");
     }
 
     [Fact]
