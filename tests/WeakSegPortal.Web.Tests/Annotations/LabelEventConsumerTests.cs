@@ -13,7 +13,7 @@ namespace WeakSegPortal.Web.Tests.Annotations;
 /// Every event type the store knows, through every consumer: a label event is stored as a record,
 /// read back in the protocol's shape, replayed by the QA desk's history and makes the agreement
 /// subscription recompute its item; an item event is an agreement input or says why not. A new
-/// kind of label (suggested masks are next) fails here until every consumer handles it.
+/// kind of label (the latest: accepted suggestion masks) fails here until every consumer, the QA viewer included, handles it.
 /// </summary>
 public sealed class LabelEventConsumerTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
