@@ -26,7 +26,9 @@ public static class SuggestRequestReader
         }
         catch (JsonException e)
         {
-            return (null, $"The request is malformed at {e.Path ?? "its start"}.");
+            return (null, e.Path is "$.requestId" or "$.objectId" or "$.itemId"
+                ? $"{e.Path[2..]} must be a UUID."
+                : $"The request is malformed at {e.Path ?? "its start"}.");
         }
         if (body is null)
         {

@@ -97,7 +97,10 @@ public sealed partial class SuggestionDispatcher(
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new WorkerFailedException($"{worker.Name} did not answer {method} within {options.Value.JobTimeout.TotalSeconds:0.#} s.", e);
+            // Not the caller's cancellation: the timeout, or the worker's connection closing under the call.
+            throw new WorkerFailedException(timeout.IsCancellationRequested && workers.IsConnected(worker)
+                ? $"{worker.Name} did not answer {method} within {options.Value.JobTimeout.TotalSeconds:0.#} s."
+                : $"{worker.Name} disconnected during {method}.", e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

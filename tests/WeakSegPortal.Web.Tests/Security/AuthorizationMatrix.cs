@@ -55,6 +55,9 @@ public enum Rule
 
     /// <summary>Admins only.</summary>
     Admins,
+
+    /// <summary>Suggestion workers with their machine token; no person, whatever their role (a cookie is no worker credential).</summary>
+    Workers,
 }
 
 /// <summary>The expected answer of every rule for every caller and target: the matrix itself.</summary>
@@ -66,6 +69,10 @@ public static class AuthorizationMatrix
         if (rule == Rule.Public)
         {
             return Expect.Allow;
+        }
+        if (rule == Rule.Workers)
+        {
+            return Expect.Refuse;
         }
         if (caller == Caller.Anonymous)
         {
@@ -116,6 +123,7 @@ public static class AuthorizationMatrix
         ["GET /api/projects/{id:guid}/agreement.csv"] = Rule.ReviewerOfProject,
         ["GET /api/projects/{id:guid}/agreement.json"] = Rule.ReviewerOfProject,
         ["POST /api/projects/{projectId:guid}/imports"] = Rule.Managers,
+        ["GET /api/worker/volumes/{contentHash}"] = Rule.Workers,
     };
 
     /// <summary>Every hub method and its rule. A method missing here fails the matrix test.</summary>
@@ -125,6 +133,10 @@ public static class AuthorizationMatrix
         ["AnnotationHub.SubmitMany"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.GetMyAnnotations"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.Focus"] = Rule.AnnotatorOfProject,
+        ["AnnotationHub.Suggest"] = Rule.AnnotatorOfProject,
+        ["AnnotationHub.GetSuggestionStatus"] = Rule.AnnotatorOfProject,
+        ["AnnotationHub.ViewSlice"] = Rule.AnnotatorOfProject,
+        ["WorkerHub.Announce"] = Rule.Workers,
     };
 
     /// <summary>
@@ -136,6 +148,8 @@ public static class AuthorizationMatrix
     {
         ["/hubs/annotation"] = "hub transport; its methods are in HubMethods and it requires the Annotator role",
         ["/hubs/annotation/negotiate"] = "hub transport negotiation",
+        ["/hubs/worker"] = "hub transport of suggestion workers; its methods are in HubMethods and it requires a worker token",
+        ["/hubs/worker/negotiate"] = "worker hub negotiation",
         ["/_blazor"] = "Blazor circuit transport; pages are checked as routes",
         ["/_blazor/negotiate"] = "Blazor circuit negotiation",
         ["/_blazor/disconnect"] = "Blazor circuit disconnect beacon",

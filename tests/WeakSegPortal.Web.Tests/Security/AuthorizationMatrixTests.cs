@@ -220,6 +220,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
             "id" when segment == "projects" => ids.Project.ToString(),
             "orientation" => "axial",
             "index" => "0",
+            "contenthash" => new string('0', 64),
             _ => throw new InvalidOperationException($"The matrix does not know what to put in {{{name}}} of {pattern}; teach Fill."),
         };
     });
@@ -230,10 +231,20 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
     /// <summary>Each hub method called by this caller on the target's item: refused when the caller cannot even connect.</summary>
     private async Task<IReadOnlyList<Call>> HubCallsAsync(Caller caller, Target target, Ids ids, string? cookie)
     {
+        var calls = new List<Call>();
+        foreach (var methods in AuthorizationMatrix.HubMethods.GroupBy(m => m.Key[..m.Key.IndexOf('.', StringComparison.Ordinal)]))
+        {
+            calls.AddRange(await HubCallsAsync(methods.Key == nameof(WorkerHub) ? WorkerHub.Path : AnnotationHub.Path, methods, caller, target, ids, cookie));
+        }
+        return calls;
+    }
+
+    private async Task<IReadOnlyList<Call>> HubCallsAsync(string path, IEnumerable<KeyValuePair<string, Rule>> methods, Caller caller, Target target, Ids ids, string? cookie)
+    {
         HubConnection? hub = null;
         try
         {
-            hub = cookie is null ? null : await HubClients.ConnectWithCookieAsync(factory, AnnotationHub.Path, cookie);
+            hub = cookie is null ? null : await HubClients.ConnectWithCookieAsync(factory, path, cookie);
         }
         catch (HttpRequestException)
         {
@@ -242,7 +253,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         try
         {
             var calls = new List<Call>();
-            foreach (var (key, rule) in AuthorizationMatrix.HubMethods)
+            foreach (var (key, rule) in methods)
             {
                 var expected = AuthorizationMatrix.For(rule, caller, target, page: false);
                 if (hub is null)
@@ -284,6 +295,23 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
                 case "Focus":
                     await hub.InvokeAsync("Focus", item.ToString());
                     return (true, "focused", "");
+                case "Suggest":
+                    // Served: past the access rule (this item has no pixels, so a served call is answered "no image").
+                    var reply = await hub.InvokeAsync<WeakSegPortal.Web.Suggestions.SuggestReply>("Suggest", new
+                    {
+                        requestId = Guid.NewGuid(), objectId = Guid.NewGuid(), itemId = item, orientation = "axial", slice = 3, classId = 1,
+                        box = new { x0 = 5, y0 = 5, x1 = 15, y1 = 15 },
+                    });
+                    return (reply.Error != AnnotationBatch.NotYours, reply.Ok ? "suggested" : $"refused: {reply.Error}", JsonSerializer.Serialize(reply));
+                case "GetSuggestionStatus":
+                    var status = await hub.InvokeAsync<JsonElement>("GetSuggestionStatus", item.ToString());
+                    return (true, "status", status.GetRawText());
+                case "ViewSlice":
+                    await hub.InvokeAsync("ViewSlice", item.ToString(), "axial", 3);
+                    return (true, "viewed", "");
+                case "Announce":
+                    await hub.InvokeAsync("Announce", new WeakSegPortal.ML.Jobs.WorkerAnnouncement("matrix", "matrix", [], false, "CPU", 1));
+                    return (true, "announced", "");
                 default:
                     throw new InvalidOperationException($"The matrix has no probe for {key}; add one to InvokeAsync.");
             }
