@@ -2,6 +2,9 @@
 # Multi-stage build of WeakSegPortal: `--target web` for the portal, `--target worker` for the
 # suggestion/training worker. Native parts (GDCM's C# binding) come from Debian, as on dev machines.
 
+# The worker's base (an ARG used in FROM is declared before the first stage): CUDA 13 + cuDNN 9 for ONNX Runtime's GPU build.
+ARG WORKER_BASE=nvidia/cuda:13.0.0-cudnn-runtime-ubuntu22.04
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libgdcm-cil nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -9,6 +12,7 @@ COPY . .
 RUN bash infra/build-client.sh
 RUN dotnet publish src/WeakSegPortal.Web -c Release -o /out/web
 RUN dotnet publish src/WeakSegPortal.Cli -c Release -o /out/cli
+RUN dotnet publish src/WeakSegPortal.Worker -c Release -o /out/worker
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime-base
 RUN apt-get update && apt-get install -y --no-install-recommends libgdcm-cil curl && rm -rf /var/lib/apt/lists/*
@@ -22,9 +26,18 @@ COPY --from=build /out/cli /opt/weakseg-cli
 HEALTHCHECK --interval=30s --timeout=5s CMD curl -fsS http://localhost:8080/health || exit 1
 ENTRYPOINT ["dotnet", "WeakSegPortal.Web.dll"]
 
-# The worker image: today it carries the imaging CLI; the suggestion and training worker
-# (ONNX Runtime GPU, TorchSharp) joins this target when its issue lands.
-FROM runtime-base AS worker
+# The suggestion worker: connects to the portal's /hubs/worker with Worker__Token and runs the engines: ONNX Runtime's
+# GPU build, which needs CUDA 13 and cuDNN 9 to use the GPU (else it runs on the CPU and says so in its announcement),
+# hence a CUDA base with the .NET runtime copied in (InvariantGlobalization: no ICU needed); OpenCV's libraries for the
+# classical engines. SAM models are mounted and named by Suggestions__SamModels__<name>__{Family,EncoderPath,DecoderPath}.
+# The imaging CLI rides along in /opt/weakseg-cli (`weakseg suggest` runs the same engines on a file).
+FROM ${WORKER_BASE} AS worker
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libgtk-3-0 libdrm2 libatomic1 libfreetype6 libharfbuzz0b \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0 /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 WORKDIR /app
-COPY --from=build /out/cli .
-ENTRYPOINT ["dotnet", "weakseg.dll"]
+COPY --from=build /out/worker .
+COPY --from=build /out/cli /opt/weakseg-cli
+ENV DOTNET_RUNNING_IN_CONTAINER=true Suggestions__EmbeddingDirectory=/data/embeddings
+ENTRYPOINT ["dotnet", "WeakSegPortal.Worker.dll"]

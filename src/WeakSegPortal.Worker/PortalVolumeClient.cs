@@ -8,7 +8,8 @@ namespace WeakSegPortal.Worker;
 
 /// <summary>
 /// Fetches an item's volume from the portal by content hash (<c>GET {ServerUrl}/api/worker/volumes/{hash}</c>, the
-/// machine token as bearer) in the blob store's WSVL format; no image ever travels in a hub message.
+/// machine token as bearer) in the blob store's WSVL format; no image ever travels in a hub message. The hash is the
+/// blob key, so the bytes are checked against it.
 /// </summary>
 public sealed class PortalVolumeClient : IDisposable
 {
@@ -49,9 +50,16 @@ public sealed class PortalVolumeClient : IDisposable
             throw new VolumeUnavailableException($"The portal answered {(int)response.StatusCode} for volume {contentHash}.");
         }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        // The hash names the blob (SHA-256 of these bytes): what arrived is checked against it before it is used.
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (BlobKey.TryParse(contentHash, out var key) && BlobKey.Of(bytes) != key)
+        {
+            throw new VolumeUnavailableException($"Volume {contentHash} arrived damaged: its bytes do not hash to its name.");
+        }
+
         try
         {
+            using var body = new MemoryStream(bytes, writable: false);
             return await VolumeBlobFormat.ReadAsync(body, cancellationToken);
         }
         catch (InvalidDataException e)

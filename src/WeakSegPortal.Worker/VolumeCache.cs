@@ -60,9 +60,20 @@ public sealed class VolumeCache(PortalVolumeClient portal, IOptions<WorkerOption
         try
         {
             using var bound = new CancellationTokenSource(options.Value.JobTimeout);
-            var volume = await portal.FetchAsync(contentHash, bound.Token);
-            Keep(contentHash, volume);
-            return volume;
+            try
+            {
+                var volume = await portal.FetchAsync(contentHash, bound.Token);
+                Keep(contentHash, volume);
+                return volume;
+            }
+            catch (OperationCanceledException e) when (bound.IsCancellationRequested)
+            {
+                throw new VolumeUnavailableException($"The portal did not send volume {contentHash} within Worker:JobTimeout.", e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new VolumeUnavailableException($"Could not fetch volume {contentHash} from the portal: {e.Message}", e);
+            }
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.ML.Suggestions;
 
@@ -8,6 +9,12 @@ namespace WeakSegPortal.Worker;
 /// <summary>The worker's one wiring: options "Worker" and "Suggestions" validated at start, the engines, caches, job gate and the hub link.</summary>
 public static class WorkerExtensions
 {
+    /// <summary>
+    /// The SignalR client's own categories: it logs each failed connect and lost link as an error with a stack trace,
+    /// which HubLink already reports in one line with the reason and what it does next; quiet unless configured.
+    /// </summary>
+    private static readonly string[] ClientCategories = ["Microsoft.AspNetCore.SignalR.Client", "Microsoft.AspNetCore.Http.Connections.Client"];
+
     public static IHostApplicationBuilder AddWeakSegWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,6 +32,11 @@ public static class WorkerExtensions
         services.AddSingleton<SuggestionJobRunner>();
         services.AddSingleton<EmbeddingJobRunner>();
         services.AddHostedService<HubLink>();
+        foreach (var category in ClientCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))
+        {
+            builder.Logging.AddFilter(category, LogLevel.Critical);
+        }
+
         return builder;
     }
 }
