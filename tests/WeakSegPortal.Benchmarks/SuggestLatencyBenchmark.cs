@@ -163,7 +163,7 @@ internal static class SuggestLatencyBenchmark
         if (box is not null)
         {
             samples.Add(await CallAsync(hub, proxy, world, engine, objectId, classId, box, points, truth, "box", ct));
-            mask = samples[^1].Ok ? LastMask! : mask;
+            mask = samples[^1].Mask ?? mask;
         }
 
         for (var k = 0; k < clicks && ClickSimulator.Next(truth, mask, world.Size, world.Size) is { } click; k++)
@@ -171,14 +171,11 @@ internal static class SuggestLatencyBenchmark
             points.Add(new { x = click.X, y = click.Y, positive = click.IsPositive });
             var kind = (box is null ? "" : "box + ") + (points.Count == 1 ? "first click" : "later clicks (2nd+)");
             samples.Add(await CallAsync(hub, proxy, world, engine, objectId, classId, box, points, truth, kind, ct));
-            mask = samples[^1].Ok ? LastMask! : mask;
+            mask = samples[^1].Mask ?? mask;
         }
 
         return samples;
     }
-
-    [ThreadStatic]
-    private static bool[]? LastMask;
 
     private static async Task<HubClickSample> CallAsync(
         HubConnection hub, ByteCountingProxy proxy, SuggestWorld world, string engine, Guid objectId, int classId, double[]? box, List<object> points, bool[] truth, string prompt, CancellationToken ct)
@@ -204,17 +201,16 @@ internal static class SuggestLatencyBenchmark
         var ok = reply.TryGetProperty("ok", out var okValue) && okValue.GetBoolean();
         string Text(string name) => reply.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "?";
         double? serverMs = reply.TryGetProperty("serverMs", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
-        var iou = 0.0;
-        LastMask = null;
+        bool[]? mask = null;
         if (ok)
         {
             var m = reply.GetProperty("mask");
             var counts = m.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()).ToArray();
-            LastMask = MaskRle.Decode(counts, m.GetProperty("width").GetInt32(), m.GetProperty("height").GetInt32());
-            iou = Overlap.IoU(LastMask, truth);
+            mask = MaskRle.Decode(counts, m.GetProperty("width").GetInt32(), m.GetProperty("height").GetInt32());
         }
 
-        return new HubClickSample(prompt, Text("engine"), Text("ranOn"), ok, ok ? null : Text("error"), ms, bytesUp, bytesDown, serverMs, iou);
+        return new HubClickSample(prompt, Text("engine"), Text("ranOn"), ok, ok ? null : Text("error"), ms, bytesUp, bytesDown, serverMs,
+            mask is null ? 0 : Overlap.IoU(mask, truth), mask);
     }
 
     private static double[] TightBox(bool[] truth, int size)
