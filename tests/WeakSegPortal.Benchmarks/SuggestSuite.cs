@@ -1,7 +1,7 @@
 namespace WeakSegPortal.Benchmarks;
 
 /// <summary>
-/// `bash infra/bench.sh suggest [engines|noc|sam|hub [CLICKS]]`: with no part named, engines, noc and sam (no database,
+/// `bash infra/bench.sh suggest [engines|clicks|noc|sam|hub [CLICKS]]`: with no part named, engines, noc and sam (no database,
 /// no portal); hub starts its own PostgreSQL and the portal as a child process and is run by name.
 /// </summary>
 internal static class SuggestSuite
@@ -18,6 +18,11 @@ internal static class SuggestSuite
         if (part is null or "engines")
         {
             SuggestionBenchmark.Run();
+        }
+
+        if (part is "clicks")
+        {
+            await ClickLatencyBenchmark.RunAsync(stop.Token);
         }
 
         if (part is null or "noc")

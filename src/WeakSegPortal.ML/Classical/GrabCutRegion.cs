@@ -12,7 +12,7 @@ internal static class GrabCutRegion
 {
     public const int Iterations = 5;
 
-    public static bool[] Segment(byte[] grey, int width, int height, byte[] initialLabels, Rect region)
+    public static bool[] Segment(byte[] grey, int width, int height, byte[] initialLabels, Rect region, int iterations = Iterations)
     {
         using var full = Mat.FromPixelData(height, width, MatType.CV_8UC1, grey);
         using var crop = new Mat(full, region);
@@ -37,7 +37,7 @@ internal static class GrabCutRegion
         using var foreground = new Mat();
         // GrabCut seeds its colour models by k-means on the thread's RNG: reset it, or one slice's answer depends on the calls before.
         Cv2.SetTheRNG(0x5EED);
-        Cv2.GrabCut(colour, labels, default, background, foreground, Iterations, GrabCutModes.InitWithMask);
+        Cv2.GrabCut(colour, labels, default, background, foreground, iterations, GrabCutModes.InitWithMask);
 
         var result = new bool[width * height];
         labels.GetArray(out byte[] cropLabels);

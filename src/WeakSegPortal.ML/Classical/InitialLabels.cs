@@ -49,6 +49,29 @@ internal static class InitialLabels
         return labels;
     }
 
+    /// <summary>
+    /// Narrows a first guess to a smaller work region: when no seed says where the background is, the narrower
+    /// region's outer frame becomes definite background (as <see cref="FromSeeds"/> does for its own region),
+    /// except where the guess already says object.
+    /// </summary>
+    public static void FrameAsBackground(byte[] labels, int width, Rect region, sbyte[] seeds)
+    {
+        if (Array.Exists(seeds, s => s < 0))
+        {
+            return;
+        }
+
+        var frame = new sbyte[labels.Length];
+        MarkFrame(frame, width, region);
+        for (var n = 0; n < labels.Length; n++)
+        {
+            if (frame[n] < 0 && labels[n] == (byte)GrabCutClasses.PR_BGD)
+            {
+                labels[n] = (byte)GrabCutClasses.BGD;
+            }
+        }
+    }
+
     private static void MarkFrame(sbyte[] seeds, int width, Rect region)
     {
         for (var y = region.Top; y < region.Bottom; y++)

@@ -42,4 +42,33 @@ internal static class PixelRegion
 
         return x1 < 0 ? default : new Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     }
+
+    /// <summary>
+    /// The smallest rectangle holding every pixel labelled object (definite or probable) in <paramref name="labels"/>
+    /// within <paramref name="within"/>, grown by a fraction of its size (at least <paramref name="minimum"/> pixels)
+    /// on each side and clipped to <paramref name="within"/>; <paramref name="within"/> itself when nothing is labelled object.
+    /// </summary>
+    public static Rect AroundObject(byte[] labels, int width, Rect within, double fraction, int minimum)
+    {
+        var (x0, y0, x1, y1) = (int.MaxValue, int.MaxValue, -1, -1);
+        for (var y = within.Top; y < within.Bottom; y++)
+        {
+            for (var x = within.Left; x < within.Right; x++)
+            {
+                if (labels[(y * width) + x] is (byte)GrabCutClasses.FGD or (byte)GrabCutClasses.PR_FGD)
+                {
+                    (x0, y0, x1, y1) = (Math.Min(x0, x), Math.Min(y0, y), Math.Max(x1, x), Math.Max(y1, y));
+                }
+            }
+        }
+
+        if (x1 < 0)
+        {
+            return within;
+        }
+
+        var grown = Grown(new Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1), fraction, minimum, within.Right, within.Bottom);
+        var (left, top) = (Math.Max(grown.Left, within.Left), Math.Max(grown.Top, within.Top));
+        return new Rect(left, top, grown.Right - left, grown.Bottom - top);
+    }
 }

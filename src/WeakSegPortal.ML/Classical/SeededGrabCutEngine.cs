@@ -13,6 +13,17 @@ public sealed class SeededGrabCutEngine : ISuggestionEngine
 {
     public const string Name = "grabcut-seeded";
 
+    /// <summary>The margin around the flood fill's first guess that GrabCut may still move the boundary into.</summary>
+    private const double GuessMargin = 0.3;
+
+    private const int MinimumGuessMargin = 16;
+
+    /// <summary>
+    /// GrabCut iterations after the flood fill's guess: 3 gave the same NoC@85/90 on the demo organs as 5 (1.33 / 1.81)
+    /// and the same IoU per click on the 512² liver, at about half the CPU (`bench.sh suggest clicks|noc`).
+    /// </summary>
+    private const int Iterations = 3;
+
     public EngineDescriptor Descriptor { get; } = new(Name, "1", PromptKinds.Box | PromptKinds.Points | PromptKinds.Scribbles);
 
     public Task<Suggestion> SuggestAsync(SuggestionPrompt prompt, CancellationToken cancellationToken)
@@ -31,7 +42,16 @@ public sealed class SeededGrabCutEngine : ISuggestionEngine
             : PixelRegion.Grown(PixelRegion.Bounding(seeds, width), 1.0, 32, width, height);
         var grey = LocalContrast.StretchTo(ModalityWindow.ToGrey8(prompt.Image), width, region);
         var labels = InitialLabels.FromSeeds(EdgePreservingFilter.Apply(grey, width, height), width, height, region, seeds);
-        var mask = GrabCutRegion.Segment(grey, width, height, labels, region);
+        if (prompt.Box is null)
+        {
+            // The seeds' region, grown by its own size, reaches most of a 512² slice once clicks spread over an organ
+            // (2nd click 345×81, 4th 345×291, with a negative click 389×477 on the demo liver: 0.2–1.3 s of GrabCut).
+            // The cut only moves the first guess's boundary, so it runs around the guess plus a margin.
+            region = PixelRegion.AroundObject(labels, width, region, GuessMargin, MinimumGuessMargin);
+            InitialLabels.FrameAsBackground(labels, width, region, seeds);
+        }
+
+        var mask = GrabCutRegion.Segment(grey, width, height, labels, region, Iterations);
         if (CollapsedToSeeds(mask, seeds))
         {
             // At low contrast (CT liver against soft tissue, 20 HU) the cut can shrink to the seeds alone;
