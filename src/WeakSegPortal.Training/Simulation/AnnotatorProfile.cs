@@ -2,7 +2,7 @@ namespace WeakSegPortal.Training.Simulation;
 
 /// <summary>How a simulated annotator draws: how far from edges they keep, how much their hand shakes, what they miss or get wrong.</summary>
 /// <param name="Name">Annotator id in the simulated crowd.</param>
-/// <param name="EdgeMargin">Pixels a scribble or point keeps from the object's edge (careless: none, and strokes overshoot).</param>
+/// <param name="EdgeMargin">Pixels a scribble keeps between its own pixels and the object's edge, and clicks from the edge (careless: none, and strokes overshoot).</param>
 /// <param name="Jitter">Standard deviation of hand shake, in pixels (stroke points, clicks, box edges).</param>
 /// <param name="Overshoot">Pixels a stroke runs past where it should end (careless: past the object).</param>
 /// <param name="MissRate">Chance a present class gets no label at all on an item.</param>
@@ -18,7 +18,7 @@ public sealed record AnnotatorProfile(
     bool Careless = false)
 {
     /// <summary>A conscientious annotator: strokes well inside, near-tight boxes, rare misses.</summary>
-    public static AnnotatorProfile Careful(string name) => new(name, EdgeMargin: 3, Jitter: 0.5, Overshoot: 0, MissRate: 0.02, TagFlipRate: 0.01);
+    public static AnnotatorProfile Careful(string name) => new(name, EdgeMargin: 1, Jitter: 0.5, Overshoot: 0, MissRate: 0.02, TagFlipRate: 0.01);
 
     /// <summary>A careless annotator: strokes cross edges, loose boxes, missed classes, wrong tags.</summary>
     public static AnnotatorProfile Sloppy(string name) =>

@@ -34,10 +34,7 @@ public sealed class SimulatedAnnotator(AnnotatorProfile profile)
                 }
                 if (kinds.HasFlag(WeakLabelKinds.Scribbles))
                 {
-                    if (SimulatedScribbles.Inside(slice, c, Profile, random) is { } scribble)
-                    {
-                        scribbles.Add(scribble);
-                    }
+                    scribbles.AddRange(SimulatedScribbles.Inside(slice, c, Profile, random));
                     scribbles.AddRange(SimulatedScribbles.Around(slice, c, Profile, random));
                 }
                 if (kinds.HasFlag(WeakLabelKinds.Boxes))

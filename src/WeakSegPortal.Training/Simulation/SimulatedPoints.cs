@@ -2,7 +2,7 @@ using WeakSegPortal.Core.Labels;
 
 namespace WeakSegPortal.Training.Simulation;
 
-/// <summary>Clicks on a class: 1–3 positive points somewhere inside it, with hand shake; a careless annotator clicks near edges and misses.</summary>
+/// <summary>Clicks on a class: 1–3 positive points (background: 2) somewhere inside it, with hand shake; a careless annotator clicks near edges and misses.</summary>
 public static class SimulatedPoints
 {
     public static IEnumerable<LabelPoint> On(SliceAnatomy slice, int classId, AnnotatorProfile annotator, SeededRandom random)
@@ -10,7 +10,7 @@ public static class SimulatedPoints
         ArgumentNullException.ThrowIfNull(slice);
         ArgumentNullException.ThrowIfNull(annotator);
         ArgumentNullException.ThrowIfNull(random);
-        var candidates = slice.Deeper(classId, Math.Max(1, annotator.EdgeMargin));
+        var candidates = slice.Deeper(classId, annotator.Careless ? 1 : annotator.EdgeMargin + 1.5);
         if (candidates.Count == 0)
         {
             candidates = [slice.Deepest(classId)];
@@ -21,7 +21,9 @@ public static class SimulatedPoints
             var (x, y) = candidates[random.Next(0, candidates.Count)];
             var px = Math.Clamp(x + random.Gaussian(0, annotator.Jitter), 0, slice.Width - 1);
             var py = Math.Clamp(y + random.Gaussian(0, annotator.Jitter), 0, slice.Height - 1);
-            yield return new LabelPoint(px, py, slice.Slice, classId);
+            // A careful annotator sees where the click landed and places it inside.
+            var landed = annotator.Careless || slice.Depth(classId, px, py) >= 1;
+            yield return landed ? new LabelPoint(px, py, slice.Slice, classId) : new LabelPoint(x, y, slice.Slice, classId);
         }
     }
 }
