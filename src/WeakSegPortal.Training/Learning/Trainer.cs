@@ -11,6 +11,12 @@ public sealed class Trainer : IDisposable
     private readonly UNet network;
     private readonly TrainerOptions options;
     private readonly optim.Optimizer optimizer;
+    private const int MaxSkippedInARow = 3;
+    private int steps;
+    private int skippedInARow;
+
+    /// <summary>Steps not taken because a gradient was not finite.</summary>
+    public int SkippedSteps { get; private set; }
 
     public Trainer(UNet network, TrainerOptions options)
     {
@@ -33,10 +39,27 @@ public sealed class Trainer : IDisposable
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {
-            throw new InvalidOperationException($"The training loss is {value}; the step was not taken (learning rate {options.LearningRate}).");
+            var weights = network.parameters().All(p => p.isfinite().all().item<bool>()) ? "finite" : "not finite";
+            var inputs = batch.Input.isfinite().all().item<bool>() ? "finite" : "not finite";
+            throw new InvalidOperationException(
+                $"The training loss is {value} after {steps} step(s); the step was not taken (weights {weights}, inputs {inputs}, learning rate {options.LearningRate}).");
         }
         loss.backward();
+        if (network.named_parameters().FirstOrDefault(p => p.parameter.grad is { } g && !g.isfinite().all().item<bool>()) is { name: { } bad })
+        {
+            // As mixed-precision training does with overflowing gradients: skip the step, never apply a NaN. Seen here now
+            // and then on the very first step only (the first convolution's gradient; cause not found), never twice in a row.
+            optimizer.zero_grad();
+            SkippedSteps++;
+            if (++skippedInARow >= MaxSkippedInARow)
+            {
+                throw new InvalidOperationException($"The gradient of '{bad}' was not finite {skippedInARow} steps in a row (loss {value}); training stopped.");
+            }
+            return value;
+        }
+        skippedInARow = 0;
         optimizer.step();
+        steps++;
         return value;
     }
 

@@ -46,18 +46,32 @@ public sealed class TrainingBatch : IDisposable
             throw new ArgumentException("Every example of a batch must have the same channels, size and classes.", nameof(examples));
         }
         long b = examples.Count;
-        var input = tensor(examples.SelectMany(e => e.Input).ToArray(), [b, first.Channels, first.Height, first.Width]);
-        var target = tensor(examples.SelectMany(e => e.Target).ToArray(), [b, first.Height, first.Width]);
-        var labelled = tensor(examples.SelectMany(e => e.LabelledClasses).ToArray(), [b, first.Classes]);
+        var input = Owned(tensor(examples.SelectMany(e => e.Input).ToArray(), [b, first.Channels, first.Height, first.Width]));
+        var target = Owned(tensor(examples.SelectMany(e => e.Target).ToArray(), [b, first.Height, first.Width]));
+        var labelled = Owned(tensor(examples.SelectMany(e => e.LabelledClasses).ToArray(), [b, first.Classes]));
         var tagValues = examples.SelectMany(e => e.Tags).ToArray();
-        var tags = tensor(tagValues, [b, first.Classes - 1]);
-        var absent = tensor(examples.SelectMany(e => e.Tags.Select(t => t == 0).Prepend(false)).ToArray(), [b, first.Classes]);
+        var tags = Owned(tensor(tagValues, [b, first.Classes - 1]));
+        var absent = Owned(tensor(examples.SelectMany(e => e.Tags.Select(t => t == 0).Prepend(false)).ToArray(), [b, first.Classes]));
         var boxes = examples.SelectMany((e, n) => e.Boxes.Select(box => box with { Image = n })).ToList();
         var sizes = examples.SelectMany((e, n) => e.Sizes.Select(size => size with { Image = n })).ToList();
         return new TrainingBatch(input, target, labelled, tags, absent, boxes, sizes)
         {
             HasTags = tagValues.Any(t => t != TagClassificationLoss.Unknown),
         };
+    }
+
+    /// <summary>A copy in libtorch's own memory.</summary>
+    /// <remarks>
+    /// A tensor made from a managed array may keep reading that array; its temporary array here becomes garbage at once.
+    /// Seen here without the copy: a finite loss and then, now and then, a NaN gradient of the first convolution, the one
+    /// layer whose backward reads the input again.
+    /// </remarks>
+    private static Tensor Owned(Tensor borrowed)
+    {
+        using (borrowed)
+        {
+            return borrowed.clone();
+        }
     }
 
     public void Dispose()

@@ -16,6 +16,8 @@ public static class MarginalCrossEntropy
     /// <summary>Background's class id.</summary>
     public const long Background = 0;
 
+    private const double OutsideTheSet = -1e9;
+
     /// <param name="logits">[batch, classes, height, width].</param>
     /// <param name="target">[batch, height, width] class ids, <see cref="PartialCrossEntropy.Ignore"/> where unlabelled.</param>
     /// <param name="labelledClasses">[batch, classes] booleans: true where someone labelled the class on that item.</param>
@@ -36,7 +38,8 @@ public static class MarginalCrossEntropy
         var unlabelled = labelledClasses.logical_not().unsqueeze(-1).unsqueeze(-1); // [b, c, 1, 1]
         var isBackground = target.eq(Background).unsqueeze(1); // [b, 1, h, w]
         var allowed = own.logical_or(unlabelled.logical_and(isBackground));
-        var inSet = logits.masked_fill(allowed.logical_not(), double.NegativeInfinity).logsumexp(1);
+        // A large finite value rather than −∞ for the classes outside the set: exp underflows to 0 all the same.
+        var inSet = logits.masked_fill(allowed.logical_not(), OutsideTheSet).logsumexp(1);
         var perPixel = logits.logsumexp(1) - inSet;
         var result = perPixel.masked_select(labelled).sum() / count;
         return result.MoveToOuterDisposeScope();

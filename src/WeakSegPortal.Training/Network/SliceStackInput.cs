@@ -26,6 +26,7 @@ public static class SliceStackInput
             var source = Math.Clamp(slice + c - neighbours, 0, slices - 1);
             Array.Copy(stack, source * size, channels, c * size, size);
         }
-        return tensor(channels, [1 + 2 * neighbours, height, width]);
+        using var borrowed = tensor(channels, [1 + 2 * neighbours, height, width]);
+        return borrowed.clone(); // libtorch's own copy: the array is garbage once this returns (see TrainingBatch)
     }
 }
