@@ -63,8 +63,7 @@ public sealed class TrainingBatch : IDisposable
     /// <summary>A copy in libtorch's own memory.</summary>
     /// <remarks>
     /// A tensor made from a managed array may keep reading that array; its temporary array here becomes garbage at once.
-    /// Seen here without the copy: a finite loss and then, now and then, a NaN gradient of the first convolution, the one
-    /// layer whose backward reads the input again.
+    /// (The NaN first-step gradients once blamed on this came from oneDNN, see <see cref="Network.OneDnnConvolutions"/>.)
     /// </remarks>
     private static Tensor Owned(Tensor borrowed)
     {

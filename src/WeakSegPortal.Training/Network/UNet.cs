@@ -21,6 +21,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        OneDnnConvolutions.Disable(); // its convolution backward can read uninitialised memory (NaN gradients now and then)
         Options = options;
         long channels = options.BaseChannels;
         down.Add(new ConvBlock("down0", options.InputChannels, channels));
