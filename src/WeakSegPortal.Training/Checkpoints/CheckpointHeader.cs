@@ -1,0 +1,6 @@
+using WeakSegPortal.Training.Network;
+
+namespace WeakSegPortal.Training.Checkpoints;
+
+/// <summary>What a checkpoint says about itself before its weights: the network's shape and every tensor's name and shape.</summary>
+public sealed record CheckpointHeader(UNetOptions Network, IReadOnlyList<CheckpointTensor> Tensors);

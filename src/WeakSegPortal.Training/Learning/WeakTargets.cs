@@ -1,0 +1,78 @@
+using WeakSegPortal.Core.Labels;
+using WeakSegPortal.Training.Losses;
+
+namespace WeakSegPortal.Training.Learning;
+
+/// <summary>Turns one annotator's (or a consensus's) weak labels of an item into a training example for one slice.</summary>
+/// <remarks>
+/// Scribbles then positive clicks give the pixel targets (later wins, as in the rasteriser); negative clicks say only what a
+/// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es; item tags, or the slice's own tags, become tag
+/// targets (an absent tag also bounds the class's size to 0). A class is labelled when any scribble, click, box or tag
+/// of it exists anywhere on the item.
+/// </remarks>
+public static class WeakTargets
+{
+    /// <param name="input">The slice's channels (see <see cref="Network.SliceStackInput"/>), channels × height × width.</param>
+    /// <param name="grid">The item's grid (slice stacks included).</param>
+    /// <param name="sizePrior">Expected pixel size per class where known (points): applied to classes not tagged absent.</param>
+    public static TrainingExample ForSlice(float[] input, int channels, Grid grid, int slice, WeakLabels labels, int classes,
+        IReadOnlyDictionary<int, (double Min, double Max)>? sizePrior = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(labels);
+        var plane = Grid.Planar(grid.Nx, grid.Ny, grid.SpacingX, grid.SpacingY);
+        var target = new long[plane.Count];
+        Array.Fill(target, PartialCrossEntropy.Ignore);
+        foreach (var scribble in labels.Scribbles.Where(s => s.Slice == slice && s.ClassId < classes))
+        {
+            ScribbleRasterizer.Visit(scribble with { Slice = 0 }, plane, index => target[index] = scribble.ClassId);
+        }
+        foreach (var point in labels.Points.Where(p => p.Slice == slice && p.IsPositive && p.ClassId < classes))
+        {
+            var index = PointRasterizer.IndexOf(point with { Slice = 0 }, plane);
+            if (index >= 0)
+            {
+                target[index] = point.ClassId;
+            }
+        }
+        var boxes = labels.Boxes.Where(b => b.Slice == slice && b.ClassId > 0 && b.ClassId < classes)
+            .Select(b => TrainingBox.FromDrawn(b, 0, grid.Nx, grid.Ny)).OfType<TrainingBox>().ToList();
+        var tags = new float[classes - 1];
+        Array.Fill(tags, TagClassificationLoss.Unknown);
+        foreach (var tag in labels.Tags.Where(t => (t.Slice is null || t.Slice == slice) && t.ClassId > 0 && t.ClassId < classes))
+        {
+            tags[tag.ClassId - 1] = tag.Present ? 1 : 0;
+        }
+        var sizes = new List<SizeBounds>();
+        for (var c = 1; c < classes; c++)
+        {
+            if (tags[c - 1] == 0)
+            {
+                sizes.Add(new SizeBounds(0, c, 0, 0));
+            }
+            else if (sizePrior is not null && sizePrior.TryGetValue(c, out var prior))
+            {
+                sizes.Add(new SizeBounds(0, c, prior.Min, prior.Max));
+            }
+        }
+        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, LabelledClasses(labels, classes), boxes, tags, sizes);
+    }
+
+    /// <summary>Per class, whether the labels say anything about it on the item; background always counts as labelled.</summary>
+    public static bool[] LabelledClasses(WeakLabels labels, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var labelled = new bool[classes];
+        labelled[0] = true;
+        var mentioned = labels.Scribbles.Select(s => s.ClassId)
+            .Concat(labels.Points.Select(p => p.ClassId))
+            .Concat(labels.Boxes.Select(b => b.ClassId))
+            .Concat(labels.Tags.Select(t => t.ClassId));
+        foreach (var c in mentioned.Where(c => c >= 0 && c < classes))
+        {
+            labelled[c] = true;
+        }
+        return labelled;
+    }
+}

@@ -1,0 +1,41 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace WeakSegPortal.Training.Network;
+
+/// <summary>Two 3×3 convolutions, each followed by batch normalisation and ReLU: one U-Net level.</summary>
+public sealed class ConvBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1;
+    private readonly BatchNorm2d norm1;
+    private readonly Conv2d conv2;
+    private readonly BatchNorm2d norm2;
+
+    public ConvBlock(string name, long inputChannels, long outputChannels) : base(name)
+    {
+        conv1 = nn.Conv2d(inputChannels, outputChannels, 3, padding: 1, bias: false);
+        norm1 = nn.BatchNorm2d(outputChannels);
+        conv2 = nn.Conv2d(outputChannels, outputChannels, 3, padding: 1, bias: false);
+        norm2 = nn.BatchNorm2d(outputChannels);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var first = nn.functional.relu(norm1.forward(conv1.forward(input)));
+        return nn.functional.relu(norm2.forward(conv2.forward(first)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            conv1.Dispose();
+            norm1.Dispose();
+            conv2.Dispose();
+            norm2.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

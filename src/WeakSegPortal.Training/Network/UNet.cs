@@ -1,0 +1,113 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace WeakSegPortal.Training.Network;
+
+/// <summary>A 2D U-Net of configurable depth and width with multi-class logits, 2.5D input and an optional tag head.</summary>
+/// <remarks>
+/// Encoder: ConvBlock per level, 2×2 max pooling between levels, channels doubled per level. Decoder: 2×2 transposed
+/// convolution, concatenation with the encoder's features at that level, ConvBlock. A 1×1 convolution gives the logits.
+/// </remarks>
+public sealed class UNet : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<ConvBlock> down = new();
+    private readonly ModuleList<ConvTranspose2d> up = new();
+    private readonly ModuleList<ConvBlock> decode = new();
+    private readonly Conv2d head;
+    private readonly TagHead? tags;
+
+    public UNet(UNetOptions options) : base(nameof(UNet))
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        OneDnnConvolutions.Disable(); // its convolution backward can read uninitialised memory (NaN gradients now and then)
+        Options = options;
+        long channels = options.BaseChannels;
+        down.Add(new ConvBlock("down0", options.InputChannels, channels));
+        for (var level = 1; level < options.Depth; level++)
+        {
+            down.Add(new ConvBlock($"down{level}", channels, channels * 2));
+            channels *= 2;
+        }
+        for (var level = options.Depth - 2; level >= 0; level--)
+        {
+            up.Add(nn.ConvTranspose2d(channels, channels / 2, 2, stride: 2));
+            decode.Add(new ConvBlock($"decode{level}", channels, channels / 2));
+            channels /= 2;
+        }
+        head = nn.Conv2d(channels, options.Classes, 1);
+        tags = options.Tags > 0 ? new TagHead("tags", options.DeepestChannels, options.Tags) : null;
+        RegisterComponents();
+    }
+
+    /// <summary>The shape this network was built with (saved beside its weights).</summary>
+    public UNetOptions Options { get; }
+
+    /// <summary>Per-pixel class logits [batch, classes, height, width] from [batch, 1 + 2·neighbours, height, width].</summary>
+    public override Tensor forward(Tensor input)
+    {
+        var output = Run(input, withTags: false);
+        output.Deepest.Dispose();
+        return output.Logits;
+    }
+
+    /// <summary>Logits, tag logits (where the net has a tag head) and the deepest features, in one pass.</summary>
+    public UNetOutput Run(Tensor input, bool withTags = true)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.dim() != 4 || input.shape[1] != Options.InputChannels)
+        {
+            throw new ArgumentException($"Expected input [batch, {Options.InputChannels}, height, width], got [{string.Join(", ", input.shape)}].", nameof(input));
+        }
+        var divisor = 1L << (Options.Depth - 1);
+        if (input.shape[2] % divisor != 0 || input.shape[3] % divisor != 0)
+        {
+            throw new ArgumentException($"Height and width must be multiples of {divisor} for depth {Options.Depth}, got {input.shape[2]}×{input.shape[3]}.", nameof(input));
+        }
+        using var scope = NewDisposeScope();
+        var skips = new List<Tensor>();
+        var x = input;
+        for (var level = 0; level < down.Count; level++)
+        {
+            x = down[level].forward(level == 0 ? x : nn.functional.max_pool2d(x, 2));
+            skips.Add(x);
+        }
+        var deepest = x;
+        for (var step = 0; step < up.Count; step++)
+        {
+            var upsampled = up[step].forward(x);
+            x = decode[step].forward(cat([upsampled, skips[skips.Count - 2 - step]], 1));
+        }
+        var logits = head.forward(x);
+        var tagLogits = withTags && tags is not null ? tags.forward(deepest) : null;
+        return new UNetOutput(logits.MoveToOuterDisposeScope(), tagLogits?.MoveToOuterDisposeScope(), deepest.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Class activation maps of the tags [batch, tags, height, width], upsampled to the input size.</summary>
+    public Tensor TagActivationMaps(Tensor input)
+    {
+        if (tags is null)
+        {
+            throw new InvalidOperationException("This network has no tag head (UNetOptions.Tags is 0).");
+        }
+        using var scope = NewDisposeScope();
+        var output = Run(input, withTags: false);
+        var maps = tags.ActivationMaps(output.Deepest);
+        var full = nn.functional.interpolate(maps, [input.shape[2], input.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
+        return full.MoveToOuterDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            down.Dispose();
+            up.Dispose();
+            decode.Dispose();
+            head.Dispose();
+            tags?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
