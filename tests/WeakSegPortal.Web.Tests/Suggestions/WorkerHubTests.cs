@@ -223,4 +223,52 @@ public sealed class WorkerHubTests(SuggestionPortal factory, ITestOutputHelper o
         Assert.DoesNotContain("gpu-worker-1", probe, StringComparison.Ordinal);
         Assert.DoesNotContain("checks", probe, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_project_set_to_grabcut_seeded_answers_a_box_alone_and_a_box_with_a_click_with_grabcut_seeded()
+    {
+        await NoWorkersAsync();
+        var auto = await new SuggestionWorld(factory, "wk-auto").CreateAsync();
+        var autoItem = await auto.SmallItemAsync(700);
+        var seeded = await new SuggestionWorld(factory, "wk-seeded").CreateAsync();
+        await seeded.ChooseEngineAsync("grabcut-seeded");
+        var item = await seeded.SmallItemAsync(701);
+        await using var autoHub = await auto.ConnectAsync();
+        await using var hub = await seeded.ConnectAsync();
+        object[] click = [new { x = 10, y = 10, positive = true }];
+
+        var byPrompt = await autoHub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(autoItem, SmallBox, slice: 1));
+        var boxAlone = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+        var boxAndClick = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, click, slice: 1));
+        var status = await hub.InvokeAsync<SuggestionStatus>("GetSuggestionStatus", item.ToString());
+
+        Assert.Equal("grabcut-box", byPrompt.Engine);
+        Assert.Equal(("grabcut-seeded", "web"), (boxAlone.Engine, boxAlone.RanOn));
+        Assert.Equal(("grabcut-seeded", "web"), (boxAndClick.Engine, boxAndClick.RanOn));
+        Assert.Equal("grabcut-seeded", status.Engine);
+    }
+
+    [Fact]
+    public async Task A_project_set_to_an_engine_only_a_worker_offers_is_answered_there_and_refused_clearly_when_that_worker_is_gone()
+    {
+        await NoWorkersAsync();
+        var world = await new SuggestionWorld(factory, "wk-sam").CreateAsync();
+        await world.ChooseEngineAsync("test-sam");
+        var item = await world.SmallItemAsync(710);
+        var sam = await FakeWorker.ConnectAsync(factory, "sam-1", "sam-gpu", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("test-sam")]);
+        await using var classical = await FakeWorker.ConnectAsync(factory, "box-1", "box-cpu", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("grabcut-box")]);
+        await using var hub = await world.ConnectAsync();
+
+        var there = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+        await sam.DisposeAsync();
+        await Eventually.TrueAsync(() => Registry.Offering("test-sam").Count == 0);
+        var gone = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+
+        Assert.True(there.Ok, there.Error);
+        Assert.Equal(("test-sam", "sam-gpu"), (there.Engine, there.RanOn));
+        Assert.Equal(["test-sam"], sam.SuggestJobs.Select(j => j.Engine));
+        Assert.Empty(classical.SuggestJobs);
+        Assert.False(gone.Ok);
+        Assert.Equal("No worker offers 'test-sam' right now.", gone.Error);
+    }
 }
