@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Suggestions;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Suggestions;
@@ -270,5 +272,48 @@ public sealed class WorkerHubTests(SuggestionPortal factory, ITestOutputHelper o
         Assert.Empty(classical.SuggestJobs);
         Assert.False(gone.Ok);
         Assert.Equal("No worker offers 'test-sam' right now.", gone.Error);
+    }
+
+    [Fact]
+    public async Task When_the_annotators_call_is_cancelled_during_a_job_the_worker_is_told_to_cancel_exactly_that_job()
+    {
+        await NoWorkersAsync();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<SuggestionJobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var slow = await FakeWorker.ConnectAsync(factory, "slow-1", "slow", _ =>
+        {
+            arrived.TrySetResult();
+            return never.Task;
+        }, [FakeWorker.Offer("grabcut-box")]);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<SuggestionDispatcher>();
+        var job = new SuggestionJob(Guid.NewGuid(), "grabcut-box", Guid.NewGuid(), new string('a', 64), "CT",
+            new WirePrompt(Guid.NewGuid(), "axial", 0, 1, new WireBox(2, 2, 20, 20), [], []));
+        var image = new PromptImage(job.ItemId.ToString(), SliceOrientation.Axial, 0, 32, 32, new float[32 * 32], 1, 1, "CT");
+        using var annotatorLeft = new CancellationTokenSource();
+
+        var pending = dispatcher.SuggestAsync(job, image, annotatorLeft.Token);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await annotatorLeft.CancelAsync();
+        Assert.NotNull(await Record.ExceptionAsync(() => pending));
+        await Eventually.TrueAsync(() => !slow.CancelledJobs.IsEmpty);
+
+        Assert.Equal([job.JobId], slow.CancelledJobs);
+        never.TrySetResult(FakeWorker.Answer(slow.SuggestJobs.Single(), Square));
+    }
+
+    [Fact]
+    public async Task A_job_that_is_answered_is_never_cancelled()
+    {
+        await NoWorkersAsync();
+        var world = await new SuggestionWorld(factory, "wk-nocancel").CreateAsync();
+        var item = await world.SmallItemAsync(721);
+        await using var quick = await FakeWorker.ConnectAsync(factory, "quick-1", "quick", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("grabcut-box")]);
+        await using var hub = await world.ConnectAsync();
+
+        var reply = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+
+        Assert.Equal("quick", reply.RanOn);
+        Assert.Empty(quick.CancelledJobs);
     }
 }
