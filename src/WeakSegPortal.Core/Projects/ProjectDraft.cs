@@ -11,7 +11,7 @@ public sealed class ProjectDraft
     public int AnnotatorsPerItem { get; set; } = 3;
     public double GoldRate { get; set; } = 0.05;
     public string Guidelines { get; set; } = "";
-    /// <summary>The suggestion engine, one of <see cref="SuggestionEngineNames.Offered"/>.</summary>
+    /// <summary>The suggestion engine, one of <see cref="SuggestionEngineNames.Offered"/> or an engine a worker announces (<see cref="SuggestionEngineNames.IsChoosable"/>).</summary>
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
     public HashSet<ProjectMember>? Members { get; set; }

@@ -34,9 +34,9 @@ public static partial class ProjectDraftValidator
         {
             errors[nameof(ProjectDraft.GoldRate)] = "Gold rate must be between 0 and 0.5.";
         }
-        if (!SuggestionEngineNames.Offered.Contains(draft.SuggestionEngine))
+        if (!SuggestionEngineNames.IsChoosable(draft.SuggestionEngine))
         {
-            errors[nameof(ProjectDraft.SuggestionEngine)] = $"Pick a suggestion engine: {string.Join(", ", SuggestionEngineNames.Offered)}.";
+            errors[nameof(ProjectDraft.SuggestionEngine)] = SuggestionEngineNames.ChoiceError;
         }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {

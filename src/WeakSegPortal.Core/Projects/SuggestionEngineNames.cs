@@ -3,11 +3,15 @@ namespace WeakSegPortal.Core.Projects;
 /// <summary>
 /// The suggestion engines a project manager may pick for a project, by name (the names the engines
 /// register under, WeakSegPortal.ML's EngineKinds). The one list the project editor offers and
-/// <see cref="ProjectDraftValidator"/> holds drafts to; when workers announce further engines
-/// (docs/suggestion-protocol.md), this is the place to add their names.
+/// <see cref="ProjectDraftValidator"/> holds drafts to. Workers announce further engines
+/// (docs/suggestion-protocol.md): <see cref="Choices"/> joins their names to the classical ones, and a
+/// project may name any well-formed engine name — one that no worker offers at the moment of a prompt
+/// gets "No worker offers 'x' right now." then.
 /// </summary>
 public static class SuggestionEngineNames
 {
+    private const int MaxNameLength = 64;
+
     /// <summary>Picks by prompt: a box goes to GrabCut, clicks and scribbles to seeded GrabCut.</summary>
     public const string Auto = "auto";
     public const string GrabCutBox = "grabcut-box";
@@ -18,6 +22,31 @@ public static class SuggestionEngineNames
 
     /// <summary>Every name a project may choose, the default first.</summary>
     public static IReadOnlyList<string> Offered { get; } = [Auto, GrabCutBox, GrabCutSeeded];
+
+    /// <summary>The refusal for a name that is neither offered nor well-formed.</summary>
+    public static string ChoiceError { get; } = $"Pick a suggestion engine: {string.Join(", ", Offered)}, or one a worker offers.";
+
+    /// <summary>
+    /// What the project editor lists: the classical choices first, then the engines the connected workers
+    /// announce (by name), then the project's current choice when nobody offers it right now.
+    /// </summary>
+    public static IReadOnlyList<string> Choices(IEnumerable<string> announced, string? current)
+    {
+        ArgumentNullException.ThrowIfNull(announced);
+        var extra = announced.Where(IsEngineName).Except(Offered, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        IEnumerable<string> choices = [.. Offered, .. extra];
+        return current is not null && IsChoosable(current) && !choices.Contains(current, StringComparer.Ordinal) ? [.. choices, current] : [.. choices];
+    }
+
+    /// <summary>A project may choose an offered name or any engine name a worker could announce (lower case, digits, '-', '.', '_').</summary>
+    public static bool IsChoosable(string? name) => name is not null && (Offered.Contains(name, StringComparer.Ordinal) || IsEngineName(name));
+
+    /// <summary>The engine a project's choice names for routing: none for "auto" (then the prompt decides).</summary>
+    public static string? Named(string? chosen) => string.IsNullOrWhiteSpace(chosen) || chosen == Auto ? null : chosen;
+
+    private static bool IsEngineName(string name) =>
+        name.Length is > 0 and <= MaxNameLength && char.IsAsciiLetterLower(name[0])
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '_');
 
     /// <summary>
     /// The engine that answers a prompt under the project's choice: "auto" sends a prompt with clicks

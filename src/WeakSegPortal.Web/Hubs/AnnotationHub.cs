@@ -72,7 +72,7 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
             throw new HubException(AnnotationBatch.NotYours);
         }
         presence.Focus(Context.ConnectionId, me, Context.User!.DisplayName(), item.Id, item.ProjectId);
-        suggestions.Opened(item, me);
+        suggestions.Opened(item, project.SuggestionEngine, me);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.ML.Classical;
 using WeakSegPortal.ML.Jobs;
@@ -33,11 +34,11 @@ public sealed class SuggestionService(
             return SuggestReply.Refused(RequestIdOf(json), null, error!);
         }
         var prompt = request.Prompt;
-        if (await AnnotatorItem.LoadAsync(session, request.ItemId, annotator, ct) is not { } item)
+        if (await AnnotatorItem.LoadWithProjectAsync(session, request.ItemId, annotator, ct) is not ({ } item, { } project))
         {
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, AnnotationBatch.NotYours);
         }
-        var engine = SuggestionEngineChoice.For(request.Engine, projectEngine: null, options.Value.DefaultEngine, prompt);
+        var engine = SuggestionEngineChoice.For(request.Engine, SuggestionEngineNames.Named(project.SuggestionEngine), options.Value.DefaultEngine, prompt);
         if (!dispatcher.CanRun(engine))
         {
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, $"No worker offers '{engine}' right now.");
@@ -76,12 +77,12 @@ public sealed class SuggestionService(
     /// <summary>What a reload needs to show: the item's engine, where it runs, and which slices answer a click at once.</summary>
     public async Task<SuggestionStatus?> StatusAsync(Guid itemId, Guid annotator, CancellationToken ct)
     {
-        if (await AnnotatorItem.LoadAsync(session, itemId, annotator, ct) is not { } item)
+        if (await AnnotatorItem.LoadWithProjectAsync(session, itemId, annotator, ct) is not ({ } item, { } project))
         {
             return null;
         }
         const string orientation = "axial";
-        var engine = SuggestionEngineChoice.Configured(projectEngine: null, options.Value.DefaultEngine) ?? GrabCutBoxEngine.Name;
+        var engine = SuggestionEngineChoice.Configured(SuggestionEngineNames.Named(project.SuggestionEngine), options.Value.DefaultEngine) ?? GrabCutBoxEngine.Name;
         var offering = RendezvousRanking.Rank(workers.Offering(engine), item.Id);
         var provider = offering.Count > 0 ? offering[0].Announcement.Provider : dispatcher.CanRun(engine) ? InProcessEngines.Provider : null;
         var slices = precompute.NeedsEmbedding(engine)
@@ -91,10 +92,10 @@ public sealed class SuggestionService(
     }
 
     /// <summary>The item was opened: compute ahead what its clicks and the next items' will need.</summary>
-    public void Opened(ItemView item, Guid annotator)
+    public void Opened(ItemView item, string? projectEngine, Guid annotator)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (SuggestionEngineChoice.Configured(projectEngine: null, options.Value.DefaultEngine) is { } engine)
+        if (SuggestionEngineChoice.Configured(SuggestionEngineNames.Named(projectEngine), options.Value.DefaultEngine) is { } engine)
         {
             precompute.Ahead(annotator, item, engine);
         }
@@ -103,11 +104,11 @@ public sealed class SuggestionService(
     /// <summary>The annotator moved to another slice: compute ahead around it.</summary>
     public async Task<bool> ViewedAsync(Guid itemId, string orientation, int slice, Guid annotator, CancellationToken ct)
     {
-        if (await AnnotatorItem.LoadAsync(session, itemId, annotator, ct) is not { } item)
+        if (await AnnotatorItem.LoadWithProjectAsync(session, itemId, annotator, ct) is not ({ } item, { } project))
         {
             return false;
         }
-        if (SuggestionEngineChoice.Configured(projectEngine: null, options.Value.DefaultEngine) is { } engine)
+        if (SuggestionEngineChoice.Configured(SuggestionEngineNames.Named(project.SuggestionEngine), options.Value.DefaultEngine) is { } engine)
         {
             precompute.Around(annotator, item, engine, orientation, slice);
         }

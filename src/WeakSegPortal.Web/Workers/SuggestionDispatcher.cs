@@ -35,7 +35,7 @@ public sealed partial class SuggestionDispatcher(
         var first = Pick(ranked);
         try
         {
-            return new Dispatched(await RunOnAsync<SuggestionJobResult>(first, "Suggest", job, ct), first.Name, false);
+            return new Dispatched(await RunOnAsync<SuggestionJobResult>(first, "Suggest", job, job.JobId, ct), first.Name, false);
         }
         catch (WorkerFailedException e) when (!ct.IsCancellationRequested)
         {
@@ -51,7 +51,7 @@ public sealed partial class SuggestionDispatcher(
         var second = Pick(others);
         try
         {
-            return new Dispatched(await RunOnAsync<SuggestionJobResult>(second, "Suggest", job, ct), second.Name, true);
+            return new Dispatched(await RunOnAsync<SuggestionJobResult>(second, "Suggest", job, job.JobId, ct), second.Name, true);
         }
         catch (WorkerFailedException e) when (!ct.IsCancellationRequested)
         {
@@ -70,7 +70,7 @@ public sealed partial class SuggestionDispatcher(
         }
         try
         {
-            return (await RunOnAsync<EmbeddingJobResult>(worker, "ComputeEmbeddings", job, ct), worker);
+            return (await RunOnAsync<EmbeddingJobResult>(worker, "ComputeEmbeddings", job, job.JobId, ct), worker);
         }
         catch (WorkerFailedException e) when (!ct.IsCancellationRequested)
         {
@@ -83,7 +83,12 @@ public sealed partial class SuggestionDispatcher(
     private static ConnectedWorker Pick(IReadOnlyList<ConnectedWorker> ranked) =>
         ranked[0].Slots.CurrentCount > 0 ? ranked[0] : ranked.FirstOrDefault(w => w.Slots.CurrentCount > 0) ?? ranked[0];
 
-    private async Task<T> RunOnAsync<T>(ConnectedWorker worker, string method, object job, CancellationToken ct)
+    /// <summary>
+    /// The job on the worker as a client result. When it times out or the annotator's call is cancelled while the
+    /// worker is still connected, the worker is told to stop it (CancelJob, docs/suggestion-protocol.md), so an
+    /// abandoned job does not hold its slot and GPU.
+    /// </summary>
+    private async Task<T> RunOnAsync<T>(ConnectedWorker worker, string method, object job, Guid jobId, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.JobTimeout);
@@ -93,7 +98,16 @@ public sealed partial class SuggestionDispatcher(
             await worker.Slots.WaitAsync(timeout.Token);
             acquired = true;
             worker.Started();
-            return await hub.Clients.Client(worker.ConnectionId).InvokeAsync<T>(method, job, timeout.Token);
+            try
+            {
+                return await hub.Clients.Client(worker.ConnectionId).InvokeAsync<T>(method, job, timeout.Token);
+            }
+            catch (Exception) when (timeout.IsCancellationRequested && workers.IsConnected(worker))
+            {
+                // Timed out or the annotator's call was cancelled (SignalR may surface either as a failed invocation).
+                await CancelJobAsync(worker, jobId);
+                throw;
+            }
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -113,6 +127,20 @@ public sealed partial class SuggestionDispatcher(
                 worker.Finished();
                 ReleaseQuietly(worker);
             }
+        }
+    }
+
+    /// <summary>A plain send: the worker stops the job if it still runs; a worker that left meanwhile needs no telling.</summary>
+    private async Task CancelJobAsync(ConnectedWorker worker, Guid jobId)
+    {
+        try
+        {
+            await hub.Clients.Client(worker.ConnectionId).SendAsync("CancelJob", jobId, CancellationToken.None);
+            LogCancelled(log, jobId, worker.Name);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogCancelFailed(log, e, jobId, worker.Name);
         }
     }
 
@@ -136,6 +164,12 @@ public sealed partial class SuggestionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suggestion job {JobId} failed again on worker {Worker}; answered with an error")]
     private static partial void LogGaveUp(ILogger logger, Exception exception, Guid jobId, string worker);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Suggestion job {JobId} was abandoned (timeout or the annotator left); told worker {Worker} to cancel it")]
+    private static partial void LogCancelled(ILogger logger, Guid jobId, string worker);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell worker {Worker} to cancel job {JobId}")]
+    private static partial void LogCancelFailed(ILogger logger, Exception exception, Guid jobId, string worker);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding job {JobId} failed on worker {Worker}")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, Guid jobId, string worker);

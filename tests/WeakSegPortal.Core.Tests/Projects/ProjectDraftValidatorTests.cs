@@ -87,7 +87,9 @@ public sealed class ProjectDraftValidatorTests
     [InlineData("auto")]
     [InlineData("grabcut-box")]
     [InlineData("grabcut-seeded")]
-    public void Every_offered_suggestion_engine_may_be_chosen(string engine)
+    [InlineData("sam-vit-b")]
+    [InlineData("medsam.v2")]
+    public void Every_offered_or_worker_announced_suggestion_engine_may_be_chosen(string engine)
     {
         var draft = Valid();
         draft.SuggestionEngine = engine;
@@ -96,13 +98,14 @@ public sealed class ProjectDraftValidatorTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("sam-vit-h")]
     [InlineData("Auto")]
+    [InlineData("sam vit h")]
+    [InlineData("-sam")]
     public void An_engine_that_is_not_offered_is_refused_beside_the_engine(string engine)
     {
         var draft = Valid();
         draft.SuggestionEngine = engine;
-        Assert.Equal("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded.", ProjectDraftValidator.Validate(draft)[nameof(ProjectDraft.SuggestionEngine)]);
+        Assert.Equal("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded, or one a worker offers.", ProjectDraftValidator.Validate(draft)[nameof(ProjectDraft.SuggestionEngine)]);
     }
 
     [Theory]
@@ -113,4 +116,18 @@ public sealed class ProjectDraftValidatorTests
     [InlineData("grabcut-seeded", false, "grabcut-seeded")]
     public void Auto_sends_a_box_to_grabcut_and_clicks_or_scribbles_to_seeded_grabcut_and_any_other_choice_is_kept(string? chosen, bool clicksOrScribbles, string engine) =>
         Assert.Equal(engine, SuggestionEngineNames.Resolve(chosen, clicksOrScribbles));
+
+    [Fact]
+    public void The_editor_lists_the_classical_engines_then_those_workers_announce_then_a_chosen_one_nobody_offers_now() =>
+        Assert.Equal(
+            ["auto", "grabcut-box", "grabcut-seeded", "medsam", "sam-vit-b", "sam-old"],
+            SuggestionEngineNames.Choices(["sam-vit-b", "grabcut-box", "medsam", "sam-vit-b", "Bad Name"], "sam-old"));
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("auto", null)]
+    [InlineData("grabcut-seeded", "grabcut-seeded")]
+    [InlineData("sam-vit-b", "sam-vit-b")]
+    public void Auto_names_no_engine_so_the_prompt_decides(string? chosen, string? named) =>
+        Assert.Equal(named, SuggestionEngineNames.Named(chosen));
 }

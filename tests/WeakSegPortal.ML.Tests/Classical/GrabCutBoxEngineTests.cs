@@ -30,6 +30,28 @@ public sealed class GrabCutBoxEngineTests(ITestOutputHelper output)
         Assert.All(scores, s => Assert.True(s.Dice >= 0.85, $"{s.Organ}: Dice {s.Dice:0.000}"));
     }
 
+    /// <summary>
+    /// The box an annotator drags around the demo liver (demo-ct-01, slice 12) lands a few pixels outside it, past the
+    /// body's edge: the air that came into the box pinned the contrast stretch and GrabCut returned an empty mask.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(8)]
+    public async Task A_box_drawn_a_few_pixels_past_the_body_edge_around_the_demo_liver_still_finds_it(double margin)
+    {
+        var organ = DemoOrgans.Cases.First(o => o.Organ == "liver" && o.Case == "demo-ct-01");
+        var tight = organ.TightBox(DemoOrgans.Slice);
+        var box = tight with { X0 = tight.X0 - margin, Y0 = tight.Y0 - margin, X1 = tight.X1 + margin, Y1 = tight.Y1 + margin };
+
+        var suggestion = await _engine.SuggestAsync(new SuggestionPrompt(organ.Image, organ.LabelId) { Box = box }, CancellationToken.None);
+
+        var dice = Overlap.Dice(suggestion.Mask, organ.Truth);
+        output.WriteLine($"{organ}, box {margin} px outside: Dice {dice:0.000}, score {suggestion.Score:0.000}");
+        Assert.True(dice >= 0.9, $"Dice {dice:0.000}");
+    }
+
     [Fact]
     public async Task A_box_prompt_is_needed()
     {

@@ -1,12 +1,19 @@
 using Bunit;
+using MudBlazor;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.Web.Components.Pages.Manage;
+using WeakSegPortal.Web.Workers;
 
 namespace WeakSegPortal.Web.Tests.Components;
 
 public sealed class ProjectFormTests : MudComponentTest
 {
     private ProjectDraft? _saved;
+
+    private readonly WorkerRegistry _workers = new();
+
+    protected override void ConfigureServices() => Context.Services.AddSingleton(_workers);
 
     private IRenderedComponent<ProjectForm> RenderForm(ProjectDraft draft) =>
         Context.Render<ProjectForm>(p => p
@@ -92,11 +99,11 @@ public sealed class ProjectFormTests : MudComponentTest
     [Fact]
     public void An_engine_no_longer_offered_is_flagged_beside_the_select_and_nothing_is_saved()
     {
-        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box], SuggestionEngine = "retired-engine" };
+        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box], SuggestionEngine = "Not An Engine!" };
         var form = RenderForm(draft);
         form.Find("form").Submit();
         Assert.Null(_saved);
-        Assert.Contains("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded.", form.Find("[data-testid=suggestion-engine]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pick a suggestion engine: auto, grabcut-box, grabcut-seeded, or one a worker offers.", form.Find("[data-testid=suggestion-engine]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,5 +114,19 @@ public sealed class ProjectFormTests : MudComponentTest
         Assert.Equal(labels.Count, labels.Distinct().Count());
         var form = RenderForm(new ProjectDraft { Classes = [new LabelClassDraft()] });
         Assert.All(labels, l => Assert.Contains(l, form.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_engine_a_connected_worker_announces_is_listed_and_a_project_may_save_it()
+    {
+        _workers.Announce("c1", new WorkerAnnouncement("w1", "gpu-1", [new EngineOffer("sam-vit-b", "1", "Box, Points", true)], true, "CUDA", 2));
+        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box] };
+        var form = RenderForm(draft);
+        var select = form.FindComponent<MudSelect<string>>();
+        await form.InvokeAsync(select.Instance.OpenMenu);
+        Assert.Equal(["auto", "grabcut-box", "grabcut-seeded", "sam-vit-b"], form.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        draft.SuggestionEngine = "sam-vit-b";
+        form.Find("form").Submit();
+        Assert.Equal("sam-vit-b", _saved!.SuggestionEngine);
     }
 }

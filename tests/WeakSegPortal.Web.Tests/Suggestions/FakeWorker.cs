@@ -32,6 +32,9 @@ public sealed class FakeWorker : IAsyncDisposable
 
     public ConcurrentQueue<EmbeddingJob> EmbeddingJobs { get; } = new();
 
+    /// <summary>The job ids the portal told this worker to stop (CancelJob).</summary>
+    public ConcurrentQueue<Guid> CancelledJobs { get; } = new();
+
     public static EngineOffer Offer(string name, bool needsEmbedding = false) => new(name, "1", "Box, Points, Scribbles", needsEmbedding);
 
     public static async Task<FakeWorker> ConnectAsync(
@@ -58,6 +61,7 @@ public sealed class FakeWorker : IAsyncDisposable
             worker.EmbeddingJobs.Enqueue(job);
             return Task.FromResult(new EmbeddingJobResult(job.JobId, job.Slices, 5, null));
         });
+        connection.On<Guid>("CancelJob", jobId => worker.CancelledJobs.Enqueue(jobId));
         await connection.StartAsync();
         await connection.InvokeAsync("Announce", new WorkerAnnouncement(workerId, name, engines, provider == "CUDA", provider, maxConcurrency));
         return worker;

@@ -30,6 +30,15 @@ public sealed class SuggestionWorld(PortalFactory factory, string prefix)
         return this;
     }
 
+    /// <summary>The project manager picks the project's suggestion engine (what the project editor saves).</summary>
+    public async Task ChooseEngineAsync(string engine)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        session.Events.Append(Project, new SuggestionEngineChosen(Project, engine, Annotator, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+    }
+
     /// <summary>The first demo CT as an item of the annotator's, with the liver's exact mask on the middle slice.</summary>
     public async Task<(Guid Item, bool[] Liver)> DemoLiverAsync()
     {

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Suggestions;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Suggestions;
@@ -222,5 +224,96 @@ public sealed class WorkerHubTests(SuggestionPortal factory, ITestOutputHelper o
             (listed.GetProperty("name").GetString(), listed.GetProperty("gpu").GetBoolean(), listed.GetProperty("provider").GetString(), listed.GetProperty("engines")[0].GetString()));
         Assert.DoesNotContain("gpu-worker-1", probe, StringComparison.Ordinal);
         Assert.DoesNotContain("checks", probe, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_set_to_grabcut_seeded_answers_a_box_alone_and_a_box_with_a_click_with_grabcut_seeded()
+    {
+        await NoWorkersAsync();
+        var auto = await new SuggestionWorld(factory, "wk-auto").CreateAsync();
+        var autoItem = await auto.SmallItemAsync(700);
+        var seeded = await new SuggestionWorld(factory, "wk-seeded").CreateAsync();
+        await seeded.ChooseEngineAsync("grabcut-seeded");
+        var item = await seeded.SmallItemAsync(701);
+        await using var autoHub = await auto.ConnectAsync();
+        await using var hub = await seeded.ConnectAsync();
+        object[] click = [new { x = 10, y = 10, positive = true }];
+
+        var byPrompt = await autoHub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(autoItem, SmallBox, slice: 1));
+        var boxAlone = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+        var boxAndClick = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, click, slice: 1));
+        var status = await hub.InvokeAsync<SuggestionStatus>("GetSuggestionStatus", item.ToString());
+
+        Assert.Equal("grabcut-box", byPrompt.Engine);
+        Assert.Equal(("grabcut-seeded", "web"), (boxAlone.Engine, boxAlone.RanOn));
+        Assert.Equal(("grabcut-seeded", "web"), (boxAndClick.Engine, boxAndClick.RanOn));
+        Assert.Equal("grabcut-seeded", status.Engine);
+    }
+
+    [Fact]
+    public async Task A_project_set_to_an_engine_only_a_worker_offers_is_answered_there_and_refused_clearly_when_that_worker_is_gone()
+    {
+        await NoWorkersAsync();
+        var world = await new SuggestionWorld(factory, "wk-sam").CreateAsync();
+        await world.ChooseEngineAsync("test-sam");
+        var item = await world.SmallItemAsync(710);
+        var sam = await FakeWorker.ConnectAsync(factory, "sam-1", "sam-gpu", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("test-sam")]);
+        await using var classical = await FakeWorker.ConnectAsync(factory, "box-1", "box-cpu", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("grabcut-box")]);
+        await using var hub = await world.ConnectAsync();
+
+        var there = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+        await sam.DisposeAsync();
+        await Eventually.TrueAsync(() => Registry.Offering("test-sam").Count == 0);
+        var gone = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+
+        Assert.True(there.Ok, there.Error);
+        Assert.Equal(("test-sam", "sam-gpu"), (there.Engine, there.RanOn));
+        Assert.Equal(["test-sam"], sam.SuggestJobs.Select(j => j.Engine));
+        Assert.Empty(classical.SuggestJobs);
+        Assert.False(gone.Ok);
+        Assert.Equal("No worker offers 'test-sam' right now.", gone.Error);
+    }
+
+    [Fact]
+    public async Task When_the_annotators_call_is_cancelled_during_a_job_the_worker_is_told_to_cancel_exactly_that_job()
+    {
+        await NoWorkersAsync();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<SuggestionJobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var slow = await FakeWorker.ConnectAsync(factory, "slow-1", "slow", _ =>
+        {
+            arrived.TrySetResult();
+            return never.Task;
+        }, [FakeWorker.Offer("grabcut-box")]);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<SuggestionDispatcher>();
+        var job = new SuggestionJob(Guid.NewGuid(), "grabcut-box", Guid.NewGuid(), new string('a', 64), "CT",
+            new WirePrompt(Guid.NewGuid(), "axial", 0, 1, new WireBox(2, 2, 20, 20), [], []));
+        var image = new PromptImage(job.ItemId.ToString(), SliceOrientation.Axial, 0, 32, 32, new float[32 * 32], 1, 1, "CT");
+        using var annotatorLeft = new CancellationTokenSource();
+
+        var pending = dispatcher.SuggestAsync(job, image, annotatorLeft.Token);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await annotatorLeft.CancelAsync();
+        Assert.NotNull(await Record.ExceptionAsync(() => pending));
+        await Eventually.TrueAsync(() => !slow.CancelledJobs.IsEmpty);
+
+        Assert.Equal([job.JobId], slow.CancelledJobs);
+        never.TrySetResult(FakeWorker.Answer(slow.SuggestJobs.Single(), Square));
+    }
+
+    [Fact]
+    public async Task A_job_that_is_answered_is_never_cancelled()
+    {
+        await NoWorkersAsync();
+        var world = await new SuggestionWorld(factory, "wk-nocancel").CreateAsync();
+        var item = await world.SmallItemAsync(721);
+        await using var quick = await FakeWorker.ConnectAsync(factory, "quick-1", "quick", j => Task.FromResult(FakeWorker.Answer(j, Square)), [FakeWorker.Offer("grabcut-box")]);
+        await using var hub = await world.ConnectAsync();
+
+        var reply = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SmallBox, slice: 1));
+
+        Assert.Equal("quick", reply.RanOn);
+        Assert.Empty(quick.CancelledJobs);
     }
 }

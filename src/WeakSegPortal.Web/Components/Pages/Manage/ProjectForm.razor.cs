@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Web.Workers;
 
 namespace WeakSegPortal.Web.Components.Pages.Manage;
 
@@ -39,6 +40,13 @@ public sealed partial class ProjectForm
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>Who offers which engine right now: their engines join the classical ones in the select.</summary>
+    [Inject]
+    private WorkerRegistry Workers { get; set; } = default!;
+
+    private IReadOnlyList<string> EngineChoices =>
+        SuggestionEngineNames.Choices(Workers.All.SelectMany(w => w.Announcement.Engines.Select(e => e.Name)), Draft.SuggestionEngine);
 
     private bool Dirty => !Draft.SameAs(Saved);
 
