@@ -12,7 +12,7 @@ public static class SuggestionEngineNames
 {
     private const int MaxNameLength = 64;
 
-    /// <summary>Picks by prompt: a box goes to GrabCut, clicks and scribbles to seeded GrabCut.</summary>
+    /// <summary>Picks by prompt: a prompt with a box goes to GrabCut, one without to seeded GrabCut (<see cref="Resolve"/>).</summary>
     public const string Auto = "auto";
     public const string GrabCutBox = "grabcut-box";
     public const string GrabCutSeeded = "grabcut-seeded";
@@ -49,12 +49,13 @@ public static class SuggestionEngineNames
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '_');
 
     /// <summary>
-    /// The engine that answers a prompt under the project's choice: "auto" sends a prompt with clicks
-    /// or scribbles to <see cref="GrabCutSeeded"/> and a box alone to <see cref="GrabCutBox"/>; any other
-    /// choice is the engine itself.
+    /// The engine that answers a prompt under the project's choice — the one rule, also the portal's
+    /// fallback when a worker's engine cannot be reached: "auto" sends a prompt with a box to
+    /// <see cref="GrabCutBox"/> (which takes the clicks and scribbles drawn with it, negative ones
+    /// included) and a prompt without a box to <see cref="GrabCutSeeded"/>; any other choice is the engine itself.
     /// </summary>
-    public static string Resolve(string? chosen, bool hasClicksOrScribbles) =>
+    public static string Resolve(string? chosen, bool hasBox) =>
         string.IsNullOrEmpty(chosen) || chosen == Auto
-            ? hasClicksOrScribbles ? GrabCutSeeded : GrabCutBox
+            ? hasBox ? GrabCutBox : GrabCutSeeded
             : chosen;
 }

@@ -1,11 +1,12 @@
-using WeakSegPortal.ML.Classical;
+using WeakSegPortal.Core.Projects;
 using WeakSegPortal.ML.Jobs;
 
 namespace WeakSegPortal.Web.Suggestions;
 
 /// <summary>
 /// Which engine answers a prompt: the one the request names, else the project's, else the portal's default
-/// (Suggestions:DefaultEngine), else by the prompt — a box alone goes to GrabCut, clicks and scribbles to seeded GrabCut.
+/// (Suggestions:DefaultEngine), else by the prompt (<see cref="SuggestionEngineNames.Resolve"/>: a prompt with a box goes to GrabCut, one
+/// without to seeded GrabCut).
 /// </summary>
 public static class SuggestionEngineChoice
 {
@@ -19,7 +20,7 @@ public static class SuggestionEngineChoice
     public static string ByPrompt(WirePrompt prompt)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return prompt.Box is not null && prompt.Points.Count == 0 && prompt.Scribbles.Count == 0 ? GrabCutBoxEngine.Name : SeededGrabCutEngine.Name;
+        return SuggestionEngineNames.Resolve(null, prompt.Box is not null);
     }
 
     private static string? NonBlank(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();

@@ -109,13 +109,13 @@ public sealed class ProjectDraftValidatorTests
     }
 
     [Theory]
-    [InlineData("auto", false, "grabcut-box")]
-    [InlineData("auto", true, "grabcut-seeded")]
-    [InlineData(null, false, "grabcut-box")]
-    [InlineData("grabcut-box", true, "grabcut-box")]
-    [InlineData("grabcut-seeded", false, "grabcut-seeded")]
-    public void Auto_sends_a_box_to_grabcut_and_clicks_or_scribbles_to_seeded_grabcut_and_any_other_choice_is_kept(string? chosen, bool clicksOrScribbles, string engine) =>
-        Assert.Equal(engine, SuggestionEngineNames.Resolve(chosen, clicksOrScribbles));
+    [InlineData("auto", true, "grabcut-box")]
+    [InlineData("auto", false, "grabcut-seeded")]
+    [InlineData(null, true, "grabcut-box")]
+    [InlineData("grabcut-box", false, "grabcut-box")]
+    [InlineData("grabcut-seeded", true, "grabcut-seeded")]
+    public void Auto_sends_a_prompt_with_a_box_to_grabcut_and_one_without_to_seeded_grabcut_and_any_other_choice_is_kept(string? chosen, bool hasBox, string engine) =>
+        Assert.Equal(engine, SuggestionEngineNames.Resolve(chosen, hasBox));
 
     [Fact]
     public void The_editor_lists_the_classical_engines_then_those_workers_announce_then_a_chosen_one_nobody_offers_now() =>

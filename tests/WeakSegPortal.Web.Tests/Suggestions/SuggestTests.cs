@@ -53,6 +53,23 @@ public sealed class SuggestTests(SuggestionPortal factory, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_box_with_a_negative_click_goes_to_box_grabcut_and_is_answered_not_refused()
+    {
+        // Seeded GrabCut needs a positive seed; a box refined by a "not here" click must stay with the box engine.
+        var world = await new SuggestionWorld(factory, "sg-box-neg").CreateAsync();
+        var (item, liver) = await world.DemoLiverAsync();
+        await using var hub = await world.ConnectAsync();
+        var outside = Enumerable.Range(0, liver.Length).First(n => !liver[n] && n % 192 > 100 && n / 192 > 100);
+
+        var reply = await hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, SuggestionWorld.Box(liver, SuggestionWorld.DemoSize),
+            points: [new { x = outside % 192, y = outside / 192, positive = false }]));
+
+        Assert.True(reply.Ok, reply.Error);
+        Assert.Equal("grabcut-box", reply.Engine);
+        Assert.True(Overlap.Dice(reply.Mask!.ToMask(), liver) >= 0.85);
+    }
+
+    [Fact]
     public async Task Clicks_alone_go_to_seeded_grabcut()
     {
         var world = await new SuggestionWorld(factory, "sg-click").CreateAsync();
