@@ -18,7 +18,7 @@ namespace WeakSegPortal.Benchmarks;
 /// <see cref="ByteCountingProxy"/> that counts the bytes of request and reply on the wire. Per organ and round: one
 /// object from the truth's tight box then simulated clicks (box kept; engine grabcut-box named in the request), one
 /// object from simulated clicks alone (grabcut-seeded). First with no worker (the portal's in-process classical
-/// engines), then with a worker process connected (its Release build, <see cref="ChildWorker"/>), which also offers
+/// engines), then with a worker process connected (its Release build, <see cref="WorkerBuild"/>), which also offers
 /// "samtest", the OnnxSharp SAM test model (plumbing: a trivial decoder, not a real one). Round 0 is a warm-up and
 /// not counted (for samtest it also pays the encoder, so the counted calls find the embedding cached).
 /// </summary>
@@ -66,16 +66,17 @@ internal static class SuggestLatencyBenchmark
 
             Print("(a) no worker: the portal's in-process engines", await RoundsAsync(hub, proxy, world, rounds, Classical, ct));
 
-            if (!File.Exists(ChildWorker.Dll))
+            if (!File.Exists(WorkerBuild.Dll))
             {
-                Console.WriteLine($"(b) with a worker process: not measured, {ChildWorker.Dll} is not built beside the benchmark");
+                Console.WriteLine($"(b) with a worker process: not measured, {WorkerBuild.Dll} is not built beside the benchmark");
                 return;
             }
 
             var sam = new SamTestModels(work).Write(SamFamily.Sam);
             var workerLog = Path.Combine(work, "worker.log");
-            await using var worker = ChildWorker.Start(portal.Address, token, "bench-worker-1", workerLog, new Dictionary<string, string>
+            await using var worker = WeakSegPortal.Web.Tests.Faults.WorkerChildProcess.Start(WorkerBuild.Dll, portal.Address, token, "bench-worker-1", workerLog, new Dictionary<string, string>
             {
+                ["Logging:LogLevel:Default"] = "Warning",
                 ["Suggestions:SamModels:samtest:Family"] = nameof(SamFamily.Sam),
                 ["Suggestions:SamModels:samtest:EncoderPath"] = sam.EncoderPath,
                 ["Suggestions:SamModels:samtest:DecoderPath"] = sam.DecoderPath,
@@ -109,7 +110,7 @@ internal static class SuggestLatencyBenchmark
         }
     }
 
-    private static async Task WaitForWorkerAsync(HubConnection hub, SuggestWorld world, ChildWorker worker, CancellationToken ct)
+    private static async Task WaitForWorkerAsync(HubConnection hub, SuggestWorld world, WeakSegPortal.Web.Tests.Faults.WorkerChildProcess worker, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(2))

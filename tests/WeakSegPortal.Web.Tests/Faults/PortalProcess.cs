@@ -34,7 +34,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "WeakSegPortal.Web.dll");
-        var start = new ProcessStartInfo(DotnetHost(), [dll])
+        var start = new ProcessStartInfo(DotnetHost.Path, [dll])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -143,10 +143,4 @@ public sealed class PortalProcess : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>The dotnet host that runs this process (tests and benchmarks run under it), else dotnet on the PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
 }
