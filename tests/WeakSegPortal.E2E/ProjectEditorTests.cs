@@ -101,9 +101,12 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
         await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
         await page.WaitForInteractiveAsync();
+        // The same page instance now loads the created project: wait for its next-steps banner before editing.
+        await Assertions.Expect(page.GetByText("Project created.", new() { Exact = true })).ToBeVisibleAsync();
 
         await ChooseEngineAsync(page, "grabcut-box (GrabCut from a box)");
-        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        // Saving drops "?created=true" in place (history.replaceState): poll the address rather than await a navigation event.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"), new() { Timeout = 30_000 });
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(engine).ToHaveValueAsync("grabcut-box (GrabCut from a box)");
