@@ -6,7 +6,11 @@ namespace WeakSegPortal.ML.Jobs;
 /// travels in a hub message). <paramref name="Modality"/> picks the intensity window.
 /// </summary>
 public sealed record SuggestionJob(
-    Guid JobId, string Engine, Guid ItemId, string VolumeHash, string Modality, WirePrompt Prompt);
+    Guid JobId, string Engine, Guid ItemId, string VolumeHash, string Modality, WirePrompt Prompt)
+{
+    /// <summary>For the "project-model" engine: the project's promoted model (docs/training-protocol.md); null otherwise.</summary>
+    public ModelRef? Model { get; init; }
+}
 
 /// <summary>Worker → web: the mask (run-length coded) and what made it; <paramref name="Error"/> set when the engine refused the prompt.</summary>
 public sealed record SuggestionJobResult(

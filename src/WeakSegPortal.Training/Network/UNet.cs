@@ -1,3 +1,4 @@
+using WeakSegPortal.ML.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using WeakSegPortal.ML.Models;
 using System.Text;
 using WeakSegPortal.Training.Checkpoints;
 using WeakSegPortal.Training.Network;

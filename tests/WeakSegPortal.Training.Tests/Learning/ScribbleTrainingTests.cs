@@ -1,3 +1,4 @@
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;

@@ -1,3 +1,4 @@
+using WeakSegPortal.ML.Models;
 using TorchSharp;
 using WeakSegPortal.Training.Network;
 using static TorchSharp.torch;

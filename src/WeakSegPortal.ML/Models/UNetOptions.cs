@@ -1,4 +1,4 @@
-namespace WeakSegPortal.Training.Network;
+namespace WeakSegPortal.ML.Models;
 
 /// <summary>The shape of a U-Net: depth, width, classes, and neighbouring slices as extra input channels (2.5D).</summary>
 /// <param name="Classes">Output classes including background (class 0).</param>

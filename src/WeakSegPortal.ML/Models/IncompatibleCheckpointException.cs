@@ -1,4 +1,4 @@
-namespace WeakSegPortal.Training.Checkpoints;
+namespace WeakSegPortal.ML.Models;
 
 /// <summary>A checkpoint that cannot start or continue this training; the message says why, in words a manager can act on.</summary>
 public sealed class IncompatibleCheckpointException : Exception
