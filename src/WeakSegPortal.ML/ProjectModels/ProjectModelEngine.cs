@@ -17,12 +17,15 @@ public sealed class ProjectModelEngine : IDisposable
 {
     public const string Name = "project-model";
 
+    /// <summary>The prompts it takes: a box, clicks, scribbles (no previous mask: each answer stands alone).</summary>
+    public const PromptKinds Accepts = PromptKinds.Box | PromptKinds.Points | PromptKinds.Scribbles;
+
     private readonly OpenedSession _session;
 
     private ProjectModelEngine(OpenedSession session, ModelRef model)
     {
         (_session, Model) = (session, model);
-        Descriptor = new EngineDescriptor(Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), PromptKinds.Box | PromptKinds.Points | PromptKinds.Scribbles);
+        Descriptor = new EngineDescriptor(Name, model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), Accepts);
     }
 
     public ModelRef Model { get; }

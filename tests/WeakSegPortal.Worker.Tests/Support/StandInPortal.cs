@@ -15,18 +15,21 @@ namespace WeakSegPortal.Worker.Tests.Support;
 
 /// <summary>
 /// A real ASP.NET Core SignalR server on 127.0.0.1 with an ephemeral port, standing in for the portal's side of the
-/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c> and <c>GET /api/worker/volumes/{hash}</c> (WSVL), both
+/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c>, <c>GET /api/worker/volumes/{hash}</c> (WSVL) and
+/// <c>GET /api/worker/blobs/{hash}</c> (model files, docs/training-protocol.md), all
 /// behind one machine token (bearer header or access_token), 401 otherwise. Jobs are sent the way the portal sends
 /// them: client results through IHubContext to the connection that announced.
 /// </summary>
 public sealed class StandInPortal : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _volumes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
     private readonly TaskCompletionSource _volumeAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _volumesHeld = Released();
     private int _refusals;
     private int _volumeRequests;
+    private int _blobRequests;
 
     private StandInPortal(string token)
     {
@@ -62,6 +65,11 @@ public sealed class StandInPortal : IAsyncDisposable
             await _volumesHeld.Task;
             return _volumes.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
+        _app.MapGet("/api/worker/blobs/{hash}", (string hash) =>
+        {
+            Interlocked.Increment(ref _blobRequests);
+            return _blobs.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
+        });
     }
 
     public string Token { get; }
@@ -71,6 +79,8 @@ public sealed class StandInPortal : IAsyncDisposable
     public int Refusals => Volatile.Read(ref _refusals);
 
     public int VolumeRequests => Volatile.Read(ref _volumeRequests);
+
+    public int BlobRequests => Volatile.Read(ref _blobRequests);
 
     public AnnouncementLog Announcements => _app.Services.GetRequiredService<AnnouncementLog>();
 
@@ -91,6 +101,14 @@ public sealed class StandInPortal : IAsyncDisposable
         var bytes = stream.ToArray();
         var key = BlobKey.Of(bytes).Hex;
         _volumes[key] = bytes;
+        return key;
+    }
+
+    /// <summary>Serves a blob (a model file) under its key, the SHA-256 of its bytes, as <c>GET /api/worker/blobs/{hash}</c> does, and returns the key.</summary>
+    public string ServeBlob(byte[] bytes)
+    {
+        var key = BlobKey.Of(bytes).Hex;
+        _blobs[key] = bytes;
         return key;
     }
 
