@@ -18,7 +18,7 @@ public static class MartenRegistration
         options.Events.AddEventTypes([
             typeof(ProjectCreated), typeof(ProjectRenamed), typeof(ProjectDescribed), typeof(ProjectModalityChanged),
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
-            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged), typeof(SuggestionEngineChosen),
+            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged), typeof(SuggestionEngineChosen), typeof(SamplingStrategyChosen),
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved), typeof(GuidelineExampleAdded), typeof(GuidelineExampleRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ItemAdjudicated), typeof(ItemReturned),

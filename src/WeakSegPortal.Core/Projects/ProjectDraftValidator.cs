@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WeakSegPortal.Core.Items.Sampling;
 
 namespace WeakSegPortal.Core.Projects;
 
@@ -37,6 +38,10 @@ public static partial class ProjectDraftValidator
         if (!SuggestionEngineNames.IsChoosable(draft.SuggestionEngine))
         {
             errors[nameof(ProjectDraft.SuggestionEngine)] = SuggestionEngineNames.ChoiceError;
+        }
+        if (!SamplingStrategies.IsKnown(draft.SamplingStrategy))
+        {
+            errors[nameof(ProjectDraft.SamplingStrategy)] = SamplingStrategies.ChoiceError;
         }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {

@@ -68,6 +68,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
         Touch(s, e.At);
     }
 
+    public static void Apply(SamplingStrategyChosen e, ProjectSummary s)
+    {
+        s.SamplingStrategy = e.Strategy;
+        Touch(s, e.At);
+    }
+
     public static void Apply(AssignmentRulesChanged e, ProjectSummary s)
     {
         s.AnnotatorsPerItem = e.AnnotatorsPerItem;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using WeakSegPortal.Core.Items.Sampling;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Workers;
 
@@ -113,6 +114,10 @@ public sealed partial class ProjectForm
         AnnotationKind.Mask => "Suggested masks",
         _ => kind.ToString(),
     };
+
+    /// <summary>What each sampling strategy does, in the select's words (the registry's own description).</summary>
+    public static string StrategyLabel(string strategy) =>
+        SamplingStrategies.All.FirstOrDefault(s => s.Name == strategy)?.Description ?? strategy;
 
     /// <summary>What each engine the project may pick does, in the select's words.</summary>
     public static string EngineLabel(string engine) => engine switch
