@@ -6,7 +6,10 @@ namespace WeakSegPortal.Training.Learning;
 
 /// <summary>Training targets of one slice from several annotators' weak labels, each weighted by their reliability.</summary>
 /// <remarks>
-/// Adjudicated labels win outright. Otherwise every vote is an annotator's reliability (clamped to [0, 1]):
+/// Adjudicated labels win outright. Otherwise each annotator votes with the log-odds of their reliability r,
+/// ln(r / (1 − r)) with r clamped to [0.5, 0.999] (<see cref="VoteWeight"/>): the weights under which a weighted majority of
+/// independent voters is most often right (Nitzan &amp; Paroush 1982). An annotator no better than chance has no vote, and when
+/// nothing is known (every r = 1) all weigh the same:
 /// <list type="bullet">
 /// <item>Pixels: each annotator's scribbles, then positive clicks, then full-mask paint give at most one class per pixel (as in
 /// <see cref="WeakTargets"/>). A pixel is known as class c where c's weight is at least <see cref="Quorum"/> of the weight
@@ -31,6 +34,17 @@ public static class CrowdLabels
     /// <summary>Boxes of one class overlapping at least this much (IoU) are votes for one object.</summary>
     public const double BoxOverlap = 0.3;
 
+    /// <summary>An annotator's vote: ln(r / (1 − r)) with the reliability r clamped to [0.5, 0.999]; 0 when r is not a number.</summary>
+    public static double VoteWeight(double reliability)
+    {
+        if (double.IsNaN(reliability))
+        {
+            return 0;
+        }
+        var r = Math.Clamp(reliability, 0.5, 0.999);
+        return Math.Log(r / (1 - r));
+    }
+
     /// <summary>The training example of one slice of a dataset item (adjudicated labels win, else the weighted vote).</summary>
     public static TrainingExample ForSlice(float[] input, int channels, Grid grid, int slice, TrainingItem item, int classes,
         IReadOnlyDictionary<int, (double Min, double Max)>? sizePrior = null)
@@ -53,7 +67,7 @@ public static class CrowdLabels
         {
             return WeakTargets.ForSlice(input, channels, grid, slice, adjudicated ?? WeakLabels.Empty, classes, sizePrior);
         }
-        var weights = annotators.Select(a => double.IsFinite(a.Reliability) ? Math.Clamp(a.Reliability, 0, 1) : 0).ToArray();
+        var weights = annotators.Select(a => VoteWeight(a.Reliability)).ToArray();
         var support = MinimumSupport * weights.Max();
         var target = PixelVote(annotators, weights, support, grid, slice, classes);
         var boxes = BoxVote(annotators, weights, support, grid, slice, classes);

@@ -24,12 +24,12 @@ public class CrowdLabelsTests
     [Fact]
     public void Two_careless_annotators_agreeing_on_a_wrong_class_are_outvoted_by_one_careful_annotators_weight()
     {
-        // Pixel 0: careful (0.9) says 1, two careless (0.3 each) say 2. Weighted: 0.9 of 1.5 = 0.6 ≥ quorum 0.6 → class 1.
-        // Plain majority (all 1): class 2 holds 2 of 3 = 0.667 ≥ 0.6 → class 2.
+        // Votes are log-odds: careful r 0.9 → ln 9 = 2.1972; careless r 2/3 → ln 2 = 0.6931 each. Pixel 0: class 1 holds
+        // 2.1972 of 3.5835 = 0.613 ≥ quorum 0.6 → class 1. Plain majority (all r 1): class 2 holds 2 of 3 = 0.667 → class 2.
         var careful = Clicks((0, 1));
         var careless = Clicks((0, 2));
 
-        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 0.3, careless), Annotator(3, 0.3, careless));
+        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 2.0 / 3, careless), Annotator(3, 2.0 / 3, careless));
         var plain = Vote(Line, Annotator(1, 1, careful), Annotator(2, 1, careless), Annotator(3, 1, careless));
 
         Assert.Equal([1, Ignore, Ignore, Ignore], weighted.Target);
@@ -39,9 +39,9 @@ public class CrowdLabelsTests
     [Fact]
     public void A_pixel_short_of_the_quorum_of_the_weight_that_labelled_it_is_unknown()
     {
-        // Pixel 1: 0.9 says 1, 0.7 says 2 → 0.9 / 1.6 = 0.5625 < 0.6: unknown. Pixel 2: only the 0.7 annotator (others abstain),
-        // 0.7 ≥ 0.5 · 0.9: class 2. Pixel 3: both say 0 → background.
-        var result = Vote(Line, Annotator(1, 0.9, Clicks((1, 1), (3, 0))), Annotator(2, 0.7, Clicks((1, 2), (2, 2), (3, 0))));
+        // r 0.8 → ln 4 = 1.3863 says 1 at pixel 1, r 0.75 → ln 3 = 1.0986 says 2: 1.3863 / 2.4849 = 0.558 < 0.6, unknown.
+        // Pixel 2: only the second (the first abstains), 1.0986 ≥ 0.5 · 1.3863: class 2. Pixel 3: both say 0 → background.
+        var result = Vote(Line, Annotator(1, 0.8, Clicks((1, 1), (3, 0))), Annotator(2, 0.75, Clicks((1, 2), (2, 2), (3, 0))));
 
         Assert.Equal([Ignore, Ignore, 2, 0], result.Target);
     }
@@ -49,11 +49,11 @@ public class CrowdLabelsTests
     [Fact]
     public void A_pixel_only_a_much_less_reliable_annotator_labelled_is_unknown_but_counts_with_equal_weights()
     {
-        // The careless annotator (0.3) alone labels pixel 2: 0.3 < 0.5 · 0.9 (the most reliable annotator's weight).
+        // The careless annotator (r 2/3, vote ln 2 = 0.6931) alone labels pixel 2: below 0.5 · ln 9 = 1.0986, half the top vote.
         var careful = Clicks((0, 1));
         var careless = Clicks((2, 1));
 
-        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 0.3, careless));
+        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 2.0 / 3, careless));
         var plain = Vote(Line, Annotator(1, 1, careful), Annotator(2, 1, careless));
 
         Assert.Equal([1, Ignore, Ignore, Ignore], weighted.Target);
@@ -63,15 +63,15 @@ public class CrowdLabelsTests
     [Fact]
     public void Overlapping_boxes_become_one_box_at_the_weighted_median_of_each_edge_and_a_lone_careless_box_is_dropped()
     {
-        // Class 1: A (1.0) (10,10)–(20,20); B (1.0) (11,9)–(21,19); C (0.5) (9,9)–(23,23) overlaps A with IoU 100/196 = 0.51.
-        // Weighted medians (half of 2.5 = 1.25): min x {9: .5, 10: 1, 11: 1} → 10; min y {9: 1, 9: .5, 10: 1} → 9;
-        // max x {20: 1, 21: 1, 23: .5} → 21; max y {19: 1, 20: 1, 23: .5} → 20. C's second box (0,25)–(5,30) meets no other:
-        // 0.5 of the 2.5 who boxed class 1 < quorum. Pixel centres inside (10..21, 9..20) make the training box.
+        // Votes in units of ln 2: A and B (r 0.8) 2 each, C (r 2/3) 1. Class 1: A (10,10)–(20,20); B (11,9)–(21,19);
+        // C (9,9)–(23,23) overlaps A with IoU 100/196 = 0.51. Weighted medians (half of 5 = 2.5): min x {9: 1, 10: 2, 11: 2} → 10;
+        // min y {9: 2, 9: 1, 10: 2} → 9; max x {20: 2, 21: 2, 23: 1} → 21; max y {19: 2, 20: 2, 23: 1} → 20. C's second box
+        // (0,25)–(5,30) meets no other: 1 of the 5 who boxed class 1 < quorum. Pixel centres in (10..21, 9..20) make the box.
         var a = new WeakLabels { Boxes = [new Box2D(10, 10, 20, 20, 0, 1)] };
         var b = new WeakLabels { Boxes = [new Box2D(11, 9, 21, 19, 0, 1)] };
         var c = new WeakLabels { Boxes = [new Box2D(9, 9, 23, 23, 0, 1), new Box2D(0, 25, 5, 30, 0, 1)] };
 
-        var result = Vote(Square, Annotator(1, 1, a), Annotator(2, 1, b), Annotator(3, 0.5, c));
+        var result = Vote(Square, Annotator(1, 0.8, a), Annotator(2, 0.8, b), Annotator(3, 2.0 / 3, c));
 
         Assert.Equal([new TrainingBox(0, 1, 10, 9, 21, 20)], result.Boxes);
     }
@@ -79,12 +79,12 @@ public class CrowdLabelsTests
     [Fact]
     public void Tags_are_a_weighted_vote_and_a_tie_is_unknown()
     {
-        // Class 1: present 0.9 against absent 0.3 → present (0.75 ≥ 0.6). With equal weights 1 against 1 → unknown.
+        // Class 1: present ln 9 = 2.1972 against absent ln 2 = 0.6931 → present (0.76 ≥ 0.6). With equal votes 1 against 1 → unknown.
         // Class 2: absent from both → absent, which also bounds its size to 0.
         var careful = new WeakLabels { Tags = [new Tag(1, true), new Tag(2, false)] };
         var careless = new WeakLabels { Tags = [new Tag(1, false), new Tag(2, false)] };
 
-        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 0.3, careless));
+        var weighted = Vote(Line, Annotator(1, 0.9, careful), Annotator(2, 2.0 / 3, careless));
         var plain = Vote(Line, Annotator(1, 1, careful), Annotator(2, 1, careless));
 
         Assert.Equal([1f, 0f], weighted.Tags);
@@ -100,6 +100,16 @@ public class CrowdLabelsTests
 
         Assert.Equal([true, true, false], result.LabelledClasses);
         Assert.Equal([1, 0, Ignore, Ignore], result.Target);
+    }
+
+    [Fact]
+    public void A_vote_is_the_log_odds_of_the_reliability_and_chance_or_worse_has_none()
+    {
+        Assert.Equal(Math.Log(9), CrowdLabels.VoteWeight(0.9), 12);
+        Assert.Equal(0, CrowdLabels.VoteWeight(0.5), 12);
+        Assert.Equal(0, CrowdLabels.VoteWeight(0.2), 12);
+        Assert.Equal(Math.Log(999), CrowdLabels.VoteWeight(1), 9);
+        Assert.Equal(0, CrowdLabels.VoteWeight(double.NaN), 12);
     }
 
     [Fact]
