@@ -7,7 +7,7 @@ using WeakSegPortal.Worker.ProjectModels;
 
 namespace WeakSegPortal.Worker;
 
-/// <summary>The worker's one wiring: options "Worker", "Suggestions" and "ProjectModels" validated at start, the engines, caches, job gate and the hub link.</summary>
+/// <summary>The worker's one wiring: options "Worker", "Suggestions" and "ProjectModels" validated at start, the engines, caches, job gate, the hub link and the training runner.</summary>
 public static class WorkerExtensions
 {
     /// <summary>
@@ -36,7 +36,12 @@ public static class WorkerExtensions
         services.AddSingleton<ModelFiles>();
         services.AddSingleton<ProjectModelSessions>();
         services.AddSingleton<ProjectModelJobRunner>();
+        services.AddSingleton<TrainingDevice>();
+        services.AddSingleton<TrainingChannel>();
+        services.AddSingleton<PortalTrainingClient>();
+        services.AddSingleton<TrainingJobRunner>();
         services.AddHostedService<HubLink>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrainingJobRunner>());
         foreach (var category in ClientCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))
         {
             builder.Logging.AddFilter(category, LogLevel.Critical);

@@ -43,4 +43,19 @@ public sealed class WorkerOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Worker:MaxReconnectDelay is between 10 ms and 1 h.")]
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether this worker takes training jobs (announced as Trains; docs/training-protocol.md).</summary>
+    public bool Trains { get; set; } = true;
+
+    /// <summary>While no training job runs, the worker asks for one this often (besides on announce and on the portal's TrainingAvailable).</summary>
+    [Range(1, 86_400, ErrorMessage = "Worker:TrainingPollSeconds is between 1 and 86400.")]
+    public int TrainingPollSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Where training runs: "auto" (CUDA when the libtorch this worker was built with can use a GPU, else the CPU), "cpu", or
+    /// "cuda" (asked for: a worker that cannot use CUDA says so at start and trains on the CPU). A build with
+    /// -p:TorchBackend=cuda asks for CUDA under "auto" too.
+    /// </summary>
+    [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "Worker:TrainingDevice is auto, cpu or cuda.")]
+    public string TrainingDevice { get; set; } = "auto";
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using WeakSegPortal.Training.Losses;
 using static TorchSharp.torch;
 
@@ -33,7 +34,8 @@ public sealed class TrainingBatch : IDisposable
 
     public bool HasTags { get; private init; }
 
-    public static TrainingBatch From(IReadOnlyList<TrainingExample> examples)
+    /// <param name="device">Where the tensors live (the network's device); the CPU when null.</param>
+    public static TrainingBatch From(IReadOnlyList<TrainingExample> examples, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0)
@@ -46,12 +48,12 @@ public sealed class TrainingBatch : IDisposable
             throw new ArgumentException("Every example of a batch must have the same channels, size and classes.", nameof(examples));
         }
         long b = examples.Count;
-        var input = Owned(tensor(examples.SelectMany(e => e.Input).ToArray(), [b, first.Channels, first.Height, first.Width]));
-        var target = Owned(tensor(examples.SelectMany(e => e.Target).ToArray(), [b, first.Height, first.Width]));
-        var labelled = Owned(tensor(examples.SelectMany(e => e.LabelledClasses).ToArray(), [b, first.Classes]));
+        var input = Owned(tensor(examples.SelectMany(e => e.Input).ToArray(), [b, first.Channels, first.Height, first.Width]), device);
+        var target = Owned(tensor(examples.SelectMany(e => e.Target).ToArray(), [b, first.Height, first.Width]), device);
+        var labelled = Owned(tensor(examples.SelectMany(e => e.LabelledClasses).ToArray(), [b, first.Classes]), device);
         var tagValues = examples.SelectMany(e => e.Tags).ToArray();
-        var tags = Owned(tensor(tagValues, [b, first.Classes - 1]));
-        var absent = Owned(tensor(examples.SelectMany(e => e.Tags.Select(t => t == 0).Prepend(false)).ToArray(), [b, first.Classes]));
+        var tags = Owned(tensor(tagValues, [b, first.Classes - 1]), device);
+        var absent = Owned(tensor(examples.SelectMany(e => e.Tags.Select(t => t == 0).Prepend(false)).ToArray(), [b, first.Classes]), device);
         var boxes = examples.SelectMany((e, n) => e.Boxes.Select(box => box with { Image = n })).ToList();
         var sizes = examples.SelectMany((e, n) => e.Sizes.Select(size => size with { Image = n })).ToList();
         return new TrainingBatch(input, target, labelled, tags, absent, boxes, sizes)
@@ -60,16 +62,16 @@ public sealed class TrainingBatch : IDisposable
         };
     }
 
-    /// <summary>A copy in libtorch's own memory.</summary>
+    /// <summary>A copy in libtorch's own memory (on the device, when one other than the CPU is given).</summary>
     /// <remarks>
     /// A tensor made from a managed array may keep reading that array; its temporary array here becomes garbage at once.
     /// (The NaN first-step gradients once blamed on this came from oneDNN, see <see cref="Network.OneDnnConvolutions"/>.)
     /// </remarks>
-    private static Tensor Owned(Tensor borrowed)
+    private static Tensor Owned(Tensor borrowed, Device? device)
     {
         using (borrowed)
         {
-            return borrowed.clone();
+            return device is null || device.type == DeviceType.CPU ? borrowed.clone() : borrowed.to(device);
         }
     }
 

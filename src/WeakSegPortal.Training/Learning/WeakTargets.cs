@@ -5,10 +5,12 @@ namespace WeakSegPortal.Training.Learning;
 
 /// <summary>Turns one annotator's (or a consensus's) weak labels of an item into a training example for one slice.</summary>
 /// <remarks>
-/// Scribbles then positive clicks give the pixel targets (later wins, as in the rasteriser); negative clicks say only what a
-/// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es; item tags, or the slice's own tags, become tag
-/// targets (an absent tag also bounds the class's size to 0). A class is labelled when any scribble, click, box or tag
-/// of it exists anywhere on the item.
+/// Scribbles, then positive clicks, then full masks give the pixel targets (later wins, as in the rasteriser): on a slice
+/// where a full mask of some class is painted, its paint is that class and every other pixel background — a class not
+/// mentioned on the item stays marginalised there, so that is still no claim about it. Negative clicks say only what a
+/// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es; item tags, or the slice's own tags, become
+/// tag targets (an absent tag also bounds the class's size to 0). A class is labelled when any scribble, click, box, tag or
+/// mask of it exists anywhere on the item.
 /// </remarks>
 public static class WeakTargets
 {
@@ -21,14 +23,26 @@ public static class WeakTargets
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(labels);
+        var target = PixelClasses(grid, slice, labels, classes);
+        var boxes = labels.Boxes.Where(b => b.Slice == slice && b.ClassId > 0 && b.ClassId < classes)
+            .Select(b => TrainingBox.FromDrawn(b, 0, grid.Nx, grid.Ny)).OfType<TrainingBox>().ToList();
+        var tags = TagValues(labels, slice, classes);
+        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, LabelledClasses(labels, classes), boxes, tags, SizeBounds(tags, sizePrior));
+    }
+
+    /// <summary>The class of each pixel of the slice (x fastest) from scribbles, positive clicks and full masks; <see cref="PartialCrossEntropy.Ignore"/> elsewhere.</summary>
+    public static long[] PixelClasses(Grid grid, int slice, WeakLabels labels, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(labels);
         var plane = Grid.Planar(grid.Nx, grid.Ny, grid.SpacingX, grid.SpacingY);
         var target = new long[plane.Count];
         Array.Fill(target, PartialCrossEntropy.Ignore);
-        foreach (var scribble in labels.Scribbles.Where(s => s.Slice == slice && s.ClassId < classes))
+        foreach (var scribble in labels.Scribbles.Where(s => s.Slice == slice && s.ClassId >= 0 && s.ClassId < classes))
         {
             ScribbleRasterizer.Visit(scribble with { Slice = 0 }, plane, index => target[index] = scribble.ClassId);
         }
-        foreach (var point in labels.Points.Where(p => p.Slice == slice && p.IsPositive && p.ClassId < classes))
+        foreach (var point in labels.Points.Where(p => p.Slice == slice && p.IsPositive && p.ClassId >= 0 && p.ClassId < classes))
         {
             var index = PointRasterizer.IndexOf(point with { Slice = 0 }, plane);
             if (index >= 0)
@@ -36,16 +50,44 @@ public static class WeakTargets
                 target[index] = point.ClassId;
             }
         }
-        var boxes = labels.Boxes.Where(b => b.Slice == slice && b.ClassId > 0 && b.ClassId < classes)
-            .Select(b => TrainingBox.FromDrawn(b, 0, grid.Nx, grid.Ny)).OfType<TrainingBox>().ToList();
+        var masks = labels.Masks.Where(m => m.Slice == slice && m.ClassId >= 0 && m.ClassId < classes).ToList();
+        var paint = new long[plane.Count];
+        var painted = false;
+        foreach (var classId in masks.Select(m => m.ClassId).Distinct())
+        {
+            if (WeakLabelRasterizer.Painted(masks.Select(m => (IMaskShape)new OnFirstSlice(m)).ToList(), classId, plane) is { } mine)
+            {
+                for (var v = 0; v < mine.Length; v++)
+                {
+                    if (mine[v])
+                    {
+                        (paint[v], painted) = (classId, true);
+                    }
+                }
+            }
+        }
+        return painted ? paint : target;
+    }
+
+    /// <summary>Per non-background class: 1 present, 0 absent, <see cref="TagClassificationLoss.Unknown"/>, from item tags and the slice's own (later wins).</summary>
+    public static float[] TagValues(WeakLabels labels, int slice, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
         var tags = new float[classes - 1];
         Array.Fill(tags, TagClassificationLoss.Unknown);
         foreach (var tag in labels.Tags.Where(t => (t.Slice is null || t.Slice == slice) && t.ClassId > 0 && t.ClassId < classes))
         {
             tags[tag.ClassId - 1] = tag.Present ? 1 : 0;
         }
+        return tags;
+    }
+
+    /// <summary>Size bounds of one image (index 0): 0..0 for a class tagged absent, else the prior where one is known.</summary>
+    public static List<SizeBounds> SizeBounds(float[] tags, IReadOnlyDictionary<int, (double Min, double Max)>? sizePrior)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
         var sizes = new List<SizeBounds>();
-        for (var c = 1; c < classes; c++)
+        for (var c = 1; c <= tags.Length; c++)
         {
             if (tags[c - 1] == 0)
             {
@@ -56,7 +98,7 @@ public static class WeakTargets
                 sizes.Add(new SizeBounds(0, c, prior.Min, prior.Max));
             }
         }
-        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, LabelledClasses(labels, classes), boxes, tags, sizes);
+        return sizes;
     }
 
     /// <summary>Per class, whether the labels say anything about it on the item; background always counts as labelled.</summary>
@@ -68,11 +110,23 @@ public static class WeakTargets
         var mentioned = labels.Scribbles.Select(s => s.ClassId)
             .Concat(labels.Points.Select(p => p.ClassId))
             .Concat(labels.Boxes.Select(b => b.ClassId))
-            .Concat(labels.Tags.Select(t => t.ClassId));
+            .Concat(labels.Boxes3D.Select(b => b.ClassId))
+            .Concat(labels.Tags.Select(t => t.ClassId))
+            .Concat(labels.Masks.Where(m => !m.Erases).Select(m => m.ClassId));
         foreach (var c in mentioned.Where(c => c >= 0 && c < classes))
         {
             labelled[c] = true;
         }
         return labelled;
+    }
+
+    /// <summary>A slice's mask shape seen on a one-slice grid: its voxel indices shifted to slice 0.</summary>
+    private sealed class OnFirstSlice(IMaskShape shape) : IMaskShape
+    {
+        public int Slice => 0;
+        public int ClassId => shape.ClassId;
+        public bool Erases => shape.Erases;
+        public void Visit(Grid grid, Action<int> visit) =>
+            shape.Visit(new Grid(grid.Nx, grid.Ny, shape.Slice + 1, grid.SpacingX, grid.SpacingY), index => visit(index - shape.Slice * grid.SliceSize));
     }
 }

@@ -17,12 +17,12 @@ public sealed class SimulatedAnnotator(AnnotatorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(phantom);
         var random = new SeededRandom(seed);
-        var missed = Enumerable.Range(0, PhantomOptions.Classes).Select(c => c > 0 && random.Chance(Profile.MissRate)).ToArray();
+        var missed = Enumerable.Range(0, phantom.Present.Count).Select(c => c > 0 && random.Chance(Profile.MissRate)).ToArray();
         var (scribbles, boxes, points, tags) = (new List<Scribble>(), new List<Box2D>(), new List<LabelPoint>(), new List<Tag>());
         foreach (var k in slices ?? Enumerable.Range(0, phantom.Grid.Nz).ToArray())
         {
             var slice = new SliceAnatomy(phantom, k);
-            for (var c = 1; c < PhantomOptions.Classes; c++)
+            for (var c = 1; c < phantom.Present.Count; c++)
             {
                 if (kinds.HasFlag(WeakLabelKinds.Tags) && !missed[c])
                 {

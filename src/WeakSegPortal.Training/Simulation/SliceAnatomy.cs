@@ -14,9 +14,9 @@ public sealed class SliceAnatomy
         ArgumentNullException.ThrowIfNull(phantom);
         Slice = slice;
         Grid = phantom.SliceGrid;
-        masks = new bool[PhantomOptions.Classes][];
-        depths = new double[PhantomOptions.Classes][];
-        for (var c = 0; c < PhantomOptions.Classes; c++)
+        masks = new bool[phantom.Present.Count][];
+        depths = new double[phantom.Present.Count][];
+        for (var c = 0; c < phantom.Present.Count; c++)
         {
             masks[c] = phantom.ClassMask(c, slice);
             var outside = masks[c].Select(inside => !inside).ToArray();

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using WeakSegPortal.Core.Training;
+using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Checkpoints;
+using WeakSegPortal.Training.Learning;
+using WeakSegPortal.Training.Network;
+using WeakSegPortal.Training.Simulation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace WeakSegPortal.Worker;
+
+/// <summary>
+/// One claimed training job, epoch by epoch (docs/training-protocol.md): the dataset and volumes, the examples, the network
+/// (fresh, from the manager's initial checkpoint, or resumed from the last epoch's checkpoint), then per epoch
+/// <see cref="TrainingConfig.StepsPerEpoch"/> steps (renewing the lease inside the epoch when it runs long), validation Dice,
+/// a checkpoint blob and <c>ReportTrainingEpoch</c>, whose directive is obeyed at once. At the end the ONNX export, the items'
+/// uncertainty and the <see cref="TrainingOutcome"/>; null when the portal cancelled the job. Lease lost:
+/// <see cref="TrainingClaimLostException"/>.
+/// </summary>
+public sealed partial class TrainingRun(
+    TrainingAssignment assignment, TrainingChannel channel, PortalTrainingClient portal, VolumeCache volumes, TrainingDevice device, ILogger log)
+{
+    private readonly TrainingConfig _config = assignment.Config;
+    private readonly LeaseClock _lease = new(assignment.LeaseUntil);
+
+    public async Task<TrainingOutcome?> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = await portal.DatasetAsync(assignment.JobId, assignment.Attempt, cancellationToken);
+        var classes = new ClassNumbering(dataset.Classes);
+        var shape = UNetOptions.For(_config, classes.ProjectClasses);
+        var set = await TrainingSet.BuildAsync(dataset, _config, classes, volumes, cancellationToken);
+        DataReady(log, assignment.JobId, set.Examples.Count, set.LabelledItems.Count, set.Validation.Count, set.ValidationItems);
+        using var network = await StartingNetworkAsync(shape, cancellationToken);
+        network.to(device.Device);
+        using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed));
+        var firstEpoch = assignment.ResumeCheckpointHash is null ? 1 : assignment.ResumeAfterEpoch + 1;
+        double? loss = null;
+        var dice = ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device);
+        for (var epoch = firstEpoch; epoch <= _config.Epochs; epoch++)
+        {
+            var epochLoss = await EpochAsync(trainer, set.Examples, epoch, cancellationToken);
+            if (epochLoss is null)
+            {
+                return null;
+            }
+
+            loss = epochLoss;
+            dice = ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device);
+            var checkpoint = await portal.PutBlobAsync(Save(network), cancellationToken);
+            var directive = await channel.ReportEpochAsync(
+                new TrainingEpochReport(assignment.JobId, assignment.Attempt, epoch, _config.Epochs, loss.Value, dice, checkpoint), cancellationToken);
+            EpochDone(log, assignment.JobId, epoch, _config.Epochs, loss.Value, dice, clock.Elapsed.TotalSeconds);
+            if (!Obey(directive))
+            {
+                return null;
+            }
+        }
+
+        var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
+        var finalCheckpoint = await portal.PutBlobAsync(Save(network), cancellationToken);
+        var uncertainties = await ItemUncertainties.ScoreAsync(network, dataset, _config.ImageSide, volumes, device.Device, cancellationToken);
+        return new TrainingOutcome(assignment.JobId, assignment.Attempt, finalCheckpoint, onnx, loss ?? LossNow(network, set.Examples), dice,
+            set.Examples.Count, set.Validation.Count, set.LabelledItems, uncertainties, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>The last epoch's checkpoint (resume), else the manager's (transfer; refused with the reason when it does not fit), else a fresh network.</summary>
+    private async Task<UNet> StartingNetworkAsync(UNetOptions shape, CancellationToken cancellationToken)
+    {
+        var hash = assignment.ResumeCheckpointHash ?? assignment.InitialCheckpointHash;
+        if (hash is null)
+        {
+            manual_seed(_config.Seed);
+            return new UNet(shape);
+        }
+
+        var bytes = await portal.GetBlobAsync(hash, cancellationToken);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var network = ModelCheckpoint.Load(stream, shape);
+        StartedFrom(log, assignment.JobId, assignment.ResumeCheckpointHash is null ? "the manager's initial checkpoint" : $"the checkpoint of epoch {assignment.ResumeAfterEpoch}", hash);
+        return network;
+    }
+
+    /// <summary>One epoch's steps; the mean loss, or null when a lease renewal said stop.</summary>
+    private async Task<double?> EpochAsync(Trainer trainer, IReadOnlyList<TrainingExample> examples, int epoch, CancellationToken cancellationToken)
+    {
+        // Batches are drawn afresh per epoch from (seed, epoch), so a resumed run draws what the lost one would have.
+        var random = new Random(SeededRandom.Mix(_config.Seed, epoch));
+        var order = new List<int>();
+        double sum = 0;
+        for (var step = 0; step < _config.StepsPerEpoch; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var picked = new List<TrainingExample>(_config.BatchSize);
+            while (picked.Count < Math.Min(_config.BatchSize, examples.Count))
+            {
+                if (order.Count == 0)
+                {
+                    order.AddRange(Enumerable.Range(0, examples.Count).OrderBy(_ => random.Next()));
+                }
+
+                picked.Add(examples[order[^1]]);
+                order.RemoveAt(order.Count - 1);
+            }
+
+            using var batch = TrainingBatch.From(picked, device.Device);
+            sum += await Task.Run(() => trainer.Step(batch), cancellationToken);
+            if (_lease.RenewDue && !Obey(await channel.RenewLeaseAsync(assignment.JobId, assignment.Attempt, cancellationToken)))
+            {
+                return null;
+            }
+        }
+
+        return sum / _config.StepsPerEpoch;
+    }
+
+    /// <summary>Goes on (true), stops because a manager cancelled (false), or throws when the claim is lost.</summary>
+    private bool Obey(TrainingDirective directive)
+    {
+        switch (directive.Action)
+        {
+            case TrainingDirective.Continue:
+                _lease.Renewed(directive.LeaseUntil);
+                return true;
+            case TrainingDirective.LeaseLost:
+                throw new TrainingClaimLostException($"Attempt {assignment.Attempt} of training job {assignment.JobId} lost its claim.");
+            case TrainingDirective.Cancel:
+                Cancelled(log, assignment.JobId);
+                return false;
+            default:
+                throw new TrainingDataException($"The portal answered an unknown training directive '{directive.Action}'.");
+        }
+    }
+
+    private static byte[] Save(UNet network)
+    {
+        using var stream = new MemoryStream();
+        ModelCheckpoint.Save(network, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The loss of the resumed network on one batch, when the last epoch was done before the run stopped (nothing left to train).</summary>
+    private double LossNow(UNet network, IReadOnlyList<TrainingExample> examples)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        network.eval();
+        using var batch = TrainingBatch.From([.. examples.Take(_config.BatchSize)], device.Device);
+        return WeakObjective.Compute(network.Run(batch.Input, withTags: batch.HasTags), batch, new TrainerOptions().Weights).item<float>();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: {Examples} labelled slices from {Items} items, {ValidationSlices} validation slices from {ValidationItems} gold items")]
+    private static partial void DataReady(ILogger logger, Guid jobId, int examples, int items, int validationSlices, int validationItems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: starting from {What} ({Hash})")]
+    private static partial void StartedFrom(ILogger logger, Guid jobId, string what, string hash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: epoch {Epoch}/{Epochs}, loss {Loss:0.####}, validation Dice {Dice:0.###}, {Seconds:0.#} s")]
+    private static partial void EpochDone(ILogger logger, Guid jobId, int epoch, int epochs, double loss, double? dice, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: cancelled by the portal; stopped")]
+    private static partial void Cancelled(ILogger logger, Guid jobId);
+}
