@@ -1,3 +1,4 @@
+using WeakSegPortal.Training.Export;
 using WeakSegPortal.Training.Network;
 
 namespace WeakSegPortal.Worker;
@@ -8,6 +9,6 @@ public static class TrainedModelExport
     public static byte[] Onnx(UNet network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        throw new NotSupportedException("This worker cannot export the trained network to ONNX yet (Training/Export/UNetOnnxExport.cs has not landed).");
+        return UNetOnnxExport.ToBytes(network);
     }
 }
