@@ -5,6 +5,7 @@ using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Suggestions;
+using WeakSegPortal.Core.Training;
 
 namespace WeakSegPortal.Core;
 
@@ -24,6 +25,10 @@ public static class MartenRegistration
             typeof(ImportRecorded),
             .. AnnotationEventTypes.All,
             typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
+            typeof(AutoTrainingChosen),
+            typeof(TrainingRequested), typeof(TrainingClaimed), typeof(TrainingEpochCompleted), typeof(TrainingLeaseRenewed), typeof(TrainingReleased),
+            typeof(TrainingCancelRequested), typeof(TrainingCancelled), typeof(TrainingFailed), typeof(TrainingCompleted),
+            typeof(TrainingSlotTaken), typeof(TrainingSlotFreed), typeof(ModelVersionRegistered), typeof(ModelPromoted),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -37,6 +42,9 @@ public static class MartenRegistration
         options.Projections.Add(new AnnotationRecordProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<AnnotationRecord>().Index(r => r.ItemId).Index(r => r.AnnotatorId).Index(r => r.AnnotationId);
         options.RegisterDocumentType<ProcessedCommand>();
+        // Inline: a claim, a report and the training page read what the previous command stored.
+        options.Projections.Add<TrainingJobProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<TrainingJob>().Index(j => j.ProjectId).Index(j => j.Status);
         // Written by the agreement subscription (async daemon), never on the annotation path.
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);

@@ -15,6 +15,8 @@ public sealed class Project
     public double GoldRate { get; set; }
     public string Guidelines { get; set; } = "";
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
+    /// <summary>Train automatically after this many newly submitted items; 0 never.</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -71,6 +73,8 @@ public sealed class Project
         (AnnotatorsPerItem, GoldRate, UpdatedAt) = (e.AnnotatorsPerItem, e.GoldRate, e.At);
 
     public void Apply(SuggestionEngineChosen e) => (SuggestionEngine, UpdatedAt) = (e.Engine, e.At);
+
+    public void Apply(AutoTrainingChosen e) => (AutoTrainAfterItems, UpdatedAt) = (e.AfterItems, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
 

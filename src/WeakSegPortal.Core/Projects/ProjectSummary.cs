@@ -13,6 +13,8 @@ public sealed class ProjectSummary
     /// <summary>The engine that answers this project's suggestions (<see cref="SuggestionEngineNames"/>).</summary>
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     public int AnnotatorsPerItem { get; set; }
+    /// <summary>Train automatically after this many newly submitted items; 0 never (Training/AutoTraining).</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,6 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace WeakSegPortal.Core.Labels;
 
-/// <summary>A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing earlier paint of its class).</summary>
+/// <summary>
+/// A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing
+/// earlier paint of its class). In JSON (the training dataset's <see cref="WeakLabels.Masks"/>) each carries its kind in "shape".
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "shape")]
+[JsonDerivedType(typeof(Polygon), "polygon")]
+[JsonDerivedType(typeof(BrushStroke), "brush")]
+[JsonDerivedType(typeof(SliceMask), "mask")]
 public interface IMaskShape
 {
     int Slice { get; }
