@@ -36,10 +36,16 @@ public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider 
             draft.Guidelines,
             command.By,
             clock.GetUtcNow());
-        object[] events = draft.SuggestionEngine == SuggestionEngineNames.Default
-            ? [created]
-            : [created, new SuggestionEngineChosen(id, draft.SuggestionEngine, command.By, created.At)];
-        session.Events.StartStream<Project>(id, events);
+        var events = new List<object> { created };
+        if (draft.SuggestionEngine != SuggestionEngineNames.Default)
+        {
+            events.Add(new SuggestionEngineChosen(id, draft.SuggestionEngine, command.By, created.At));
+        }
+        if (draft.AutoTrainAfterItems > 0)
+        {
+            events.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, command.By, created.At));
+        }
+        session.Events.StartStream<Project>(id, [.. events]);
         await session.SaveChangesAsync(ct);
         return CommandResult.Ok(id);
     }
