@@ -25,10 +25,11 @@ public static class MartenRegistration
             typeof(ImportRecorded),
             .. AnnotationEventTypes.All,
             typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
+            typeof(ModelVersionRegistered), typeof(ModelPromoted),
             typeof(AutoTrainingChosen),
             typeof(TrainingRequested), typeof(TrainingClaimed), typeof(TrainingEpochCompleted), typeof(TrainingLeaseRenewed), typeof(TrainingReleased),
             typeof(TrainingCancelRequested), typeof(TrainingCancelled), typeof(TrainingFailed), typeof(TrainingCompleted),
-            typeof(TrainingSlotTaken), typeof(TrainingSlotFreed), typeof(ModelVersionRegistered), typeof(ModelPromoted),
+            typeof(TrainingSlotTaken), typeof(TrainingSlotFreed),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -42,6 +43,9 @@ public static class MartenRegistration
         options.Projections.Add(new AnnotationRecordProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<AnnotationRecord>().Index(r => r.ItemId).Index(r => r.AnnotatorId).Index(r => r.AnnotationId);
         options.RegisterDocumentType<ProcessedCommand>();
+        // Inline: a promoted model serves the very next suggestion and queue pick.
+        options.Projections.Add<ProjectModelsProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ProjectModels>().Index(m => m.ProjectId);
         // Inline: a claim, a report and the training page read what the previous command stored.
         options.Projections.Add<TrainingJobProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<TrainingJob>().Index(j => j.ProjectId).Index(j => j.Status);
