@@ -9,7 +9,7 @@ public sealed record CompleteTraining(
     int TrainingItems, int ValidationItems, IReadOnlyList<Guid> LabelledItems, IReadOnlyList<ItemUncertainty> Uncertainties, long TrainingMs);
 
 /// <summary>
-/// Registers the model version (version = the project's count + 1, counted on the training slot at the version read),
+/// Registers the model version on the project's model stream at the version read (version = <see cref="ProjectModels.NextVersion"/>),
 /// appends <see cref="TrainingCompleted"/> and frees the slot, in one commit. A repeated completion of the same attempt
 /// (the worker's call was cut off after the commit) answers the version registered the first time.
 /// </summary>
@@ -45,9 +45,10 @@ public sealed class CompleteTrainingHandler(IDocumentSession session, TimeProvid
         var classes = NetworkClasses.Count(project?.Classes.Select(c => c.Id) ?? []);
         var now = clock.GetUtcNow();
         var versionId = Guid.CreateVersion7();
-        var slot = await TrainingSlotRelease.FreeAsync(session, job.ProjectId, job.Id, versionId, now, ct);
-        var version = (slot?.ModelVersions ?? 0) + 1;
-        session.Events.StartStream(versionId, new ModelVersionRegistered(versionId, job.ProjectId, job.Id, version, job.Config, classes,
+        await TrainingSlotRelease.FreeAsync(session, job.ProjectId, job.Id, versionId, now, ct);
+        var registry = await session.Events.FetchForWriting<ProjectModels>(ModelStreams.ForProject(job.ProjectId), ct);
+        var version = registry.Aggregate?.NextVersion ?? 1;
+        registry.AppendOne(new ModelVersionRegistered(versionId, job.ProjectId, job.Id, version, job.Config, classes,
             command.CheckpointHash, command.OnnxHash, command.FinalLoss, command.ValidationDice, command.TrainingItems, command.ValidationItems,
             command.LabelledItems, command.Uncertainties, command.TrainingMs, now));
         stream.AppendOne(new TrainingCompleted(job.Id, command.Attempt, versionId, now));

@@ -2,7 +2,7 @@ namespace WeakSegPortal.Core.Training;
 
 /// <summary>
 /// A project's training slot, aggregated live from its stream (<see cref="ModelStreams.TrainingSlot"/>): the open job if any,
-/// when the last job began (auto-training counts submissions since then), and how many model versions were registered.
+/// and when the last job began (auto-training counts submissions since then).
 /// </summary>
 public sealed class TrainingSlot
 {
@@ -10,7 +10,6 @@ public sealed class TrainingSlot
     public Guid? OpenJobId { get; set; }
     public DateTimeOffset? OpenSince { get; set; }
     public DateTimeOffset? LastStartedAt { get; set; }
-    public int ModelVersions { get; set; }
 
     public void Apply(TrainingSlotTaken e) => (OpenJobId, OpenSince, LastStartedAt) = (e.JobId, e.At, e.At);
 
@@ -19,10 +18,6 @@ public sealed class TrainingSlot
         if (OpenJobId == e.JobId)
         {
             (OpenJobId, OpenSince) = (null, null);
-        }
-        if (e.ModelVersionId is not null)
-        {
-            ModelVersions++;
         }
     }
 

@@ -5,11 +5,9 @@ namespace WeakSegPortal.Core.Training;
 /// <summary>Frees a project's training slot when its job ends, at the version read (the job's end and the slot's commit together).</summary>
 internal static class TrainingSlotRelease
 {
-    /// <returns>The slot as it was read (before this end), for the version count.</returns>
-    public static async Task<TrainingSlot?> FreeAsync(IDocumentSession session, Guid projectId, Guid jobId, Guid? modelVersionId, DateTimeOffset at, CancellationToken ct)
+    public static async Task FreeAsync(IDocumentSession session, Guid projectId, Guid jobId, Guid? modelVersionId, DateTimeOffset at, CancellationToken ct)
     {
         var slot = await session.Events.FetchForWriting<TrainingSlot>(ModelStreams.TrainingSlot(projectId), ct);
         slot.AppendOne(new TrainingSlotFreed(projectId, jobId, modelVersionId, at));
-        return slot.Aggregate;
     }
 }

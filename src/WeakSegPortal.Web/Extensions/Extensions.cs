@@ -176,7 +176,6 @@ public static class Extensions
         services.AddScoped<TrainingDatasetBuilder>();
         services.AddScoped<TrainingStarter>();
         services.AddScoped<ModelCatalog>();
-        services.AddScoped<ModelPromotion>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)

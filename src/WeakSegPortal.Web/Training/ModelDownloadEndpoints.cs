@@ -25,7 +25,7 @@ public static class ModelDownloadEndpoints
         {
             return Results.Problem("Ask for the version's checkpoint or onnx file.", statusCode: StatusCodes.Status404NotFound);
         }
-        if (await catalog.VersionAsync(versionId, ct) is not { } version || version.ProjectId != projectId)
+        if (await catalog.VersionAsync(projectId, versionId, ct) is not { } version)
         {
             return Results.Problem("No such model version.", statusCode: StatusCodes.Status404NotFound);
         }

@@ -154,7 +154,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         var hash = (await blobs.PutAsync(new MemoryStream("matrix model"u8.ToArray()), CancellationToken.None)).Hex;
         var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentSession>();
         var version = Guid.NewGuid();
-        session.Events.StartStream(version, new WeakSegPortal.Core.Training.ModelVersionRegistered(version, project, Guid.NewGuid(), 1, new WeakSegPortal.Core.Training.TrainingConfig(), 2,
+        session.Events.Append(WeakSegPortal.Core.Training.ModelStreams.ForProject(project), new WeakSegPortal.Core.Training.ModelVersionRegistered(version, project, Guid.NewGuid(), 1, new WeakSegPortal.Core.Training.TrainingConfig(), 2,
             hash, hash, 0.5, 0.8, 1, 0, [], [], 1000, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
         return version;

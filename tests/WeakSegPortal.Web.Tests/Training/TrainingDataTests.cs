@@ -275,7 +275,7 @@ public sealed class TrainingDataTests(TrainingPortal factory)
     }
 
     /// <summary>A trained and promoted version of the project's model (what a completed job and the manager's promotion leave).</summary>
-    private async Task<ModelVersionRegistered> PromotedVersionAsync(Guid project)
+    private async Task<ModelVersionSummary> PromotedVersionAsync(Guid project)
     {
         var job = await _world.RequestedAsync(project);
         await using var worker = await TrainingWorker.ConnectAsync(factory, "pm-trainer");
@@ -284,7 +284,7 @@ public sealed class TrainingDataTests(TrainingPortal factory)
         var onnx = await TrainingWorker.PutBlobAsync(factory, "project model onnx"u8.ToArray());
         var versionId = await worker.CompleteAsync(held, onnx, onnx);
         await using var scope = factory.Services.CreateAsyncScope();
-        var promoted = await scope.ServiceProvider.GetRequiredService<ModelPromotion>().PromoteAsync(project, versionId, TrainingWorld.Manager, true, CancellationToken.None);
+        var promoted = await scope.ServiceProvider.GetRequiredService<PromoteModelHandler>().HandleAsync(new PromoteModel(project, versionId, TrainingWorld.Manager), CancellationToken.None);
         Assert.True(promoted.Succeeded);
         return (await scope.ServiceProvider.GetRequiredService<ModelCatalog>().PromotedAsync(project, CancellationToken.None))!;
     }

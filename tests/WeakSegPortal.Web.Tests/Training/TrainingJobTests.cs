@@ -136,8 +136,9 @@ public sealed class TrainingJobTests(TrainingPortal factory)
 
         Assert.Equal(v1, again);
         Assert.Equal(job2, held2.JobId);
-        var registered1 = Assert.Single((await _world.EventsAsync(v1)).OfType<ModelVersionRegistered>());
-        var registered2 = Assert.Single((await _world.EventsAsync(v2)).OfType<ModelVersionRegistered>());
+        var registry = (await _world.EventsAsync(ModelStreams.ForProject(project))).OfType<ModelVersionRegistered>().ToList();
+        Assert.Equal([v1, v2], registry.Select(r => r.ModelVersionId));
+        var (registered1, registered2) = (registry[0], registry[1]);
         Assert.Equal((1, 2), (registered1.Version, registered2.Version));
         Assert.Equal((project, job, onnx, checkpoint, 3, TrainingWorld.SmallConfig), (registered1.ProjectId, registered1.JobId, registered1.OnnxHash, registered1.CheckpointHash, registered1.Classes, registered1.Config));
         Assert.Equal((0.2, 0.81, 3, 1, 4200L), (registered1.FinalLoss, registered1.ValidationDice, registered1.TrainingItems, registered1.ValidationItems, registered1.TrainingMs));

@@ -26,7 +26,7 @@ public sealed partial class ProjectTraining
     private bool _busy;
     private ProjectSummary? _project;
     private TrainingJob? _current;
-    private IReadOnlyList<ModelVersionRegistered> _versions = [];
+    private IReadOnlyList<ModelVersionSummary> _versions = [];
     private Guid? _promotedId;
     private TrainingConfigForm _form = new();
     private IBrowserFile? _checkpoint;
@@ -150,15 +150,20 @@ public sealed partial class ProjectTraining
         }
     }
 
-    private async Task PromoteAsync(ModelVersionRegistered version)
+    private async Task PromoteAsync(ModelVersionSummary version)
     {
         _busy = true;
         try
         {
             var user = (await AuthState).User;
+            if (!IsManager(user))
+            {
+                _error = "Only a project manager promotes a model.";
+                return;
+            }
             await using var scope = Scopes.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ModelPromotion>()
-                .PromoteAsync(ProjectId, version.ModelVersionId, user.UserId(), IsManager(user), Leaving);
+            var result = await scope.ServiceProvider.GetRequiredService<PromoteModelHandler>()
+                .HandleAsync(new PromoteModel(ProjectId, version.ModelVersionId, user.UserId()), Leaving);
             _error = result.Succeeded ? null : string.Join(" ", result.Errors.Values);
             if (result.Succeeded)
             {
