@@ -21,7 +21,7 @@ namespace WeakSegPortal.Web.Components.Pages.Manage;
 public sealed partial class ProjectTraining
 {
     private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(250));
-    private readonly LineChartOptions _chartOptions = new() { YAxisTicks = 5, ShowDataMarkers = true };
+    private LineChartOptions _chartOptions = new() { YAxisSuggestedMax = 1, YAxisTicks = 1, ShowDataMarkers = true };
     private bool _loading = true;
     private bool _busy;
     private ProjectSummary? _project;
@@ -77,6 +77,9 @@ public sealed partial class ProjectTraining
         _promotedId = (await catalog.PromotedAsync(ProjectId, Leaving))?.ModelVersionId;
         var points = _current?.Points ?? [];
         _labels = [.. points.Select(p => p.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        // Loss and Dice share the axis: 0 to 1, or to the largest loss above it.
+        var top = Math.Max(1, Math.Ceiling(points.Select(p => p.Loss).DefaultIfEmpty(0).Max()));
+        _chartOptions = new() { YAxisSuggestedMax = top, YAxisTicks = 1, YAxisFormat = "0.0", ShowDataMarkers = true };
         _series =
         [
             new ChartSeries<double> { Name = "Loss", Data = new ChartData<double>([.. points.Select(p => p.Loss)]) },
