@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Training;
+
 namespace WeakSegPortal.ML.Models;
 
 /// <summary>The shape of a U-Net: depth, width, classes, and neighbouring slices as extra input channels (2.5D).</summary>
@@ -13,6 +15,18 @@ public sealed record UNetOptions(int Classes, int Depth = 4, int BaseChannels = 
 
     /// <summary>Channels of the deepest level, where the classification head pools.</summary>
     public int DeepestChannels => BaseChannels << (Depth - 1);
+
+    /// <summary>
+    /// The network a project's training builds (the one rule: the worker builds it, the portal checks an uploaded
+    /// checkpoint against it): the project's classes plus background, the configuration's depth, width and neighbouring
+    /// slices, and a tag head with one tag per class.
+    /// </summary>
+    public static UNetOptions For(TrainingConfig config, int projectClasses)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentOutOfRangeException.ThrowIfLessThan(projectClasses, 1);
+        return new UNetOptions(projectClasses + 1, config.Depth, config.BaseChannels, config.NeighbourSlices, Tags: projectClasses);
+    }
 
     /// <summary>Throws with the reason where the options cannot make a network.</summary>
     public void Validate()

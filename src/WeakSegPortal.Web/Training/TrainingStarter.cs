@@ -11,7 +11,7 @@ namespace WeakSegPortal.Web.Training;
 
 /// <summary>
 /// A manager starts a training job from the training page: the configuration checked, an uploaded starting checkpoint's header
-/// read (<see cref="CheckpointFormat.ReadHeader"/>) and matched to the project's network (<see cref="CheckpointFormat.Mismatch"/>)
+/// read (<see cref="CheckpointFormat.ReadHeader"/>) and matched to the project's network (<see cref="UNetOptions.For"/>, <see cref="CheckpointFormat.Mismatch"/>)
 /// before anything is stored — an incompatible file is refused with that sentence — then stored as a blob and the job requested.
 /// </summary>
 public sealed class TrainingStarter(IQuerySession query, IBlobStore blobs, RequestTrainingHandler requests, IOptions<TrainingOptions> options)
@@ -40,7 +40,7 @@ public sealed class TrainingStarter(IQuerySession query, IBlobStore blobs, Reque
         string? hash = null;
         if (checkpoint is not null)
         {
-            var (key, refusal) = await StoreCheckpointAsync(checkpoint, ProjectNetwork.For(project.Classes.Select(c => c.Id), config), ct);
+            var (key, refusal) = await StoreCheckpointAsync(checkpoint, UNetOptions.For(config, Math.Max(1, project.Classes.Count)), ct);
             if (refusal is not null)
             {
                 return CommandResult.Refused(CheckpointField, refusal);

@@ -4,7 +4,7 @@ using WeakSegPortal.Core.Training;
 
 namespace WeakSegPortal.Core.Tests.Training;
 
-/// <summary>The training rules that need no store: auto-training's threshold, the configuration's limits, reliabilities, the network's classes, the project setting.</summary>
+/// <summary>The training rules that need no store: auto-training's threshold, the configuration's limits, reliabilities, the project setting.</summary>
 public sealed class TrainingRulesTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
@@ -35,14 +35,6 @@ public sealed class TrainingRulesTests
         Assert.Equal(0.6, AnnotatorReliability.Of(new AnnotatorScorecard { GoldSensitivity = 0.9, AgreementWithConsensus = 0.6 }), 10);
         Assert.Equal(1, AnnotatorReliability.Of(new AnnotatorScorecard()));
         Assert.Equal(1, AnnotatorReliability.Of(null));
-    }
-
-    [Fact]
-    public void The_network_has_a_channel_per_class_id_up_to_the_highest_with_background()
-    {
-        Assert.Equal(3, NetworkClasses.Count([1, 2]));
-        Assert.Equal(6, NetworkClasses.Count([2, 5]));
-        Assert.Equal(2, NetworkClasses.Count([]));
     }
 
     [Fact]

@@ -68,7 +68,9 @@ public sealed class TrainingDataTests(TrainingPortal factory)
             await QaWorld.BoxAsync(hub, crowdItem, 3, 3, 21, 21);
         }
         await qa.SubmitItemAsync(qa.Annotators[0]);
-        // Annotator 2 labelled but never submitted: their labels do not count yet.
+        // Annotator 2 labelled but never submitted: their labels do not count yet. The QA desk has seen everything before
+        // the test sets annotator 1's figures (so the agreement subscription does not write over them).
+        await qa.SummaryWhenAsync(s => s.SubmittedCount == 1 && s.AnnotatorCount == 2);
         var card = await Eventually.GetAsync(() => qa.LoadAsync<AnnotatorScorecard>(ScorecardIds.For(qa.Project, qa.Annotators[0])), _ => true);
         var gold = await TestData.ItemAsync(factory.Services, qa.Project, "gold", gold: true);
         var adjudicated = await TestData.ItemAsync(factory.Services, qa.Project, "adjudicated");
@@ -153,7 +155,7 @@ public sealed class TrainingDataTests(TrainingPortal factory)
         var project = await _world.ProjectAsync("checkpoint");
         var notACheckpoint = "just some bytes, no header"u8.ToArray();
         var wrongClasses = Checkpoint(new UNetOptions(5, 3, 4, 1, 4));
-        var fitting = Checkpoint(ProjectNetwork.For([1, 2], TrainingWorld.SmallConfig));
+        var fitting = Checkpoint(UNetOptions.For(TrainingWorld.SmallConfig, 2));
 
         var garbage = await StartAsync(project, notACheckpoint);
         var mismatch = await StartAsync(project, wrongClasses);
