@@ -46,6 +46,10 @@ public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider 
         {
             events.Add(new SamplingStrategyChosen(id, draft.SamplingStrategy, command.By, created.At));
         }
+        if (draft.AutoTrainAfterItems > 0)
+        {
+            events.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, command.By, created.At));
+        }
         session.Events.StartStream<Project>(id, [.. events]);
         await session.SaveChangesAsync(ct);
         return CommandResult.Ok(id);

@@ -18,6 +18,8 @@ public sealed class Project
     public string Guidelines { get; set; } = "";
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
+    /// <summary>Train automatically after this many newly submitted items; 0 never.</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -76,6 +78,7 @@ public sealed class Project
     public void Apply(SuggestionEngineChosen e) => (SuggestionEngine, UpdatedAt) = (e.Engine, e.At);
 
     public void Apply(SamplingStrategyChosen e) => (SamplingStrategy, UpdatedAt) = (e.Strategy, e.At);
+    public void Apply(AutoTrainingChosen e) => (AutoTrainAfterItems, UpdatedAt) = (e.AfterItems, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
 

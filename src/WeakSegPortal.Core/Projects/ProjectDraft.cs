@@ -17,6 +17,8 @@ public sealed class ProjectDraft
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
     /// <summary>How the queue picks the next item, one of <see cref="SamplingStrategies.Names"/>.</summary>
     public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
+    /// <summary>Train the project's model automatically after this many newly submitted items; 0 never.</summary>
+    public int AutoTrainAfterItems { get; set; }
     /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
     public HashSet<ProjectMember>? Members { get; set; }
     /// <summary>The stream version the draft was read at; an edit against a newer version is refused.</summary>
@@ -34,6 +36,7 @@ public sealed class ProjectDraft
         Guidelines = project.Guidelines,
         SuggestionEngine = project.SuggestionEngine,
         SamplingStrategy = project.SamplingStrategy,
+        AutoTrainAfterItems = project.AutoTrainAfterItems,
         Members = [.. project.Members],
         Version = version,
     };
@@ -51,6 +54,7 @@ public sealed class ProjectDraft
         Guidelines = Guidelines,
         SuggestionEngine = SuggestionEngine,
         SamplingStrategy = SamplingStrategy,
+        AutoTrainAfterItems = AutoTrainAfterItems,
         Members = Members is null ? null : [.. Members],
         Version = Version,
     };
@@ -71,6 +75,7 @@ public sealed class ProjectDraft
             && Guidelines == other.Guidelines
             && SuggestionEngine == other.SuggestionEngine
             && SamplingStrategy == other.SamplingStrategy
+            && AutoTrainAfterItems == other.AutoTrainAfterItems
             && (Members ?? []).SetEquals(other.Members ?? []);
     }
 }

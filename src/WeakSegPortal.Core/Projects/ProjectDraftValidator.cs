@@ -43,6 +43,10 @@ public static partial class ProjectDraftValidator
         {
             errors[nameof(ProjectDraft.SamplingStrategy)] = SamplingStrategies.ChoiceError;
         }
+        if (draft.AutoTrainAfterItems is < 0 or > Training.AutoTraining.MaxAfterItems)
+        {
+            errors[nameof(ProjectDraft.AutoTrainAfterItems)] = $"Train after 0 (never) to {Training.AutoTraining.MaxAfterItems:N0} newly submitted items.";
+        }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {
             errors[nameof(ProjectDraft.Members)] = teamError;

@@ -17,6 +17,8 @@ public sealed class ProjectSummary
     /// <summary>How the queue picks the next item (<see cref="SamplingStrategies"/>).</summary>
     public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
     public int AnnotatorsPerItem { get; set; }
+    /// <summary>Train automatically after this many newly submitted items; 0 never (Training/AutoTraining).</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -82,6 +82,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
 
     public static void Apply(GuidelinesChanged e, ProjectSummary s) => Touch(s, e.At);
 
+    public static void Apply(AutoTrainingChosen e, ProjectSummary s)
+    {
+        s.AutoTrainAfterItems = e.AfterItems;
+        Touch(s, e.At);
+    }
+
     public static void Apply(ProjectMemberAdded e, ProjectSummary s)
     {
         s.Members.Add(new ProjectMember(e.UserId, e.Role));

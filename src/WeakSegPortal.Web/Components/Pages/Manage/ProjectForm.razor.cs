@@ -46,8 +46,12 @@ public sealed partial class ProjectForm
     [Inject]
     private WorkerRegistry Workers { get; set; } = default!;
 
+    /// <summary>Whether the project has a promoted model: only then is "project-model" offered.</summary>
+    [Parameter]
+    public bool HasPromotedModel { get; set; }
+
     private IReadOnlyList<string> EngineChoices =>
-        SuggestionEngineNames.Choices(Workers.All.SelectMany(w => w.Announcement.Engines.Select(e => e.Name)), Draft.SuggestionEngine);
+        SuggestionEngineNames.Choices(Workers.All.SelectMany(w => w.Announcement.Engines.Select(e => e.Name)), Draft.SuggestionEngine, HasPromotedModel);
 
     private bool Dirty => !Draft.SameAs(Saved);
 
@@ -125,6 +129,7 @@ public sealed partial class ProjectForm
         SuggestionEngineNames.Auto => "Auto: a box → grabcut-box, clicks or scribbles → grabcut-seeded",
         SuggestionEngineNames.GrabCutBox => "grabcut-box (GrabCut from a box)",
         SuggestionEngineNames.GrabCutSeeded => "grabcut-seeded (GrabCut seeded by clicks and scribbles)",
+        SuggestionEngineNames.ProjectModel => "project-model (this project's promoted model)",
         _ => engine,
     };
 }
