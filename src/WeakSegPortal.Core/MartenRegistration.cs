@@ -5,6 +5,7 @@ using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Suggestions;
+using WeakSegPortal.Core.Training;
 
 namespace WeakSegPortal.Core;
 
@@ -24,6 +25,7 @@ public static class MartenRegistration
             typeof(ImportRecorded),
             .. AnnotationEventTypes.All,
             typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
+            typeof(ModelVersionRegistered), typeof(ModelPromoted),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -37,6 +39,9 @@ public static class MartenRegistration
         options.Projections.Add(new AnnotationRecordProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<AnnotationRecord>().Index(r => r.ItemId).Index(r => r.AnnotatorId).Index(r => r.AnnotationId);
         options.RegisterDocumentType<ProcessedCommand>();
+        // Inline: a promoted model serves the very next suggestion and queue pick.
+        options.Projections.Add<ProjectModelsProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ProjectModels>().Index(m => m.ProjectId);
         // Written by the agreement subscription (async daemon), never on the annotation path.
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.ML.Suggestions;
+using WeakSegPortal.Worker.ProjectModels;
 
 namespace WeakSegPortal.Worker;
 
@@ -9,14 +11,19 @@ namespace WeakSegPortal.Worker;
 /// Answers the portal's <c>Suggest</c>: the volume from the cache (fetched once), the slice, the prompt with the
 /// object's previous low-resolution mask, the engine, the mask run-length coded. An engine that refuses the prompt, an
 /// unknown engine, a volume the portal cannot give and a job stopped midway all come back as Ok = false with a
-/// sentence for the annotator; nothing here throws at the hub.
+/// sentence for the annotator; nothing here throws at the hub. The "project-model" engine goes to <see cref="ProjectModelJobRunner"/>.
 /// </summary>
 public sealed partial class SuggestionJobRunner(
-    WorkerEngines engines, VolumeCache volumes, PreviousMasks previousMasks, JobGate gate, ILogger<SuggestionJobRunner> log)
+    WorkerEngines engines, VolumeCache volumes, PreviousMasks previousMasks, JobGate gate, ProjectModelJobRunner projectModels, ILogger<SuggestionJobRunner> log)
 {
     public async Task<SuggestionJobResult> RunAsync(SuggestionJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        if (job.Engine == ProjectModelEngine.Name)
+        {
+            return await projectModels.RunAsync(job);
+        }
+
         var clock = Stopwatch.StartNew();
         using var ticket = gate.Begin(job.JobId);
         var engine = engines.Find(job.Engine);

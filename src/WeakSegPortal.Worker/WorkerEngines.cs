@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
 
@@ -8,7 +9,8 @@ namespace WeakSegPortal.Worker;
 /// <summary>
 /// The engines this worker offers: ML's registry (classical engines always, each configured SAM model by name). SAM
 /// engines are loaded by <see cref="Load"/> at start, so a wrong model file stops the worker with the reason before it
-/// connects, and the announcement can say which execution provider (CUDA or CPU) they got.
+/// connects, and the announcement can say which execution provider (CUDA or CPU) they got. It also offers "project-model",
+/// whose model each job names (ProjectModels/ProjectModelJobRunner).
 /// </summary>
 public sealed class WorkerEngines : IDisposable
 {
@@ -60,7 +62,7 @@ public sealed class WorkerEngines : IDisposable
     public ISuggestionEngine? Find(string name) =>
         _registry.Registrations.Any(r => r.Name == name) ? _registry.Get(name) : null;
 
-    public IReadOnlyList<string> Names => [.. _registry.Registrations.Select(r => r.Name)];
+    public IReadOnlyList<string> Names => [.. _registry.Registrations.Select(r => r.Name), ProjectModelEngine.Name];
 
     public IReadOnlyList<EngineOffer> Offers() =>
     [
@@ -69,6 +71,7 @@ public sealed class WorkerEngines : IDisposable
             var engine = _registry.Get(r.Name);
             return new EngineOffer(r.Name, engine.Descriptor.Version, engine.Descriptor.Accepts.ToString(), NeedsEmbedding: engine is SamEngine);
         }),
+        new EngineOffer(ProjectModelEngine.Name, "1", ProjectModelEngine.Accepts.ToString(), NeedsEmbedding: false),
     ];
 
     public void Dispose() => _registry.Dispose();

@@ -3,10 +3,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.ML.Suggestions;
+using WeakSegPortal.Worker.ProjectModels;
 
 namespace WeakSegPortal.Worker;
 
-/// <summary>The worker's one wiring: options "Worker" and "Suggestions" validated at start, the engines, caches, job gate, the hub link and the training runner.</summary>
+/// <summary>The worker's one wiring: options "Worker", "Suggestions" and "ProjectModels" validated at start, the engines, caches, job gate, the hub link and the training runner.</summary>
 public static class WorkerExtensions
 {
     /// <summary>
@@ -35,6 +36,10 @@ public static class WorkerExtensions
         services.AddSingleton<TrainingChannel>();
         services.AddSingleton<PortalTrainingClient>();
         services.AddSingleton<TrainingJobRunner>();
+        services.AddOptions<ProjectModelOptions>().BindConfiguration(ProjectModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelFiles>();
+        services.AddSingleton<ProjectModelSessions>();
+        services.AddSingleton<ProjectModelJobRunner>();
         services.AddHostedService<HubLink>();
         services.AddHostedService(provider => provider.GetRequiredService<TrainingJobRunner>());
         foreach (var category in ClientCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))

@@ -77,7 +77,7 @@ public sealed class WorkerSuggestionTests : IAsyncLifetime
         var volume = await _portal.SuggestAsync(Job(GrabCutBoxEngine.Name, box, []) with { VolumeHash = new string('0', 64) });
         var slice = await _portal.SuggestAsync(Job(GrabCutBoxEngine.Name, box, [], slice: 24));
 
-        Assert.Equal("This worker offers no engine 'mobilesam' (it offers grabcut-box, grabcut-seeded).", engine.Error);
+        Assert.Equal("This worker offers no engine 'mobilesam' (it offers grabcut-box, grabcut-seeded, project-model).", engine.Error);
         Assert.Equal($"The portal has no volume {new string('0', 64)}.", volume.Error);
         Assert.Equal("Slice 24 is outside the item's 24 axial slices.", slice.Error);
         Assert.All([engine, volume, slice], r => Assert.False(r.Ok));

@@ -1,8 +1,8 @@
 namespace WeakSegPortal.Core.Training;
 
-// The model registry (docs/training-protocol.md). Each trained model is a version on its own stream (stream id =
-// ModelVersionId) with its figures, the labels it saw and its configuration; a project's promotions go on the project's
-// model stream (ModelStreams.ForProject), so "the promoted model" is the last promotion there.
+// The model registry (docs/training-protocol.md). Both events go on the project's model stream (ModelStreams.ForProject),
+// read inline as ProjectModels: each trained version with its figures, the labels it saw and its configuration, and the
+// promoted one (the last promotion).
 
 /// <summary>
 /// A training job produced version <paramref name="Version"/> (1, 2, … per project) of the project's model. The blobs are its

@@ -206,6 +206,7 @@ public static class Extensions
         services.AddSingleton(new GoldDraw());
         services.AddScoped<SubmitAnnotationHandler>();
         services.AddScoped<WeakSegPortal.Core.Suggestions.RejectSuggestionHandler>();
+        services.AddScoped<WeakSegPortal.Core.Training.PromoteModelHandler>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<AdjudicateItemHandler>();
         services.AddScoped<ReturnItemHandler>();

@@ -1,0 +1,114 @@
+using Google.Protobuf;
+using Onnx;
+using WeakSegPortal.ML.ProjectModels;
+using WeakSegPortal.Training.Network;
+using static TorchSharp.torch;
+
+namespace WeakSegPortal.Training.Export;
+
+/// <summary>
+/// Writes a U-Net's inference graph as an ONNX model from its weights (TorchSharp has no exporter): Conv →
+/// BatchNormalization (running statistics, as in eval mode) → Relu twice per level, MaxPool between encoder levels,
+/// ConvTranspose and Concat in the decoder, a 1×1 Conv and a Softmax over classes. The tag head, where the network has one,
+/// is a second output: ReduceMean over the deepest features, Gemm, Sigmoid. Signature: <see cref="ProjectModelSignature"/>.
+/// </summary>
+public static class UNetOnnxExport
+{
+    /// <summary>TorchSharp's BatchNorm2d default, which <see cref="ConvBlock"/> keeps.</summary>
+    private const float BatchNormEpsilon = 1e-5f;
+
+    private const int OpsetVersion = 17;
+
+    public static byte[] ToBytes(UNet network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Build(network).ToByteArray();
+    }
+
+    public static void Write(UNet network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        File.WriteAllBytes(path, ToBytes(network));
+    }
+
+    private static ModelProto Build(UNet network)
+    {
+        var options = network.Options;
+        var weights = Weights(network);
+        var graph = new OnnxGraphWriter(weights);
+        var skips = new List<string>();
+        var x = ProjectModelSignature.Input;
+        for (var level = 0; level < options.Depth; level++)
+        {
+            if (level > 0)
+            {
+                x = graph.Node("MaxPool", [x], $"pool{level}", OnnxGraphWriter.Ints("kernel_shape", 2, 2), OnnxGraphWriter.Ints("strides", 2, 2));
+            }
+            x = Block(graph, $"down.{level}", x);
+            skips.Add(x);
+        }
+        var deepest = x;
+        for (var step = 0; step < options.Depth - 1; step++)
+        {
+            var up = graph.Node("ConvTranspose", [x, graph.Weight($"up.{step}.weight"), graph.Weight($"up.{step}.bias")], $"up{step}",
+                OnnxGraphWriter.Ints("kernel_shape", 2, 2), OnnxGraphWriter.Ints("strides", 2, 2));
+            var joined = graph.Node("Concat", [up, skips[skips.Count - 2 - step]], $"cat{step}", OnnxGraphWriter.Int("axis", 1));
+            x = Block(graph, $"decode.{step}", joined);
+        }
+        var logits = graph.Node("Conv", [x, graph.Weight("head.weight"), graph.Weight("head.bias")], "logits", OnnxGraphWriter.Ints("kernel_shape", 1, 1));
+        graph.Node("Softmax", [logits], ProjectModelSignature.Probabilities, OnnxGraphWriter.Int("axis", 1));
+        graph.Input(ProjectModelSignature.Input, ProjectModelSignature.Batch, options.InputChannels, ProjectModelSignature.Height, ProjectModelSignature.Width);
+        graph.Output(ProjectModelSignature.Probabilities, ProjectModelSignature.Batch, options.Classes, ProjectModelSignature.Height, ProjectModelSignature.Width);
+        if (options.Tags > 0)
+        {
+            var pooled = graph.Node("ReduceMean", [deepest], "tag_pooled", OnnxGraphWriter.Ints("axes", 2, 3), OnnxGraphWriter.Int("keepdims", 0));
+            var tagLogits = graph.Node("Gemm", [pooled, graph.Weight("tags.classifier.weight"), graph.Weight("tags.classifier.bias")], "tag_logits",
+                OnnxGraphWriter.Int("transB", 1));
+            graph.Node("Sigmoid", [tagLogits], ProjectModelSignature.TagProbabilities);
+            graph.Output(ProjectModelSignature.TagProbabilities, ProjectModelSignature.Batch, options.Tags);
+        }
+        var model = new ModelProto
+        {
+            IrVersion = 8,
+            ProducerName = "WeakSegPortal",
+            ProducerVersion = "1",
+            DocString = $"U-Net: {options.Classes} classes, depth {options.Depth}, {options.BaseChannels} base channels, {options.NeighbourSlices} neighbouring slice(s) each side, {options.Tags} tag(s).",
+            Graph = graph.Finish("unet"),
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        return model;
+    }
+
+    /// <summary>Conv (no bias) → BatchNormalization → Relu, twice: <see cref="ConvBlock"/>.</summary>
+    private static string Block(OnnxGraphWriter graph, string prefix, string input)
+    {
+        var x = input;
+        for (var n = 1; n <= 2; n++)
+        {
+            var conv = graph.Node("Conv", [x, graph.Weight($"{prefix}.conv{n}.weight")], $"{prefix}.conv{n}",
+                OnnxGraphWriter.Ints("kernel_shape", 3, 3), OnnxGraphWriter.Ints("pads", 1, 1, 1, 1));
+            var norm = graph.Node("BatchNormalization",
+                [conv, graph.Weight($"{prefix}.norm{n}.weight"), graph.Weight($"{prefix}.norm{n}.bias"),
+                    graph.Weight($"{prefix}.norm{n}.running_mean"), graph.Weight($"{prefix}.norm{n}.running_var")],
+                $"{prefix}.norm{n}", OnnxGraphWriter.Float("epsilon", BatchNormEpsilon));
+            x = graph.Node("Relu", [norm], $"{prefix}.relu{n}");
+        }
+        return x;
+    }
+
+    /// <summary>Every parameter and buffer by its state name, as float32 on the CPU.</summary>
+    private static Dictionary<string, (long[] Shape, float[] Values)> Weights(UNet network)
+    {
+        var weights = new Dictionary<string, (long[], float[])>(StringComparer.Ordinal);
+        using var scope = NewDisposeScope();
+        foreach (var (name, tensor) in network.state_dict())
+        {
+            if (tensor.dtype != ScalarType.Float32)
+            {
+                continue; // num_batches_tracked (int64) is training state only
+            }
+            weights[name] = (tensor.shape, tensor.detach().cpu().contiguous().data<float>().ToArray());
+        }
+        return weights;
+    }
+}
