@@ -92,6 +92,26 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_is_answered_while_a_training_job_runs()
+    {
+        var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 1, validationItems: 0);
+        var job = Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 2) with { StepsPerEpoch = 2 }, new TrainingScript(HoldReportOfEpoch: 1));
+        var volume = await _portal.ServeAsync(DemoCt.Volume.Image);
+        await StartWorkerAsync("trainer");
+        await job.ReportHeld.Task.WaitAsync(RunBound);
+
+        var (x0, y0, x1, y1) = DemoCt.TightBox(DemoCt.Truth(2));
+        var suggestion = await _portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), "grabcut-box", Guid.NewGuid(), volume, "CT",
+            new WirePrompt(Guid.NewGuid(), "axial", DemoCt.Slice, 2, new WireBox(x0, y0, x1, y1), [], [])));
+        job.ReleaseReport.TrySetResult();
+        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
+
+        Assert.True(suggestion.Ok, suggestion.Error);
+        NoFailure();
+        Assert.Equal([1, 2], Desk.EpochsOf(job, attempt: 1));
+    }
+
+    [Fact]
     public async Task A_job_the_manager_cancels_stops_after_that_epoch_without_completing_or_failing()
     {
         var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 2, validationItems: 1);
