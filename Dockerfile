@@ -4,15 +4,21 @@
 
 # The worker's base (an ARG used in FROM is declared before the first stage): CUDA 13 + cuDNN 9 for ONNX Runtime's GPU build.
 ARG WORKER_BASE=nvidia/cuda:13.0.0-cudnn-runtime-ubuntu22.04
+# The worker's libtorch for training: cpu (TorchSharp-cpu, the default and the only one our registry serves) or cuda
+# (`--build-arg TORCH_BACKEND=cuda`: TorchSharp-cuda-linux, libtorch with CUDA 12.8 bundled; it restores only from a feed
+# that serves it, e.g. nuget.org, so that image has not been built on our machines).
+ARG TORCH_BACKEND=cpu
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TORCH_BACKEND
 RUN apt-get update && apt-get install -y --no-install-recommends libgdcm-cil nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN bash infra/build-client.sh
 RUN dotnet publish src/WeakSegPortal.Web -c Release -o /out/web
 RUN dotnet publish src/WeakSegPortal.Cli -c Release -o /out/cli
-RUN dotnet publish src/WeakSegPortal.Worker -c Release -o /out/worker
+# Publishing marks libLibTorchSharp.so's GLIBCXX_3.4.32 need weak (Directory.Build.targets), harmless on this base.
+RUN dotnet publish src/WeakSegPortal.Worker -c Release -p:TorchBackend=${TORCH_BACKEND} -o /out/worker
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime-base
 RUN apt-get update && apt-get install -y --no-install-recommends libgdcm-cil curl && rm -rf /var/lib/apt/lists/*
@@ -26,7 +32,9 @@ COPY --from=build /out/cli /opt/weakseg-cli
 HEALTHCHECK --interval=30s --timeout=5s CMD curl -fsS http://localhost:8080/health || exit 1
 ENTRYPOINT ["dotnet", "WeakSegPortal.Web.dll"]
 
-# The suggestion worker: connects to the portal's /hubs/worker with Worker__Token and runs the engines: ONNX Runtime's
+# The suggestion and training worker: connects to the portal's /hubs/worker with Worker__Token, runs the engines and
+# takes training jobs (TorchSharp; with TORCH_BACKEND=cuda it trains on the GPU when libtorch finds one, else on the CPU
+# and its log says why). The engines: ONNX Runtime's
 # GPU build, which needs CUDA 13 and cuDNN 9 to use the GPU (else it runs on the CPU and says so in its announcement),
 # hence a CUDA base with the .NET runtime copied in (InvariantGlobalization: no ICU needed); OpenCV's libraries for the
 # classical engines. SAM models are mounted and named by Suggestions__SamModels__<name>__{Family,EncoderPath,DecoderPath}.

@@ -4,12 +4,13 @@ using WeakSegPortal.ML.Jobs;
 namespace WeakSegPortal.Worker;
 
 /// <summary>
-/// The project's class ids as the network's output channels: background is channel 0 and the dataset's classes follow in
-/// its order (channel n is <see cref="TrainingDataset.Classes"/>[n − 1]). Labels of a class the dataset does not list are dropped.
+/// The project's classes as the network's output channels: channel c is class id c (background 0), as the "project-model"
+/// engine reads them, so the network has the highest class id + 1 outputs (a gap in the ids is a channel nobody labels).
+/// Labels of a class the dataset does not list are dropped.
 /// </summary>
 public sealed class ClassNumbering
 {
-    private readonly Dictionary<int, int> _channels = new() { [0] = 0 };
+    private readonly HashSet<int> _ids = [0];
 
     public ClassNumbering(IReadOnlyList<TrainingClass> classes)
     {
@@ -19,36 +20,33 @@ public sealed class ClassNumbering
             throw new TrainingDataException("The project has no classes to train.");
         }
 
-        foreach (var (projectClass, n) in classes.Select((c, n) => (c, n)))
+        foreach (var projectClass in classes)
         {
-            if (projectClass.Id <= 0 || !_channels.TryAdd(projectClass.Id, n + 1))
+            if (projectClass.Id is <= 0 or > 255 || !_ids.Add(projectClass.Id))
             {
-                throw new TrainingDataException($"The dataset's class ids must be positive and distinct ({projectClass.Id} is not).");
+                throw new TrainingDataException($"The dataset's class ids must be distinct and within 1–255 ({projectClass.Id} is not).");
             }
         }
 
-        ProjectClasses = classes.Count;
+        HighestClassId = classes.Max(c => c.Id);
     }
 
-    /// <summary>Classes of the project (background not counted).</summary>
-    public int ProjectClasses { get; }
+    public int HighestClassId { get; }
 
-    /// <summary>Network outputs: background and every class.</summary>
-    public int Channels => ProjectClasses + 1;
+    /// <summary>Network outputs: background and every class id up to the highest.</summary>
+    public int Channels => HighestClassId + 1;
 
-    /// <summary>The channel of a project class id, or −1 when the dataset does not list it.</summary>
-    public int ChannelOf(int classId) => _channels.TryGetValue(classId, out var channel) ? channel : -1;
-
-    /// <summary>The labels with class ids turned into channels (full masks are kept as they are: they are painted by project id).</summary>
-    public WeakLabels Renumber(WeakLabels labels)
+    /// <summary>The labels without classes the dataset does not list.</summary>
+    public WeakLabels Known(WeakLabels labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         return labels with
         {
-            Boxes = [.. labels.Boxes.Where(b => ChannelOf(b.ClassId) >= 0).Select(b => b with { ClassId = ChannelOf(b.ClassId) })],
-            Scribbles = [.. labels.Scribbles.Where(s => ChannelOf(s.ClassId) >= 0).Select(s => s with { ClassId = ChannelOf(s.ClassId) })],
-            Points = [.. labels.Points.Where(p => ChannelOf(p.ClassId) >= 0).Select(p => p with { ClassId = ChannelOf(p.ClassId) })],
-            Tags = [.. labels.Tags.Where(t => ChannelOf(t.ClassId) > 0).Select(t => t with { ClassId = ChannelOf(t.ClassId) })],
+            Boxes = [.. labels.Boxes.Where(b => _ids.Contains(b.ClassId))],
+            Scribbles = [.. labels.Scribbles.Where(s => _ids.Contains(s.ClassId))],
+            Points = [.. labels.Points.Where(p => _ids.Contains(p.ClassId))],
+            Tags = [.. labels.Tags.Where(t => t.ClassId > 0 && _ids.Contains(t.ClassId))],
+            Masks = [.. labels.Masks.Where(m => _ids.Contains(m.ClassId))],
         };
     }
 }

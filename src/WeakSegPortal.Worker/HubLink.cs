@@ -152,7 +152,7 @@ public sealed partial class HubLink : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Engine {Engine} wanted CUDA and runs on the CPU: {Reason}")]
     private static partial void CudaFellBack(ILogger logger, string engine, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training jobs taken: training runs on {Device} (libtorch build: {Backend})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Takes training jobs: training runs on {Device} (libtorch build: {Backend})")]
     private static partial void TrainingOn(ILogger logger, string device, string backend);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]

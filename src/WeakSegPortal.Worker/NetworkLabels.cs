@@ -1,30 +1,54 @@
 using WeakSegPortal.Core.Labels;
-using WeakSegPortal.ML.Models;
 
 namespace WeakSegPortal.Worker;
 
-/// <summary>Weak labels moved from a slice's pixels to the network's (<see cref="NetworkInput"/>): boxes, scribbles (their width scaled too) and clicks; tags as they are.</summary>
+/// <summary>
+/// Weak labels moved from a slice's pixels to the network's (<see cref="NetworkPixels"/>): boxes, scribbles (their width
+/// scaled too) and clicks; full masks (polygons, accepted masks, brush strokes and erasures) painted per class and slice
+/// on the item's grid, then resampled, as one accepted mask each; tags as they are.
+/// </summary>
 public static class NetworkLabels
 {
-    public static WeakLabels From(WeakLabels labels, NetworkInput input)
+    public static WeakLabels From(WeakLabels labels, Grid grid, NetworkPixels pixels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(pixels);
         return new WeakLabels
         {
             Boxes = [.. labels.Boxes.Select(b => b with
             {
                 // Box edges lie on pixel edges (−0.5 … n − 0.5), which map like any coordinate.
-                X0 = input.ToNetworkX(b.MinX), X1 = input.ToNetworkX(b.MaxX),
-                Y0 = input.ToNetworkY(b.MinY), Y1 = input.ToNetworkY(b.MaxY),
+                X0 = pixels.X(b.MinX), X1 = pixels.X(b.MaxX), Y0 = pixels.Y(b.MinY), Y1 = pixels.Y(b.MaxY),
             })],
             Scribbles = [.. labels.Scribbles.Select(s => s with
             {
-                Points = [.. s.Points.Select(p => new PlanePoint(input.ToNetworkX(p.X), input.ToNetworkY(p.Y)))],
-                Width = Math.Max(1, s.Width * input.Scale),
+                Points = [.. s.Points.Select(p => new PlanePoint(pixels.X(p.X), pixels.Y(p.Y)))],
+                Width = Math.Max(1, s.Width * pixels.Scale),
             })],
-            Points = [.. labels.Points.Select(p => p with { X = input.ToNetworkX(p.X), Y = input.ToNetworkY(p.Y) })],
+            Points = [.. labels.Points.Select(p => p with { X = pixels.X(p.X), Y = pixels.Y(p.Y) })],
             Tags = labels.Tags,
+            Masks = Masks(labels.Masks, grid, pixels),
         };
+    }
+
+    private static List<IMaskShape> Masks(IReadOnlyList<IMaskShape> masks, Grid grid, NetworkPixels pixels)
+    {
+        var result = new List<IMaskShape>();
+        foreach (var classId in masks.Select(m => m.ClassId).Distinct())
+        {
+            if (WeakLabelRasterizer.Painted(masks, classId, grid) is not { } painted)
+            {
+                continue;
+            }
+
+            foreach (var slice in masks.Where(m => m.ClassId == classId).Select(m => m.Slice).Where(k => k >= 0 && k < grid.Nz).Distinct())
+            {
+                var resampled = pixels.Resample(painted, slice * grid.SliceSize);
+                result.Add(new SliceMask(pixels.Side, pixels.Side, MaskRle.Encode(resampled), slice, classId));
+            }
+        }
+
+        return result;
     }
 }

@@ -4,6 +4,7 @@ using WeakSegPortal.Core.Training;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
 using WeakSegPortal.Training.Checkpoints;
+using WeakSegPortal.Training.Export;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
 using WeakSegPortal.Training.Simulation;
@@ -31,7 +32,7 @@ public sealed partial class TrainingRun(
         var clock = Stopwatch.StartNew();
         var dataset = await portal.DatasetAsync(assignment.JobId, assignment.Attempt, cancellationToken);
         var classes = new ClassNumbering(dataset.Classes);
-        var shape = UNetOptions.For(_config, classes.ProjectClasses);
+        var shape = UNetOptions.For(_config, classes.HighestClassId);
         var set = await TrainingSet.BuildAsync(dataset, _config, classes, volumes, cancellationToken);
         DataReady(log, assignment.JobId, set.Examples.Count, set.LabelledItems.Count, set.Validation.Count, set.ValidationItems);
         using var network = await StartingNetworkAsync(shape, cancellationToken);
@@ -60,10 +61,19 @@ public sealed partial class TrainingRun(
             }
         }
 
-        var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
+        var finalLoss = loss ?? LossNow(network, set.Examples);
+        network.cpu(); // training is over: export and scoring read the weights on the CPU
+        var onnx = await portal.PutBlobAsync(UNetOnnxExport.ToBytes(network), cancellationToken);
         var finalCheckpoint = await portal.PutBlobAsync(Save(network), cancellationToken);
-        var uncertainties = await ItemUncertainties.ScoreAsync(network, dataset, _config.ImageSide, volumes, device.Device, cancellationToken);
-        return new TrainingOutcome(assignment.JobId, assignment.Attempt, finalCheckpoint, onnx, loss ?? LossNow(network, set.Examples), dice,
+        var uncertainties = new List<ItemUncertainty>();
+        foreach (var item in dataset.Items)
+        {
+            var volume = await volumes.GetAsync(item.VolumeHash, cancellationToken);
+            uncertainties.Add(new ItemUncertainty(item.ItemId, await Task.Run(() => ModelUncertainty.Of(network, volume, item.Modality, _config.ImageSide), cancellationToken)));
+        }
+
+        Finished(log, assignment.JobId, onnx, uncertainties.Count);
+        return new TrainingOutcome(assignment.JobId, assignment.Attempt, finalCheckpoint, onnx, finalLoss, dice,
             set.Examples.Count, set.Validation.Count, set.LabelledItems, uncertainties, clock.ElapsedMilliseconds);
     }
 
@@ -160,6 +170,9 @@ public sealed partial class TrainingRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: epoch {Epoch}/{Epochs}, loss {Loss:0.####}, validation Dice {Dice:0.###}, {Seconds:0.#} s")]
     private static partial void EpochDone(ILogger logger, Guid jobId, int epoch, int epochs, double loss, double? dice, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: exported to ONNX ({OnnxHash}), uncertainty scored on {Items} items")]
+    private static partial void Finished(ILogger logger, Guid jobId, string onnxHash, int items);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: cancelled by the portal; stopped")]
     private static partial void Cancelled(ILogger logger, Guid jobId);

@@ -1,17 +1,19 @@
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Training;
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
 using WeakSegPortal.ML.Jobs;
-using WeakSegPortal.ML.Models;
+using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.Training.Learning;
 
 namespace WeakSegPortal.Worker;
 
 /// <summary>
 /// What one training job learns from and is measured on, built from its dataset: a training example per labelled axial
-/// slice of every "train" item (its labels from <see cref="CrowdTrainingLabels"/>, moved to the network's pixels, with
-/// its neighbouring slices as channels: <see cref="NetworkInput"/>), and a validation slice per gold-masked slice of every
-/// "validation" item.
+/// slice of every "train" item, and a validation slice per gold-masked slice of every "validation" item. The input is what
+/// serving sees (<see cref="ModelSliceInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
+/// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdLabels"/> (adjudicated labels win,
+/// else the annotators' reliability-weighted vote).
 /// </summary>
 public sealed class TrainingSet
 {
@@ -72,78 +74,48 @@ public sealed class TrainingSet
 
     private static IEnumerable<TrainingExample> ExamplesOf(Volume volume, TrainingItem item, TrainingConfig config, ClassNumbering classes)
     {
-        var input = new NetworkInput(volume, item.Modality, config.ImageSide);
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
-        WeakLabels Network(WeakLabels labels) => NetworkLabels.From(classes.Renumber(labels), input);
+        var pixels = new NetworkPixels(volume.Nx, volume.Ny, config.ImageSide);
+        WeakLabels Network(WeakLabels labels) => NetworkLabels.From(classes.Known(labels), grid, pixels);
         var networkItem = item with
         {
             Adjudicated = item.Adjudicated is { } adjudicated ? Network(adjudicated) : null,
             Annotators = [.. item.Annotators.Select(a => a with { Labels = Network(a.Labels) })],
         };
         var networkGrid = new Grid(config.ImageSide, config.ImageSide, volume.Nz);
-        // Full masks (polygons, accepted suggestions) of the labels the item is trained on, painted at the slice's size.
-        var painted = CrowdTrainingLabels.For(item) is { } chosen ? PaintedChannels(chosen.Masks, grid, classes) : [];
-        IEnumerable<WeakLabels> all = item.Adjudicated is { } adjudicatedLabels ? [adjudicatedLabels] : item.Annotators.Select(a => a.Labels);
+        IEnumerable<WeakLabels> all = networkItem.Adjudicated is { } chosen ? [chosen] : networkItem.Annotators.Select(a => a.Labels);
         var slices = all.SelectMany(labels => labels.Scribbles.Select(s => s.Slice)
-            .Concat(labels.Points.Select(p => p.Slice))
-            .Concat(labels.Boxes.Select(b => b.Slice))
-            .Concat(labels.Masks.Select(m => m.Slice))
-            .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value)))
+                .Concat(labels.Points.Select(p => p.Slice))
+                .Concat(labels.Boxes.Select(b => b.Slice))
+                .Concat(labels.Masks.Select(m => m.Slice))
+                .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value)))
             .Where(k => k >= 0 && k < volume.Nz)
             .Distinct()
             .Order();
         foreach (var slice in slices)
         {
-            var channels = input.Channels(slice, config.NeighbourSlices);
-            var example = CrowdTrainingLabels.ForSlice(channels, 1 + (2 * config.NeighbourSlices), networkGrid, slice, networkItem, classes.Channels);
-            var labelledClasses = example.LabelledClasses;
-            foreach (var (channel, mask) in painted)
-            {
-                var resampled = input.Resample(mask, slice * grid.SliceSize);
-                for (var v = 0; v < resampled.Length; v++)
-                {
-                    if (resampled[v])
-                    {
-                        example.Target[v] = channel;
-                    }
-                }
-
-                labelledClasses[channel] = true;
-            }
-
-            yield return example;
+            var input = ModelSliceInput.From(volume, SliceOrientation.Axial, slice, item.Modality, config.NeighbourSlices, config.ImageSide);
+            yield return CrowdLabels.ForSlice(input, 1 + (2 * config.NeighbourSlices), networkGrid, slice, networkItem, classes.Channels);
         }
     }
 
     private static IEnumerable<ValidationSlice> ValidationOf(Volume volume, string modality, WeakLabels reference, TrainingConfig config, ClassNumbering classes)
     {
-        var input = new NetworkInput(volume, modality, config.ImageSide);
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
-        var painted = PaintedChannels(reference.Masks, grid, classes);
-        foreach (var slice in reference.Masks.Select(m => m.Slice).Where(k => k >= 0 && k < volume.Nz).Distinct().Order())
+        var pixels = new NetworkPixels(volume.Nx, volume.Ny, config.ImageSide);
+        var gold = NetworkLabels.From(classes.Known(reference), grid, pixels).Masks;
+        foreach (var slice in gold.Select(m => m.Slice).Distinct().Order())
         {
             var truth = new byte[config.ImageSide * config.ImageSide];
-            foreach (var (channel, mask) in painted)
+            var plane = new Grid(config.ImageSide, config.ImageSide, volume.Nz);
+            foreach (var mask in gold.Where(m => m.Slice == slice))
             {
-                var resampled = input.Resample(mask, slice * grid.SliceSize);
-                for (var v = 0; v < resampled.Length; v++)
-                {
-                    if (resampled[v])
-                    {
-                        truth[v] = (byte)channel;
-                    }
-                }
+                var offset = slice * plane.SliceSize;
+                mask.Visit(plane, index => truth[index - offset] = (byte)mask.ClassId);
             }
 
-            yield return new ValidationSlice(input.Channels(slice, config.NeighbourSlices), truth);
+            yield return new ValidationSlice(
+                ModelSliceInput.From(volume, SliceOrientation.Axial, slice, modality, config.NeighbourSlices, config.ImageSide), truth);
         }
     }
-
-    /// <summary>Each class's painted voxels (full masks: polygons, accepted masks, brush), by channel.</summary>
-    private static List<(int Channel, bool[] Mask)> PaintedChannels(IReadOnlyList<IMaskShape> masks, Grid grid, ClassNumbering classes) =>
-        [.. masks.Select(m => m.ClassId).Distinct()
-            .Where(c => classes.ChannelOf(c) > 0)
-            .Select(c => (classes.ChannelOf(c), WeakLabelRasterizer.Painted(masks, c, grid)))
-            .Where(p => p.Item2 is not null)
-            .Select(p => (p.Item1, p.Item2!))];
 }

@@ -32,14 +32,14 @@ public static class WorkerExtensions
         services.AddSingleton<LinkStatus>();
         services.AddSingleton<SuggestionJobRunner>();
         services.AddSingleton<EmbeddingJobRunner>();
-        services.AddOptions<ProjectModelOptions>().BindConfiguration(ProjectModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ModelFiles>();
-        services.AddSingleton<ProjectModelSessions>();
-        services.AddSingleton<ProjectModelJobRunner>();
         services.AddSingleton<TrainingDevice>();
         services.AddSingleton<TrainingChannel>();
         services.AddSingleton<PortalTrainingClient>();
         services.AddSingleton<TrainingJobRunner>();
+        services.AddOptions<ProjectModelOptions>().BindConfiguration(ProjectModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelFiles>();
+        services.AddSingleton<ProjectModelSessions>();
+        services.AddSingleton<ProjectModelJobRunner>();
         services.AddHostedService<HubLink>();
         services.AddHostedService(provider => provider.GetRequiredService<TrainingJobRunner>());
         foreach (var category in ClientCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))

@@ -44,7 +44,7 @@ public sealed class WorkerProjectModelTests : IAsyncLifetime
     [Fact]
     public async Task A_promoted_model_answers_a_box_with_its_class_inside_it_fetching_its_file_once()
     {
-        var model = Model(_portal.PutBlob(ModelBytes()));
+        var model = Model(_portal.ServeBlob(ModelBytes()));
         var truth = DemoCt.Truth(2);
         var (x0, y0, x1, y1) = DemoCt.TightBox(truth);
 
@@ -68,7 +68,7 @@ public sealed class WorkerProjectModelTests : IAsyncLifetime
         var missing = new string('b', 64);
         var wrongPath = Path.Combine(_models, "wrong.onnx");
         ProjectTestModels.Write(wrongPath, classes: 2);
-        var wrong = _portal.PutBlob(await File.ReadAllBytesAsync(wrongPath));
+        var wrong = _portal.ServeBlob(await File.ReadAllBytesAsync(wrongPath));
         File.Delete(wrongPath);
         var box = new WireBox(10, 10, 60, 60);
 

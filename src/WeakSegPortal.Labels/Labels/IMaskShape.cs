@@ -2,15 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace WeakSegPortal.Core.Labels;
 
-/// <summary>A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing earlier paint of its class).</summary>
-/// <remarks>
-/// In JSON (a training dataset's labels and gold masks, docs/training-protocol.md) each shape names its kind in "shape":
-/// "polygon", "mask" or "brush"; without it a list of shapes could only be written as their common part and not read back.
-/// </remarks>
+/// <summary>
+/// A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing
+/// earlier paint of its class). In JSON (the training dataset's <see cref="WeakLabels.Masks"/>) each carries its kind in "shape".
+/// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "shape")]
 [JsonDerivedType(typeof(Polygon), "polygon")]
-[JsonDerivedType(typeof(SliceMask), "mask")]
 [JsonDerivedType(typeof(BrushStroke), "brush")]
+[JsonDerivedType(typeof(SliceMask), "mask")]
 public interface IMaskShape
 {
     int Slice { get; }

@@ -18,14 +18,15 @@ public sealed record UNetOptions(int Classes, int Depth = 4, int BaseChannels = 
 
     /// <summary>
     /// The network a project's training builds (the one rule: the worker builds it, the portal checks an uploaded
-    /// checkpoint against it): the project's classes plus background, the configuration's depth, width and neighbouring
-    /// slices, and a tag head with one tag per class.
+    /// checkpoint against it): one output per class id up to the project's highest (output c is class id c, background 0,
+    /// as the "project-model" engine reads them), the configuration's depth, width and neighbouring slices, and a tag head
+    /// with one tag per class id.
     /// </summary>
-    public static UNetOptions For(TrainingConfig config, int projectClasses)
+    public static UNetOptions For(TrainingConfig config, int highestClassId)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentOutOfRangeException.ThrowIfLessThan(projectClasses, 1);
-        return new UNetOptions(projectClasses + 1, config.Depth, config.BaseChannels, config.NeighbourSlices, Tags: projectClasses);
+        ArgumentOutOfRangeException.ThrowIfLessThan(highestClassId, 1);
+        return new UNetOptions(highestClassId + 1, config.Depth, config.BaseChannels, config.NeighbourSlices, Tags: highestClassId);
     }
 
     /// <summary>Throws with the reason where the options cannot make a network.</summary>

@@ -1,5 +1,6 @@
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
-using WeakSegPortal.ML.Models;
+using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.Training.Network;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace WeakSegPortal.Training.Learning;
 /// <summary>
 /// How unsure a trained network is about an item, for "most informative next": the mean per-pixel predictive entropy
 /// −Σ p·ln p over the classes, divided by ln K so that 0 is certain and 1 is a uniform guess, averaged over a sample of
-/// the item's axial slices (evenly spaced) made as training and serving make them (<see cref="NetworkInput"/>).
+/// the item's axial slices (evenly spaced) made as training and serving make them (<see cref="ModelSliceInput"/>).
 /// </summary>
 public static class ModelUncertainty
 {
@@ -22,8 +23,7 @@ public static class ModelUncertainty
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSlices, 1);
         var slices = SampleSlices(volume.Nz, sampleSlices);
         var neighbours = network.Options.NeighbourSlices;
-        var sliceInput = new NetworkInput(volume, modality, imageSide);
-        var input = slices.SelectMany(k => sliceInput.Channels(k, neighbours)).ToArray();
+        var input = slices.SelectMany(k => ModelSliceInput.From(volume, SliceOrientation.Axial, k, modality, neighbours, imageSide)).ToArray();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         network.eval();

@@ -37,7 +37,7 @@ public sealed class ExportedModelServingTests : IDisposable
         UNetOnnxExport.Write(net, path);
         var volume = Volume.FromFloat32(new VolumeGeometry(Side, Side, 3, new Vec3(1, 1, 2), new Vec3(0, 0, 0), Direction3.Identity),
             new VolumeMetadata { Modality = "CT" }, [.. Enumerable.Range(0, Side * Side * 3).Select(n => (float)((n * 37 % 500) - 200))]);
-        var input = new NetworkInput(volume, "CT", Side).Channels(1, options.NeighbourSlices);
+        var input = ModelSliceInput.From(volume, SliceOrientation.Axial, 1, "CT", options.NeighbourSlices, Side);
         var model = new ModelRef(Guid.NewGuid(), 1, new string('c', 64), options.Classes, options.NeighbourSlices, Side);
         using var engine = ProjectModelEngine.Load(path, model, new OnnxSessionFactory { PreferCuda = false });
         var image = PromptImage.FromVolume("item", volume, SliceOrientation.Axial, 1);

@@ -15,11 +15,12 @@ namespace WeakSegPortal.Worker.Tests.Support;
 
 /// <summary>
 /// A real ASP.NET Core SignalR server on 127.0.0.1 with an ephemeral port, standing in for the portal's side of the
-/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c> and <c>GET /api/worker/volumes/{hash}</c> (WSVL), both
+/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c>, <c>GET /api/worker/volumes/{hash}</c> (WSVL) and
+/// <c>GET /api/worker/blobs/{hash}</c> (model files, docs/training-protocol.md), all
 /// behind one machine token (bearer header or access_token), 401 otherwise. Jobs are sent the way the portal sends
 /// them: client results through IHubContext to the connection that announced. Training (docs/training-protocol.md): the
 /// hub's training methods answered by <see cref="Training"/>, <c>GET /api/worker/training/{jobId}/dataset?attempt=N</c>
-/// (409 for an attempt that lost the job), and blobs in memory (<c>POST /api/worker/blobs</c>, <c>GET /api/worker/blobs/{hash}</c>);
+/// (409 for an attempt that lost the job), and <c>POST /api/worker/blobs</c> into the same in-memory blobs;
 /// an offered job is pushed to every worker as <c>TrainingAvailable</c>.
 /// </summary>
 public sealed class StandInPortal : IAsyncDisposable
@@ -68,18 +69,18 @@ public sealed class StandInPortal : IAsyncDisposable
             await _volumesHeld.Task;
             return _volumes.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
         });
+        _app.MapGet("/api/worker/blobs/{hash}", (string hash) =>
+        {
+            Interlocked.Increment(ref _blobRequests);
+            return _blobs.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
+        });
         _app.MapGet("/api/worker/training/{jobId:guid}/dataset", (Guid jobId, int attempt, StandInTrainingDesk desk) =>
             desk.Dataset(jobId, attempt) is { } dataset ? Results.Json(dataset) : Results.Conflict());
         _app.MapPost("/api/worker/blobs", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            return Results.Json(new { hash = PutBlob(body.ToArray()) });
-        });
-        _app.MapGet("/api/worker/blobs/{hash}", (string hash) =>
-        {
-            Interlocked.Increment(ref _blobRequests);
-            return _blobs.TryGetValue(hash, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
+            return Results.Json(new { hash = ServeBlob(body.ToArray()) });
         });
         var hub = _app.Services.GetRequiredService<IHubContext<StandInWorkerHub>>();
         Training.Offered += () => _ = hub.Clients.All.SendAsync("TrainingAvailable");
@@ -98,14 +99,6 @@ public sealed class StandInPortal : IAsyncDisposable
     public AnnouncementLog Announcements => _app.Services.GetRequiredService<AnnouncementLog>();
 
     public StandInTrainingDesk Training => _app.Services.GetRequiredService<StandInTrainingDesk>();
-
-    /// <summary>Stores bytes as the portal's blob store does (named by their SHA-256) and returns the hash.</summary>
-    public string PutBlob(byte[] bytes)
-    {
-        var hash = BlobKey.Of(bytes).Hex;
-        _blobs[hash] = bytes;
-        return hash;
-    }
 
     public byte[]? Blob(string? hash) => hash is not null && _blobs.TryGetValue(hash, out var bytes) ? bytes : null;
 
@@ -126,6 +119,14 @@ public sealed class StandInPortal : IAsyncDisposable
         var bytes = stream.ToArray();
         var key = BlobKey.Of(bytes).Hex;
         _volumes[key] = bytes;
+        return key;
+    }
+
+    /// <summary>Serves a blob (a model file) under its key, the SHA-256 of its bytes, as <c>GET /api/worker/blobs/{hash}</c> does, and returns the key.</summary>
+    public string ServeBlob(byte[] bytes)
+    {
+        var key = BlobKey.Of(bytes).Hex;
+        _blobs[key] = bytes;
         return key;
     }
 

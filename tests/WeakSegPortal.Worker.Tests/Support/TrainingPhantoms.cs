@@ -8,8 +8,9 @@ namespace WeakSegPortal.Worker.Tests.Support;
 
 /// <summary>
 /// A tiny training data set on the stand-in portal: MR-like organ phantoms (Training/Simulation) of <see cref="Side"/>²
-/// pixels and <see cref="Slices"/> slices, served as volumes; "train" items scribbled by a simulated crowd (three careful
-/// annotators and a careless one, each with a reliability), "validation" items with their exact masks as the gold reference.
+/// pixels and <see cref="Slices"/> slices, served as volumes; "train" items with scribbles and boxes from a simulated crowd
+/// (three careful annotators and a careless one, each with a reliability), "validation" items with their exact masks as the
+/// gold reference.
 /// </summary>
 public static class TrainingPhantoms
 {
@@ -18,11 +19,11 @@ public static class TrainingPhantoms
 
     public static readonly IReadOnlyList<TrainingClass> Classes = [new(1, "large organ"), new(2, "small organ")];
 
-    /// <summary>A small network and schedule: a few seconds on two CPU cores. Slices are resampled from 64 to 48 pixels.</summary>
+    /// <summary>A small network and schedule (120 steps): seconds on two CPU cores. Slices are resampled from 64 to 48 pixels.</summary>
     public static TrainingConfig Config(int epochs = 4) => new()
     {
         Depth = 3, BaseChannels = 8, NeighbourSlices = 1, ImageSide = 48,
-        Epochs = epochs, StepsPerEpoch = 12, BatchSize = 4, LearningRate = 3e-3, Seed = 7,
+        Epochs = epochs, StepsPerEpoch = 30, BatchSize = 4, LearningRate = 3e-3, Seed = 7,
     };
 
     public static async Task<TrainingDataset> ServeAsync(StandInPortal portal, int trainItems = 4, int validationItems = 2)
@@ -38,7 +39,7 @@ public static class TrainingPhantoms
             var hash = await portal.ServeAsync(VolumeOf(phantom));
             if (n < trainItems)
             {
-                var labels = crowd.Annotate(phantom, WeakLabelKinds.Scribbles, itemSeed: 1000 + n)
+                var labels = crowd.Annotate(phantom, WeakLabelKinds.Scribbles | WeakLabelKinds.Boxes, itemSeed: 1000 + n)
                     .Select((a, k) => new AnnotatorWeakLabels(annotators[k], a.Annotator.Careless ? 0.4 : 0.9, a.Labels))
                     .ToList();
                 items.Add(new TrainingItem(Guid.NewGuid(), hash, "MR", TrainingItem.Train, null, labels, null));
