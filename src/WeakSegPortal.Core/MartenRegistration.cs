@@ -18,7 +18,7 @@ public static class MartenRegistration
         options.Events.AddEventTypes([
             typeof(ProjectCreated), typeof(ProjectRenamed), typeof(ProjectDescribed), typeof(ProjectModalityChanged),
             typeof(LabelClassAdded), typeof(LabelClassChanged), typeof(LabelClassRetired),
-            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged), typeof(SuggestionEngineChosen),
+            typeof(AllowedAnnotationKindsChanged), typeof(AssignmentRulesChanged), typeof(GuidelinesChanged), typeof(SuggestionEngineChosen), typeof(SamplingStrategyChosen),
             typeof(ProjectMemberAdded), typeof(ProjectMemberRemoved), typeof(GuidelineExampleAdded), typeof(GuidelineExampleRemoved),
             typeof(ItemRegistered), typeof(ItemAssigned), typeof(ItemSubmitted), typeof(ItemSkipped), typeof(ItemMarkedGold),
             typeof(ItemAdjudicated), typeof(ItemReturned),
@@ -26,6 +26,10 @@ public static class MartenRegistration
             .. AnnotationEventTypes.All,
             typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
             typeof(ModelVersionRegistered), typeof(ModelPromoted),
+            typeof(AutoTrainingChosen),
+            typeof(TrainingRequested), typeof(TrainingClaimed), typeof(TrainingEpochCompleted), typeof(TrainingLeaseRenewed), typeof(TrainingReleased),
+            typeof(TrainingCancelRequested), typeof(TrainingCancelled), typeof(TrainingFailed), typeof(TrainingCompleted),
+            typeof(TrainingSlotTaken), typeof(TrainingSlotFreed),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -42,6 +46,9 @@ public static class MartenRegistration
         // Inline: a promoted model serves the very next suggestion and queue pick.
         options.Projections.Add<ProjectModelsProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<ProjectModels>().Index(m => m.ProjectId);
+        // Inline: a claim, a report and the training page read what the previous command stored.
+        options.Projections.Add<TrainingJobProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<TrainingJob>().Index(j => j.ProjectId).Index(j => j.Status);
         // Written by the agreement subscription (async daemon), never on the annotation path.
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);

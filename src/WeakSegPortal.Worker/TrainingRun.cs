@@ -4,7 +4,6 @@ using WeakSegPortal.Core.Training;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
 using WeakSegPortal.Training.Checkpoints;
-using WeakSegPortal.Training.Export;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
 using WeakSegPortal.Training.Simulation;
@@ -65,7 +64,7 @@ public sealed partial class TrainingRun(
         var finalLoss = loss ?? LossNow(network, set.Examples);
         dice = loss is null ? ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device) : dice;
         network.cpu(); // training is over: export and scoring read the weights on the CPU
-        var onnx = await portal.PutBlobAsync(UNetOnnxExport.ToBytes(network), cancellationToken);
+        var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
         var finalCheckpoint = await portal.PutBlobAsync(Save(network), cancellationToken);
         var uncertainties = new List<ItemUncertainty>();
         foreach (var item in dataset.Items)

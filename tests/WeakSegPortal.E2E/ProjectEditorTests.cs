@@ -120,6 +120,46 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_next_item_strategy_is_chosen_in_the_form_and_stays_chosen_after_each_reload()
+    {
+        await using var context = await portal.Browser.NewContextAsync();
+        var page = await SignedInAsync(context, "pm");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/projects/new").ToString());
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Project name").FillAsync("Sampling choice (browser test)");
+        await page.GetByLabel("Class 1 name").FillAsync("Organ");
+        await page.GetByText("Bounding boxes").ClickAsync();
+        var strategy = page.Locator("#project-sampling-strategy");
+        await Assertions.Expect(strategy).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Sequential"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByText("Project created.", new() { Exact = true })).ToBeVisibleAsync();
+
+        await ChooseOptionAsync(page, "sampling-strategy", "Random: a random item among the least-covered ones");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"), new() { Timeout = 30_000 });
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(strategy).ToHaveValueAsync("Random: a random item among the least-covered ones");
+        await page.SnapshotAsync("project-sampling-strategy");
+
+        await ChooseOptionAsync(page, "sampling-strategy", new System.Text.RegularExpressions.Regex("^Most informative"));
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(strategy).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Most informative: the promoted model"));
+    }
+
+    /// <summary>Picks an option of one of the form's selects (by its test id), saves, and waits for the confirmation.</summary>
+    private static async Task ChooseOptionAsync(IPage page, string testId, object option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        var options = option is string name ? new PageGetByRoleOptions { Name = name } : new PageGetByRoleOptions { NameRegex = (System.Text.RegularExpressions.Regex)option };
+        await page.GetByRole(AriaRole.Option, options).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Leaving_with_unsaved_changes_asks_first_in_the_app_and_on_unload()
     {
         await using var context = await portal.Browser.NewContextAsync();

@@ -44,7 +44,7 @@ public sealed class WorkerProjectModelTests : IAsyncLifetime
     [Fact]
     public async Task A_promoted_model_answers_a_box_with_its_class_inside_it_fetching_its_file_once()
     {
-        var model = Model(_portal.ServeBlob(ModelBytes()));
+        var model = Model(_portal.PutBlob(ModelBytes()));
         var truth = DemoCt.Truth(2);
         var (x0, y0, x1, y1) = DemoCt.TightBox(truth);
 
@@ -68,7 +68,7 @@ public sealed class WorkerProjectModelTests : IAsyncLifetime
         var missing = new string('b', 64);
         var wrongPath = Path.Combine(_models, "wrong.onnx");
         ProjectTestModels.Write(wrongPath, classes: 2);
-        var wrong = _portal.ServeBlob(await File.ReadAllBytesAsync(wrongPath));
+        var wrong = _portal.PutBlob(await File.ReadAllBytesAsync(wrongPath));
         File.Delete(wrongPath);
         var box = new WireBox(10, 10, 60, 60);
 
@@ -81,6 +81,28 @@ public sealed class WorkerProjectModelTests : IAsyncLifetime
             + "output 'probabilities' has shape [?,2,?,?], expected [?,3,?,?].", refused.Error);
         Assert.Equal("This suggestion job names no project model (SuggestionJob.Model is empty).", none.Error);
         Assert.All([absent, refused, none], r => Assert.False(r.Ok));
+    }
+
+    [Fact]
+    public async Task A_model_the_worker_trained_and_exported_answers_a_suggestion_as_the_project_model()
+    {
+        var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 2, validationItems: 1);
+        var config = TrainingPhantoms.Config(epochs: 1) with { StepsPerEpoch = 4 };
+        _portal.Training.Offer(dataset, config);
+        await Eventually.HoldsAsync(() => _portal.Training.Completions.Count + _portal.Training.Failures.Count > 0, "the training job ended", TimeSpan.FromMinutes(3));
+        Assert.Empty(_portal.Training.Failures);
+        var outcome = Assert.Single(_portal.Training.Completions);
+        var model = new ModelRef(Guid.NewGuid(), 1, outcome.OnnxHash, TrainingPhantoms.Classes.Count + 1, config.NeighbourSlices, config.ImageSide);
+        var side = TrainingPhantoms.Side;
+        var item = dataset.Items[0];
+
+        var result = await _portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), "project-model", item.ItemId, item.VolumeHash, "MR",
+            new WirePrompt(Guid.NewGuid(), "axial", 2, 1, new WireBox(-0.5, -0.5, side - 0.5, side - 0.5), [], [])) { Model = model });
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(("project-model", "1", "CPU"), (result.Engine, result.EngineVersion, result.Provider));
+        Assert.Equal((side, side), (result.Mask!.Width, result.Mask.Height));
+        Assert.InRange(result.Score, 0, 1);
     }
 
     private static ModelRef Model(string hash) => new(Guid.NewGuid(), 2, hash, Classes: 3, NeighbourSlices: 1, ImageSide: 64);

@@ -185,7 +185,7 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
         using var other = new UNet(UNetOptions.For(config, highestClassId: 4));
         using var bytes = new MemoryStream();
         ModelCheckpoint.Save(other, bytes);
-        var job = Desk.Offer(dataset, config, initialCheckpointHash: _portal.ServeBlob(bytes.ToArray()));
+        var job = Desk.Offer(dataset, config, initialCheckpointHash: _portal.PutBlob(bytes.ToArray()));
 
         await StartWorkerAsync("trainer");
         await Eventually.HoldsAsync(() => Desk.Failures.Count > 0, "the job failed", RunBound);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WeakSegPortal.Core.Labels;
 
 namespace WeakSegPortal.Core.Annotations;
@@ -22,6 +23,7 @@ public sealed record StoredAnnotation(
 
     public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice ?? Polygon?.Slice ?? Brush?.Slice ?? Mask?.Slice;
 
-    /// <summary>The full-mask edit this label is, if any (a polygon, brush stroke or accepted mask).</summary>
+    /// <summary>The full-mask edit this label is, if any (a polygon, brush stroke or accepted mask); derived, never stored.</summary>
+    [JsonIgnore]
     public IMaskShape? MaskShape => (IMaskShape?)Polygon ?? (IMaskShape?)Brush ?? Mask;
 }

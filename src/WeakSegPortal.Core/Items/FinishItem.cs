@@ -1,5 +1,6 @@
 using Marten;
 using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Training;
 
 namespace WeakSegPortal.Core.Items;
 
@@ -7,14 +8,24 @@ namespace WeakSegPortal.Core.Items;
 /// <param name="SkipReason">Null to submit; the reason to skip.</param>
 public sealed record FinishItem(Guid ItemId, Guid AnnotatorId, long ActiveMilliseconds, string? SkipReason = null);
 
-public sealed class FinishItemHandler(IDocumentSession session, TimeProvider clock)
+public sealed class FinishItemHandler(IDocumentSession session, TimeProvider clock, AutoTraining autoTraining)
 {
     public const int MaxReasonLength = 500;
 
     public Task<CommandResult> HandleAsync(FinishItem command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+        return FinishAsync(command, ct);
+    }
+
+    private async Task<CommandResult> FinishAsync(FinishItem command, CancellationToken ct)
+    {
+        var result = await ConcurrentAppend.RetryAsync(session, (attempt, token) => DecideAsync(attempt, command, token), ct);
+        if (result.Succeeded && command.SkipReason is null && await session.LoadAsync<ItemView>(command.ItemId, ct) is { } item)
+        {
+            await autoTraining.AfterSubmissionAsync(item.ProjectId, ct);
+        }
+        return result;
     }
 
     private async Task<CommandResult> DecideAsync(IDocumentSession session, FinishItem command, CancellationToken ct)

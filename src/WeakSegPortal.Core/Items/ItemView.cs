@@ -16,6 +16,8 @@ public sealed class ItemView
     public List<Guid> AssignedTo { get; set; } = [];
     public List<Guid> SubmittedBy { get; set; } = [];
     public List<Guid> SkippedBy { get; set; } = [];
+    /// <summary>When an annotator last submitted it (auto-training counts items submitted since the last job began).</summary>
+    public DateTimeOffset? LastSubmittedAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     /// <summary>Open returns: annotators asked to look again, with the QA lead's comment.</summary>
     public List<ReturnNote> Returns { get; set; } = [];

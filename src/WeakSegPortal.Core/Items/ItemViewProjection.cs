@@ -24,6 +24,7 @@ public sealed class ItemViewProjection : SingleStreamProjection<ItemView, Guid>
     public static void Apply(ItemSubmitted e, ItemView view)
     {
         view.SubmittedBy.Add(e.AnnotatorId);
+        view.LastSubmittedAt = e.At;
         view.Returns.RemoveAll(r => r.AnnotatorId == e.AnnotatorId);
     }
 

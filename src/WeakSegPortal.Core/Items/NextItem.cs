@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Items.Sampling;
 using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Core.Items;
@@ -8,8 +9,9 @@ public sealed record NextItem(Guid ProjectId, Guid AnnotatorId);
 
 /// <summary>
 /// The work queue. An open item is resumed first (one QA returned before any other). Otherwise, at the project's gold rate, a gold item
-/// the annotator has not had (gold items are outside the overlap limit and carry no mark); else the
-/// least-covered item still below the project's overlap that this annotator never had. The
+/// the annotator has not had (gold items are outside the overlap limit and carry no mark); else, among the items still below
+/// the project's overlap that this annotator never had, the one the project's sampling strategy picks
+/// (<see cref="SamplingStrategies"/>: sequential, the least-covered first, by default). The
 /// assignment is an event on the item's stream, appended at the version read, so two annotators
 /// racing for the last slot cannot both get it.
 /// </summary>
@@ -40,7 +42,7 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         {
             return open;
         }
-        if (Choose(items, annotator, project.AnnotatorsPerItem, goldRate) is not { } pick)
+        if (await ChooseAsync(session, items, project, annotator, goldRate, ct) is not { } pick)
         {
             return null;
         }
@@ -50,17 +52,19 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         return await session.LoadAsync<ItemView>(pick.Id, ct);
     }
 
-    private ItemView? Choose(IReadOnlyList<ItemView> items, Guid annotator, int overlap, double goldRate)
+    private async Task<ItemView?> ChooseAsync(IDocumentSession session, IReadOnlyList<ItemView> items, ProjectSummary project, Guid annotator, double goldRate, CancellationToken ct)
     {
         var goldItems = items.Where(i => i.IsGold && !i.AssignedTo.Contains(annotator)).ToList();
         if (goldItems.Count > 0 && gold.Draw(goldRate))
         {
             return goldItems[gold.Index(goldItems.Count)];
         }
-        return items
-            .Where(i => QueueRules.IsAvailableTo(i, annotator, overlap))
-            .OrderBy(QueueRules.Coverage)
-            .ThenBy(i => i.RegisteredAt)
-            .FirstOrDefault();
+        var available = items.Where(i => QueueRules.IsAvailableTo(i, annotator, project.AnnotatorsPerItem)).ToList();
+        if (available.Count == 0)
+        {
+            return null;
+        }
+        var strategy = SamplingStrategies.For(project.SamplingStrategy);
+        return await strategy.PickAsync(new SamplingContext(session, project.Id, annotator, gold), available, ct);
     }
 }

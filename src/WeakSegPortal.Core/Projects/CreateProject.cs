@@ -1,4 +1,5 @@
 using Marten;
+using WeakSegPortal.Core.Items.Sampling;
 
 namespace WeakSegPortal.Core.Projects;
 
@@ -36,10 +37,20 @@ public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider 
             draft.Guidelines,
             command.By,
             clock.GetUtcNow());
-        object[] events = draft.SuggestionEngine == SuggestionEngineNames.Default
-            ? [created]
-            : [created, new SuggestionEngineChosen(id, draft.SuggestionEngine, command.By, created.At)];
-        session.Events.StartStream<Project>(id, events);
+        var events = new List<object> { created };
+        if (draft.SuggestionEngine != SuggestionEngineNames.Default)
+        {
+            events.Add(new SuggestionEngineChosen(id, draft.SuggestionEngine, command.By, created.At));
+        }
+        if (draft.SamplingStrategy != SamplingStrategies.Default)
+        {
+            events.Add(new SamplingStrategyChosen(id, draft.SamplingStrategy, command.By, created.At));
+        }
+        if (draft.AutoTrainAfterItems > 0)
+        {
+            events.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, command.By, created.At));
+        }
+        session.Events.StartStream<Project>(id, [.. events]);
         await session.SaveChangesAsync(ct);
         return CommandResult.Ok(id);
     }

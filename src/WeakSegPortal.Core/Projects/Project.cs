@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Items.Sampling;
+
 namespace WeakSegPortal.Core.Projects;
 
 /// <summary>A project's settings, rebuilt from its event stream. Rules live in the handlers, not here.</summary>
@@ -15,6 +17,9 @@ public sealed class Project
     public double GoldRate { get; set; }
     public string Guidelines { get; set; } = "";
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
+    public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
+    /// <summary>Train automatically after this many newly submitted items; 0 never.</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -71,6 +76,9 @@ public sealed class Project
         (AnnotatorsPerItem, GoldRate, UpdatedAt) = (e.AnnotatorsPerItem, e.GoldRate, e.At);
 
     public void Apply(SuggestionEngineChosen e) => (SuggestionEngine, UpdatedAt) = (e.Engine, e.At);
+
+    public void Apply(SamplingStrategyChosen e) => (SamplingStrategy, UpdatedAt) = (e.Strategy, e.At);
+    public void Apply(AutoTrainingChosen e) => (AutoTrainAfterItems, UpdatedAt) = (e.AfterItems, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
 

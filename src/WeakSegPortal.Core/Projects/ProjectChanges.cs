@@ -36,6 +36,14 @@ internal static class ProjectChanges
         {
             changes.Add(new SuggestionEngineChosen(id, draft.SuggestionEngine, by, at));
         }
+        if (draft.SamplingStrategy != current.SamplingStrategy)
+        {
+            changes.Add(new SamplingStrategyChosen(id, draft.SamplingStrategy, by, at));
+        }
+        if (draft.AutoTrainAfterItems != current.AutoTrainAfterItems)
+        {
+            changes.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, by, at));
+        }
         if (draft.Guidelines != current.Guidelines)
         {
             changes.Add(new GuidelinesChanged(id, draft.Guidelines, by, at));

@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Items.Sampling;
+
 namespace WeakSegPortal.Core.Projects;
 
 /// <summary>What a project manager fills in to create or edit a project.</summary>
@@ -13,6 +15,10 @@ public sealed class ProjectDraft
     public string Guidelines { get; set; } = "";
     /// <summary>The suggestion engine, one of <see cref="SuggestionEngineNames.Offered"/> or an engine a worker announces (<see cref="SuggestionEngineNames.IsChoosable"/>).</summary>
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
+    /// <summary>How the queue picks the next item, one of <see cref="SamplingStrategies.Names"/>.</summary>
+    public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
+    /// <summary>Train the project's model automatically after this many newly submitted items; 0 never.</summary>
+    public int AutoTrainAfterItems { get; set; }
     /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
     public HashSet<ProjectMember>? Members { get; set; }
     /// <summary>The stream version the draft was read at; an edit against a newer version is refused.</summary>
@@ -29,6 +35,8 @@ public sealed class ProjectDraft
         GoldRate = project.GoldRate,
         Guidelines = project.Guidelines,
         SuggestionEngine = project.SuggestionEngine,
+        SamplingStrategy = project.SamplingStrategy,
+        AutoTrainAfterItems = project.AutoTrainAfterItems,
         Members = [.. project.Members],
         Version = version,
     };
@@ -45,6 +53,8 @@ public sealed class ProjectDraft
         GoldRate = GoldRate,
         Guidelines = Guidelines,
         SuggestionEngine = SuggestionEngine,
+        SamplingStrategy = SamplingStrategy,
+        AutoTrainAfterItems = AutoTrainAfterItems,
         Members = Members is null ? null : [.. Members],
         Version = Version,
     };
@@ -64,6 +74,8 @@ public sealed class ProjectDraft
             && GoldRate.Equals(other.GoldRate)
             && Guidelines == other.Guidelines
             && SuggestionEngine == other.SuggestionEngine
+            && SamplingStrategy == other.SamplingStrategy
+            && AutoTrainAfterItems == other.AutoTrainAfterItems
             && (Members ?? []).SetEquals(other.Members ?? []);
     }
 }

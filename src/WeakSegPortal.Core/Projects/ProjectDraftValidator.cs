@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WeakSegPortal.Core.Items.Sampling;
 
 namespace WeakSegPortal.Core.Projects;
 
@@ -37,6 +38,14 @@ public static partial class ProjectDraftValidator
         if (!SuggestionEngineNames.IsChoosable(draft.SuggestionEngine))
         {
             errors[nameof(ProjectDraft.SuggestionEngine)] = SuggestionEngineNames.ChoiceError;
+        }
+        if (!SamplingStrategies.IsKnown(draft.SamplingStrategy))
+        {
+            errors[nameof(ProjectDraft.SamplingStrategy)] = SamplingStrategies.ChoiceError;
+        }
+        if (draft.AutoTrainAfterItems is < 0 or > Training.AutoTraining.MaxAfterItems)
+        {
+            errors[nameof(ProjectDraft.AutoTrainAfterItems)] = $"Train after 0 (never) to {Training.AutoTraining.MaxAfterItems:N0} newly submitted items.";
         }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {

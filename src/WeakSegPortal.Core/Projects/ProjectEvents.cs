@@ -35,4 +35,7 @@ public sealed record AssignmentRulesChanged(Guid ProjectId, int AnnotatorsPerIte
 /// <summary>The project's suggestion engine (<see cref="SuggestionEngineNames"/>); a project without this event uses "auto".</summary>
 public sealed record SuggestionEngineChosen(Guid ProjectId, string Engine, Guid By, DateTimeOffset At);
 
+/// <summary>How the queue picks this project's next item (Items/Sampling/SamplingStrategies); a project without this event is "sequential".</summary>
+public sealed record SamplingStrategyChosen(Guid ProjectId, string Strategy, Guid By, DateTimeOffset At);
+
 public sealed record GuidelinesChanged(Guid ProjectId, string Guidelines, Guid By, DateTimeOffset At);

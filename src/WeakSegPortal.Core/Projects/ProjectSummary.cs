@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Items.Sampling;
+
 namespace WeakSegPortal.Core.Projects;
 
 /// <summary>One row of the project list: a read model projected from the project's events.</summary>
@@ -12,7 +14,11 @@ public sealed class ProjectSummary
     public List<AnnotationKind> AllowedKinds { get; set; } = [];
     /// <summary>The engine that answers this project's suggestions (<see cref="SuggestionEngineNames"/>).</summary>
     public string SuggestionEngine { get; set; } = SuggestionEngineNames.Default;
+    /// <summary>How the queue picks the next item (<see cref="SamplingStrategies"/>).</summary>
+    public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
     public int AnnotatorsPerItem { get; set; }
+    /// <summary>Train automatically after this many newly submitted items; 0 never (Training/AutoTraining).</summary>
+    public int AutoTrainAfterItems { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

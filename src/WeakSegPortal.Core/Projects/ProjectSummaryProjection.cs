@@ -68,6 +68,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
         Touch(s, e.At);
     }
 
+    public static void Apply(SamplingStrategyChosen e, ProjectSummary s)
+    {
+        s.SamplingStrategy = e.Strategy;
+        Touch(s, e.At);
+    }
+
     public static void Apply(AssignmentRulesChanged e, ProjectSummary s)
     {
         s.AnnotatorsPerItem = e.AnnotatorsPerItem;
@@ -75,6 +81,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
     }
 
     public static void Apply(GuidelinesChanged e, ProjectSummary s) => Touch(s, e.At);
+
+    public static void Apply(AutoTrainingChosen e, ProjectSummary s)
+    {
+        s.AutoTrainAfterItems = e.AfterItems;
+        Touch(s, e.At);
+    }
 
     public static void Apply(ProjectMemberAdded e, ProjectSummary s)
     {

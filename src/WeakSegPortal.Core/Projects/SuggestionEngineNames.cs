@@ -17,6 +17,12 @@ public static class SuggestionEngineNames
     public const string GrabCutBox = "grabcut-box";
     public const string GrabCutSeeded = "grabcut-seeded";
 
+    /// <summary>The project's promoted model (docs/training-protocol.md): offered only once the project has one.</summary>
+    public const string ProjectModel = "project-model";
+
+    /// <summary>The refusals of <see cref="ProjectModel"/> without a promoted model.</summary>
+    public const string NoPromotedModel = "This project has no promoted model yet.";
+
     /// <summary>A project that never chose one uses this.</summary>
     public const string Default = Auto;
 
@@ -27,13 +33,20 @@ public static class SuggestionEngineNames
     public static string ChoiceError { get; } = $"Pick a suggestion engine: {string.Join(", ", Offered)}, or one a worker offers.";
 
     /// <summary>
-    /// What the project editor lists: the classical choices first, then the engines the connected workers
-    /// announce (by name), then the project's current choice when nobody offers it right now.
+    /// What the project editor lists: the classical choices first, then the project's own model when it has a promoted one,
+    /// then the engines the connected workers announce (by name; "project-model" only with a promoted model), then the
+    /// project's current choice when nobody offers it right now.
     /// </summary>
-    public static IReadOnlyList<string> Choices(IEnumerable<string> announced, string? current)
+    public static IReadOnlyList<string> Choices(IEnumerable<string> announced, string? current, bool hasPromotedModel = false)
     {
         ArgumentNullException.ThrowIfNull(announced);
-        var extra = announced.Where(IsEngineName).Except(Offered, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        IEnumerable<string> extra = announced.Where(IsEngineName).Except(Offered, StringComparer.Ordinal).Except([ProjectModel], StringComparer.Ordinal)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        if (hasPromotedModel)
+        {
+            // The project's own model is offered once it has one, whether or not a worker serves it at this moment.
+            extra = [ProjectModel, .. extra];
+        }
         IEnumerable<string> choices = [.. Offered, .. extra];
         return current is not null && IsChoosable(current) && !choices.Contains(current, StringComparer.Ordinal) ? [.. choices, current] : [.. choices];
     }

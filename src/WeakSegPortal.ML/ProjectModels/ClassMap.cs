@@ -10,7 +10,7 @@ internal static class ClassMap
         var resampled = new float[classes][];
         for (var c = 0; c < classes; c++)
         {
-            resampled[c] = ModelSliceInput.Resample(probabilities.AsSpan(c * plane, plane).ToArray(), side, side, width, height);
+            resampled[c] = Bilinear.Resample(probabilities.AsSpan(c * plane, plane), side, side, width, height);
         }
         var wins = new bool[width * height];
         for (var n = 0; n < wins.Length; n++)

@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
 
@@ -8,7 +9,7 @@ namespace WeakSegPortal.ML.ProjectModels;
 
 /// <summary>
 /// The "project-model" engine: a project's promoted U-Net (its ONNX export) in an ONNX Runtime session, CUDA when it loads.
-/// The slice goes in as training made it (<see cref="ModelSliceInput"/>); the class probabilities come back resampled to
+/// The slice goes in as training made it (<see cref="NetworkInput"/>); the class probabilities come back resampled to
 /// the slice, and the answer is the prompt's class where it wins: inside the box when there is one, otherwise the
 /// connected parts that hold a positive click (or a scribble of the class) and no negative one. Score: the mean
 /// probability of the class over the answer.
@@ -66,7 +67,7 @@ public sealed class ProjectModelEngine : IDisposable
     }
 
     /// <param name="prompt">The prompt on the slice, in the slice's pixels.</param>
-    /// <param name="input">The slice as the model takes it: <see cref="ModelSliceInput.From"/> with the model's neighbours and side.</param>
+    /// <param name="input">The slice as the model takes it: <see cref="NetworkInput.Channels"/> at the model's side, with its neighbours.</param>
     public Suggestion Suggest(SuggestionPrompt prompt, float[] input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);

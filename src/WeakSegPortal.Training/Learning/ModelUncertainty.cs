@@ -1,6 +1,5 @@
-using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
-using WeakSegPortal.ML.ProjectModels;
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.Training.Network;
 using static TorchSharp.torch;
 
@@ -9,7 +8,7 @@ namespace WeakSegPortal.Training.Learning;
 /// <summary>
 /// How unsure a trained network is about an item, for "most informative next": the mean per-pixel predictive entropy
 /// −Σ p·ln p over the classes, divided by ln K so that 0 is certain and 1 is a uniform guess, averaged over a sample of
-/// the item's axial slices (evenly spaced) made as serving makes them (<see cref="ModelSliceInput"/>).
+/// the item's axial slices (evenly spaced) made as training and serving make them (<see cref="NetworkInput"/>).
 /// </summary>
 public static class ModelUncertainty
 {
@@ -23,12 +22,14 @@ public static class ModelUncertainty
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSlices, 1);
         var slices = SampleSlices(volume.Nz, sampleSlices);
         var neighbours = network.Options.NeighbourSlices;
-        var input = slices.SelectMany(k => ModelSliceInput.From(volume, SliceOrientation.Axial, k, modality, neighbours, imageSide)).ToArray();
+        var sliceInput = new NetworkInput(volume, modality, imageSide);
+        var input = slices.SelectMany(k => sliceInput.Channels(k, neighbours)).ToArray();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         network.eval();
         using var borrowed = tensor(input, [slices.Count, network.Options.InputChannels, imageSide, imageSide]);
-        var probabilities = network.forward(borrowed.clone()).softmax(1);
+        var device = network.parameters().First().device; // CPU or CUDA, wherever training left the network
+        var probabilities = network.forward(borrowed.clone().to(device)).softmax(1); // clone: libtorch's own copy of the array
         return Entropy(probabilities);
     }
 

@@ -9,6 +9,7 @@ using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Core.Training;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
@@ -24,6 +25,7 @@ using WeakSegPortal.Web.Security;
 using WeakSegPortal.Web.Seeding;
 using WeakSegPortal.Web.Slices;
 using WeakSegPortal.Web.Suggestions;
+using WeakSegPortal.Web.Training;
 using WeakSegPortal.Web.Workers;
 
 namespace WeakSegPortal.Web.Extensions;
@@ -65,6 +67,7 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();
         services.AddSuggestions();
+        services.AddTraining();
         services.AddUseCases();
         services.AddImageImport();
         services.AddHostedService<PortalSeeder>();
@@ -94,6 +97,9 @@ public static class Extensions
         app.MapHub<AnnotationHub>(AnnotationHub.Path);
         app.MapHub<WorkerHub>(WorkerHub.Path);
         app.MapWorkerVolumeEndpoints();
+        app.MapWorkerBlobEndpoints();
+        app.MapTrainingDatasetEndpoints();
+        app.MapModelDownloadEndpoints();
         app.MapItemImageEndpoints();
         app.MapGuidelineImageEndpoints();
         app.MapAgreementExports();
@@ -115,6 +121,7 @@ public static class Extensions
         services.AddOptions<SuggestionOptions>().BindConfiguration(SuggestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     /// <summary>The web app's own documents in the shared store (accounts, sign-ins, the seed record) and the agreement recomputation.</summary>
@@ -150,6 +157,25 @@ public static class Extensions
         services.AddSingleton<SuggestionRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<SuggestionRecorder>());
         services.AddScoped<SuggestionService>();
+    }
+
+    /// <summary>Training jobs (docs/training-protocol.md): Core's handlers, the worker hub's desk, the dataset, the page's starter and the registry.</summary>
+    private static void AddTraining(this IServiceCollection services)
+    {
+        services.AddSingleton<TrainingNotifier>();
+        services.AddSingleton<ITrainingListener>(sp => sp.GetRequiredService<TrainingNotifier>());
+        services.AddScoped<RequestTrainingHandler>();
+        services.AddScoped<ClaimTrainingHandler>();
+        services.AddScoped<ReportTrainingEpochHandler>();
+        services.AddScoped<RenewTrainingLeaseHandler>();
+        services.AddScoped<CompleteTrainingHandler>();
+        services.AddScoped<FailTrainingHandler>();
+        services.AddScoped<CancelTrainingHandler>();
+        services.AddScoped<AutoTraining>();
+        services.AddScoped<TrainingDesk>();
+        services.AddScoped<TrainingDatasetBuilder>();
+        services.AddScoped<TrainingStarter>();
+        services.AddScoped<ModelCatalog>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)

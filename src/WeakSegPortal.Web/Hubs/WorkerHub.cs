@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.Web.Training;
 using WeakSegPortal.Web.Workers;
 
 namespace WeakSegPortal.Web.Hubs;
@@ -8,6 +10,7 @@ namespace WeakSegPortal.Web.Hubs;
 /// <summary>
 /// Suggestion workers connect here with a machine token (never a person's cookie: <see cref="WorkerToken.Policy"/>)
 /// and announce what they run. Jobs go the other way, as client results (<see cref="SuggestionDispatcher"/>).
+/// Workers that train claim jobs and report on them here (<see cref="TrainingDesk"/>, docs/training-protocol.md).
 /// </summary>
 [Authorize(Policy = WorkerToken.Policy)]
 public sealed partial class WorkerHub(WorkerRegistry workers, ILogger<WorkerHub> log) : Hub
@@ -23,6 +26,32 @@ public sealed partial class WorkerHub(WorkerRegistry workers, ILogger<WorkerHub>
         workers.Announce(Context.ConnectionId, announcement);
         LogAnnounced(log, announcement.Name, announcement.WorkerId, string.Join(", ", announcement.Engines.Select(e => $"{e.Name} {e.Version}")), announcement.Provider, announcement.MaxConcurrency);
     }
+
+    /// <summary>The oldest claimable training job, now held by this worker; null when there is none.</summary>
+    public Task<TrainingAssignment?> ClaimTraining([FromServices] TrainingDesk desk)
+    {
+        if (workers.On(Context.ConnectionId) is not { } worker)
+        {
+            throw new HubException("Announce first: a training job is claimed by an announced worker.");
+        }
+        if (!worker.Announcement.Trains)
+        {
+            throw new HubException("This worker announced Trains: false; it cannot claim training jobs.");
+        }
+        return desk.ClaimAsync(worker.Announcement.WorkerId, worker.Name, Context.ConnectionAborted);
+    }
+
+    public Task<TrainingDirective> ReportTrainingEpoch(TrainingEpochReport report, [FromServices] TrainingDesk desk) =>
+        desk.ReportAsync(report, Context.ConnectionAborted);
+
+    public Task<TrainingDirective> RenewTrainingLease(Guid jobId, int attempt, [FromServices] TrainingDesk desk) =>
+        desk.RenewAsync(jobId, attempt, Context.ConnectionAborted);
+
+    public Task<Guid> CompleteTraining(TrainingOutcome outcome, [FromServices] TrainingDesk desk) =>
+        desk.CompleteAsync(outcome, Context.ConnectionAborted);
+
+    public Task FailTraining(Guid jobId, int attempt, string reason, [FromServices] TrainingDesk desk) =>
+        desk.FailAsync(jobId, attempt, reason, Context.ConnectionAborted);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -23,7 +23,8 @@ namespace WeakSegPortal.Web.Suggestions;
 /// </summary>
 public sealed class SuggestionService(
     IQuerySession session, VolumeCache volumes, SuggestionDispatcher dispatcher, SuggestionRecorder recorder,
-    EmbeddingPrecompute precompute, ReadySlices ready, WorkerRegistry workers, IOptions<SuggestionOptions> options, TimeProvider clock)
+    EmbeddingPrecompute precompute, ReadySlices ready, WorkerRegistry workers, IOptions<SuggestionOptions> options, TimeProvider clock,
+    Training.ModelCatalog models)
 {
     public async Task<SuggestReply> SuggestAsync(JsonElement json, Guid annotator, CancellationToken ct)
     {
@@ -39,6 +40,15 @@ public sealed class SuggestionService(
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, AnnotationBatch.NotYours);
         }
         var engine = SuggestionEngineChoice.For(request.Engine, SuggestionEngineNames.Named(project.SuggestionEngine), options.Value.DefaultEngine, prompt);
+        ModelRef? model = null;
+        if (engine == SuggestionEngineNames.ProjectModel)
+        {
+            if (await models.PromotedAsync(project.Id, ct) is not { } promoted)
+            {
+                return SuggestReply.Refused(request.RequestId, prompt.ObjectId, SuggestionEngineNames.NoPromotedModel);
+            }
+            model = new ModelRef(promoted.ModelVersionId, promoted.Version, promoted.OnnxHash, promoted.Classes, promoted.Config.NeighbourSlices, promoted.Config.ImageSide);
+        }
         if (!dispatcher.CanRun(engine))
         {
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, $"No worker offers '{engine}' right now.");
@@ -58,7 +68,7 @@ public sealed class SuggestionService(
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, outside);
         }
 
-        var job = new SuggestionJob(Guid.NewGuid(), engine, item.Id, item.VolumeKey, item.Modality, prompt);
+        var job = new SuggestionJob(Guid.NewGuid(), engine, item.Id, item.VolumeKey, item.Modality, prompt) { Model = model };
         var (result, ranOn, retried) = await dispatcher.SuggestAsync(job, image, ct);
         var serverMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!result.Ok)

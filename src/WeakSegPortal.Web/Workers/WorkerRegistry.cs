@@ -18,6 +18,12 @@ public sealed class WorkerRegistry
 
     public IReadOnlyList<ConnectedWorker> Offering(string engine) => [.. _workers.Values.Where(w => w.Offers(engine))];
 
+    /// <summary>Workers that announced <c>Trains: true</c> (they claim training jobs).</summary>
+    public IReadOnlyList<ConnectedWorker> Trainers => [.. _workers.Values.Where(w => w.Announcement.Trains)];
+
+    /// <summary>The worker announced on this connection, if it announced.</summary>
+    public ConnectedWorker? On(string connectionId) => _workers.GetValueOrDefault(connectionId);
+
     public bool IsConnected(ConnectedWorker worker) => _workers.TryGetValue(worker.ConnectionId, out var held) && ReferenceEquals(held, worker);
 
     /// <summary>A worker (re)announced itself: a later announcement on the same connection replaces the earlier.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
@@ -10,7 +12,7 @@ namespace WeakSegPortal.Worker.ProjectModels;
 /// <summary>
 /// Answers a <c>Suggest</c> job for the "project-model" engine (docs/training-protocol.md): the job's <see cref="ModelRef"/>
 /// names the promoted model's ONNX file, fetched and opened once (<see cref="ProjectModelSessions"/>); the slice goes in as
-/// training made it (<see cref="ModelSliceInput"/>). A missing model, a file that cannot be had or is refused, and a prompt
+/// training made it (<see cref="NetworkInput"/>, axial slices only, as the model was trained). A missing model, a file that cannot be had or is refused, and a prompt
 /// the engine refuses come back as Ok = false with the reason.
 /// </summary>
 public sealed partial class ProjectModelJobRunner(VolumeCache volumes, ProjectModelSessions sessions, JobGate gate, ILogger<ProjectModelJobRunner> log)
@@ -30,12 +32,16 @@ public sealed partial class ProjectModelJobRunner(VolumeCache volumes, ProjectMo
             using var slot = await gate.SlotAsync(ticket.Token);
             var volume = await volumes.GetAsync(job.VolumeHash, ticket.Token);
             var orientation = WirePromptReader.Orientation(job.Prompt.Orientation);
+            if (orientation != SliceOrientation.Axial)
+            {
+                throw new PromptNotSupportedException("The project model was trained on axial slices; prompt it on an axial slice.");
+            }
             var image = SliceImage.From(job.ItemId, volume, orientation, job.Prompt.Slice, job.Modality);
             var prompt = WirePromptReader.Read(job.Prompt, image, previousMask: null);
             using var lease = await sessions.AcquireAsync(model, ticket.Token);
             var suggestion = await Task.Run(() =>
             {
-                var input = ModelSliceInput.From(volume, orientation, job.Prompt.Slice, image.Modality, model.NeighbourSlices, model.ImageSide);
+                var input = new NetworkInput(volume, image.Modality, model.ImageSide).Channels(job.Prompt.Slice, model.NeighbourSlices);
                 return lease.Engine.Suggest(prompt, input, ticket.Token);
             }, ticket.Token);
             var descriptor = suggestion.Engine;

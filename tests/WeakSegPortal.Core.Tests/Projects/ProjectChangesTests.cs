@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Items.Sampling;
 using WeakSegPortal.Core.Projects;
 
 namespace WeakSegPortal.Core.Tests.Projects;
@@ -75,6 +76,20 @@ public sealed class ProjectChangesTests
         Assert.Equal(SuggestionEngineNames.GrabCutSeeded, chosen.Engine);
         project.Apply(chosen);
         Assert.Equal(SuggestionEngineNames.GrabCutSeeded, ProjectDraft.From(project, 2).SuggestionEngine);
+        Assert.False(draft.SameAs(ProjectDraft.From(Created(), 1)));
+    }
+
+    [Fact]
+    public void Choosing_another_sampling_strategy_is_one_event_and_the_project_keeps_it()
+    {
+        var project = Created();
+        Assert.Equal(SamplingStrategies.Sequential, project.SamplingStrategy);
+        var draft = ProjectDraft.From(project, 1);
+        draft.SamplingStrategy = SamplingStrategies.Informative;
+        var chosen = Assert.IsType<SamplingStrategyChosen>(Assert.Single(ProjectChanges.Between(project, draft, By, At, out _)));
+        Assert.Equal(SamplingStrategies.Informative, chosen.Strategy);
+        project.Apply(chosen);
+        Assert.Equal(SamplingStrategies.Informative, ProjectDraft.From(project, 2).SamplingStrategy);
         Assert.False(draft.SameAs(ProjectDraft.From(Created(), 1)));
     }
 }

@@ -2,6 +2,7 @@ using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.ML.ProjectModels;
 using WeakSegPortal.ML.Sam;
 using WeakSegPortal.ML.Suggestions;
@@ -139,7 +140,7 @@ public sealed class ProjectModelEngineTests : IDisposable
         var volume = Volume.FromFloat32(new VolumeGeometry(Width, Height, 1, new Vec3(0.8, 0.8, 2), new Vec3(0, 0, 0), Direction3.Identity),
             new VolumeMetadata { Modality = "CT" }, values);
         var image = PromptImage.FromVolume("item", volume, SliceOrientation.Axial, 0);
-        return (image, ModelSliceInput.From(volume, SliceOrientation.Axial, 0, "CT", Model.NeighbourSlices, Model.ImageSide));
+        return (image, new NetworkInput(volume, "CT", Model.ImageSide).Channels(0, Model.NeighbourSlices));
     }
 
     private static bool[] Disk(double cx, double cy, double r) =>

@@ -23,6 +23,8 @@ public sealed class AnnotatePageTests(PortalFactory factory) : MudComponentTest,
         Context.Services.AddSingleton(new WeakSegPortal.Core.Items.GoldDraw());
         Context.Services.AddScoped<WeakSegPortal.Core.Items.NextItemHandler>();
         Context.Services.AddScoped<WeakSegPortal.Core.Items.FinishItemHandler>();
+        Context.Services.AddScoped<WeakSegPortal.Core.Training.AutoTraining>();
+        Context.Services.AddScoped<WeakSegPortal.Core.Training.RequestTrainingHandler>();
         _auth = Context.AddAuthorization();
     }
 

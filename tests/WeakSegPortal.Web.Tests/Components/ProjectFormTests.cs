@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using WeakSegPortal.Core.Items.Sampling;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.Web.Components.Pages.Manage;
@@ -124,9 +125,36 @@ public sealed class ProjectFormTests : MudComponentTest
         var form = RenderForm(draft);
         var select = form.FindComponent<MudSelect<string>>();
         await form.InvokeAsync(select.Instance.OpenMenu);
-        Assert.Equal(["auto", "grabcut-box", "grabcut-seeded", "sam-vit-b"], form.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
+        Assert.Equal(["auto", "grabcut-box", "grabcut-seeded", "sam-vit-b"], select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value));
         draft.SuggestionEngine = "sam-vit-b";
         form.Find("form").Submit();
         Assert.Equal("sam-vit-b", _saved!.SuggestionEngine);
+    }
+
+    [Fact]
+    public async Task The_next_item_select_offers_every_registered_sampling_strategy_and_saves_the_chosen_one()
+    {
+        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box] };
+        var form = RenderForm(draft);
+        Assert.Equal("Sequential: the least-covered item first, in import order", form.Find("#project-sampling-strategy").GetAttribute("value"));
+
+        var select = form.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Next item");
+        await form.InvokeAsync(select.Instance.OpenMenu);
+        var offered = select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).OfType<string>().ToList();
+        Assert.Equal(SamplingStrategies.Names, offered);
+        Assert.All(SamplingStrategies.All, s => Assert.Equal(s.Description, ProjectForm.StrategyLabel(s.Name)));
+        draft.SamplingStrategy = SamplingStrategies.Informative;
+        form.Find("form").Submit();
+        Assert.Equal(SamplingStrategies.Informative, _saved!.SamplingStrategy);
+    }
+
+    [Fact]
+    public void A_sampling_strategy_the_registry_lacks_is_flagged_beside_the_select_and_nothing_is_saved()
+    {
+        var draft = new ProjectDraft { Name = "Liver CT", Classes = [new() { Name = "Liver" }], AllowedKinds = [AnnotationKind.Box], SamplingStrategy = "hardest-first" };
+        var form = RenderForm(draft);
+        form.Find("form").Submit();
+        Assert.Null(_saved);
+        Assert.Contains("Pick a sampling strategy: sequential, random, informative.", form.Find("[data-testid=sampling-strategy]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -109,6 +109,7 @@ public static class AuthorizationMatrix
         ["GET /projects/new"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/edit"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/import"] = Rule.Managers,
+        ["GET /projects/{ProjectId:guid}/training"] = Rule.Managers,
         ["GET /admin/users"] = Rule.Admins,
 
         // The API.
@@ -124,6 +125,10 @@ public static class AuthorizationMatrix
         ["GET /api/projects/{id:guid}/agreement.json"] = Rule.ReviewerOfProject,
         ["POST /api/projects/{projectId:guid}/imports"] = Rule.Managers,
         ["GET /api/worker/volumes/{contentHash}"] = Rule.Workers,
+        ["POST /api/worker/blobs"] = Rule.Workers,
+        ["GET /api/worker/blobs/{hash}"] = Rule.Workers,
+        ["GET /api/worker/training/{jobId:guid}/dataset"] = Rule.Workers,
+        ["GET /api/projects/{projectId:guid}/models/{versionId:guid}/{file}"] = Rule.Managers,
     };
 
     /// <summary>Every hub method and its rule. A method missing here fails the matrix test.</summary>
@@ -137,6 +142,11 @@ public static class AuthorizationMatrix
         ["AnnotationHub.GetSuggestionStatus"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.ViewSlice"] = Rule.AnnotatorOfProject,
         ["WorkerHub.Announce"] = Rule.Workers,
+        ["WorkerHub.ClaimTraining"] = Rule.Workers,
+        ["WorkerHub.ReportTrainingEpoch"] = Rule.Workers,
+        ["WorkerHub.RenewTrainingLease"] = Rule.Workers,
+        ["WorkerHub.CompleteTraining"] = Rule.Workers,
+        ["WorkerHub.FailTraining"] = Rule.Workers,
         ["AnnotationHub.RejectSuggestion"] = Rule.AnnotatorOfProject,
     };
 

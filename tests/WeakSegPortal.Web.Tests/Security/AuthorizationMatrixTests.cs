@@ -30,7 +30,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
-    private sealed record Ids(Guid Project, Guid Item, Guid Example);
+    private sealed record Ids(Guid Project, Guid Item, Guid Example, Guid ModelVersion);
 
     /// <summary>One call and its answer; Error: neither served nor refused (a 500, an odd redirect), wrong whatever was expected.</summary>
     private sealed record Call(string Key, Caller Caller, Target Target, Expect Expected, string Outcome, bool Served, string Body, bool Error = false);
@@ -83,8 +83,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         var own = await new QaWorld(factory, "mx-own").CreateAsync($"Matrix own {Guid.NewGuid():N}");
         var otherName = $"Matrix other {Guid.NewGuid():N}";
         var other = await new QaWorld(factory, "mx-other").CreateAsync(otherName);
-        var ownIds = new Ids(own.Project, own.Item, await ExampleAsync(own.Project));
-        var otherIds = new Ids(other.Project, other.Item, await ExampleAsync(other.Project));
+        var ownIds = new Ids(own.Project, own.Item, await ExampleAsync(own.Project), await ModelVersionAsync(own.Project));
+        var otherIds = new Ids(other.Project, other.Item, await ExampleAsync(other.Project), await ModelVersionAsync(other.Project));
         await using (var hub = await own.ConnectAsync(0))
         {
             await QaWorld.BoxAsync(hub, own.Item, 2, 2, 20, 20);
@@ -144,6 +144,20 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         var result = await scope.ServiceProvider.GetRequiredService<GuidelineImageIntake>().AddAsync(project, new MemoryStream(Png), "Matrix example", Guid.Empty, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
         return result.Id;
+    }
+
+    /// <summary>A registered model version of the project whose files are in the blob store (what a completed training job leaves).</summary>
+    private async Task<Guid> ModelVersionAsync(Guid project)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var blobs = scope.ServiceProvider.GetRequiredService<WeakSegPortal.Imaging.Storage.IBlobStore>();
+        var hash = (await blobs.PutAsync(new MemoryStream("matrix model"u8.ToArray()), CancellationToken.None)).Hex;
+        var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentSession>();
+        var version = Guid.NewGuid();
+        session.Events.Append(WeakSegPortal.Core.Training.ModelStreams.ForProject(project), new WeakSegPortal.Core.Training.ModelVersionRegistered(version, project, Guid.NewGuid(), 1, new WeakSegPortal.Core.Training.TrainingConfig(), 2,
+            hash, hash, 0.5, 0.8, 1, 0, [], [], 1000, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+        return version;
     }
 
     /// <summary>A box by the world's annotator; returns its annotation id, the mark a leak would carry.</summary>
@@ -220,7 +234,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
             "id" when segment == "projects" => ids.Project.ToString(),
             "orientation" => "axial",
             "index" => "0",
-            "contenthash" => new string('0', 64),
+            "contenthash" or "hash" => new string('0', 64),
+            "versionid" => ids.ModelVersion.ToString(),
+            "jobid" => Guid.NewGuid().ToString(),
+            "file" => "onnx",
             _ => throw new InvalidOperationException($"The matrix does not know what to put in {{{name}}} of {pattern}; teach Fill."),
         };
     });
@@ -312,6 +329,21 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
                 case "Announce":
                     await hub.InvokeAsync("Announce", new WeakSegPortal.ML.Jobs.WorkerAnnouncement("matrix", "matrix", [], false, "CPU", 1));
                     return (true, "announced", "");
+                case "ClaimTraining":
+                    await hub.InvokeAsync<WeakSegPortal.ML.Jobs.TrainingAssignment?>("ClaimTraining");
+                    return (true, "claimed", "");
+                case "ReportTrainingEpoch":
+                    await hub.InvokeAsync<WeakSegPortal.ML.Jobs.TrainingDirective>("ReportTrainingEpoch", new WeakSegPortal.ML.Jobs.TrainingEpochReport(Guid.NewGuid(), 1, 1, 1, 0.5, null, null));
+                    return (true, "reported", "");
+                case "RenewTrainingLease":
+                    await hub.InvokeAsync<WeakSegPortal.ML.Jobs.TrainingDirective>("RenewTrainingLease", Guid.NewGuid(), 1);
+                    return (true, "renewed", "");
+                case "CompleteTraining":
+                    await hub.InvokeAsync<Guid>("CompleteTraining", new WeakSegPortal.ML.Jobs.TrainingOutcome(Guid.NewGuid(), 1, new string('0', 64), new string('0', 64), 0.5, null, 0, 0, [], [], 0));
+                    return (true, "completed", "");
+                case "FailTraining":
+                    await hub.InvokeAsync("FailTraining", Guid.NewGuid(), 1, "matrix");
+                    return (true, "failed", "");
                 case "RejectSuggestion":
                     await hub.InvokeAsync("RejectSuggestion", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), item.ToString());
                     return (true, "rejected", "");

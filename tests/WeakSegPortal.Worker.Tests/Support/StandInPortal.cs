@@ -15,8 +15,7 @@ namespace WeakSegPortal.Worker.Tests.Support;
 
 /// <summary>
 /// A real ASP.NET Core SignalR server on 127.0.0.1 with an ephemeral port, standing in for the portal's side of the
-/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c>, <c>GET /api/worker/volumes/{hash}</c> (WSVL) and
-/// <c>GET /api/worker/blobs/{hash}</c> (model files, docs/training-protocol.md), all
+/// contract (docs/suggestion-protocol.md): <c>/hubs/worker</c> and <c>GET /api/worker/volumes/{hash}</c> (WSVL), both
 /// behind one machine token (bearer header or access_token), 401 otherwise. Jobs are sent the way the portal sends
 /// them: client results through IHubContext to the connection that announced. Training (docs/training-protocol.md): the
 /// hub's training methods answered by <see cref="Training"/>, <c>GET /api/worker/training/{jobId}/dataset?attempt=N</c>
@@ -80,7 +79,7 @@ public sealed class StandInPortal : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            return Results.Json(new { hash = ServeBlob(body.ToArray()) });
+            return Results.Json(new { hash = PutBlob(body.ToArray()) });
         });
         var hub = _app.Services.GetRequiredService<IHubContext<StandInWorkerHub>>();
         Training.Offered += () => _ = hub.Clients.All.SendAsync("TrainingAvailable");
@@ -99,6 +98,14 @@ public sealed class StandInPortal : IAsyncDisposable
     public AnnouncementLog Announcements => _app.Services.GetRequiredService<AnnouncementLog>();
 
     public StandInTrainingDesk Training => _app.Services.GetRequiredService<StandInTrainingDesk>();
+
+    /// <summary>Stores bytes as the portal's blob store does (named by their SHA-256, served at <c>GET /api/worker/blobs/{hash}</c>) and returns the hash.</summary>
+    public string PutBlob(byte[] bytes)
+    {
+        var hash = BlobKey.Of(bytes).Hex;
+        _blobs[hash] = bytes;
+        return hash;
+    }
 
     public byte[]? Blob(string? hash) => hash is not null && _blobs.TryGetValue(hash, out var bytes) ? bytes : null;
 
@@ -119,14 +126,6 @@ public sealed class StandInPortal : IAsyncDisposable
         var bytes = stream.ToArray();
         var key = BlobKey.Of(bytes).Hex;
         _volumes[key] = bytes;
-        return key;
-    }
-
-    /// <summary>Serves a blob (a model file) under its key, the SHA-256 of its bytes, as <c>GET /api/worker/blobs/{hash}</c> does, and returns the key.</summary>
-    public string ServeBlob(byte[] bytes)
-    {
-        var key = BlobKey.Of(bytes).Hex;
-        _blobs[key] = bytes;
         return key;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using WeakSegPortal.Core.Items.Sampling;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Workers;
 
@@ -45,8 +46,12 @@ public sealed partial class ProjectForm
     [Inject]
     private WorkerRegistry Workers { get; set; } = default!;
 
+    /// <summary>Whether the project has a promoted model: only then is "project-model" offered.</summary>
+    [Parameter]
+    public bool HasPromotedModel { get; set; }
+
     private IReadOnlyList<string> EngineChoices =>
-        SuggestionEngineNames.Choices(Workers.All.SelectMany(w => w.Announcement.Engines.Select(e => e.Name)), Draft.SuggestionEngine);
+        SuggestionEngineNames.Choices(Workers.All.SelectMany(w => w.Announcement.Engines.Select(e => e.Name)), Draft.SuggestionEngine, HasPromotedModel);
 
     private bool Dirty => !Draft.SameAs(Saved);
 
@@ -114,12 +119,17 @@ public sealed partial class ProjectForm
         _ => kind.ToString(),
     };
 
+    /// <summary>What each sampling strategy does, in the select's words (the registry's own description).</summary>
+    public static string StrategyLabel(string strategy) =>
+        SamplingStrategies.All.FirstOrDefault(s => s.Name == strategy)?.Description ?? strategy;
+
     /// <summary>What each engine the project may pick does, in the select's words.</summary>
     public static string EngineLabel(string engine) => engine switch
     {
         SuggestionEngineNames.Auto => "Auto: a box → grabcut-box, clicks or scribbles → grabcut-seeded",
         SuggestionEngineNames.GrabCutBox => "grabcut-box (GrabCut from a box)",
         SuggestionEngineNames.GrabCutSeeded => "grabcut-seeded (GrabCut seeded by clicks and scribbles)",
+        SuggestionEngineNames.ProjectModel => "project-model (this project's promoted model)",
         _ => engine,
     };
 }
