@@ -1,15 +1,16 @@
 using WeakSegPortal.Core.Labels;
+using WeakSegPortal.ML.Models;
 
 namespace WeakSegPortal.Worker;
 
 /// <summary>
-/// Weak labels moved from a slice's pixels to the network's (<see cref="NetworkPixels"/>): boxes, scribbles (their width
+/// Weak labels moved from a slice's pixels to the network's (<see cref="NetworkInput"/>): boxes, scribbles (their width
 /// scaled too) and clicks; full masks (polygons, accepted masks, brush strokes and erasures) painted per class and slice
 /// on the item's grid, then resampled, as one accepted mask each; tags as they are.
 /// </summary>
 public static class NetworkLabels
 {
-    public static WeakLabels From(WeakLabels labels, Grid grid, NetworkPixels pixels)
+    public static WeakLabels From(WeakLabels labels, Grid grid, NetworkInput pixels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(grid);
@@ -19,20 +20,20 @@ public static class NetworkLabels
             Boxes = [.. labels.Boxes.Select(b => b with
             {
                 // Box edges lie on pixel edges (−0.5 … n − 0.5), which map like any coordinate.
-                X0 = pixels.X(b.MinX), X1 = pixels.X(b.MaxX), Y0 = pixels.Y(b.MinY), Y1 = pixels.Y(b.MaxY),
+                X0 = pixels.ToNetworkX(b.MinX), X1 = pixels.ToNetworkX(b.MaxX), Y0 = pixels.ToNetworkY(b.MinY), Y1 = pixels.ToNetworkY(b.MaxY),
             })],
             Scribbles = [.. labels.Scribbles.Select(s => s with
             {
-                Points = [.. s.Points.Select(p => new PlanePoint(pixels.X(p.X), pixels.Y(p.Y)))],
+                Points = [.. s.Points.Select(p => new PlanePoint(pixels.ToNetworkX(p.X), pixels.ToNetworkY(p.Y)))],
                 Width = Math.Max(1, s.Width * pixels.Scale),
             })],
-            Points = [.. labels.Points.Select(p => p with { X = pixels.X(p.X), Y = pixels.Y(p.Y) })],
+            Points = [.. labels.Points.Select(p => p with { X = pixels.ToNetworkX(p.X), Y = pixels.ToNetworkY(p.Y) })],
             Tags = labels.Tags,
             Masks = Masks(labels.Masks, grid, pixels),
         };
     }
 
-    private static List<IMaskShape> Masks(IReadOnlyList<IMaskShape> masks, Grid grid, NetworkPixels pixels)
+    private static List<IMaskShape> Masks(IReadOnlyList<IMaskShape> masks, Grid grid, NetworkInput pixels)
     {
         var result = new List<IMaskShape>();
         foreach (var classId in masks.Select(m => m.ClassId).Distinct())

@@ -4,7 +4,6 @@ using WeakSegPortal.Core.Training;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
 using WeakSegPortal.Training.Checkpoints;
-using WeakSegPortal.Training.Export;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
 using WeakSegPortal.Training.Simulation;
@@ -40,7 +39,7 @@ public sealed partial class TrainingRun(
         using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed));
         var firstEpoch = assignment.ResumeCheckpointHash is null ? 1 : assignment.ResumeAfterEpoch + 1;
         double? loss = null;
-        var dice = ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device);
+        double? dice = null;
         for (var epoch = firstEpoch; epoch <= _config.Epochs; epoch++)
         {
             var epochLoss = await EpochAsync(trainer, set.Examples, epoch, cancellationToken);
@@ -61,9 +60,11 @@ public sealed partial class TrainingRun(
             }
         }
 
+        // A run resumed after the last epoch (the worker stopped before completing) has nothing left to train: measure it as it is.
         var finalLoss = loss ?? LossNow(network, set.Examples);
+        dice = loss is null ? ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device) : dice;
         network.cpu(); // training is over: export and scoring read the weights on the CPU
-        var onnx = await portal.PutBlobAsync(UNetOnnxExport.ToBytes(network), cancellationToken);
+        var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
         var finalCheckpoint = await portal.PutBlobAsync(Save(network), cancellationToken);
         var uncertainties = new List<ItemUncertainty>();
         foreach (var item in dataset.Items)

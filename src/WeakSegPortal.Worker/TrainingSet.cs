@@ -1,9 +1,8 @@
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Training;
-using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
 using WeakSegPortal.ML.Jobs;
-using WeakSegPortal.ML.ProjectModels;
+using WeakSegPortal.ML.Models;
 using WeakSegPortal.Training.Learning;
 
 namespace WeakSegPortal.Worker;
@@ -11,7 +10,7 @@ namespace WeakSegPortal.Worker;
 /// <summary>
 /// What one training job learns from and is measured on, built from its dataset: a training example per labelled axial
 /// slice of every "train" item, and a validation slice per gold-masked slice of every "validation" item. The input is what
-/// serving sees (<see cref="ModelSliceInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
+/// serving sees (<see cref="NetworkInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
 /// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdLabels"/> (adjudicated labels win,
 /// else the annotators' reliability-weighted vote).
 /// </summary>
@@ -75,7 +74,7 @@ public sealed class TrainingSet
     private static IEnumerable<TrainingExample> ExamplesOf(Volume volume, TrainingItem item, TrainingConfig config, ClassNumbering classes)
     {
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
-        var pixels = new NetworkPixels(volume.Nx, volume.Ny, config.ImageSide);
+        var pixels = new NetworkInput(volume, item.Modality, config.ImageSide);
         WeakLabels Network(WeakLabels labels) => NetworkLabels.From(classes.Known(labels), grid, pixels);
         var networkItem = item with
         {
@@ -94,7 +93,7 @@ public sealed class TrainingSet
             .Order();
         foreach (var slice in slices)
         {
-            var input = ModelSliceInput.From(volume, SliceOrientation.Axial, slice, item.Modality, config.NeighbourSlices, config.ImageSide);
+            var input = pixels.Channels(slice, config.NeighbourSlices);
             yield return CrowdLabels.ForSlice(input, 1 + (2 * config.NeighbourSlices), networkGrid, slice, networkItem, classes.Channels);
         }
     }
@@ -102,7 +101,7 @@ public sealed class TrainingSet
     private static IEnumerable<ValidationSlice> ValidationOf(Volume volume, string modality, WeakLabels reference, TrainingConfig config, ClassNumbering classes)
     {
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
-        var pixels = new NetworkPixels(volume.Nx, volume.Ny, config.ImageSide);
+        var pixels = new NetworkInput(volume, modality, config.ImageSide);
         var gold = NetworkLabels.From(classes.Known(reference), grid, pixels).Masks;
         foreach (var slice in gold.Select(m => m.Slice).Distinct().Order())
         {
@@ -114,8 +113,7 @@ public sealed class TrainingSet
                 mask.Visit(plane, index => truth[index - offset] = (byte)mask.ClassId);
             }
 
-            yield return new ValidationSlice(
-                ModelSliceInput.From(volume, SliceOrientation.Axial, slice, modality, config.NeighbourSlices, config.ImageSide), truth);
+            yield return new ValidationSlice(pixels.Channels(slice, config.NeighbourSlices), truth);
         }
     }
 }

@@ -92,6 +92,28 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worker_stopped_after_the_last_epoch_s_checkpoint_leaves_the_next_attempt_only_the_completion()
+    {
+        var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 1, validationItems: 1);
+        var job = Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 2) with { StepsPerEpoch = 2 }, new TrainingScript(HoldReportOfEpoch: 2));
+        var first = await StartWorkerAsync("trainer-1");
+        await job.ReportHeld.Task.WaitAsync(RunBound);
+
+        await first.DisposeAsync();
+        _workers.Remove(first);
+        job.ReleaseReport.TrySetResult();
+        Desk.Expire(job);
+        await StartWorkerAsync("trainer-2");
+        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
+
+        NoFailure();
+        Assert.Empty(Desk.EpochsOf(job, attempt: 2));
+        var outcome = Assert.Single(Desk.Completions);
+        Assert.Equal(2, outcome.Attempt);
+        Assert.True(double.IsFinite(outcome.FinalLoss) && outcome.ValidationDice is >= 0 and <= 1, $"loss {outcome.FinalLoss}, Dice {outcome.ValidationDice}");
+    }
+
+    [Fact]
     public async Task A_suggestion_is_answered_while_a_training_job_runs()
     {
         var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 1, validationItems: 0);
@@ -163,7 +185,7 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
         using var other = new UNet(UNetOptions.For(config, highestClassId: 4));
         using var bytes = new MemoryStream();
         ModelCheckpoint.Save(other, bytes);
-        var job = Desk.Offer(dataset, config, initialCheckpointHash: _portal.ServeBlob(bytes.ToArray()));
+        var job = Desk.Offer(dataset, config, initialCheckpointHash: _portal.PutBlob(bytes.ToArray()));
 
         await StartWorkerAsync("trainer");
         await Eventually.HoldsAsync(() => Desk.Failures.Count > 0, "the job failed", RunBound);

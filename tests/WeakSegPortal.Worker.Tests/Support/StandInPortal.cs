@@ -80,7 +80,7 @@ public sealed class StandInPortal : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
-            return Results.Json(new { hash = ServeBlob(body.ToArray()) });
+            return Results.Json(new { hash = PutBlob(body.ToArray()) });
         });
         var hub = _app.Services.GetRequiredService<IHubContext<StandInWorkerHub>>();
         Training.Offered += () => _ = hub.Clients.All.SendAsync("TrainingAvailable");
@@ -99,6 +99,14 @@ public sealed class StandInPortal : IAsyncDisposable
     public AnnouncementLog Announcements => _app.Services.GetRequiredService<AnnouncementLog>();
 
     public StandInTrainingDesk Training => _app.Services.GetRequiredService<StandInTrainingDesk>();
+
+    /// <summary>Stores bytes as the portal's blob store does (named by their SHA-256, served at <c>GET /api/worker/blobs/{hash}</c>) and returns the hash.</summary>
+    public string PutBlob(byte[] bytes)
+    {
+        var hash = BlobKey.Of(bytes).Hex;
+        _blobs[hash] = bytes;
+        return hash;
+    }
 
     public byte[]? Blob(string? hash) => hash is not null && _blobs.TryGetValue(hash, out var bytes) ? bytes : null;
 

@@ -19,11 +19,11 @@ public static class TrainingPhantoms
 
     public static readonly IReadOnlyList<TrainingClass> Classes = [new(1, "large organ"), new(2, "small organ")];
 
-    /// <summary>A small network and schedule (120 steps): seconds on two CPU cores. Slices are resampled from 64 to 48 pixels.</summary>
+    /// <summary>A small network and schedule (180 steps): seconds on two CPU cores. Slices are resampled from 64 to 48 pixels.</summary>
     public static TrainingConfig Config(int epochs = 4) => new()
     {
         Depth = 3, BaseChannels = 8, NeighbourSlices = 1, ImageSide = 48,
-        Epochs = epochs, StepsPerEpoch = 30, BatchSize = 4, LearningRate = 3e-3, Seed = 7,
+        Epochs = epochs, StepsPerEpoch = 45, BatchSize = 4, LearningRate = 3e-3, Seed = 7,
     };
 
     public static async Task<TrainingDataset> ServeAsync(StandInPortal portal, int trainItems = 4, int validationItems = 2)
