@@ -76,16 +76,27 @@ public sealed class TrainingPageTests(TrainingBrowserPortal portal) : IClassFixt
             Assert.Equal(versionId, (await scope.ServiceProvider.GetRequiredService<ModelCatalog>().PromotedAsync(project, CancellationToken.None))?.ModelVersionId);
         }
 
-        // After the reload: the form starts from the last job's configuration; a second job is started and cancelled.
+        // After the reload: the form starts from the last job's configuration. A file that is no checkpoint is refused with
+        // the reason and starts nothing; a fitting checkpoint starts a second job from it, which is then cancelled.
         await Assertions.Expect(page.GetByLabel("Epochs")).ToHaveValueAsync("3");
+        var upload = page.Locator("#training-checkpoint");
+        await upload.SetInputFilesAsync(new FilePayload { Name = "notes.bin", MimeType = "application/octet-stream", Buffer = "not a checkpoint"u8.ToArray() });
+        await page.Locator("[data-testid=start-training]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=checkpoint-error]")).ToContainTextAsync("This is not a WeakSegPortal U-Net checkpoint");
+        await Assertions.Expect(page.Locator("[data-testid=training-status]")).ToHaveTextAsync("Completed");
+        var fitting = await FittingCheckpointAsync(project);
+        await upload.SetInputFilesAsync(new FilePayload { Name = "start.weakseg-unet", MimeType = "application/octet-stream", Buffer = fitting });
         await page.Locator("[data-testid=start-training]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=training-status]")).ToHaveTextAsync("Waiting for a worker");
+        await Assertions.Expect(page.Locator("[data-testid=checkpoint-error]")).ToHaveCountAsync(0);
+        await page.SnapshotAsync("training-second-job");
         await page.Locator("[data-testid=cancel-training]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=training-status]")).ToHaveTextAsync("Cancelled");
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var jobs = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Query<TrainingJob>().Where(j => j.ProjectId == project).ToListAsync();
             Assert.Equal([TrainingJobStatus.Completed, TrainingJobStatus.Cancelled], jobs.OrderBy(j => j.RequestedAt).Select(j => j.Status));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fitting)), jobs.OrderBy(j => j.RequestedAt).Last().InitialCheckpointHash);
         }
         Assert.Null(await worker.InvokeAsync<TrainingAssignment?>("ClaimTraining"));
         Assert.Empty(errors);
@@ -104,6 +115,21 @@ public sealed class TrainingPageTests(TrainingBrowserPortal portal) : IClassFixt
             await Task.Delay(100);
         }
         throw new TimeoutException("The demo project was never seeded.");
+    }
+
+    /// <summary>A checkpoint whose network fits the project and the form's configuration (header only, as the portal reads it).</summary>
+    private async Task<byte[]> FittingCheckpointAsync(Guid project)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var summary = (await scope.ServiceProvider.GetRequiredService<IQuerySession>().LoadAsync<ProjectSummary>(project))!;
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            WeakSegPortal.ML.Models.CheckpointFormat.WriteHeader(writer, new WeakSegPortal.ML.Models.CheckpointHeader(
+                WeakSegPortal.ML.Models.UNetOptions.For(new TrainingConfig(), summary.Classes.Count), []));
+            writer.Write(new byte[256]);
+        }
+        return buffer.ToArray();
     }
 
     private async Task<HubConnection> ConnectWorkerAsync()

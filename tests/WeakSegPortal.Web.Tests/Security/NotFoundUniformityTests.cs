@@ -36,7 +36,15 @@ public sealed class NotFoundUniformityTests(PortalFactory factory) : IClassFixtu
         await using var scope = factory.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<GuidelineImageIntake>().AddAsync(foreign, new MemoryStream(Png), "foreign example", Guid.Empty, CancellationToken.None);
         Assert.True(added.Succeeded, string.Join(" ", added.Errors.Values));
-        return new() { ["itemId"] = item, ["projectId"] = foreign, ["id"] = foreign, ["exampleId"] = added.Id };
+        var job = await scope.ServiceProvider.GetRequiredService<WeakSegPortal.Core.Training.RequestTrainingHandler>()
+            .HandleAsync(new WeakSegPortal.Core.Training.RequestTraining(foreign, Guid.Empty, true, new WeakSegPortal.Core.Training.TrainingConfig(), "foreign"), CancellationToken.None);
+        Assert.True(job.Succeeded, string.Join(" ", job.Errors.Values));
+        var version = Guid.NewGuid();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        session.Events.Append(WeakSegPortal.Core.Training.ModelStreams.ForProject(foreign), new WeakSegPortal.Core.Training.ModelVersionRegistered(version, foreign, job.Id, 1,
+            new WeakSegPortal.Core.Training.TrainingConfig(), 3, new string('a', 64), new string('b', 64), 0.5, null, 1, 0, [], [], 10, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+        return new() { ["itemId"] = item, ["projectId"] = foreign, ["id"] = foreign, ["exampleId"] = added.Id, ["jobId"] = job.Id, ["versionId"] = version };
     }
 
     [Theory]
@@ -59,8 +67,11 @@ public sealed class NotFoundUniformityTests(PortalFactory factory) : IClassFixtu
             var randomUrl = UrlOf(route.RoutePattern, _ => Guid.NewGuid());
             using var foreignAnswer = await client.GetAsync(new Uri(foreignUrl, UriKind.Relative));
             using var randomAnswer = await client.GetAsync(new Uri(randomUrl, UriKind.Relative));
-            // 404 for both; or 403 for both where the route needs a role the caller lacks, decided before any id is read.
-            Assert.True(foreignAnswer.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{foreignUrl}: {(int)foreignAnswer.StatusCode}");
+            // 404 for both; or 403 for both where the route needs a role the caller lacks, or 401 for both where it needs a
+            // worker's token (a person's cookie is no worker credential), decided before any id is read.
+            var workerOnly = route.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == WeakSegPortal.Web.Workers.WorkerToken.Policy);
+            Assert.True(foreignAnswer.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden || workerOnly && foreignAnswer.StatusCode == HttpStatusCode.Unauthorized,
+                $"{foreignUrl}: {(int)foreignAnswer.StatusCode}");
             Assert.True(randomAnswer.StatusCode == foreignAnswer.StatusCode, $"{randomUrl}: {(int)randomAnswer.StatusCode}, a foreign id {(int)foreignAnswer.StatusCode}");
             Assert.Equal(Comparable(await randomAnswer.Content.ReadAsStringAsync()), Comparable(await foreignAnswer.Content.ReadAsStringAsync()));
         }
@@ -115,6 +126,7 @@ public sealed class NotFoundUniformityTests(PortalFactory factory) : IClassFixtu
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p when p.ParameterPolicies.Any(pp => pp.Content == "guid") => idFor(p.Name).ToString(),
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p when p.ParameterPolicies.Any(pp => pp.Content == "int") => "0",
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p when p.Name == "orientation" => "axial",
+                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p when p.Name == "file" => "onnx",
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => throw new Xunit.Sdk.XunitException($"{pattern.RawText}: give {{{p.Name}}} a value in this test."),
                     _ => throw new InvalidOperationException(),
                 });

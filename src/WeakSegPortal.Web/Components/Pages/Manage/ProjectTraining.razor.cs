@@ -89,7 +89,7 @@ public sealed partial class ProjectTraining
 
     private void ChooseCheckpoint(InputFileChangeEventArgs e)
     {
-        _checkpoint = e.File;
+        _checkpoint = e.FileCount > 0 ? e.File : null;
         _errors = new Dictionary<string, string>();
     }
 
