@@ -10,6 +10,7 @@ using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Cluster;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
 using WeakSegPortal.Web.DataImport.DicomWeb;
@@ -47,7 +48,8 @@ public static class Extensions
         services.AddPortalOptions();
         services.AddWebDocuments();
         services.AddPortalAuth();
-        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers");
+        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers")
+            .AddCheck<BackplaneHealthCheck>("backplane");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -59,6 +61,7 @@ public static class Extensions
             options.AddFilter<HubErrorFilter>();
             options.AddFilter<HubSessionFilter>();
         });
+        services.AddCluster();
         services.AddSingleton<ConnectedSessions>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriters>();
@@ -100,6 +103,43 @@ public static class Extensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    /// <summary>
+    /// Several web nodes (section "Redis", off when Redis:ConnectionString is unset): SignalR's Redis backplane for both
+    /// hubs (Blazor's circuits stay on their node, behind sticky sessions), the shared worker and presence tables, QA's
+    /// live updates as a Redis message, and this node's daemon role for /health.
+    /// </summary>
+    private static void AddCluster(this IServiceCollection services)
+    {
+        services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackplaneOptions>, BackplaneOptionsValidator>();
+        // Started first among the portal's own hosted services, so the others find Redis connected (or known down).
+        services.AddSingleton<RedisLink>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLink>());
+        services.AddSingleton<AgreementBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgreementBroadcast>());
+        services.AddSingleton<ISharedNodeState>(sp => sp.GetRequiredService<WorkerRegistry>());
+        services.AddSingleton<ISharedNodeState>(sp => sp.GetRequiredService<PresenceTracker>());
+        services.AddHostedService<ClusterHeartbeat>();
+        services.AddSingleton<DaemonRole>();
+        services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>().Configure<RedisLink>((redis, link) =>
+        {
+            if (link.IsConfigured)
+            {
+                redis.Configuration = link.Configuration();
+                redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(link.Key("signalr").ToString());
+            }
+        });
+        services.AddSingleton<HubLifetimeManager<AnnotationHub>>(sp => LifetimeManagerFor<AnnotationHub>(sp));
+        services.AddSingleton<HubLifetimeManager<WorkerHub>>(sp => LifetimeManagerFor<WorkerHub>(sp));
+    }
+
+    /// <summary>The Redis backplane (falling back to this node alone during an outage) when Redis is configured, else SignalR's default.</summary>
+    private static HubLifetimeManager<THub> LifetimeManagerFor<THub>(IServiceProvider sp)
+        where THub : Hub =>
+        sp.GetRequiredService<IOptions<BackplaneOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<WeakSegPortal.Web.Cluster.ResilientHubLifetimeManager<THub>>(sp)
+            : new DefaultHubLifetimeManager<THub>(sp.GetRequiredService<ILogger<DefaultHubLifetimeManager<THub>>>());
 
     private static void AddPortalOptions(this IServiceCollection services)
     {

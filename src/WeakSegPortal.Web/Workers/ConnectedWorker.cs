@@ -2,7 +2,10 @@ using WeakSegPortal.ML.Jobs;
 
 namespace WeakSegPortal.Web.Workers;
 
-/// <summary>A worker connected to this node's worker hub: its connection, what it announced, and its free job slots.</summary>
+/// <summary>
+/// A worker connected to a worker hub (this node's, or another node's when <see cref="Node"/> is set): its connection,
+/// what it announced, and its free job slots as this node counts them.
+/// </summary>
 public sealed class ConnectedWorker(string connectionId, WorkerAnnouncement announcement) : IDisposable
 {
     private int _inFlight;
@@ -15,6 +18,12 @@ public sealed class ConnectedWorker(string connectionId, WorkerAnnouncement anno
     public SemaphoreSlim Slots { get; } = new(Math.Max(1, announcement.MaxConcurrency));
 
     public string Name => Announcement.Name;
+
+    /// <summary>The node holding the connection when it is another node; null for this node's own workers.</summary>
+    public string? Node { get; init; }
+
+    /// <summary>The entry another node shared for it, to tell an unchanged worker from a new announcement.</summary>
+    internal string? SharedJson { get; init; }
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
