@@ -91,8 +91,7 @@ public static class HostingExtensions
     public static IHostApplicationBuilder AddWeakSegLogging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var node = NodeIdentity.From(builder.Configuration);
-        builder.Services.TryAddSingleton(node);
+        builder.Services.TryAddSingleton(sp => NodeIdentity.From(sp.GetRequiredService<IConfiguration>()));
         // LoggerFactory takes an external scope provider from the container when one is registered.
         builder.Services.AddSingleton<IExternalScopeProvider>(sp => new NodeLogScope(sp.GetRequiredService<NodeIdentity>()));
         var configured = builder.Configuration.GetSection("Logging");

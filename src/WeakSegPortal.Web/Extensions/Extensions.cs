@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using WeakSegPortal.Hosting;
@@ -122,6 +123,24 @@ public static class Extensions
         services.AddSingleton<ISharedNodeState>(sp => sp.GetRequiredService<PresenceTracker>());
         services.AddHostedService<ClusterHeartbeat>();
         services.AddSingleton<DaemonRole>();
+        // A sign-in cookie (and an antiforgery token) made by one node must open the others after a failover: with
+        // several nodes the data protection keys live in the blob folder every node shares (Storage:Root).
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.DataProtectionOptions>().Configure<IOptions<BackplaneOptions>>((protection, backplane) =>
+        {
+            if (backplane.Value.IsConfigured)
+            {
+                protection.ApplicationDiscriminator = "WeakSegPortal";
+            }
+        });
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<BackplaneOptions>, IOptions<StorageOptions>, IHostEnvironment>((keys, backplane, storage, environment) =>
+            {
+                if (backplane.Value.IsConfigured)
+                {
+                    keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                        new DirectoryInfo(Path.Combine(storage.Value.ResolveRoot(environment.ContentRootPath), "data-protection-keys")), NullLoggerFactory.Instance);
+                }
+            });
         services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>().Configure<RedisLink>((redis, link) =>
         {
             if (link.IsConfigured)
