@@ -157,7 +157,14 @@ public sealed partial class ClusterHeartbeat(
         {
             _announce.Add(table);
         }
-        _wake.Release();
+        try
+        {
+            _wake.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A worker or annotator left while the node shuts down: nobody needs telling any more.
+        }
     }
 
     public override void Dispose()
