@@ -8,6 +8,7 @@ namespace WeakSegPortal.Web.Workers;
 /// </summary>
 public sealed class ConnectedWorker(string connectionId, WorkerAnnouncement announcement) : IDisposable
 {
+    private readonly CancellationTokenSource _gone = new();
     private int _inFlight;
 
     public string ConnectionId { get; } = connectionId;
@@ -31,9 +32,21 @@ public sealed class ConnectedWorker(string connectionId, WorkerAnnouncement anno
 
     public EngineOffer? Offer(string engine) => Announcement.Engines.FirstOrDefault(e => string.Equals(e.Name, engine, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Cancelled when the worker leaves this node's view: its connection closed here, or its node's entry went from Redis
+    /// (that node died or Redis is down), so a job waiting on it is retried now instead of at the job timeout.
+    /// </summary>
+    public CancellationToken Gone => _gone.Token;
+
+    internal void Depart() => _gone.Cancel();
+
     public void Started() => Interlocked.Increment(ref _inFlight);
 
     public void Finished() => Interlocked.Decrement(ref _inFlight);
 
-    public void Dispose() => Slots.Dispose();
+    public void Dispose()
+    {
+        Slots.Dispose();
+        _gone.Dispose();
+    }
 }

@@ -94,7 +94,8 @@ public sealed partial class SuggestionDispatcher(
     /// </summary>
     private async Task<T> RunOnAsync<T>(ConnectedWorker worker, string method, object job, Guid jobId, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The worker leaving (here, or its node's entry gone from Redis) ends the wait as a failure: one retry elsewhere.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, worker.Gone);
         timeout.CancelAfter(options.Value.JobTimeout);
         var acquired = false;
         try

@@ -50,6 +50,7 @@ public sealed class WorkerRegistry : ISharedNodeState
         if (_workers.TryRemove(connectionId, out var worker))
         {
             LocalChanged?.Invoke();
+            worker.Depart();
             Departed?.Invoke(worker);
         }
     }
@@ -77,6 +78,7 @@ public sealed class WorkerRegistry : ISharedNodeState
         }
         foreach (var worker in gone)
         {
+            worker.Depart();
             Departed?.Invoke(worker);
         }
     }

@@ -45,6 +45,65 @@ public sealed class ClusterBackplaneTests(TwoNodes cluster) : IClassFixture<TwoN
     }
 
     [Fact]
+    public async Task A_worker_on_node_B_that_drops_mid_job_costs_node_A_one_retry_not_a_wait_for_the_job_timeout()
+    {
+        var world = await new SuggestionWorld(cluster.A, "cl-drop").CreateAsync();
+        var item = await world.SmallItemAsync(13);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<SuggestionJobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dropping = await FakeWorker.ConnectAsync(cluster.B, "drop-far", "drop-far", _ =>
+        {
+            arrived.TrySetResult();
+            return never.Task;
+        }, [FakeWorker.Offer("drop-engine")]);
+        var registryOnA = cluster.A.Services.GetRequiredService<WorkerRegistry>();
+        await Eventually.TrueAsync(() => registryOnA.Offering("drop-engine").Count == 1);
+        await using var hub = await world.ConnectAsync();
+
+        var pending = hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, new { x0 = 2, y0 = 2, x1 = 20, y1 = 20 }, slice: 1, engine: "drop-engine"));
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await dropping.DropAsync();
+        // The job timeout is 5 minutes here: an answer within 30 s came from the worker's departure.
+        var reply = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(reply.Retried);
+        Assert.Equal("web", reply.RanOn);
+        never.TrySetResult(FakeWorker.Answer(dropping.SuggestJobs.Single(), Square));
+        await dropping.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_the_entry_of_a_workers_node_vanishes_from_Redis_a_job_waiting_on_it_is_retried_at_once()
+    {
+        var world = await new SuggestionWorld(cluster.A, "cl-gone").CreateAsync();
+        var item = await world.SmallItemAsync(17);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<SuggestionJobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var stuck = await FakeWorker.ConnectAsync(cluster.B, "stuck-far", "stuck-far", _ =>
+        {
+            arrived.TrySetResult();
+            return never.Task;
+        }, [FakeWorker.Offer("stuck-engine")]);
+        await Eventually.TrueAsync(() => cluster.A.Services.GetRequiredService<WorkerRegistry>().Offering("stuck-engine").Count == 1);
+        await using var hub = await world.ConnectAsync();
+        var pending = hub.InvokeAsync<SuggestReply>("Suggest", SuggestionWorld.Request(item, new { x0 = 2, y0 = 2, x1 = 20, y1 = 20 }, slice: 1, engine: "stuck-engine"));
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // What node B's death looks like from node A: its entry expires (here: is deleted) while its connection still holds the job.
+        var link = cluster.A.Services.GetRequiredService<WeakSegPortal.Web.Cluster.RedisLink>();
+        await Eventually.TrueAsync(() =>
+        {
+            link.Database.KeyDelete(link.Key("workers:node-b"));
+            link.Database.Publish(link.Channel("node-tables"), "workers|node-b-gone");
+            return pending.IsCompleted;
+        }, TimeSpan.FromSeconds(30));
+        var reply = await pending;
+
+        Assert.Equal(("web", true), (reply.RanOn, reply.Retried));
+        never.TrySetResult(FakeWorker.Answer(stuck.SuggestJobs.Single(), Square));
+    }
+
+    [Fact]
     public async Task An_agreement_change_published_on_one_node_reaches_the_QA_listeners_of_both()
     {
         var change = new AgreementChanged([Guid.NewGuid()], [Guid.NewGuid()], DateTimeOffset.UtcNow);
