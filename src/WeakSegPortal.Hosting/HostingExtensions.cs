@@ -22,8 +22,14 @@ namespace WeakSegPortal.Hosting;
 /// </summary>
 public static class HostingExtensions
 {
-    /// <summary>The configuration key of the async daemon's mode: Solo (this process runs it), Disabled (another does), HotCold.</summary>
+    /// <summary>The configuration key of the async daemon's mode: Solo (this process runs it), Disabled (another does), HotCold (several nodes).</summary>
     public const string DaemonModeKey = "Agreement:Daemon";
+
+    /// <summary>
+    /// How often a cold node asks PostgreSQL for the daemon's advisory lock (HotCold): the hot node holds it on an open
+    /// connection, so when that node dies the lock goes with its connection and a cold node runs the daemon within this.
+    /// </summary>
+    public static readonly TimeSpan LeadershipPolling = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The Marten store: section "Database" (validated at start), Core's event types and projections,
@@ -61,6 +67,7 @@ public static class HostingExtensions
             // second (Marten's idle default); one tiny query per tick on an idle portal is the cost.
             options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
             options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+            options.Projections.LeadershipPollingTime = (int)LeadershipPolling.TotalMilliseconds;
             return options;
         })
         .UseLightweightSessions()
@@ -78,11 +85,15 @@ public static class HostingExtensions
     /// JSON lines on the console with UTC timestamps and scopes, Marten and Npgsql at Warning, each
     /// only where configuration does not say otherwise: the web app's appsettings.json says the same,
     /// appsettings.Development.json picks the simple single-line format, and a process without its own
-    /// settings (a worker) gets these.
+    /// settings (a worker) gets these. Every line's first scope names the node (<see cref="NodeIdentity"/>,
+    /// <c>Node:Id</c>) and, inside an activity, its W3C trace and span ids (<see cref="NodeLogScope"/>).
     /// </summary>
     public static IHostApplicationBuilder AddWeakSegLogging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(sp => NodeIdentity.From(sp.GetRequiredService<IConfiguration>()));
+        // LoggerFactory takes an external scope provider from the container when one is registered.
+        builder.Services.AddSingleton<IExternalScopeProvider>(sp => new NodeLogScope(sp.GetRequiredService<NodeIdentity>()));
         var configured = builder.Configuration.GetSection("Logging");
         if (configured["Console:FormatterName"] is null)
         {

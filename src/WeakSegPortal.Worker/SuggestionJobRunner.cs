@@ -19,6 +19,8 @@ public sealed partial class SuggestionJobRunner(
     public async Task<SuggestionJobResult> RunAsync(SuggestionJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // The web node's trace continues here: every line logged for this job carries its trace id (NodeLogScope).
+        using var activity = JobTrace.StartFrom(job.TraceParent, "WeakSegPortal.Worker.Suggest");
         if (job.Engine == ProjectModelEngine.Name)
         {
             return await projectModels.RunAsync(job);
@@ -48,6 +50,7 @@ public sealed partial class SuggestionJobRunner(
             }
 
             var descriptor = suggestion.Engine;
+            Answered(log, job.JobId, descriptor.Name, clock.ElapsedMilliseconds);
             return new SuggestionJobResult(job.JobId, Ok: true, Error: null, descriptor.Name, descriptor.Version, suggestion.ExecutionProvider,
                 double.IsFinite(suggestion.Score) ? suggestion.Score : 0, WireMask.From(suggestion.Mask, suggestion.Width, suggestion.Height),
                 suggestion.Embedding?.ToString(), clock.ElapsedMilliseconds);
@@ -74,6 +77,9 @@ public sealed partial class SuggestionJobRunner(
 
     private static SuggestionJobResult Refused(SuggestionJob job, ISuggestionEngine? engine, string error, Stopwatch clock) =>
         new(job.JobId, Ok: false, error, job.Engine, engine?.Descriptor.Version ?? "", Provider: "", Score: 0, Mask: null, EmbeddingSource: null, clock.ElapsedMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Suggestion job {JobId} answered by {Engine} in {Ms} ms")]
+    private static partial void Answered(ILogger logger, Guid jobId, string engine, long ms);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suggestion job {JobId}: {Reason}")]
     private static partial void VolumeFailed(ILogger logger, Guid jobId, string reason);

@@ -47,6 +47,10 @@ public sealed class HealthTests(PortalFactory factory) : IClassFixture<PortalFac
         var agreement = checks.GetProperty("agreement").GetProperty("data");
         Assert.Equal(0, agreement.GetProperty("eventsBehind").GetInt64());
         Assert.Equal(60, agreement.GetProperty("maxLagSeconds").GetDouble());
+        // One node without Redis: it runs the daemon itself and shares nothing.
+        Assert.Equal(("Solo", "hot"), (agreement.GetProperty("daemonMode").GetString(), agreement.GetProperty("role").GetString()));
+        var backplane = checks.GetProperty("backplane");
+        Assert.Equal(("Healthy", "none"), (backplane.GetProperty("status").GetString(), backplane.GetProperty("data").GetProperty("backplane").GetString()));
     }
 }
 

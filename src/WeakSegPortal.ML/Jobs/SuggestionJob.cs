@@ -10,6 +10,9 @@ public sealed record SuggestionJob(
 {
     /// <summary>For the "project-model" engine: the project's promoted model (docs/training-protocol.md); null otherwise.</summary>
     public ModelRef? Model { get; init; }
+
+    /// <summary>The web node's W3C <c>traceparent</c> (<see cref="JobTrace"/>); the worker's activity continues that trace. Null from older web nodes.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>Worker → web: the mask (run-length coded) and what made it; <paramref name="Error"/> set when the engine refused the prompt.</summary>

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using WeakSegPortal.Hosting;
@@ -11,6 +12,7 @@ using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Training;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Cluster;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
 using WeakSegPortal.Web.DataImport.DicomWeb;
@@ -49,7 +51,8 @@ public static class Extensions
         services.AddPortalOptions();
         services.AddWebDocuments();
         services.AddPortalAuth();
-        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers");
+        builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers")
+            .AddCheck<BackplaneHealthCheck>("backplane");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -61,6 +64,7 @@ public static class Extensions
             options.AddFilter<HubErrorFilter>();
             options.AddFilter<HubSessionFilter>();
         });
+        services.AddCluster();
         services.AddSingleton<ConnectedSessions>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriters>();
@@ -106,6 +110,61 @@ public static class Extensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    /// <summary>
+    /// Several web nodes (section "Redis", off when Redis:ConnectionString is unset): SignalR's Redis backplane for both
+    /// hubs (Blazor's circuits stay on their node, behind sticky sessions), the shared worker and presence tables, QA's
+    /// live updates as a Redis message, and this node's daemon role for /health.
+    /// </summary>
+    private static void AddCluster(this IServiceCollection services)
+    {
+        services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackplaneOptions>, BackplaneOptionsValidator>();
+        // Started first among the portal's own hosted services, so the others find Redis connected (or known down).
+        services.AddSingleton<RedisLink>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLink>());
+        services.AddSingleton<AgreementBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgreementBroadcast>());
+        services.AddSingleton<ISharedNodeState>(sp => sp.GetRequiredService<WorkerRegistry>());
+        services.AddSingleton<ISharedNodeState>(sp => sp.GetRequiredService<PresenceTracker>());
+        services.AddHostedService<ClusterHeartbeat>();
+        services.AddSingleton<DaemonRole>();
+        // A sign-in cookie (and an antiforgery token) made by one node must open the others after a failover: with
+        // several nodes the data protection keys live in the blob folder every node shares (Storage:Root).
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.DataProtectionOptions>().Configure<IOptions<BackplaneOptions>>((protection, backplane) =>
+        {
+            if (backplane.Value.IsConfigured)
+            {
+                protection.ApplicationDiscriminator = "WeakSegPortal";
+            }
+        });
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<BackplaneOptions>, IOptions<StorageOptions>, IHostEnvironment>((keys, backplane, storage, environment) =>
+            {
+                if (backplane.Value.IsConfigured)
+                {
+                    keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                        new DirectoryInfo(Path.Combine(storage.Value.ResolveRoot(environment.ContentRootPath), "data-protection-keys")), NullLoggerFactory.Instance);
+                }
+            });
+        services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>().Configure<RedisLink>((redis, link) =>
+        {
+            if (link.IsConfigured)
+            {
+                redis.Configuration = link.Configuration();
+                redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(link.Key("signalr").ToString());
+            }
+        });
+        services.AddSingleton<HubLifetimeManager<AnnotationHub>>(sp => LifetimeManagerFor<AnnotationHub>(sp));
+        services.AddSingleton<HubLifetimeManager<WorkerHub>>(sp => LifetimeManagerFor<WorkerHub>(sp));
+    }
+
+    /// <summary>The Redis backplane (falling back to this node alone during an outage) when Redis is configured, else SignalR's default.</summary>
+    private static HubLifetimeManager<THub> LifetimeManagerFor<THub>(IServiceProvider sp)
+        where THub : Hub =>
+        sp.GetRequiredService<IOptions<BackplaneOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<WeakSegPortal.Web.Cluster.ResilientHubLifetimeManager<THub>>(sp)
+            : new DefaultHubLifetimeManager<THub>(sp.GetRequiredService<ILogger<DefaultHubLifetimeManager<THub>>>());
 
     private static void AddPortalOptions(this IServiceCollection services)
     {

@@ -9,9 +9,10 @@ namespace WeakSegPortal.Web.Health;
 /// <summary>
 /// How far the async daemon's agreement subscription trails the event store: events not handled yet
 /// and the age of the oldest of them. Past <see cref="HealthOptions.MaxAgreementLag"/> the QA desk
-/// shows stale agreement, so the portal reports Degraded (still serving annotators).
+/// shows stale agreement, so the portal reports Degraded (still serving annotators). The lag is read from the
+/// database, so every node reports the same; each node adds its own daemon role (<see cref="DaemonRole"/>).
 /// </summary>
-internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<HealthOptions> options, TimeProvider clock) : IHealthCheck
+internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<HealthOptions> options, TimeProvider clock, DaemonRole role) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,8 @@ internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<Hea
                 ["eventsBehind"] = Math.Max(0, (newest?.Sequence ?? 0) - handled),
                 ["lagSeconds"] = Math.Round(Math.Max(0, lag.TotalSeconds), 1),
                 ["maxLagSeconds"] = options.Value.MaxAgreementLag.TotalSeconds,
+                ["daemonMode"] = role.Mode.ToString(),
+                ["role"] = role.Current(),
             };
             return lag <= options.Value.MaxAgreementLag
                 ? HealthCheckResult.Healthy("The agreement subscription is current.", data)

@@ -1,30 +1,39 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using WeakSegPortal.Web.Cluster;
 
 namespace WeakSegPortal.Web.Hubs;
 
 /// <summary>
-/// Which annotator is on which item, per connection; hands out change notifications to Blazor
-/// pages (QA and managers) as disposable subscriptions.
+/// Which annotator is on which item, per connection, on this node and (through Redis, <see cref="ClusterHeartbeat"/>)
+/// on the others; hands out change notifications to Blazor pages (QA and managers) as disposable subscriptions.
 /// </summary>
-public sealed class PresenceTracker(TimeProvider clock)
+public sealed class PresenceTracker(TimeProvider clock) : ISharedNodeState
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, AnnotatorPresence> _connections = new();
+    private volatile IReadOnlyList<AnnotatorPresence> _elsewhere = [];
     private event Action? Changed;
 
+    /// <inheritdoc />
+    public event Action? LocalChanged;
+
+    public string Table => "presence";
+
     public IReadOnlyList<AnnotatorPresence> Current =>
-        [.. _connections.Values.GroupBy(p => (p.UserId, p.ItemId)).Select(g => g.MaxBy(p => p.Since)!).OrderBy(p => p.DisplayName)];
+        [.. _connections.Values.Concat(_elsewhere).GroupBy(p => (p.UserId, p.ItemId)).Select(g => g.MaxBy(p => p.Since)!).OrderBy(p => p.DisplayName)];
 
     public void Focus(string connectionId, Guid userId, string displayName, Guid itemId, Guid projectId)
     {
         _connections[connectionId] = new AnnotatorPresence(userId, displayName, itemId, projectId, clock.GetUtcNow());
-        Changed?.Invoke();
+        Raise();
     }
 
     public void Leave(string connectionId)
     {
         if (_connections.TryRemove(connectionId, out _))
         {
-            Changed?.Invoke();
+            Raise();
         }
     }
 
@@ -32,6 +41,27 @@ public sealed class PresenceTracker(TimeProvider clock)
     {
         Changed += onChange;
         return new Subscription(() => Changed -= onChange);
+    }
+
+    public IReadOnlyDictionary<string, string> LocalEntries() =>
+        _connections.ToDictionary(c => c.Key, c => JsonSerializer.Serialize(c.Value, Json), StringComparer.Ordinal);
+
+    public void OthersAre(IReadOnlyList<NodeEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var now = entries.Select(e => JsonSerializer.Deserialize<AnnotatorPresence>(e.Json, Json)!).ToList();
+        var before = _elsewhere;
+        _elsewhere = now;
+        if (!before.SequenceEqual(now))
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    private void Raise()
+    {
+        LocalChanged?.Invoke();
+        Changed?.Invoke();
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

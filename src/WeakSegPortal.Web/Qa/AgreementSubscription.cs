@@ -12,14 +12,15 @@ namespace WeakSegPortal.Web.Qa;
 /// Keeps agreement summaries and scorecards current. A Marten subscription run by the async daemon:
 /// the annotation path only appends events and returns, and the daemon hands this class each new page
 /// of events. Every item touched in the page is recomputed once; Marten commits the documents together
-/// with the subscription's progress, and open QA pages hear about it after the commit.
+/// with the subscription's progress, and open QA pages on every node hear about it after the commit
+/// (<see cref="AgreementBroadcast"/>). With several nodes, HotCold runs it on one of them at a time.
 /// </summary>
 public sealed class AgreementSubscription : SubscriptionBase
 {
     public const string SubscriptionName = "agreement";
 
     private readonly AgreementRecomputer _recomputer;
-    private readonly AgreementNotifier _notifier;
+    private readonly AgreementBroadcast _notifier;
 
     /// <summary>
     /// The events that change an item's agreement: every label event, and the QA and submission
@@ -36,7 +37,7 @@ public sealed class AgreementSubscription : SubscriptionBase
         [typeof(ItemSkipped)] = "a skip changes nothing that was labelled",
     };
 
-    public AgreementSubscription(AgreementRecomputer recomputer, AgreementNotifier notifier)
+    public AgreementSubscription(AgreementRecomputer recomputer, AgreementBroadcast notifier)
     {
         (_recomputer, _notifier) = (recomputer, notifier);
         Name = SubscriptionName;
@@ -62,9 +63,9 @@ public sealed class AgreementSubscription : SubscriptionBase
     /// <summary>The item whose agreement an event changes, or null.</summary>
     public static Guid? ItemOf(object data) => data is IItemEvent e && Inputs.Contains(data.GetType()) ? e.ItemId : null;
 
-    private sealed class AfterCommit(AgreementNotifier notifier, AgreementChanged change) : IChangeListener
+    private sealed class AfterCommit(AgreementBroadcast notifier, AgreementChanged change) : IChangeListener
     {
-        public Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) => notifier.NotifyAsync(change);
+        public Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) => notifier.PublishAsync(change);
 
         public Task BeforeCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) => Task.CompletedTask;
     }

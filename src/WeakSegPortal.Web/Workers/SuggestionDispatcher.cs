@@ -25,6 +25,9 @@ public sealed partial class SuggestionDispatcher(
     public async Task<Dispatched> SuggestAsync(SuggestionJob job, PromptImage image, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // The trace the worker continues (W3C traceparent in the job): one trace id in both processes' log lines.
+        using var activity = JobTrace.StartHere("WeakSegPortal.Suggest");
+        job = job with { TraceParent = activity.Id };
         var ranked = RendezvousRanking.Rank(workers.Offering(job.Engine), job.ItemId);
         if (ranked.Count == 0)
         {
@@ -33,6 +36,7 @@ public sealed partial class SuggestionDispatcher(
                 : new Dispatched(Failed(job, $"No worker offers '{job.Engine}' right now."), Web, false);
         }
         var first = Pick(ranked);
+        LogSent(log, job.JobId, job.ItemId, first.Name, first.Node ?? "this node");
         try
         {
             return new Dispatched(await RunOnAsync<SuggestionJobResult>(first, "Suggest", job, job.JobId, ct), first.Name, false);
@@ -90,7 +94,8 @@ public sealed partial class SuggestionDispatcher(
     /// </summary>
     private async Task<T> RunOnAsync<T>(ConnectedWorker worker, string method, object job, Guid jobId, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The worker leaving (here, or its node's entry gone from Redis) ends the wait as a failure: one retry elsewhere.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, worker.Gone);
         timeout.CancelAfter(options.Value.JobTimeout);
         var acquired = false;
         try
@@ -158,6 +163,9 @@ public sealed partial class SuggestionDispatcher(
 
     private static SuggestionJobResult Failed(SuggestionJob job, string error) =>
         new(job.JobId, false, error, job.Engine, "", "", 0, null, null, 0);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Suggestion job {JobId} for item {ItemId} sent to worker {Worker} on {Node}")]
+    private static partial void LogSent(ILogger logger, Guid jobId, Guid itemId, string worker, string node);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suggestion job {JobId} failed on worker {Worker}; retrying once elsewhere")]
     private static partial void LogRetrying(ILogger logger, Exception exception, Guid jobId, string worker);

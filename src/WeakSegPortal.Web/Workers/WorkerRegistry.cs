@@ -1,36 +1,53 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.Web.Cluster;
 
 namespace WeakSegPortal.Web.Workers;
 
 /// <summary>
-/// The workers connected to this node, by connection. Per node by design: a job is sent to a connection through
-/// the hub's clients (a backplane carries it to whichever node holds it), so nothing here assumes one node.
+/// The workers connected to any node: this node's by connection, and the other nodes' as they share them through
+/// Redis (<see cref="ClusterHeartbeat"/>; their entries expire when their node dies). A job is sent to a connection
+/// through the hub's clients, and SignalR's backplane carries it to whichever node holds it. Without Redis, this
+/// node's own workers only.
 /// </summary>
-public sealed class WorkerRegistry
+public sealed class WorkerRegistry : ISharedNodeState
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, ConnectedWorker> _workers = new(StringComparer.Ordinal);
+    private volatile IReadOnlyDictionary<string, ConnectedWorker> _elsewhere = new Dictionary<string, ConnectedWorker>();
+    private readonly Lock _merge = new();
 
-    /// <summary>Raised when a worker's connection ends: what it had cached is gone with it.</summary>
+    /// <summary>Raised when a worker's connection ends (here, or its node's entry went): what it had cached is gone with it.</summary>
     public event Action<ConnectedWorker>? Departed;
 
-    public IReadOnlyList<ConnectedWorker> All => [.. _workers.Values.OrderBy(w => w.Name, StringComparer.Ordinal)];
+    /// <inheritdoc />
+    public event Action? LocalChanged;
 
-    public IReadOnlyList<ConnectedWorker> Offering(string engine) => [.. _workers.Values.Where(w => w.Offers(engine))];
+    public string Table => "workers";
 
-    /// <summary>Workers that announced <c>Trains: true</c> (they claim training jobs).</summary>
-    public IReadOnlyList<ConnectedWorker> Trainers => [.. _workers.Values.Where(w => w.Announcement.Trains)];
+    public IReadOnlyList<ConnectedWorker> All => [.. Everyone.OrderBy(w => w.Name, StringComparer.Ordinal)];
 
-    /// <summary>The worker announced on this connection, if it announced.</summary>
+    public IReadOnlyList<ConnectedWorker> Offering(string engine) => [.. Everyone.Where(w => w.Offers(engine))];
+
+    public bool IsConnected(ConnectedWorker worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        return (_workers.TryGetValue(worker.ConnectionId, out var held) || _elsewhere.TryGetValue(worker.ConnectionId, out held)) && ReferenceEquals(held, worker);
+    }
+
+    /// <summary>Workers on any node that announced <c>Trains: true</c> (they claim training jobs).</summary>
+    public IReadOnlyList<ConnectedWorker> Trainers => [.. Everyone.Where(w => w.Announcement.Trains)];
+
+    /// <summary>The worker announced on this node's connection, if it announced.</summary>
     public ConnectedWorker? On(string connectionId) => _workers.GetValueOrDefault(connectionId);
-
-    public bool IsConnected(ConnectedWorker worker) => _workers.TryGetValue(worker.ConnectionId, out var held) && ReferenceEquals(held, worker);
 
     /// <summary>A worker (re)announced itself: a later announcement on the same connection replaces the earlier.</summary>
     public ConnectedWorker Announce(string connectionId, WorkerAnnouncement announcement)
     {
         var worker = new ConnectedWorker(connectionId, announcement);
         _workers.AddOrUpdate(connectionId, worker, (_, _) => worker);
+        LocalChanged?.Invoke();
         return worker;
     }
 
@@ -38,7 +55,39 @@ public sealed class WorkerRegistry
     {
         if (_workers.TryRemove(connectionId, out var worker))
         {
+            LocalChanged?.Invoke();
+            worker.Depart();
             Departed?.Invoke(worker);
         }
     }
+
+    public IReadOnlyDictionary<string, string> LocalEntries() =>
+        _workers.ToDictionary(w => w.Key, w => JsonSerializer.Serialize(w.Value.Announcement, Json), StringComparer.Ordinal);
+
+    /// <summary>The other nodes' workers; one whose entry is unchanged keeps its object (and its job slots on this node).</summary>
+    public void OthersAre(IReadOnlyList<NodeEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        List<ConnectedWorker> gone;
+        lock (_merge)
+        {
+            var before = _elsewhere;
+            var now = new Dictionary<string, ConnectedWorker>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                now[entry.Key] = before.TryGetValue(entry.Key, out var known) && known.SharedJson == entry.Json
+                    ? known
+                    : new ConnectedWorker(entry.Key, JsonSerializer.Deserialize<WorkerAnnouncement>(entry.Json, Json)!) { Node = entry.Node, SharedJson = entry.Json };
+            }
+            _elsewhere = now;
+            gone = [.. before.Values.Where(w => !now.TryGetValue(w.ConnectionId, out var still) || !ReferenceEquals(still, w))];
+        }
+        foreach (var worker in gone)
+        {
+            worker.Depart();
+            Departed?.Invoke(worker);
+        }
+    }
+
+    private IEnumerable<ConnectedWorker> Everyone => _workers.Values.Concat(_elsewhere.Values.Where(w => !_workers.ContainsKey(w.ConnectionId)));
 }

@@ -9,14 +9,25 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<Guid>>> _users = new();
     private TestDatabase? _database;
-    private readonly string _blobs = Directory.CreateTempSubdirectory("weakseg-blobs-").FullName;
+    private readonly Lazy<string> _ownBlobs = new(() => Directory.CreateTempSubdirectory("weakseg-blobs-").FullName);
 
     /// <summary>Seed demo users and the demo project, as the run command does.</summary>
     public bool SeedDemo { get; init; }
 
-    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+    /// <summary>Another node's database and blob folder, for several portals on one store (a cluster); null: this portal's own.</summary>
+    public (string ConnectionString, string BlobRoot)? SharedStore { get; init; }
 
-    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public string ConnectionString => SharedStore?.ConnectionString ?? _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    private string Blobs => SharedStore?.BlobRoot ?? _ownBlobs.Value;
+
+    public virtual async Task InitializeAsync()
+    {
+        if (SharedStore is null)
+        {
+            _database = await TestDatabase.CreateAsync();
+        }
+    }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeEverythingAsync();
 
@@ -28,7 +39,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
-        Directory.Delete(_blobs, recursive: true);
+        if (_ownBlobs.IsValueCreated)
+        {
+            Directory.Delete(_ownBlobs.Value, recursive: true);
+        }
     }
 
     /// <summary>Creates the user once per portal, however many tests ask for it.</summary>
@@ -43,7 +57,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:ConnectionString"] = ConnectionString,
             ["Seed:Demo"] = SeedDemo ? "true" : "false",
             ["SignIn:MaxFailures"] = "5",
-            ["Storage:Root"] = _blobs,
+            ["Storage:Root"] = Blobs,
         }));
     }
 }

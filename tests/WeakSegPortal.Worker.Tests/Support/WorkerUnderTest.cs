@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WeakSegPortal.Hosting;
 
 namespace WeakSegPortal.Worker.Tests.Support;
 
@@ -12,7 +14,8 @@ public sealed class WorkerUnderTest : IAsyncDisposable
 
     private WorkerUnderTest(IHost host) => _host = host;
 
-    public static WorkerUnderTest Create(string serverUrl, string token, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>With <paramref name="logs"/>, the process's own logging (Program.cs's AddWeakSegLogging: node id and trace scopes) into that provider alone, Debug and up.</summary>
+    public static WorkerUnderTest Create(string serverUrl, string token, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var values = new Dictionary<string, string?>
@@ -31,6 +34,11 @@ public sealed class WorkerUnderTest : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(values);
+        if (logs is not null)
+        {
+            builder.AddWeakSegLogging();
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        }
         builder.AddWeakSegWorker();
         return new WorkerUnderTest(builder.Build());
     }
