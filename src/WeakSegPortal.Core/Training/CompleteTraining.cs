@@ -42,8 +42,8 @@ public sealed class CompleteTrainingHandler(IDocumentSession session, TimeProvid
         }
         var job = stream.Aggregate!;
         var project = await session.LoadAsync<ProjectSummary>(job.ProjectId, ct);
-        // The network's outputs: background and the project's classes in the dataset's order (UNetOptions.For).
-        var classes = (project?.Classes.Count ?? 0) + 1;
+        // The network's outputs (UNetOptions.For): one per class id up to the project's highest, background 0.
+        var classes = (project is { Classes.Count: > 0 } ? project.Classes.Max(c => c.Id) : 0) + 1;
         var now = clock.GetUtcNow();
         var versionId = Guid.CreateVersion7();
         await TrainingSlotRelease.FreeAsync(session, job.ProjectId, job.Id, versionId, now, ct);

@@ -40,7 +40,7 @@ public sealed class TrainingStarter(IQuerySession query, IBlobStore blobs, Reque
         string? hash = null;
         if (checkpoint is not null)
         {
-            var (key, refusal) = await StoreCheckpointAsync(checkpoint, UNetOptions.For(config, Math.Max(1, project.Classes.Count)), ct);
+            var (key, refusal) = await StoreCheckpointAsync(checkpoint, UNetOptions.For(config, project.Classes.Count == 0 ? 1 : project.Classes.Max(c => c.Id)), ct);
             if (refusal is not null)
             {
                 return CommandResult.Refused(CheckpointField, refusal);
