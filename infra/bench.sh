@@ -3,10 +3,17 @@
 # (suggest [engines|noc|sam|hub [ROUNDS]]: hub starts its own cluster, the portal and a worker as child processes)
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
 # fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
+# (train [weakseg bench options]: trains with full masks and each weak label type on synthetic phantoms, or on --data /
+# --image --label, and prints the Dice / HD95 / % of full table; needs no database)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"
 ensure_packages "${RUNTIME_PACKAGES[@]}"
+if [ "${1:-}" = train ]; then
+  shift
+  dotnet build -c Release src/WeakSegPortal.Cli -nologo -v q -clp:ErrorsOnly
+  exec dotnet src/WeakSegPortal.Cli/bin/Release/net10.0/linux-x64/weakseg.dll bench "$@"
+fi
 # faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
 if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then
   if [ "${1:-}" = suggest ] && [ "${2:-}" = hub ]; then

@@ -50,4 +50,11 @@ internal sealed class CliArguments
         Option(name) is { } text
             ? int.TryParse(text, out var value) ? value : throw new CliUsageException($"--{name} must be an integer, not '{text}'")
             : null;
+
+    public double? DoubleOption(string name) =>
+        Option(name) is { } text
+            ? double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw new CliUsageException($"--{name} must be a number, not '{text}'")
+            : null;
 }

@@ -20,6 +20,15 @@ internal static class CommandDispatcher
                       [--points "X,Y;X,Y,-"] [--scribbles FILE.json]
                       [--family sam|mobilesam|medsam|sammed2d --encoder E.onnx --decoder D.onnx]
                                                one suggested mask (coordinates in slice pixels)
+          simulate --out DIR [--items N] [--size N] [--seed N] [--absence P]
+                                               synthetic CT-/MR-like phantoms (NIfTI images + label volumes) and the simulated
+                                               crowd's scribbles, boxes, points and tags (annotations.json; one careless annotator)
+          bench [--data DIR | --image F|DIR --label F|DIR [--modality ct|mr|auto] [--side N] | --items N --size N]
+                [--steps N] [--batch N] [--depth N] [--channels N] [--lr X] [--seed N] [--threads N] [--cases a,b,...]
+                [--box-smoothness X]
+                                               trains with full masks and each weak label type on one split; prints Dice,
+                                               HD95 (mm) and % of full supervision (cases: full-masks, scribbles, boxes, points,
+                                               points-pce-only, tags, scribbles-plain-majority)
         PATH is a DICOM file, a folder holding one series, a NIfTI file (.nii, .nii.gz) or a PNG/JPEG/TIFF image.
         """;
 
@@ -42,6 +51,8 @@ internal static class CommandDispatcher
                 "demo-data" => DemoDataCommand.Run(arguments, stdout, cancellationToken),
                 "stage" => await StageCommand.RunAsync(arguments, stdout, cancellationToken),
                 "suggest" => await SuggestCommand.RunAsync(arguments, stdout, cancellationToken),
+                "simulate" => SimulateCommand.Run(arguments, stdout, cancellationToken),
+                "bench" => BenchCommand.Run(arguments, stdout, cancellationToken),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

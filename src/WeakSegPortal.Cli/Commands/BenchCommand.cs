@@ -1,0 +1,111 @@
+using System.Globalization;
+using WeakSegPortal.Cli.Bench;
+using WeakSegPortal.Training.Bench;
+
+namespace WeakSegPortal.Cli.Commands;
+
+/// <summary>
+/// `weakseg bench`: trains with full masks and with each weak label type on one split and prints Dice, HD95 and % of full
+/// supervision. Data: synthetic (default), a `simulate` folder (--data), or outside image and label volumes (--image/--label,
+/// files or folders) whose annotators are simulated from the labels.
+/// </summary>
+internal static class BenchCommand
+{
+    public static int Run(CliArguments args, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var threads = args.IntOption("threads") ?? Math.Min(Environment.ProcessorCount, 4);
+        TorchSharp.torch.set_num_threads(Math.Max(1, threads));
+        var options = new BenchOptions(
+            Depth: args.IntOption("depth") ?? 3,
+            BaseChannels: args.IntOption("channels") ?? 8,
+            Steps: args.IntOption("steps") ?? 300,
+            BatchSize: args.IntOption("batch") ?? 8,
+            LearningRate: args.DoubleOption("lr") ?? 3e-3,
+            Seed: args.IntOption("seed") ?? 1,
+            TestShare: args.DoubleOption("test-share") ?? 0.25);
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        var set = Data(args, options, cancellationToken);
+        var cases = Cases(args.Option("cases"));
+        if (args.DoubleOption("box-smoothness") is { } smoothness)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { SmoothnessWeight = smoothness } } }).ToList();
+        }
+        var runner = new BenchRunner(set, options);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));
+        foreach (var (id, value) in runner.Reliability.OrderBy(r => set.AnnotatorNames.GetValueOrDefault(r.Key, ""), StringComparer.Ordinal))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reliability {set.AnnotatorNames.GetValueOrDefault(id, id.ToString())}{(id == set.CarelessAnnotator ? " (careless)" : "")}: {value:F3}"));
+        }
+        var rows = runner.Run(cases, stdout, cancellationToken);
+        stdout.WriteLine();
+        stdout.Write(BenchTable.Format(rows));
+        return 0;
+    }
+
+    private static BenchSet Data(CliArguments args, BenchOptions options, CancellationToken cancellationToken)
+    {
+        if (args.Option("data") is { } folder)
+        {
+            return BenchSetFiles.ReadSimulated(folder, cancellationToken);
+        }
+        if (args.Option("image") is { } image)
+        {
+            var volumes = BenchSetFiles.ReadOutside(image, args.RequiredOption("label"), args.Option("modality") ?? "auto", cancellationToken);
+            if (volumes.Count < 2 && volumes.Sum(v => v.Grid.Nz) < 2)
+            {
+                throw new CliRefusedException("outside data needs at least two volumes (or one volume of several slices) to hold some out");
+            }
+            return volumes.Count == 1 ? SlicesAsItems(LabelledVolumeSet.From(volumes, args.IntOption("side") ?? 128, 1 << (options.Depth - 1), options.Seed))
+                : LabelledVolumeSet.From(volumes, args.IntOption("side") ?? 128, 1 << (options.Depth - 1), options.Seed);
+        }
+        return SyntheticBenchSet.Generate(args.IntOption("items") ?? 24, args.IntOption("size") ?? 64, args.IntOption("data-seed") ?? 42);
+    }
+
+    /// <summary>One outside volume: its slices become the items, so some can be held out.</summary>
+    private static BenchSet SlicesAsItems(BenchSet set)
+    {
+        var item = set.Items[0];
+        var plane = WeakSegPortal.Core.Labels.Grid.Planar(item.Grid.Nx, item.Grid.Ny, item.Grid.SpacingX, item.Grid.SpacingY);
+        var items = Enumerable.Range(0, item.Grid.Nz).Select(k => new BenchItem($"{item.Name}#{k}", item.Modality, plane,
+            item.Image.AsSpan(k * plane.Count, plane.Count).ToArray(), item.Truth.AsSpan(k * plane.Count, plane.Count).ToArray(),
+            item.Annotators.Select(a => a with { Labels = OnSlice(a.Labels, k) }).ToList())).ToList();
+        return set with { Items = items };
+    }
+
+    private static WeakSegPortal.Core.Labels.WeakLabels OnSlice(WeakSegPortal.Core.Labels.WeakLabels labels, int k) => new()
+    {
+        Scribbles = labels.Scribbles.Where(s => s.Slice == k).Select(s => s with { Slice = 0 }).ToList(),
+        Boxes = labels.Boxes.Where(b => b.Slice == k).Select(b => b with { Slice = 0 }).ToList(),
+        Points = labels.Points.Where(p => p.Slice == k).Select(p => p with { Slice = 0 }).ToList(),
+        Tags = labels.Tags.Where(t => t.Slice == k || t.Slice is null).Select(t => t with { Slice = null }).ToList(),
+    };
+
+    private static IReadOnlyList<BenchCase> Cases(string? names)
+    {
+        if (names is null)
+        {
+            return BenchCase.All;
+        }
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = wanted.Where(w => BenchCase.All.All(c => Key(c) != w)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CliUsageException($"unknown case(s) {string.Join(", ", unknown)}; cases: {string.Join(", ", BenchCase.All.Select(Key))}");
+        }
+        // Full masks first when asked for: the other rows are measured against it.
+        return BenchCase.All.Where(c => wanted.Contains(Key(c))).ToList();
+    }
+
+    /// <summary>A case's name on the command line: "points, pCE only" → "points-pce-only".</summary>
+    public static string Key(BenchCase benchCase) =>
+        benchCase.Name.ToLowerInvariant().Replace(", ", "-", StringComparison.Ordinal).Replace(' ', '-');
+}

@@ -1,0 +1,41 @@
+using WeakSegPortal.Training.Learning;
+using WeakSegPortal.Training.Losses;
+
+namespace WeakSegPortal.Training.Bench;
+
+/// <summary>One row of the benchmark: what it learns from, whether the crowd is weighted by reliability, and the loss.</summary>
+/// <param name="Weighted">Reliability-weighted vote (reliability from the gold items) rather than a plain majority.</param>
+public sealed record BenchCase(string Name, BenchSupervision Supervision, bool Weighted, ObjectiveWeights Weights)
+{
+    /// <summary>The gated CRF's kernel in every case that uses it: radius 3 rather than 5 (28 neighbours, not 80) keeps a CPU run short.</summary>
+    public static GatedCrfOptions CrfKernel { get; } = new(Radius: 3);
+
+    /// <summary>Full masks: cross-entropy on every pixel.</summary>
+    public static BenchCase Full { get; } = new("full masks", BenchSupervision.FullMasks, true,
+        new ObjectiveWeights(Entropy: 0, GatedCrf: 0, Box: 0, Size: 0, Tag: 0, NegativeTag: 0));
+
+    /// <summary>Scribbles: pCE, entropy minimisation 0.1, gated CRF.</summary>
+    public static BenchCase Scribbles { get; } = new("scribbles", BenchSupervision.Scribbles, true,
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
+
+    /// <summary>Boxes: tightness MIL with α-softmax, outside every box background, pairwise smoothness, gated CRF.</summary>
+    public static BenchCase Boxes { get; } = new("boxes", BenchSupervision.Boxes, true,
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 1, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
+
+    /// <summary>Points: pCE, size constraint, gated CRF.</summary>
+    public static BenchCase Points { get; } = new("points", BenchSupervision.Points, true,
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 1, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
+
+    /// <summary>Points with partial cross-entropy alone: the known failure.</summary>
+    public static BenchCase PointsPartialCrossEntropyOnly { get; } = new("points, pCE only", BenchSupervision.Points, true,
+        ObjectiveWeights.PartialCrossEntropyOnly);
+
+    /// <summary>Image tags: a classification head, CAM pseudo-masks, then pCE on them with the negative tags.</summary>
+    public static BenchCase Tags { get; } = new("tags", BenchSupervision.Tags, true,
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 1, NegativeTag: 1) { GatedCrfKernel = CrfKernel });
+
+    /// <summary>Scribbles of the same crowd, careless annotator included, by plain majority.</summary>
+    public static BenchCase ScribblesMajority { get; } = Scribbles with { Name = "scribbles, plain majority", Weighted = false };
+
+    public static IReadOnlyList<BenchCase> All { get; } = [Full, Scribbles, Boxes, Points, PointsPartialCrossEntropyOnly, Tags, ScribblesMajority];
+}

@@ -1,0 +1,21 @@
+namespace WeakSegPortal.Training.Bench;
+
+/// <summary>How a benchmark trains: network size, steps, batch, learning rate, seed, and which share of the items is held out for scoring.</summary>
+/// <param name="TestShare">Share of the items held out (gold: their full masks score the models and measure the annotators).</param>
+public sealed record BenchOptions(
+    int Depth = 3,
+    int BaseChannels = 8,
+    int Steps = 300,
+    int BatchSize = 8,
+    double LearningRate = 3e-3,
+    int Seed = 1,
+    double TestShare = 0.25)
+{
+    public void Validate()
+    {
+        if (Depth is < 2 or > 6) throw new ArgumentOutOfRangeException(nameof(Depth), Depth, "depth 2–6");
+        if (BaseChannels < 1) throw new ArgumentOutOfRangeException(nameof(BaseChannels), BaseChannels, "at least one channel");
+        if (Steps < 1 || BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(Steps), "at least one step of one example");
+        if (TestShare is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(TestShare), TestShare, "a share in (0, 1)");
+    }
+}

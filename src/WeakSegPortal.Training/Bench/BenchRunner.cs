@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using WeakSegPortal.Core.Labels;
+using WeakSegPortal.ML.Jobs;
+using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Learning;
+using WeakSegPortal.Training.Losses;
+using WeakSegPortal.Training.Network;
+using static TorchSharp.torch;
+
+namespace WeakSegPortal.Training.Bench;
+
+/// <summary>Trains one U-Net per case on the same split and scores each on the held-out items' exact truth.</summary>
+/// <remarks>
+/// Split: the last <see cref="BenchOptions.TestShare"/> of the items are held out (gold). Their annotators' labels against
+/// their truth give each annotator's reliability (<see cref="CrowdReliability.FromGold"/>, all label kinds pooled) and their
+/// masks the points' size prior (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
+/// its kind of label from every annotator (the careless one included) and builds one example per labelled slice with
+/// <see cref="CrowdLabels"/>; plain majority replaces every reliability by 1.
+/// </remarks>
+public sealed class BenchRunner
+{
+    private readonly BenchSet set;
+    private readonly BenchOptions options;
+    private readonly List<BenchItem> train;
+    private readonly List<BenchItem> test;
+    private readonly IReadOnlyDictionary<Guid, double> reliability;
+    private readonly Dictionary<int, (double Min, double Max)> sizePrior = [];
+
+    public BenchRunner(BenchSet set, BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        (this.set, this.options) = (set, options);
+        var held = Math.Clamp((int)Math.Ceiling(set.Items.Count * options.TestShare), 1, set.Items.Count - 1);
+        train = set.Items.Take(set.Items.Count - held).ToList();
+        test = set.Items.Skip(set.Items.Count - held).ToList();
+        reliability = CrowdReliability.FromGold(test.Select(i => (i.Grid, i.Annotators, i.Truth)).ToList(), set.Classes);
+        for (var c = 1; c < set.Classes; c++)
+        {
+            var areas = test.SelectMany(i => Enumerable.Range(0, i.Grid.Nz).Select(k => i.Truth.AsSpan(k * i.Grid.SliceSize, i.Grid.SliceSize).Count((byte)c)))
+                .Where(a => a > 0).ToList();
+            if (areas.Count > 0)
+            {
+                sizePrior[c] = (0.7 * areas.Min(), 1.3 * areas.Max());
+            }
+        }
+    }
+
+    public int TrainItems => train.Count;
+
+    public int TestItems => test.Count;
+
+    /// <summary>Each annotator's measured reliability on the held-out items.</summary>
+    public IReadOnlyDictionary<Guid, double> Reliability => reliability;
+
+    public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var rows = new List<BenchRow>();
+        double? full = null;
+        foreach (var benchCase in cases)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var examples = Examples(benchCase);
+            var labelled = examples.Count == 0 ? 0 : examples.Average(e => e.Target.Count(t => t >= 0) / (double)e.Target.Length);
+            using var network = benchCase.Supervision == BenchSupervision.Tags
+                ? TrainFromTags(examples, benchCase, cancellationToken)
+                : Train(examples, benchCase.Weights, tags: 0, cancellationToken);
+            var (dice, hd95) = Score(network);
+            if (benchCase.Supervision == BenchSupervision.FullMasks)
+            {
+                full = dice;
+            }
+            var row = new BenchRow(benchCase.Name, dice, hd95, full is { } f && f > 0 ? 100 * dice / f : double.NaN, labelled, clock.Elapsed.TotalSeconds);
+            rows.Add(row);
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Case}: Dice {row.Dice:F3}, HD95 {row.Hd95Mm:F2} mm, {row.PercentOfFull:F1}% of full, {examples.Count} examples, {row.Seconds:F0} s"));
+        }
+        return rows;
+    }
+
+    private List<TrainingExample> Examples(BenchCase benchCase)
+    {
+        var examples = new List<TrainingExample>();
+        foreach (var item in train)
+        {
+            var annotators = item.Annotators
+                .Select(a => new AnnotatorWeakLabels(a.AnnotatorId, benchCase.Weighted ? reliability.GetValueOrDefault(a.AnnotatorId, 1) : 1, Only(a.Labels, benchCase.Supervision)))
+                .ToList();
+            for (var k = 0; k < item.Grid.Nz; k++)
+            {
+                var input = item.Image.AsSpan(k * item.Grid.SliceSize, item.Grid.SliceSize).ToArray();
+                if (benchCase.Supervision == BenchSupervision.FullMasks)
+                {
+                    examples.Add(new TrainingExample(input, 1, item.Grid.Nx, item.Grid.Ny,
+                        item.Truth.AsSpan(k * item.Grid.SliceSize, item.Grid.SliceSize).ToArray().Select(v => (long)v).ToArray(),
+                        Enumerable.Repeat(true, set.Classes).ToArray(), [], Unknown(set.Classes), []));
+                    continue;
+                }
+                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, benchCase.Supervision == BenchSupervision.Points ? sizePrior : null);
+                example = benchCase.Supervision switch
+                {
+                    BenchSupervision.Boxes => OutsideEveryBoxIsBackground(example),
+                    BenchSupervision.Points => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
+                    _ => example,
+                };
+                if (example.Target.Any(t => t >= 0) || example.Boxes.Count > 0 || example.Tags.Any(t => t != TagClassificationLoss.Unknown))
+                {
+                    examples.Add(example);
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static WeakLabels Only(WeakLabels labels, BenchSupervision supervision) => supervision switch
+    {
+        BenchSupervision.Scribbles => new WeakLabels { Scribbles = labels.Scribbles },
+        BenchSupervision.Boxes => new WeakLabels { Boxes = labels.Boxes },
+        BenchSupervision.Points => new WeakLabels { Points = labels.Points },
+        BenchSupervision.Tags => new WeakLabels { Tags = labels.Tags },
+        _ => WeakLabels.Empty,
+    };
+
+    private static float[] Unknown(int classes) => Enumerable.Repeat(TagClassificationLoss.Unknown, classes - 1).ToArray();
+
+    /// <summary>On a slice with boxes, every pixel outside all of them is background (classes not labelled stay marginalised).</summary>
+    private static TrainingExample OutsideEveryBoxIsBackground(TrainingExample example)
+    {
+        if (example.Boxes.Count == 0)
+        {
+            return example;
+        }
+        var target = (long[])example.Target.Clone();
+        for (var y = 0; y < example.Height; y++)
+        {
+            for (var x = 0; x < example.Width; x++)
+            {
+                if (target[y * example.Width + x] < 0 && !example.Boxes.Any(b => x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1))
+                {
+                    target[y * example.Width + x] = MarginalCrossEntropy.Background;
+                }
+            }
+        }
+        return example with { Target = target };
+    }
+
+    private UNet Train(IReadOnlyList<TrainingExample> examples, ObjectiveWeights weights, int tags, CancellationToken cancellationToken)
+    {
+        random.manual_seed(options.Seed);
+        var network = new UNet(new UNetOptions(set.Classes, options.Depth, options.BaseChannels, Tags: tags));
+        if (examples.Count == 0)
+        {
+            return network;
+        }
+        using var trainer = new Trainer(network, new TrainerOptions(options.Steps, options.BatchSize, options.LearningRate, Seed: options.Seed) { Weights = weights });
+        trainer.Train(examples, null, cancellationToken);
+        return network;
+    }
+
+    /// <summary>Tags: a first network learns the tags (classification head, negative tags); its class activation maps become pseudo-masks for the second.</summary>
+    private UNet TrainFromTags(IReadOnlyList<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
+    {
+        using var classifier = Train(examples, new ObjectiveWeights(CrossEntropy: 0, Box: 0, Size: 0, Tag: 1, NegativeTag: benchCase.Weights.NegativeTag), set.Classes - 1, cancellationToken);
+        var pseudo = examples.Select(e => e with { Target = ClassActivationPseudoMask.Of(classifier, e) }).ToList();
+        return Train(pseudo, benchCase.Weights with { Tag = 0 }, 0, cancellationToken);
+    }
+
+    private (double Dice, double Hd95) Score(UNet network)
+    {
+        double dice = 0, hd95 = 0;
+        var scored = 0;
+        foreach (var item in test)
+        {
+            var predicted = new byte[item.Grid.Count];
+            for (var k0 = 0; k0 < item.Grid.Nz; k0 += 16)
+            {
+                var count = Math.Min(16, item.Grid.Nz - k0);
+                using var input = tensor(item.Image.AsSpan(k0 * item.Grid.SliceSize, count * item.Grid.SliceSize).ToArray(), [count, 1, item.Grid.Ny, item.Grid.Nx]);
+                var slices = Segmenter.Predict(network, input);
+                for (var n = 0; n < count; n++)
+                {
+                    slices[n].CopyTo(predicted, (k0 + n) * item.Grid.SliceSize);
+                }
+            }
+            var (d, h, classes) = SegmentationScore.Of(predicted, item.Truth, item.Grid, set.Classes);
+            (dice, hd95, scored) = (dice + d, hd95 + h, scored + classes);
+        }
+        return scored == 0 ? (double.NaN, double.NaN) : (dice / scored, hd95 / scored);
+    }
+}
