@@ -12,7 +12,7 @@ ensure_packages "${RUNTIME_PACKAGES[@]}"
 if [ "${1:-}" = train ]; then
   shift
   dotnet build -c Release src/WeakSegPortal.Cli -nologo -v q -clp:ErrorsOnly
-  exec dotnet src/WeakSegPortal.Cli/bin/Release/net10.0/linux-x64/weakseg.dll bench "$@"
+  exec dotnet src/WeakSegPortal.Cli/bin/Release/net10.0/weakseg.dll bench "$@"
 fi
 # faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
 if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then
