@@ -13,7 +13,9 @@ internal static class SeedMap
     /// <summary>Clicks mark a small disk, not one pixel, so the colour models have a few samples to learn from.</summary>
     public const double ClickDiameter = 5;
 
-    public static sbyte[] From(SuggestionPrompt prompt)
+    /// <param name="clicksAsPixels">A click marks only its own pixel (the project model's parts: a negative click near a
+    /// part's edge must not drop the part next to it) instead of a <see cref="ClickDiameter"/> disk.</param>
+    public static sbyte[] From(SuggestionPrompt prompt, bool clicksAsPixels = false)
     {
         var image = prompt.Image;
         var grid = Grid.Planar(image.Width, image.Height);
@@ -27,6 +29,15 @@ internal static class SeedMap
         foreach (var point in prompt.Points)
         {
             var value = point.IsPositive ? (sbyte)1 : (sbyte)-1;
+            if (clicksAsPixels)
+            {
+                var (x, y) = ((int)Math.Round(point.X), (int)Math.Round(point.Y));
+                if (x >= 0 && x < image.Width && y >= 0 && y < image.Height)
+                {
+                    seeds[(y * image.Width) + x] = value;
+                }
+                continue;
+            }
             var disk = new Scribble([new PlanePoint(point.X, point.Y)], ClickDiameter, 0, prompt.ClassId);
             ScribbleRasterizer.Visit(disk, grid, n => seeds[n] = value);
         }

@@ -12,26 +12,7 @@ internal static class PromptSeeds
 {
     /// <summary>+1 at positive clicks and the class's scribbles, −1 at negative clicks and other classes' scribbles, 0 elsewhere.</summary>
     /// <remarks>A click is its own pixel (not a disk): a negative click near a part's edge must not drop the part next to it.</remarks>
-    public static sbyte[] From(SuggestionPrompt prompt)
-    {
-        var image = prompt.Image;
-        var grid = Grid.Planar(image.Width, image.Height);
-        var seeds = new sbyte[grid.Count];
-        foreach (var scribble in prompt.Scribbles)
-        {
-            var value = scribble.ClassId == prompt.ClassId ? (sbyte)1 : (sbyte)-1;
-            ScribbleRasterizer.Visit(scribble with { Slice = 0 }, grid, n => seeds[n] = value);
-        }
-        foreach (var point in prompt.Points)
-        {
-            var (x, y) = ((int)Math.Round(point.X), (int)Math.Round(point.Y));
-            if (x >= 0 && x < image.Width && y >= 0 && y < image.Height)
-            {
-                seeds[(y * image.Width) + x] = point.IsPositive ? (sbyte)1 : (sbyte)-1;
-            }
-        }
-        return seeds;
-    }
+    public static sbyte[] From(SuggestionPrompt prompt) => SeedMap.From(prompt, clicksAsPixels: true);
 
     public static bool[] InsideBox(bool[] mask, Box2D box, int width, int height)
     {
