@@ -74,16 +74,7 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
     {
         var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 2, validationItems: 1);
         var job = Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 4) with { StepsPerEpoch = 4 }, new TrainingScript(HoldReportOfEpoch: 2));
-        var first = await StartWorkerAsync("trainer-1");
-        await job.ReportHeld.Task.WaitAsync(RunBound);
-
-        // The worker dies while epoch 2's report (its checkpoint stored) waits for an answer; its lease then runs out.
-        await first.DisposeAsync();
-        _workers.Remove(first);
-        job.ReleaseReport.TrySetResult();
-        Desk.Expire(job);
-        await StartWorkerAsync("trainer-2");
-        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
+        await CrashWhileReportIsHeldThenResumeAsync(job);
 
         NoFailure();
         Assert.Equal([1, 2], Desk.EpochsOf(job, attempt: 1));
@@ -96,15 +87,7 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
     {
         var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 1, validationItems: 1);
         var job = Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 2) with { StepsPerEpoch = 2 }, new TrainingScript(HoldReportOfEpoch: 2));
-        var first = await StartWorkerAsync("trainer-1");
-        await job.ReportHeld.Task.WaitAsync(RunBound);
-
-        await first.DisposeAsync();
-        _workers.Remove(first);
-        job.ReleaseReport.TrySetResult();
-        Desk.Expire(job);
-        await StartWorkerAsync("trainer-2");
-        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
+        await CrashWhileReportIsHeldThenResumeAsync(job);
 
         NoFailure();
         Assert.Empty(Desk.EpochsOf(job, attempt: 2));
@@ -222,5 +205,21 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
         await worker.StartAsync();
         await _portal.Announcements.WaitForAsync(announced);
         return worker;
+    }
+
+    /// <summary>
+    /// The first worker dies while the held epoch's report (its checkpoint stored) waits for an answer; its lease then runs
+    /// out and a second worker claims the job and runs it to its end.
+    /// </summary>
+    private async Task CrashWhileReportIsHeldThenResumeAsync(StandInTrainingDesk.Job job)
+    {
+        var first = await StartWorkerAsync("trainer-1");
+        await job.ReportHeld.Task.WaitAsync(RunBound);
+        await first.DisposeAsync();
+        _workers.Remove(first);
+        job.ReleaseReport.TrySetResult();
+        Desk.Expire(job);
+        await StartWorkerAsync("trainer-2");
+        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
     }
 }
