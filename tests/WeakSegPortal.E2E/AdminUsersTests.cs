@@ -65,7 +65,7 @@ public sealed class AdminUsersTests(BrowserPortal portal) : IClassFixture<Browse
 
         // ann3's open session has ended; the old password no longer works, the new one does.
         await annPage.ReloadAsync();
-        await annPage.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await annPage.ShouldBeAtAsync("/login");
         await annPage.GetByLabel("User name").FillAsync(ann);
         await annPage.GetByLabel("Password").FillAsync(oldPassword);
         await annPage.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -18,7 +18,7 @@ public sealed class ImportPageTests(BrowserPortal portal) : IClassFixture<Browse
         await page.GotoAsync(new Uri(portal.BaseAddress, "/projects").ToString());
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Import images into Demo: abdominal CT (synthetic)" }).ClickAsync();
-        await page.WaitForURLAsync("**/import");
+        await page.ShouldBeAtAsync("/import$");
         await page.WaitForInteractiveAsync();
 
         var folder = Directory.CreateTempSubdirectory("weakseg-e2e-folder-").FullName;
@@ -59,7 +59,7 @@ public sealed class ImportPageTests(BrowserPortal portal) : IClassFixture<Browse
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Demo: abdominal CT (synthetic)" });
         var itemsBefore = int.Parse(await row.Locator("[data-testid=item-count]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await row.GetByRole(AriaRole.Link, new() { Name = "Import images into Demo: abdominal CT (synthetic)" }).ClickAsync();
-        await page.WaitForURLAsync("**/import");
+        await page.ShouldBeAtAsync("/import$");
         await page.WaitForInteractiveAsync();
 
         var folder = Directory.CreateTempSubdirectory("weakseg-e2e-png-").FullName;

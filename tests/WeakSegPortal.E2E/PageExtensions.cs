@@ -11,8 +11,16 @@ public static class PageExtensions
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await page.ShouldBeAtAsync("^(?!.*/login)");
     }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/> (a regular expression over the whole URL).
+    /// Polls the address rather than waiting for a navigation event: Blazor moves between pages with
+    /// history.pushState, and an event-based wait (WaitForURL) once missed such a move on a loaded CI machine.
+    /// </summary>
+    public static Task ShouldBeAtAsync(this IPage page, string pattern, float timeoutMs = 30_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern), new() { Timeout = timeoutMs });
 
     /// <summary>Clicks before the Blazor circuit is up are lost; wait until the page is interactive.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>

@@ -32,7 +32,7 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
         // The new project opens at its next steps: the team below, then the import.
-        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.ShouldBeAtAsync(@"/edit\?created=true$", 60_000);
         var steps = page.Locator("[data-testid=next-steps]");
         await Assertions.Expect(steps).ToContainTextAsync("Choose its team");
         await Assertions.Expect(steps.GetByRole(AriaRole.Link, new() { Name = "Import its images" })).ToBeVisibleAsync();
@@ -53,7 +53,7 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await Assertions.Expect(page.GetByText("Changes saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0);
 
-        await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
+        await page.ShouldBeAtAsync("/edit$");
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToHaveCountAsync(0);
@@ -99,14 +99,14 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         var engine = page.Locator("#project-suggestion-engine");
         await Assertions.Expect(engine).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Auto"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.ShouldBeAtAsync(@"/edit\?created=true$", 60_000);
         await page.WaitForInteractiveAsync();
         // The same page instance now loads the created project: wait for its next-steps banner before editing.
         await Assertions.Expect(page.GetByText("Project created.", new() { Exact = true })).ToBeVisibleAsync();
 
         await ChooseEngineAsync(page, "grabcut-box (GrabCut from a box)");
         // Saving drops "?created=true" in place (history.replaceState): poll the address rather than await a navigation event.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"), new() { Timeout = 30_000 });
+        await page.ShouldBeAtAsync("/edit$");
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(engine).ToHaveValueAsync("grabcut-box (GrabCut from a box)");
@@ -132,12 +132,12 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         var strategy = page.Locator("#project-sampling-strategy");
         await Assertions.Expect(strategy).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Sequential"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.ShouldBeAtAsync(@"/edit\?created=true$", 60_000);
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByText("Project created.", new() { Exact = true })).ToBeVisibleAsync();
 
         await ChooseOptionAsync(page, "sampling-strategy", "Random: a random item among the least-covered ones");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"), new() { Timeout = 30_000 });
+        await page.ShouldBeAtAsync("/edit$");
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(strategy).ToHaveValueAsync("Random: a random item among the least-covered ones");
@@ -168,7 +168,7 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         await page.WaitForInteractiveAsync();
         // Project names are links to the project.
         await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/edit");
+        await page.ShouldBeAtAsync("/edit$");
         await page.WaitForInteractiveAsync();
         var description = page.GetByLabel("Description");
         var before = await description.InputValueAsync();
@@ -199,18 +199,18 @@ public sealed class ProjectEditorTests(BrowserPortal portal) : IClassFixture<Bro
         // Nothing unsaved now: leaving goes straight through.
         prompted = null;
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/projects", StringComparison.Ordinal));
+        await page.ShouldBeAtAsync("/projects$");
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         Assert.Null(prompted);
 
         // In-app: leaving after an edit and confirming loses the edit, as the dialog said.
         await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/edit");
+        await page.ShouldBeAtAsync("/edit$");
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("Description").FillAsync("left on purpose");
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Leave without saving" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/projects", StringComparison.Ordinal));
+        await page.ShouldBeAtAsync("/projects$");
         await page.GetByRole(AriaRole.Link, new() { Name = Demo, Exact = true }).ClickAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("Description")).ToHaveValueAsync(before);

@@ -21,7 +21,7 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await Assertions.Expect(page.GetByText("Demo: abdominal CT (synthetic)")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New project" }).ClickAsync();
-        await page.WaitForURLAsync("**/projects/new");
+        await page.ShouldBeAtAsync("/projects/new$");
         await page.WaitForInteractiveAsync();
         // First try without a name or annotation type: refused beside the fields.
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
@@ -40,7 +40,7 @@ public sealed class ProjectManagementTests(BrowserPortal portal) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
 
         // The new project opens at its team and import steps; the list shows it too.
-        await page.WaitForURLAsync("**/edit?created=true", new() { Timeout = 60_000 });
+        await page.ShouldBeAtAsync(@"/edit\?created=true$", 60_000);
         await Assertions.Expect(page.Locator("[data-testid=next-steps]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Prostate MR (browser test)" });

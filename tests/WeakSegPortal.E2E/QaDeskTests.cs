@@ -103,7 +103,7 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await page.SnapshotAsync("qa-items");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "E2E disputed liver" }).ClickAsync();
-        await page.WaitForURLAsync($"**/qa/items/{item}");
+        await page.ShouldBeAtAsync($"/qa/items/{item}$");
         await page.WaitForInteractiveAsync();
         var layer = page.GetByTestId("qa-layer");
         await Assertions.Expect(layer).ToHaveAttributeAsync("data-shapes", "3", new() { Timeout = 30_000 });
@@ -125,7 +125,7 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await page.SnapshotAsync("qa-item-adjudicated");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Annotator scorecards" }).ClickAsync();
-        await page.WaitForURLAsync("**/qa/annotators");
+        await page.ShouldBeAtAsync("/qa/annotators$");
         var scorecards = page.GetByTestId("scorecards");
         await Assertions.Expect(scorecards.GetByRole(AriaRole.Row).Filter(new() { HasText = "Cy Annotator" })).ToContainTextAsync(new Regex(@"box 3\.0 \(\d+\)"));
         await Assertions.Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
@@ -204,7 +204,7 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
 
         // Next: the worst open item left.
         await page.GetByTestId("next-item").ClickAsync();
-        await page.WaitForURLAsync($"**/qa/items/{next}");
+        await page.ShouldBeAtAsync($"/qa/items/{next}$");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("qa-layer")).ToHaveAttributeAsync("data-shapes", "3", new() { Timeout = 30_000 });
 
@@ -214,7 +214,7 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await Assertions.Expect(page.GetByTestId("qa-status")).ToHaveTextAsync("adjudicated", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("qa-layer")).ToHaveAttributeAsync("data-shapes", "3", new() { Timeout = 30_000 });
         await page.GetByTestId("next-item").ClickAsync();
-        await page.WaitForURLAsync($"**/qa/items/{next}");
+        await page.ShouldBeAtAsync($"/qa/items/{next}$");
         Assert.Single(await DecisionsAsync(worst));
         Assert.Empty(await DecisionsAsync(next));
         Assert.Empty(errors);

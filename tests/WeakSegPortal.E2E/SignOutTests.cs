@@ -28,7 +28,7 @@ public sealed class SignOutTests(BrowserPortal portal) : IClassFixture<BrowserPo
         await page.GotoAsync(new Uri(portal.BaseAddress, "/").ToString());
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.ShouldBeAtAsync("/login");
 
         // The cookie a thief copied before sign-out opens nothing.
         await using (var thief = await portal.Browser.NewContextAsync())
