@@ -192,6 +192,9 @@ public sealed partial class QaItem
         });
     }
 
+    /// <summary>Moves the viewer to <paramref name="slice"/>; the viewer reports it back through <see cref="OnSlice"/>.</summary>
+    private Task ShowSliceAsync(int slice) => PushAsync("setSlice", slice);
+
     private Task PushImagesAsync() => PushAsync("setImages", new { slice = _slice, consensus = _consensusUri, heat = _heatUri });
 
     /// <summary>Calls the viewer once it is mounted; a page leaving (circuit gone) makes it a no-op.</summary>
