@@ -43,6 +43,9 @@ public class BrowserPortal : PortalFactory
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         _playwright = await Playwright.CreateAsync();
+        // Playwright's assertions wait 5 s by default: too short for a Blazor round trip on a loaded CI machine
+        // (a QA desk assertion once ran out at load 60). Waiting longer costs nothing when the page is on time.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("WEAKSEG_CHROMIUM") ?? "/usr/bin/chromium",

@@ -65,10 +65,19 @@ public sealed class ReopenedItemTests(BrowserPortal portal) : IClassFixture<Brow
         return stored;
     }
 
-    private static async Task SubmitAsync(IPage page)
+    /// <summary>
+    /// Submits and waits for the next item. Labels of the liver with the item tagged "liver absent" contradict each other:
+    /// Submit first lists that (3D consistency rules) beside the buttons, and "Submit anyway" goes ahead.
+    /// </summary>
+    private static async Task SubmitContradictoryAsync(IPage page)
     {
         var before = await ItemIdAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit item" }).ClickAsync();
+        var warnings = page.GetByTestId("consistency-warnings");
+        await Assertions.Expect(warnings).ToContainTextAsync("is tagged absent from the whole image, but slice");
+        await Assertions.Expect(warnings.GetByTestId("consistency-finding")).ToHaveAttributeAsync("data-rule", "absent-but-drawn");
+        Assert.Equal(before, await ItemIdAsync(page));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit item anyway" }).ClickAsync();
         await page.WaitForFunctionAsync($"() => window.__weakseg && window.__weakseg.itemId !== '{before}'", null, new() { Timeout = 30_000 });
         await WaitForWorkspaceAsync(page);
     }
@@ -102,8 +111,8 @@ public sealed class ReopenedItemTests(BrowserPortal portal) : IClassFixture<Brow
         await ReloadAsync(page, 12);
         Assert.Single(await page.EvaluateAsync<object[]>("() => window.__weakseg.tags()"));
 
-        // Submit moves on to the next item.
-        await SubmitAsync(page);
+        // Submit moves on to the next item, once the annotator has seen that the tag contradicts the labels.
+        await SubmitContradictoryAsync(page);
         var second = await ItemIdAsync(page);
         Assert.NotEqual(first, second);
         var me = await UserIdAsync(portal, User);
@@ -136,7 +145,7 @@ public sealed class ReopenedItemTests(BrowserPortal portal) : IClassFixture<Brow
         await DragAsync(page, await ViewportAsync(page), (0.2, 0.7), (0.25, 0.72), (0.3, 0.7));
         await WaitForSavedAsync(page);
         await StoredOnceAsync(first, 16);
-        await SubmitAsync(page);
+        await SubmitContradictoryAsync(page);
         Assert.Equal(2, (await ItemEventsAsync(first)).OfType<ItemSubmitted>().Count());
         Assert.Empty(errors);
     }

@@ -76,6 +76,11 @@ export function activeMs() {
   return handle?.activeMs ? Math.round(handle.activeMs()) : 0;
 }
 
+/** Shows slice k (a consistency finding's button beside Submit). */
+export function showSlice(k) {
+  handle?.setSlice?.(k);
+}
+
 export function unmount() {
   generation++;
   stopGuard?.();

@@ -708,6 +708,8 @@ export async function mount(element, options) {
     /** Why Submit or Skip ('submit' | 'skip') waits, or null when every label is saved (save-state.js). */
     explainWait: (action) => explainWait(action, outbox.state),
     activeMs: () => timer.itemMs,
+    /** Shows slice k (clamped to the item), e.g. the one a consistency finding names. */
+    setSlice: (k) => viewer.setSlice(k),
     unmount() {
       if (unmounted) return;
       unmounted = true;

@@ -24,7 +24,7 @@ public sealed class AbsentTagContradiction : IConsistencyRule
                 if (slices.Contains(slice))
                 {
                     yield return new ConsistencyFinding(Name, tag.ClassId, [slice],
-                        $"{className(tag.ClassId)} is tagged absent on slice {slice}, but slice {slice} has a label of it.");
+                        $"{className(tag.ClassId)} is tagged absent on {SliceList.Describe([slice])}, but has a label there.");
                 }
             }
             else

@@ -31,7 +31,7 @@ public sealed class AreaJump : IConsistencyRule
                 }
 
                 yield return new ConsistencyFinding(Name, classId, [slice, slice + 1],
-                    $"{className(classId)}'s {kind} area jumps from {area * voxelMm2:0.#} mm² on slice {slice} to {next * voxelMm2:0.#} mm² on slice {slice + 1} (more than {options.AreaJumpRatio:0.##}×): check both slices.");
+                    $"{className(classId)}'s {kind} area jumps from {area * voxelMm2:0.#} mm² on slice k={slice} to {next * voxelMm2:0.#} mm² on k={slice + 1} (more than {options.AreaJumpRatio:0.##}×): check both slices.");
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class BoxSequenceGap : IConsistencyRule
                 }
 
                 yield return new ConsistencyFinding(Name, byClass.Key, missing,
-                    $"{className(byClass.Key)} is boxed on slices {below.Key} and {above.Key} but not on {SliceList.Describe(missing)} between them: box {(missing.Count == 1 ? "it" : "them")}, or tag the class absent there.");
+                    $"{className(byClass.Key)} is boxed on {SliceList.Describe([below.Key, above.Key])} but not on {SliceList.Describe(missing)} between them: box {(missing.Count == 1 ? "it" : "them")}, or tag the class absent there.");
             }
         }
     }

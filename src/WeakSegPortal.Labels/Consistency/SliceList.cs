@@ -1,6 +1,9 @@
 namespace WeakSegPortal.Core.Consistency;
 
-/// <summary>Slice numbers as a person reads them: "slice 4", "slices 4 and 7", "slices 3–6", "slices 2, 5 and 9".</summary>
+/// <summary>
+/// Slice indices as the workspace shows them (its "k = 14" and the label list's "k 14"): "slice k=4", "slices k=4 and 7",
+/// "slices k=3–6", "slices k=2, 5 and 9".
+/// </summary>
 internal static class SliceList
 {
     public static string Describe(IReadOnlyList<int> slices)
@@ -9,9 +12,9 @@ internal static class SliceList
         return slices.Count switch
         {
             0 => "no slice",
-            1 => $"slice {slices[0]}",
-            _ when IsRun(slices) && slices.Count > 2 => $"slices {slices[0]}–{slices[^1]}",
-            _ => $"slices {string.Join(", ", slices.Take(slices.Count - 1))} and {slices[^1]}",
+            1 => $"slice k={slices[0]}",
+            _ when IsRun(slices) && slices.Count > 2 => $"slices k={slices[0]}–{slices[^1]}",
+            _ => $"slices k={string.Join(", ", slices.Take(slices.Count - 1))} and {slices[^1]}",
         };
     }
 

@@ -43,7 +43,7 @@ public sealed class ConsistencyRulesTests
 
         Assert.Equal([[5], [8]], findings.Select(f => f.Slices.ToArray()));
         Assert.All(findings, f => Assert.Equal("absent-but-drawn", f.Rule));
-        Assert.Equal("Liver is tagged absent on slice 5, but slice 5 has a label of it.", findings[0].Message);
+        Assert.Equal("Liver is tagged absent on slice k=5, but has a label there.", findings[0].Message);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ConsistencyRulesTests
         var finding = Assert.Single(Check(labels));
 
         Assert.Equal([3, 4, 7], finding.Slices);
-        Assert.Equal("Liver is tagged absent from the whole image, but slices 3, 4 and 7 have a label of it.", finding.Message);
+        Assert.Equal("Liver is tagged absent from the whole image, but slices k=3, 4 and 7 have a label of it.", finding.Message);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ConsistencyRulesTests
         var gap = Assert.Single(findings);
         Assert.Equal("box-gap", gap.Rule);
         Assert.Equal([12, 13, 14], gap.Slices);
-        Assert.Equal("Liver is boxed on slices 11 and 15 but not on slices 12–14 between them: box them, or tag the class absent there.", gap.Message);
+        Assert.Equal("Liver is boxed on slices k=11 and 15 but not on slices k=12–14 between them: box them, or tag the class absent there.", gap.Message);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ConsistencyRulesTests
         var jump = Assert.Single(findings);
         Assert.Equal("area-jump", jump.Rule);
         Assert.Equal([11, 12], jump.Slices);
-        Assert.Equal("Liver's box area jumps from 49 mm² on slice 11 to 110.3 mm² on slice 12 (more than 2×): check both slices.", jump.Message);
+        Assert.Equal("Liver's box area jumps from 49 mm² on slice k=11 to 110.3 mm² on k=12 (more than 2×): check both slices.", jump.Message);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ConsistencyRulesTests
         var jump = Assert.Single(Check(labels));
 
         Assert.Equal([20, 21], jump.Slices);
-        Assert.StartsWith("Liver's mask area jumps from 25 mm² on slice 20 to 4 mm² on slice 21", jump.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Liver's mask area jumps from 25 mm² on slice k=20 to 4 mm² on k=21", jump.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class QaConsistencyPanelTests : MudComponentTest
         var finding = panel.Find("[data-testid=consistency-finding]");
         Assert.Equal("box-gap", finding.GetAttribute("data-rule"));
         Assert.Contains("ann-a", finding.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Liver is boxed on slices 4 and 6 but not on slice 5", finding.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Liver is boxed on slices k=4 and 6 but not on slice k=5", finding.TextContent, StringComparison.Ordinal);
         panel.Find("button[aria-label='Show slice 5']").Click();
         Assert.Equal([5], Shown);
     }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Consistency;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Account;
 
@@ -34,6 +37,8 @@ public sealed partial class Annotate
     private string _guidelines = "";
     private string? _returnComment;
     private IReadOnlyList<GuidelineExample> _examples = [];
+    // What the 3D consistency rules found at the last Submit; a second Submit goes ahead anyway.
+    private IReadOnlyList<ConsistencyFinding> _findings = [];
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -122,8 +127,14 @@ public sealed partial class Annotate
                 await _host.InvokeAsync<string?>("explainWait", Leaving, skipReason is null ? "submit" : "skip");
                 return;
             }
-            var activeMs = await _host.InvokeAsync<long>("activeMs", Leaving);
             await using var scope = Scopes.CreateAsyncScope();
+            if (skipReason is null && _findings.Count == 0 && await FindInconsistenciesAsync(scope.ServiceProvider.GetRequiredService<IQuerySession>()) is { Count: > 0 } findings)
+            {
+                // Shown beside the buttons; the annotator fixes them or submits anyway. Never fixed silently.
+                _findings = findings;
+                return;
+            }
+            var activeMs = await _host.InvokeAsync<long>("activeMs", Leaving);
             var result = await scope.ServiceProvider.GetRequiredService<FinishItemHandler>()
                 .HandleAsync(new FinishItem(_item.Id, (await AuthState).User.UserId(), activeMs, skipReason), Leaving);
             if (!result.Succeeded)
@@ -135,6 +146,7 @@ public sealed partial class Annotate
             await _host.InvokeVoidAsync("unmount", Leaving);
             _skipping = false;
             _skipReason = null;
+            _findings = [];
             await LoadNextAsync();
         }
         finally
@@ -142,6 +154,17 @@ public sealed partial class Annotate
             _busy = false;
         }
     }
+
+    /// <summary>The 3D consistency rules over this annotator's saved labels on the item.</summary>
+    private async Task<IReadOnlyList<ConsistencyFinding>> FindInconsistenciesAsync(IQuerySession session)
+    {
+        var labels = await AnnotationRecords.OfAsync(session, _item!.Id, _me, Leaving);
+        return ConsistencyRules.Check(labels.ToWeakLabels(), ItemGrids.Of(_item.Geometry), ClassName);
+    }
+
+    private string ClassName(int id) => _project?.Classes.FirstOrDefault(c => c.Id == id)?.Name ?? $"class {id}";
+
+    private Task ShowSliceAsync(int slice) => _host is null ? Task.CompletedTask : _host.InvokeVoidAsync("showSlice", Leaving, slice).AsTask();
 
     public async ValueTask DisposeAsync()
     {
