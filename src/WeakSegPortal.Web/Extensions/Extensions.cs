@@ -52,7 +52,7 @@ public static class Extensions
         services.AddWebDocuments();
         services.AddPortalAuth();
         builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers")
-            .AddCheck<BackplaneHealthCheck>("backplane");
+            .AddCheck<BackplaneHealthCheck>("backplane").AddCheck<ProcessHealthCheck>("process");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
