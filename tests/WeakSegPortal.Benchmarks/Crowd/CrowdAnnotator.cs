@@ -17,13 +17,17 @@ internal sealed class CrowdAnnotator(Uri node, string cookie, Guid item, int see
     private readonly Random _random = new(seed);
     private HubConnection? _hub;
 
-    public List<double> AckMs { get; } = [];
+    private readonly List<double> _ackMs = [];
+    private int _sent, _failed, _refused;
 
-    public int Sent { get; private set; }
-
-    public int Failed { get; private set; }
-
-    public int Refused { get; private set; }
+    /// <summary>What happened so far: latencies of the answered labels, and how many were sent, refused and failed (answers may still arrive).</summary>
+    public (double[] AckMs, int Sent, int Refused, int Failed) Tally()
+    {
+        lock (_ackMs)
+        {
+            return ([.. _ackMs], _sent, _refused, _failed);
+        }
+    }
 
     public bool Connected => _hub?.State == HubConnectionState.Connected;
 
@@ -64,28 +68,28 @@ internal sealed class CrowdAnnotator(Uri node, string cookie, Guid item, int see
         var x = _random.Next(0, 400);
         var y = _random.Next(0, 400);
         var command = new AnnotationCommand(Guid.NewGuid(), item, "box", 1, 0, Box: new BoxShape(x, y, x + 50, y + 60), ActiveMs: 1500);
-        lock (AckMs)
+        lock (_ackMs)
         {
-            Sent++;
+            _sent++;
         }
         try
         {
             var ack = await _hub!.InvokeAsync<AnnotationAck>("Submit", command);
             var ms = Stopwatch.GetElapsedTime(dueTimestamp).TotalMilliseconds;
-            lock (AckMs)
+            lock (_ackMs)
             {
-                AckMs.Add(ms);
+                _ackMs.Add(ms);
                 if (!ack.Accepted)
                 {
-                    Refused++;
+                    _refused++;
                 }
             }
         }
         catch (Exception e) when (e is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or IOException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
-            lock (AckMs)
+            lock (_ackMs)
             {
-                Failed++;
+                _failed++;
             }
         }
     }

@@ -66,7 +66,7 @@ internal static class CrowdBenchmark
         }
         try
         {
-            return await MeasureAsync(nodes, annotators, target, seconds);
+            return await MeasureAsync(nodes, annotators, target, seconds, database);
         }
         finally
         {
@@ -78,7 +78,7 @@ internal static class CrowdBenchmark
         }
     }
 
-    private static async Task<int> MeasureAsync(List<PortalProcess> nodes, IReadOnlyList<FaultAnnotator> annotators, int target, int seconds)
+    private static async Task<int> MeasureAsync(List<PortalProcess> nodes, IReadOnlyList<FaultAnnotator> annotators, int target, int seconds, string database)
     {
         var admin = await PortalSignIn.CookieAsync(nodes[0].Address, AdminName, AdminPassword, CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -125,22 +125,23 @@ internal static class CrowdBenchmark
         var start = Stopwatch.GetTimestamp();
         var drawing = connected.Select(a => Task.Run(() => a.DrawAsync(start, TimeSpan.FromSeconds(seconds), CancellationToken.None))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
-        Report("under load (half-way)", await FiguresAsync(nodes, admin));
+        await ReportAsync("under load (half-way)", nodes, admin);
         await Task.WhenAll(drawing);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var acks = connected.SelectMany(a => a.AckMs).Order().ToArray();
-        var (sent, failed, refusedLabels) = (connected.Sum(a => a.Sent), connected.Sum(a => a.Failed), connected.Sum(a => a.Refused));
+        var tallies = connected.Select(a => a.Tally()).ToList();
+        var acks = tallies.SelectMany(t => t.AckMs).Order().ToArray();
+        var (sent, failed, refusedLabels) = (tallies.Sum(t => t.Sent), tallies.Sum(t => t.Failed), tallies.Sum(t => t.Refused));
         Log($"load: {connected.Count} connections x one box per {CrowdAnnotator.Period.TotalSeconds:F0} s for {seconds} s: sent {sent} ({sent / elapsed.TotalSeconds:F0}/s), acked {acks.Length}, refused {refusedLabels}, failed {failed}, unanswered {sent - acks.Length - failed}");
         if (acks.Length > 0)
         {
-            Log($"ack latency from the moment due: p50 {Pct(acks, 0.50):F1} ms, p95 {Pct(acks, 0.95):F1} ms, p99 {Pct(acks, 0.99):F1} ms, max {acks[^1]:F1} ms");
+            Log($"ack latency from the moment due (answers later than 30 s after the end count as unanswered): p50 {Pct(acks, 0.50):F1} ms, p95 {Pct(acks, 0.95):F1} ms, p99 {Pct(acks, 0.99):F1} ms, max {acks[^1]:F1} ms");
         }
-        Report("after load", await FiguresAsync(nodes, admin));
+        await ReportAsync("after load", nodes, admin);
 
-        await ReadsAsync(nodes, cookies, annotators, "sessions remembered");
+        await ReadsAsync(nodes, cookies, annotators, "sessions remembered", database);
         // Past SessionValidator.RecheckAfter (10 s): every sign-in is read from the database again.
         await Task.Delay(TimeSpan.FromSeconds(11));
-        await ReadsAsync(nodes, cookies, annotators, "sessions re-read");
+        await ReadsAsync(nodes, cookies, annotators, "sessions re-read", database);
 
         await Task.WhenAll(crowd.Select(a => a.DisposeAsync().AsTask()));
         if (nodes.Count == 2)
@@ -151,9 +152,13 @@ internal static class CrowdBenchmark
         return 0;
     }
 
-    /// <summary>500 simultaneous GET /api/items/{id} (the workspace opening its item), spread over the nodes and sign-ins.</summary>
-    private static async Task ReadsAsync(List<PortalProcess> nodes, string[] cookies, IReadOnlyList<FaultAnnotator> annotators, string what)
+    /// <summary>
+    /// 500 simultaneous GET /api/items/{id} (the workspace opening its item), spread over the nodes and sign-ins, and how
+    /// many transactions PostgreSQL committed meanwhile (each query outside a transaction counts one).
+    /// </summary>
+    private static async Task ReadsAsync(List<PortalProcess> nodes, string[] cookies, IReadOnlyList<FaultAnnotator> annotators, string what, string database)
     {
+        var transactionsBefore = await TransactionsAsync(database);
         const int reads = 500;
         using var handler = new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = reads };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
@@ -174,7 +179,18 @@ internal static class CrowdBenchmark
         go.SetResult();
         var times = (await Task.WhenAll(tasks)).Order().ToArray();
         var codes = string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"));
-        Log($"{reads} simultaneous item reads ({what}; new connections): p50 {Pct(times, 0.5):F0} ms, p99 {Pct(times, 0.99):F0} ms, max {times[^1]:F0} ms; status {codes}");
+        var transactions = await TransactionsAsync(database) - transactionsBefore;
+        Log($"{reads} simultaneous item reads ({what}; new connections): p50 {Pct(times, 0.5):F0} ms, p99 {Pct(times, 0.99):F0} ms, max {times[^1]:F0} ms; status {codes}; {transactions} database transactions meanwhile (the other traffic is idle)");
+    }
+
+    private static async Task<long> TransactionsAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        // Statistics reach pg_stat_database when each backend flushes them (at most a second late): wait that out.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await using var command = new Npgsql.NpgsqlCommand("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>SIGKILLs the node whose daemon is hot and times until the other reports hot (its /health, every 100 ms).</summary>
@@ -193,7 +209,16 @@ internal static class CrowdBenchmark
         var killed = clock.Elapsed;
         while (clock.Elapsed < TimeSpan.FromSeconds(120))
         {
-            if ((await FiguresAsync([survivor], admin))[0].Role == "hot")
+            var role = "";
+            try
+            {
+                role = (await FiguresAsync([survivor], admin))[0].Role;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // The survivor is busy: ask again.
+            }
+            if (role == "hot")
             {
                 Log($"takeover: node {hot} (hot) SIGKILLed (kill took {killed.TotalMilliseconds:F0} ms); node {1 - hot} runs the agreement daemon {clock.Elapsed.TotalSeconds:F2} s after the kill");
                 return;
@@ -216,6 +241,18 @@ internal static class CrowdBenchmark
             figures.Add(NodeFigures.From(json.RootElement.GetProperty("checks")));
         }
         return figures;
+    }
+
+    private static async Task ReportAsync(string when, List<PortalProcess> nodes, string admin)
+    {
+        try
+        {
+            Report(when, await FiguresAsync(nodes, admin));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+        {
+            Log($"{when}: /health did not answer ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     private static void Report(string when, List<NodeFigures> figures)
