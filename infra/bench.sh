@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest|crowd
 # (suggest [engines|noc|sam|hub [ROUNDS]]: hub starts its own cluster, the portal and a worker as child processes)
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
 # fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
@@ -13,6 +13,13 @@ if [ "${1:-}" = train ]; then
   shift
   dotnet build -c Release src/WeakSegPortal.Cli -nologo -v q -clp:ErrorsOnly
   exec dotnet src/WeakSegPortal.Cli/bin/Release/net10.0/weakseg.dll bench "$@"
+fi
+# crowd [CONNECTIONS SECONDS ACCOUNTS server|workstation redis|alone]: two web nodes as child processes, redis-server and
+# its own PostgreSQL; thousands of sockets, so the open-files soft limit is raised to the hard limit first.
+if [ "${1:-}" = crowd ]; then
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || echo "bench.sh: could not raise the open-files limit (now $(ulimit -n))" >&2
+  ensure_packages redis-server
+  exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
 fi
 # faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
 if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then

@@ -52,6 +52,22 @@ public sealed class HealthTests(PortalFactory factory) : IClassFixture<PortalFac
         var backplane = checks.GetProperty("backplane");
         Assert.Equal(("Healthy", "none"), (backplane.GetProperty("status").GetString(), backplane.GetProperty("data").GetProperty("backplane").GetString()));
     }
+
+    [Fact]
+    public async Task Admins_get_the_nodes_open_hub_connections_and_its_memory()
+    {
+        await factory.EnsureUserAsync("health-mem-admin", "health-password", WeakSegPortal.Web.Account.Roles.Admin);
+        await factory.EnsureUserAsync("health-mem-ann", "health-password", WeakSegPortal.Web.Account.Roles.Annotator);
+        using var client = await SignIn.AsAsync(factory, "health-mem-admin", "health-password");
+        await using var hub = await HubClients.ConnectAsync(factory, "/hubs/annotation", "health-mem-ann", "health-password");
+
+        using var report = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+
+        var process = report.RootElement.GetProperty("checks").GetProperty("process").GetProperty("data");
+        Assert.True(process.GetProperty("hubConnections").GetInt32() >= 1);
+        Assert.True(process.GetProperty("workingSetBytes").GetInt64() > 0);
+        Assert.True(process.GetProperty("gcHeapBytes").GetInt64() > 0);
+    }
 }
 
 /// <summary>With the agreement daemon on another node that is not running, /health says the QA desk is stale.</summary>

@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 namespace WeakSegPortal.Imaging.Storage;
 
 /// <summary>
-/// <see cref="IBlobStore"/> on a local folder: blob ab12… lives at ab/12/ab12…, written to a temporary
-/// file in the same file system first and renamed into place, so a reader never sees half a blob.
+/// <see cref="IBlobStore"/> on a folder: blob ab12… lives at ab/12/ab12…, written to a temporary
+/// file in the same file system first (<c>.tmp/</c>, a fresh name per write), flushed to disk and renamed into
+/// place, so a reader never sees half a blob. Nothing is kept in memory: the folder itself is the index, so
+/// several web nodes (and the import decoder they start) may share one folder (NFS, CephFS, EFS…) at once;
+/// two writers of the same bytes both succeed with one file (content addressing). See docs/blob-storage.md.
 /// </summary>
 public sealed class LocalDiskBlobStore : IBlobStore
 {
@@ -37,6 +40,9 @@ public sealed class LocalDiskBlobStore : IBlobStore
                 }
 
                 await file.FlushAsync(cancellationToken);
+                // On disk before the rename makes it visible: after a crash (or on a shared folder, to the other
+                // nodes) a blob is whole or absent.
+                file.Flush(flushToDisk: true);
                 key = new BlobKey(Convert.ToHexStringLower(hash.GetHashAndReset()));
             }
 

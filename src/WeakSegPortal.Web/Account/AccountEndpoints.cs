@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Options;
 
 namespace WeakSegPortal.Web.Account;
@@ -76,10 +75,10 @@ public static class AccountEndpoints
 
     /// <summary>
     /// Ends this sign-in everywhere: its cookie is refused from now on (on every node, within
-    /// <see cref="SessionValidator.RecheckAfter"/>), and its hub connections on this node close now.
+    /// <see cref="SessionValidator.RecheckAfter"/>), and its hub connections close now, on every node.
     /// Needs the form's antiforgery token, so that no other site can sign a user out.
     /// </summary>
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, IDocumentSession session, SessionValidator sessions, ConnectedSessions connections, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, IDocumentSession session, SessionEndBroadcast endings, TimeProvider clock, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -90,8 +89,7 @@ public static class AccountEndpoints
             var now = clock.GetUtcNow();
             session.Store(new EndedSession { Id = sessionId, UserId = http.User.UserId(), EndedAt = now, KeepUntil = now + SignInCookie.Lifetime });
             await session.SaveChangesAsync(ct);
-            sessions.Forget(http.User.UserId());
-            connections.CloseSession(sessionId);
+            await endings.EndAsync(new SessionsEnded(http.User.UserId(), sessionId));
         }
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.LocalRedirect("/login");

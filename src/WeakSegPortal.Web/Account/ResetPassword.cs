@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using WeakSegPortal.Core;
-using WeakSegPortal.Web.Hubs;
 
 namespace WeakSegPortal.Web.Account;
 
@@ -11,9 +10,9 @@ public sealed record ResetPassword(Guid UserId, string NewPassword, Guid By);
 /// <summary>
 /// Stores the new password's hash and ends every sign-in of the user: a new password stamp (every
 /// cookie made before is refused once re-checked, see <see cref="SessionValidator"/>), and, as when
-/// disabling, a new security stamp and their hub connections on this node closed.
+/// disabling, a new security stamp and their hub connections closed on every node.
 /// </summary>
-public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionValidator sessions, ConnectedSessions connections)
+public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionEndBroadcast endings)
 {
     public async Task<CommandResult> HandleAsync(ResetPassword command, CancellationToken ct)
     {
@@ -32,8 +31,7 @@ public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHash
         account.PasswordStamp = UserAccount.NewSecurityStamp();
         session.Update(account);
         await session.SaveChangesAsync(ct);
-        sessions.Forget(account.Id);
-        connections.CloseUser(account.Id);
+        await endings.EndAsync(new SessionsEnded(account.Id, null));
         return CommandResult.Ok(account.Id);
     }
 }

@@ -20,6 +20,11 @@ public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Remembered> _sessions = new();
 
+    /// <summary>Reads under way, by session: concurrent requests of one sign-in (a workspace opening) share one read.</summary>
+    private readonly ConcurrentDictionary<string, Reading> _reading = new();
+
+    private sealed record Reading(Guid UserId, object Token, Task<Remembered> Read);
+
     private sealed record Remembered(Guid UserId, UserAccount? Account, bool SignedOut, DateTimeOffset At);
 
     public async Task<SessionCheck> CheckAsync(ClaimsPrincipal principal, CancellationToken ct)
@@ -33,8 +38,7 @@ public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (!_sessions.TryGetValue(sessionId, out var known) || now - known.At >= RecheckAfter || known.UserId != userId)
         {
-            known = await ReadAsync(sessionId, userId, now, ct);
-            Remember(sessionId, known, now);
+            known = await ReadOnceAsync(sessionId, userId, now).WaitAsync(ct);
         }
         return known switch
         {
@@ -50,6 +54,14 @@ public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
     /// <summary>Drops what is remembered of a user's sessions, so that the next request reads their access afresh.</summary>
     public void Forget(Guid userId)
     {
+        // A read that began before the change is neither joined nor remembered any more.
+        foreach (var (sessionId, reading) in _reading)
+        {
+            if (reading.UserId == userId)
+            {
+                _reading.TryRemove(KeyValuePair.Create(sessionId, reading));
+            }
+        }
         foreach (var (sessionId, known) in _sessions)
         {
             if (known.UserId == userId)
@@ -57,6 +69,45 @@ public sealed class SessionValidator(IDocumentStore store, TimeProvider clock)
                 _sessions.TryRemove(sessionId, out _);
             }
         }
+    }
+
+    /// <summary>Joins the read of this session under way, or starts one (not cancelled by any one caller) that remembers its result.</summary>
+    private Task<Remembered> ReadOnceAsync(string sessionId, Guid userId, DateTimeOffset now)
+    {
+        if (_reading.TryGetValue(sessionId, out var under) && under.UserId == userId && !under.Read.IsCompleted)
+        {
+            return under.Read;
+        }
+        var token = new object();
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mine = new Reading(userId, token, ReadAndRememberAsync(sessionId, userId, token, registered.Task, now));
+        // Lost the race to another request's read: this one still answers its caller, it is just not shared.
+        _reading.TryAdd(sessionId, mine);
+        registered.SetResult();
+        return mine.Read;
+    }
+
+    private async Task<Remembered> ReadAndRememberAsync(string sessionId, Guid userId, object token, Task registered, DateTimeOffset now)
+    {
+        // Starts once the entry is in place, so that its removal below cannot come first.
+        await registered;
+        Remembered known;
+        bool current;
+        try
+        {
+            known = await ReadAsync(sessionId, userId, now, CancellationToken.None);
+        }
+        finally
+        {
+            // Still ours unless Forget dropped it meanwhile (then what was read may be from before the change).
+            current = _reading.TryGetValue(sessionId, out var entry) && ReferenceEquals(entry.Token, token)
+                && _reading.TryRemove(KeyValuePair.Create(sessionId, entry));
+        }
+        if (current)
+        {
+            Remember(sessionId, known, now);
+        }
+        return known;
     }
 
     private async Task<Remembered> ReadAsync(string sessionId, Guid userId, DateTimeOffset now, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Marten;
 using WeakSegPortal.Core;
 using WeakSegPortal.Core.Projects;
-using WeakSegPortal.Web.Hubs;
 
 namespace WeakSegPortal.Web.Account;
 
@@ -11,9 +10,9 @@ public sealed record UpdateUserAccess(Guid UserId, IReadOnlyCollection<string> R
 /// <summary>
 /// Changes a user's access and makes it hold at once: a new security stamp (so every cookie of the
 /// user is re-read or refused), the team places that needed a role they lost removed in the same
-/// transaction, and their open hub connections on this node closed.
+/// transaction, and their open hub connections closed on every node (<see cref="SessionEndBroadcast"/>).
 /// </summary>
-public sealed class UpdateUserAccessHandler(IDocumentSession session, SessionValidator sessions, ConnectedSessions connections, TimeProvider clock)
+public sealed class UpdateUserAccessHandler(IDocumentSession session, SessionEndBroadcast endings, TimeProvider clock)
 {
     /// <summary>The account role each team role needs.</summary>
     private static readonly IReadOnlyDictionary<ProjectRole, string> NeededRole = new Dictionary<ProjectRole, string>
@@ -64,8 +63,7 @@ public sealed class UpdateUserAccessHandler(IDocumentSession session, SessionVal
                 .Select(m => (object)new ProjectMemberRemoved(project.Id, m.UserId, m.Role, command.By, clock.GetUtcNow())));
         }
         await session.SaveChangesAsync(ct);
-        sessions.Forget(account.Id);
-        connections.CloseUser(account.Id);
+        await endings.EndAsync(new SessionsEnded(account.Id, null));
         return CommandResult.Ok(account.Id);
     }
 }

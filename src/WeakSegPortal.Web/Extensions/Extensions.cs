@@ -52,7 +52,7 @@ public static class Extensions
         services.AddWebDocuments();
         services.AddPortalAuth();
         builder.AddWeakSegHealthChecks().AddCheck<AgreementLagHealthCheck>("agreement").AddCheck<WorkersHealthCheck>("workers")
-            .AddCheck<BackplaneHealthCheck>("backplane");
+            .AddCheck<BackplaneHealthCheck>("backplane").AddCheck<ProcessHealthCheck>("process");
         services.AddTransportSecurity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -66,6 +66,8 @@ public static class Extensions
         });
         services.AddCluster();
         services.AddSingleton<ConnectedSessions>();
+        services.AddSingleton<SessionEndBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionEndBroadcast>());
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
@@ -222,7 +224,10 @@ public static class Extensions
     private static void AddTraining(this IServiceCollection services)
     {
         services.AddSingleton<TrainingNotifier>();
-        services.AddSingleton<ITrainingListener>(sp => sp.GetRequiredService<TrainingNotifier>());
+        services.AddSingleton<TrainingBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrainingBroadcast>());
+        services.AddSingleton<ITrainingListener, TrainingAvailablePush>();
+        services.AddSingleton<ITrainingListener>(sp => sp.GetRequiredService<TrainingBroadcast>());
         services.AddScoped<RequestTrainingHandler>();
         services.AddScoped<ClaimTrainingHandler>();
         services.AddScoped<ReportTrainingEpochHandler>();

@@ -6,8 +6,8 @@ namespace WeakSegPortal.Web.Hubs;
 
 /// <summary>
 /// The hub connections open on this node, by user and sign-in, so that signing out, disabling a
-/// user or changing their roles closes them at once (another node's connections learn of it on
-/// their next call, through <see cref="HubSessionFilter"/>).
+/// user or changing their roles closes them at once; <see cref="SessionEndBroadcast"/> asks every
+/// node to close its own (and <see cref="HubSessionFilter"/> refuses the next call of any it missed).
 /// </summary>
 public sealed class ConnectedSessions
 {
@@ -18,6 +18,9 @@ public sealed class ConnectedSessions
         ArgumentNullException.ThrowIfNull(connection);
         _connections[connection.ConnectionId] = connection;
     }
+
+    /// <summary>Hub connections open on this node now (both hubs' signed-in users).</summary>
+    public int Count => _connections.Count;
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 

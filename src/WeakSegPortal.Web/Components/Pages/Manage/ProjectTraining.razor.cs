@@ -15,7 +15,7 @@ namespace WeakSegPortal.Web.Components.Pages.Manage;
 
 /// <summary>
 /// A project's training page: start a job (configuration, optional starting checkpoint), follow it live (progress bar and a chart
-/// of loss and validation Dice per epoch, refreshed when the worker reports: <see cref="TrainingNotifier"/>), cancel it, and the
+/// of loss and validation Dice per epoch, refreshed when the worker reports, on whichever node: <see cref="TrainingNotifier"/>, <see cref="TrainingBroadcast"/>), cancel it, and the
 /// model versions with their figures, promotion and downloads.
 /// </summary>
 public sealed partial class ProjectTraining

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace WeakSegPortal.Benchmarks.Crowd;
+
+/// <summary>One node's "process" and "agreement" checks from /health (as admin): what it holds and whether it runs the daemon.</summary>
+internal sealed record NodeFigures(int Connections, long WorkingSet, long GcHeap, long GcCommitted, long AllocatedNow, int Threads, int PoolThreads, bool ServerGc, string Role)
+{
+    public static NodeFigures From(JsonElement checks)
+    {
+        var process = checks.GetProperty("process").GetProperty("data");
+        return new NodeFigures(
+            process.GetProperty("hubConnections").GetInt32(),
+            process.GetProperty("workingSetBytes").GetInt64(),
+            process.GetProperty("gcHeapBytes").GetInt64(),
+            process.GetProperty("gcCommittedBytes").GetInt64(),
+            process.GetProperty("allocatedBytesNow").GetInt64(),
+            process.GetProperty("threads").GetInt32(),
+            process.GetProperty("threadPoolThreads").GetInt32(),
+            process.GetProperty("serverGc").GetBoolean(),
+            checks.GetProperty("agreement").GetProperty("data").GetProperty("role").GetString() ?? "");
+    }
+
+    public string Describe() =>
+        $"{Connections} connections, working set {Mb(WorkingSet)}, GC heap {Mb(GcHeap)} (committed {Mb(GcCommitted)}, allocated now {Mb(AllocatedNow)}), {Threads} threads ({PoolThreads} pool), {(ServerGc ? "server" : "workstation")} GC, daemon {Role}";
+
+    private static string Mb(long bytes) => $"{bytes / 1048576.0:F1} MB";
+}
