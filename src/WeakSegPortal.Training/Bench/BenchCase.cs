@@ -24,7 +24,7 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
 
     /// <summary>Points: pCE, size constraint, gated CRF.</summary>
     public static BenchCase Points { get; } = new("points", BenchSupervision.Points, true,
-        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 1e-2, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 1, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
 
     /// <summary>Points with partial cross-entropy alone: the known failure.</summary>
     public static BenchCase PointsPartialCrossEntropyOnly { get; } = new("points, pCE only", BenchSupervision.Points, true,

@@ -3,14 +3,14 @@ using WeakSegPortal.Training.Losses;
 namespace WeakSegPortal.Training.Learning;
 
 /// <summary>Weights of the weak-loss terms in one training objective (0 leaves a term out).</summary>
-/// <remarks>Defaults from WEAK-SUPERVISION.md: entropy 0.1, gated CRF 0.1 (ramped in by the caller where wanted), size 1e-2 (on
-/// squared pixel violations divided by the image's pixels, as Kervadec et al.), box tightness 1 with its own smoothness weight.</remarks>
+/// <remarks>Defaults from WEAK-SUPERVISION.md: entropy 0.1, gated CRF 0.1 (ramped in by the caller where wanted), size 1e-2 on raw
+/// sizes (here sizes are fractions of the image, hence 1), box tightness 1 with its own smoothness weight.</remarks>
 public sealed record ObjectiveWeights(
     double CrossEntropy = 1,
     double Entropy = 0,
     double GatedCrf = 0,
     double Box = 1,
-    double Size = 1e-2,
+    double Size = 1,
     double Tag = 1,
     double NegativeTag = 1)
 {

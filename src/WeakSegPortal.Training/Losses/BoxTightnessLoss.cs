@@ -6,7 +6,7 @@ namespace WeakSegPortal.Training.Losses;
 /// <summary>Box supervision as multiple-instance learning: every row and column crossing a tight box holds some of its class.</summary>
 /// <remarks>
 /// Positive bags (Wang &amp; Xia, MICCAI 2021): the lines crossing the box from side to side at each of
-/// <see cref="BoxTightnessOptions.Angles"/> (−40° … 40° in 20° steps): for angle θ, from each row of the left edge the pixels
+/// <see cref="BoxTightnessOptions.Angles"/> (published: −40° … 40° in 20° steps; by default rows and columns only): for angle θ, from each row of the left edge the pixels
 /// (x, y₀ + round((x − x₀) tan θ)) across to the right edge, and from each column of the top edge the pixels
 /// (x₀ + round((y − y₀) tan θ), y) down to the bottom edge, a line kept only where it stays inside the box; at 0° these are
 /// the rows and columns. A line met twice (small boxes) is one bag. A bag's probability is the α-softmax smooth maximum

@@ -3,11 +3,11 @@ using static TorchSharp.torch;
 
 namespace WeakSegPortal.Training.Losses;
 
-/// <summary>Penalty on the soft size V = Σᵢ p_ic leaving its bounds [a, b]: (V − a)²/N below, (V − b)²/N above, 0 within.</summary>
+/// <summary>Penalty on the soft size V = Σᵢ p_ic leaving its bounds [a, b]: ((V − a)/N)² below, ((V − b)/N)² above, 0 within.</summary>
 /// <remarks>
 /// Kervadec et al. (MedIA 2019): with points, pCE alone collapses; the size constraint on top keeps the class from
-/// shrinking to the clicks. As in their formulation, the squared violation in pixels is divided by the image's N pixels
-/// and weighted 1e-2 (<see cref="Learning.ObjectiveWeights"/>). The result is the mean over the bounds given.
+/// shrinking to the clicks. Sizes are divided by the image's N pixels so one weight (1e-2 in the paper, for raw sizes)
+/// suits every image size. The result is the mean over the bounds given.
 /// </remarks>
 public static class SizeConstraintLoss
 {
@@ -23,9 +23,9 @@ public static class SizeConstraintLoss
         foreach (var bound in bounds)
         {
             var size = p[bound.Image, bound.ClassId].sum();
-            var below = (bound.Min - size).clamp_min(0);
-            var above = (size - bound.Max).clamp_min(0);
-            sum = sum + (below.square() + above.square()) / pixels;
+            var below = (bound.Min - size).clamp_min(0) / pixels;
+            var above = (size - bound.Max).clamp_min(0) / pixels;
+            sum = sum + below.square() + above.square();
         }
         var result = bounds.Count == 0 ? sum : sum / bounds.Count;
         return result.MoveToOuterDisposeScope();

@@ -4,8 +4,7 @@ namespace WeakSegPortal.Training.Simulation;
 
 /// <summary>One member of the simulated crowd: draws the asked kinds of weak labels from the truth, with the profile's noise.</summary>
 /// <remarks>
-/// Per slice and present class: a scribble inside it and background strokes around it, a box, clicks, and a tag (and per
-/// slice one background stroke far from the organs, and two background clicks); a class
+/// Per slice and present class: a scribble inside it and background strokes around it, a box, clicks, and a tag; a class
 /// the annotator misses (<see cref="AnnotatorProfile.MissRate"/>) gets none of these on the item. Tags cover every class
 /// (present or absent); a flipped tag (<see cref="AnnotatorProfile.TagFlipRate"/>) says the opposite. A single image gets
 /// item tags; a stack gets one tag per slice.
@@ -50,10 +49,6 @@ public sealed class SimulatedAnnotator(AnnotatorProfile profile)
             if (kinds.HasFlag(WeakLabelKinds.Points))
             {
                 points.AddRange(SimulatedPoints.On(slice, 0, Profile, random));
-            }
-            if (kinds.HasFlag(WeakLabelKinds.Scribbles))
-            {
-                scribbles.AddRange(SimulatedScribbles.Far(slice, Profile, random));
             }
         }
         return new WeakLabels { Scribbles = scribbles, Boxes = boxes, Points = points, Tags = phantom.Grid.IsPlanar ? tags.DistinctBy(t => t.ClassId).ToList() : tags };

@@ -2,7 +2,7 @@ using WeakSegPortal.Core.Labels;
 
 namespace WeakSegPortal.Training.Simulation;
 
-/// <summary>Draws scribbles as a hand would: along an organ's long axis through its deepest point, a stroke around it on the background, and one far from the organs.</summary>
+/// <summary>Draws scribbles as a hand would: along an organ's long axis through its deepest point, and a stroke around it on the background.</summary>
 /// <remarks>
 /// Inside an organ a careful annotator draws a cross: one stroke along the long axis and one across it, both through the
 /// deepest point. A stroke grows point by point (about 3 pixels apart, with a gentle wave and hand shake) only while every
@@ -49,29 +49,6 @@ public static class SimulatedScribbles
         var gap = annotator.Careless ? random.Uniform(0, 2) : annotator.EdgeMargin + Width / 2 + random.Uniform(2, 4);
         var (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         var (rx, ry) = ((x1 - x0) / 2.0 * Math.Sqrt(2) + gap, (y1 - y0) / 2.0 * Math.Sqrt(2) + gap);
-        return Loop(slice, (cx, cy), (rx, ry), annotator, random);
-    }
-
-    /// <summary>
-    /// One background stroke far from the organs, as annotators also mark the background away from them (body wall, air): a
-    /// loop 2–4 pixels inside the image's border, kept where it is clear of every organ. Without it, nothing tells the
-    /// network what the image's far regions are.
-    /// </summary>
-    public static IEnumerable<Scribble> Far(SliceAnatomy slice, AnnotatorProfile annotator, SeededRandom random)
-    {
-        ArgumentNullException.ThrowIfNull(slice);
-        ArgumentNullException.ThrowIfNull(annotator);
-        ArgumentNullException.ThrowIfNull(random);
-        var inset = random.Uniform(2, 4);
-        var (cx, cy) = ((slice.Width - 1) / 2.0, (slice.Height - 1) / 2.0);
-        return Loop(slice, (cx, cy), (cx - inset, cy - inset), annotator, random);
-    }
-
-    /// <summary>Background strokes on an ellipse, cut where it leaves the image or (careful annotators: within the edge margin of) an organ.</summary>
-    private static IEnumerable<Scribble> Loop(SliceAnatomy slice, (double X, double Y) centre, (double X, double Y) radii, AnnotatorProfile annotator, SeededRandom random)
-    {
-        var (cx, cy) = centre;
-        var (rx, ry) = radii;
         var run = new List<PlanePoint>();
         var count = (int)Math.Max(12, 2 * Math.PI * Math.Max(rx, ry) / Step);
         for (var n = 0; n <= count; n++)

@@ -58,7 +58,7 @@ public class BoxTightnessLossTests
         // a column-start line moves round(tan 40°) = 1 column: 5 new lines each way. 2 + 6 + 5 + 5 = 18.
         var box = new TrainingBox(0, 1, 0, 0, 5, 1);
 
-        var lines = BoxTightnessLoss.CrossingLines(box, new BoxTightnessOptions().Angles);
+        var lines = BoxTightnessLoss.CrossingLines(box, BoxTightnessOptions.PublishedAngles);
 
         Assert.Equal(18, lines.Count);
         Assert.Equal(8, BoxTightnessLoss.CrossingLines(box, [0]).Count);

@@ -8,11 +8,10 @@ public class SizeConstraintLossTests
     private static readonly float[] Foreground = [0.9f, 0.8f, 0.1f, 0.2f];
 
     [Theory]
-    [InlineData(3, 4, 0.25)]       // below: (2 − 3)² / 4 = 0.25
-    [InlineData(0, 1, 0.25)]       // above: (2 − 1)² / 4 = 0.25
+    [InlineData(3, 4, 0.0625)]     // below: ((2 − 3) / 4)² = 0.0625
+    [InlineData(0, 1, 0.0625)]     // above: ((2 − 1) / 4)² = 0.0625
     [InlineData(1, 3, 0)]          // within: 0
-    [InlineData(0, 0, 1.0)]        // a class tagged absent (a = b = 0): 2² / 4 = 1
-    [InlineData(0, 0.5, 0.5625)]   // above by 1.5: 1.5² / 4 = 0.5625
+    [InlineData(0, 0, 0.25)]       // a class tagged absent (a = b = 0): (2 / 4)² = 0.25
     public void Penalises_the_soft_size_outside_its_bounds(double min, double max, double expected)
     {
         using var logits = TinyTensors.TwoClassLogits(Foreground, 2, 2);
@@ -25,11 +24,11 @@ public class SizeConstraintLossTests
     [Fact]
     public void Averages_over_the_bounds_given()
     {
-        // Class 1 in [3, 4]: (2 − 3)² / 4 = 0.25; class 0 in [0, 1.5]: (2 − 1.5)² / 4 = 0.0625. Mean: 0.15625.
+        // Class 1 in [3, 4]: 0.0625; class 0 in [0, 1.5]: ((2 − 1.5) / 4)² = 0.015625. Mean: 0.0390625.
         using var logits = TinyTensors.TwoClassLogits(Foreground, 2, 2);
 
         using var loss = SizeConstraintLoss.Compute(logits, [new SizeBounds(0, 1, 3, 4), new SizeBounds(0, 0, 0, 1.5)]);
 
-        Assert.Equal(0.15625, loss.item<float>(), 6);
+        Assert.Equal(0.0390625, loss.item<float>(), 6);
     }
 }
