@@ -47,6 +47,10 @@ public sealed class TrainingDevice(IOptions<WorkerOptions> options)
             try
             {
                 OneDnnConvolutions.Disable(); // loads libtorch (and turns oneDNN off, as every U-Net does)
+                if (options.Value.TrainingThreads > 0)
+                {
+                    set_num_threads(options.Value.TrainingThreads);
+                }
                 var wanted = options.Value.TrainingDevice != "cpu";
                 var available = wanted && cuda.is_available();
                 Name = available ? "CUDA" : "CPU";

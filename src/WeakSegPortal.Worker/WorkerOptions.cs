@@ -58,4 +58,12 @@ public sealed class WorkerOptions
     /// </summary>
     [RegularExpression("^(auto|cpu|cuda)$", ErrorMessage = "Worker:TrainingDevice is auto, cpu or cuda.")]
     public string TrainingDevice { get; set; } = "auto";
+
+    /// <summary>
+    /// libtorch's CPU threads (intra-op) for training and the project model's scoring; 0 leaves libtorch's default (one per
+    /// core). On cores shared with other work, fewer threads than cores can be much faster: OpenMP threads wait for each
+    /// other at every barrier, and one that is descheduled holds all the others up.
+    /// </summary>
+    [Range(0, 256, ErrorMessage = "Worker:TrainingThreads is between 0 (libtorch's default) and 256.")]
+    public int TrainingThreads { get; set; }
 }

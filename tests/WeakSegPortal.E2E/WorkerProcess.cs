@@ -33,9 +33,22 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    public static WorkerProcess Start(Uri portal, string token, string name) =>
-        new(name, WorkerChildProcess.Start(Dll, portal, token, name, Path.Combine(Path.GetTempPath(), $"weakseg-e2e-{name}-{Environment.ProcessId}.log"),
-            new Dictionary<string, string> { ["Worker:MaxConcurrency"] = "2", ["Suggestions:PreferCuda"] = "false" }));
+    public static WorkerProcess Start(Uri portal, string token, string name) => Start(portal, token, name, new Dictionary<string, string>());
+
+    /// <param name="settings">Further worker settings (section:key = value), over the defaults here.</param>
+    public static WorkerProcess Start(Uri portal, string token, string name, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = new Dictionary<string, string> { ["Worker:MaxConcurrency"] = "2", ["Suggestions:PreferCuda"] = "false" };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        return new(name, WorkerChildProcess.Start(Dll, portal, token, name, Path.Combine(Path.GetTempPath(), $"weakseg-e2e-{name}-{Environment.ProcessId}.log"), all));
+    }
+
+    /// <summary>What the worker wrote so far (its console).</summary>
+    public string Log() => _process.Log();
 
     /// <summary>Waits until <paramref name="announced"/> holds (the portal lists the worker), or the worker exits, or a minute passes.</summary>
     public async Task WaitUntilAsync(Func<bool> announced, CancellationToken ct = default)

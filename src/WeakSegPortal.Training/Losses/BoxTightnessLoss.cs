@@ -5,12 +5,16 @@ namespace WeakSegPortal.Training.Losses;
 
 /// <summary>Box supervision as multiple-instance learning: every row and column crossing a tight box holds some of its class.</summary>
 /// <remarks>
-/// Positive bags: each row and each column of the box; a bag's probability is the α-softmax smooth maximum
+/// Positive bags (Wang &amp; Xia, MICCAI 2021): the lines crossing the box from side to side at each of
+/// <see cref="BoxTightnessOptions.Angles"/> (published: −40° … 40° in 20° steps; by default rows and columns only): for angle θ, from each row of the left edge the pixels
+/// (x, y₀ + round((x − x₀) tan θ)) across to the right edge, and from each column of the top edge the pixels
+/// (x₀ + round((y − y₀) tan θ), y) down to the bottom edge, a line kept only where it stays inside the box; at 0° these are
+/// the rows and columns. A line met twice (small boxes) is one bag. A bag's probability is the α-softmax smooth maximum
 /// S_α(p) = Σ p e^{αp} / Σ e^{αp} of the class probability along it, and the bag term is −log S_α (mean over bags).
 /// Negative: every pixel outside every box of the class on that image, for each class boxed there, is background for
 /// that class: −log(1 − p) (mean over those pixels). Smoothness: mean of (p_i − p_j)² over neighbour pairs (the 8-neighbourhood,
-/// each pair once) with both pixels inside a box. Only rows and columns (0°) make bags here; Wang &amp; Xia add lines at ±20°, ±40°,
-/// and a focal weighting, left out (plain BCE).
+/// each pair once) with both pixels inside a box. Wang &amp; Xia weight the bag terms with a focal loss; here they are plain
+/// cross-entropy.
 /// </remarks>
 public static class BoxTightnessLoss
 {
@@ -24,27 +28,74 @@ public static class BoxTightnessLoss
         ArgumentNullException.ThrowIfNull(options);
         using var scope = NewDisposeScope();
         var p = nn.functional.softmax(logits, 1);
-        var total = Positive(p, boxes, options.Alpha) + Negative(p, boxes) + options.SmoothnessWeight * Smoothness(p, boxes);
+        var total = Positive(p, boxes, options.Alpha, options.Angles) + Negative(p, boxes) + options.SmoothnessWeight * Smoothness(p, boxes);
         return total.MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean −log S_α over all rows and columns of all boxes; p are probabilities [batch, classes, height, width].</summary>
-    public static Tensor Positive(Tensor p, IReadOnlyList<TrainingBox> boxes, double alpha)
+    public static Tensor Positive(Tensor p, IReadOnlyList<TrainingBox> boxes, double alpha) => Positive(p, boxes, alpha, [0]);
+
+    /// <summary>Mean −log S_α over the crossing lines of all boxes at the given angles (degrees); p as above.</summary>
+    public static Tensor Positive(Tensor p, IReadOnlyList<TrainingBox> boxes, double alpha, IReadOnlyList<double> angles)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentNullException.ThrowIfNull(angles);
         using var scope = NewDisposeScope();
         var sum = zeros(1, dtype: p.dtype, device: p.device).squeeze();
         long bags = 0;
         foreach (var box in boxes)
         {
-            var inside = Inside(p, box); // [h, w]
-            sum = sum - SmoothMaximum(inside, 1, alpha).clamp_min(Epsilon).log().sum()
-                      - SmoothMaximum(inside, 0, alpha).clamp_min(Epsilon).log().sum();
-            bags += box.Height + box.Width;
+            var inside = Inside(p, box).reshape(-1); // row-major over the box
+            foreach (var family in CrossingLines(box, angles).GroupBy(line => line.Length))
+            {
+                var lines = family.ToList();
+                using var index = tensor(lines.SelectMany(l => l).ToArray(), [lines.Count, family.Key]).to(p.device);
+                var values = inside.index_select(0, index.reshape(-1)).reshape(lines.Count, family.Key);
+                sum = sum - SmoothMaximum(values, 1, alpha).clamp_min(Epsilon).log().sum();
+                bags += lines.Count;
+            }
         }
         var result = bags == 0 ? sum : sum / bags;
         return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The distinct lines crossing the box at the angles, each as row-major indices into the box (see the remarks).</summary>
+    public static IReadOnlyList<long[]> CrossingLines(TrainingBox box, IReadOnlyList<double> angles)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        ArgumentNullException.ThrowIfNull(angles);
+        var (w, h) = (box.Width, box.Height);
+        var lines = new List<long[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Keep(long[] line)
+        {
+            if (seen.Add(string.Join(',', line.Order())))
+            {
+                lines.Add(line);
+            }
+        }
+        foreach (var degrees in angles)
+        {
+            var slope = Math.Tan(degrees * Math.PI / 180);
+            for (var row = 0; row < h; row++)
+            {
+                var ys = Enumerable.Range(0, w).Select(x => row + (int)Math.Round(x * slope, MidpointRounding.AwayFromZero)).ToArray();
+                if (ys.All(y => y >= 0 && y < h))
+                {
+                    Keep(ys.Select((y, x) => (long)y * w + x).ToArray());
+                }
+            }
+            for (var column = 0; column < w; column++)
+            {
+                var xs = Enumerable.Range(0, h).Select(y => column + (int)Math.Round(y * slope, MidpointRounding.AwayFromZero)).ToArray();
+                if (xs.All(x => x >= 0 && x < w))
+                {
+                    Keep(xs.Select((x, y) => (long)y * w + x).ToArray());
+                }
+            }
+        }
+        return lines;
     }
 
     /// <summary>Mean −log(1 − p_c) over pixels outside every box of class c, for each (image, class) that has a box.</summary>

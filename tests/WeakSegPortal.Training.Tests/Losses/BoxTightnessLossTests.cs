@@ -35,6 +35,36 @@ public class BoxTightnessLossTests
     }
 
     [Fact]
+    public void Lines_at_an_angle_cross_the_box_from_side_to_side_and_a_line_met_twice_is_one_bag()
+    {
+        // A 2×2 box over the whole 2×2 image, p(class 1) = (0.9, 0.1 / 0.2, 0.6); α = 0, so S is the mean along a line.
+        // 0°: rows (0.9, 0.1), (0.2, 0.6) and columns (0.9, 0.2), (0.1, 0.6); 45°: the diagonal (0.9, 0.6) (from the left edge
+        // and again from the top edge: one bag); −45°: the anti-diagonal (0.2, 0.1). Lines that would leave the box are dropped.
+        // Means 0.5, 0.4, 0.55, 0.35, 0.75, 0.15: (−ln 0.5 − ln 0.4 − ln 0.55 − ln 0.35 − ln 0.75 − ln 0.15) / 6 = 0.906983.
+        using var p = TinyTensors.TwoClassLogits([0.9f, 0.1f, 0.2f, 0.6f], 2, 2).softmax(1);
+        TrainingBox[] box = [new(0, 1, 0, 0, 1, 1)];
+
+        using var loss = BoxTightnessLoss.Positive(p, box, alpha: 0, angles: [0, 45, -45]);
+
+        Assert.Equal(6, BoxTightnessLoss.CrossingLines(box[0], [0, 45, -45]).Count);
+        Assert.Equal(0.906983, loss.item<float>(), 5);
+    }
+
+    [Fact]
+    public void The_published_angles_add_slanted_lines_on_a_box_wide_enough_for_them()
+    {
+        // A 6×2 box: 0° gives 2 rows and 6 columns. At ±20° a row-start line climbs round(5 · tan 20°) = 2 rows: it leaves
+        // the box, so none; a column-start line moves round(1 · tan 20°) = 0: the columns again (one bag each). At ±40°
+        // a column-start line moves round(tan 40°) = 1 column: 5 new lines each way. 2 + 6 + 5 + 5 = 18.
+        var box = new TrainingBox(0, 1, 0, 0, 5, 1);
+
+        var lines = BoxTightnessLoss.CrossingLines(box, BoxTightnessOptions.PublishedAngles);
+
+        Assert.Equal(18, lines.Count);
+        Assert.Equal(8, BoxTightnessLoss.CrossingLines(box, [0]).Count);
+    }
+
+    [Fact]
     public void Every_pixel_outside_every_box_of_the_class_is_background_for_it()
     {
         // Outside: (row 0, col 2) 0.5, (1,0) 0.5, (1,1) 0.5, (1,2) 0.1.
