@@ -30,7 +30,8 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
     private static string[] SmallDataSet(string folder)
     {
         var files = new List<string>();
-        foreach (var name in new[] { "case-a.png", "case-b.png" })
+        // Discs of different sizes: the import refuses an image it already holds.
+        foreach (var (name, radiusSquared) in new[] { ("case-a.png", 600), ("case-b.png", 300) })
         {
             var path = Path.Combine(folder, name);
             using var bitmap = new SkiaSharp.SKBitmap(96, 96, SkiaSharp.SKColorType.Gray8, SkiaSharp.SKAlphaType.Opaque);
@@ -39,7 +40,7 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
             {
                 // A bright disc on a dark background, so there is something to label.
                 var (x, y) = (v % 96 - 48, v / 96 - 48);
-                pixels[v] = (byte)(x * x + y * y < 600 ? 200 : 40);
+                pixels[v] = (byte)(x * x + y * y < radiusSquared ? 200 : 40);
             }
             using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
             File.WriteAllBytes(path, png.ToArray());
@@ -114,7 +115,7 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         var atTarget = manager.Locator("[data-testid=items-at-target]");
         var boxCell = manager.Locator("[data-testid=cell-1-box]");
         var progress = manager.Locator("[data-testid='annotator-Ari Annotator'] [data-testid=annotator-done]");
-        await Assertions.Expect(atTarget).ToHaveTextAsync("0 of 2 items");
+        await Assertions.Expect(atTarget).ToHaveTextAsync("0 of 2 items", new() { Timeout = 30_000 });
         await Assertions.Expect(boxCell).ToHaveAttributeAsync("data-with-any", "0");
         await manager.SnapshotAsync("dashboard-empty");
 
@@ -136,7 +137,7 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         await manager.WaitForInteractiveAsync();
         var stored = await StoredReportAsync(project);
         Assert.Equal((2, 1), (stored.Items, stored.ItemsAtTarget));
-        await Assertions.Expect(atTarget).ToHaveTextAsync($"{stored.ItemsAtTarget} of {stored.Items} items");
+        await Assertions.Expect(atTarget).ToHaveTextAsync($"{stored.ItemsAtTarget} of {stored.Items} items", new() { Timeout = 30_000 });
         await Assertions.Expect(boxCell).ToHaveAttributeAsync("data-at-target", "1");
         await Assertions.Expect(progress).ToHaveTextAsync("1 of 2");
 
@@ -157,7 +158,7 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         stored = await StoredReportAsync(project);
         Assert.Equal((2, 2), (stored.Items, stored.ItemsAtTarget));
         Assert.Equal(2, stored.Throughput.Sum(d => d.Submitted));
-        await Assertions.Expect(atTarget).ToHaveTextAsync("2 of 2 items");
+        await Assertions.Expect(atTarget).ToHaveTextAsync("2 of 2 items", new() { Timeout = 30_000 });
         await Assertions.Expect(progress).ToHaveTextAsync("2 of 2");
         Assert.Contains(first, stored.Rows.Select(r => r.ItemId));
         Assert.Empty(errors);

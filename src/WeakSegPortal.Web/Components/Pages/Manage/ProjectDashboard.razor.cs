@@ -31,12 +31,14 @@ public sealed partial class ProjectDashboard
     private string[] _agreementLabels = [];
     private DatasetFilter _filter = new();
     private IDisposable? _listening;
+    private string? _error;
 
     /// <summary>The project whose campaign is shown.</summary>
     [Parameter] public Guid ProjectId { get; set; }
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
     [Inject] private AgreementNotifier Notifier { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ILogger<ProjectDashboard> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -57,7 +59,22 @@ public sealed partial class ProjectDashboard
         _loading = false;
     }
 
+    /// <summary>Reads the report; a failure is shown on the page (and logged) instead of leaving it loading.</summary>
     private async Task LoadAsync()
+    {
+        try
+        {
+            await ReadAsync();
+            _error = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.LogError(e, "The coverage dashboard of project {ProjectId} could not be read", ProjectId);
+            _error = $"The dashboard could not be read ({e.GetType().Name}: {e.Message}).";
+        }
+    }
+
+    private async Task ReadAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
