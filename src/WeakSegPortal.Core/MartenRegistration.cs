@@ -26,7 +26,7 @@ public static class MartenRegistration
             .. AnnotationEventTypes.All,
             typeof(SuggestionRequested), typeof(SuggestionAccepted), typeof(SuggestionRejected),
             typeof(ModelVersionRegistered), typeof(ModelPromoted),
-            typeof(AutoTrainingChosen),
+            typeof(AutoTrainingChosen), typeof(RepeatShareChosen), typeof(ItemRepeated),
             typeof(TrainingRequested), typeof(TrainingClaimed), typeof(TrainingEpochCompleted), typeof(TrainingLeaseRenewed), typeof(TrainingReleased),
             typeof(TrainingCancelRequested), typeof(TrainingCancelled), typeof(TrainingFailed), typeof(TrainingCompleted),
             typeof(TrainingSlotTaken), typeof(TrainingSlotFreed),
@@ -52,6 +52,7 @@ public static class MartenRegistration
         // Written by the agreement subscription (async daemon), never on the annotation path.
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);
+        options.Schema.For<SelfAgreement>().Index(s => s.ProjectId);
         return options;
     }
 }

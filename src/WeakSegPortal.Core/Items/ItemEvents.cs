@@ -16,6 +16,25 @@ public sealed record ItemRegistered(
     Guid By,
     DateTimeOffset At) : IItemEvent;
 
+/// <summary>
+/// The queue made a hidden repeat: item <paramref name="ItemId"/> (<see cref="RepeatIds.For"/>) shows the image of
+/// <paramref name="OriginalItemId"/> again to <paramref name="AnnotatorId"/>, who submitted the original. It is an
+/// item of its own, so the second pass's labels live in their own stream and never touch the first pass, the
+/// original's agreement or its consensus. The annotator sees an item like any other.
+/// </summary>
+public sealed record ItemRepeated(
+    Guid ItemId,
+    Guid OriginalItemId,
+    Guid ProjectId,
+    Guid AnnotatorId,
+    Guid ImportId,
+    string Name,
+    string Modality,
+    ItemGeometry Geometry,
+    string VolumeKey,
+    string ContentHash,
+    DateTimeOffset At) : IItemEvent;
+
 public sealed record ItemAssigned(Guid ItemId, Guid AnnotatorId, DateTimeOffset At) : IItemEvent;
 
 public sealed record ItemSubmitted(Guid ItemId, Guid AnnotatorId, long ActiveMilliseconds, DateTimeOffset At) : IItemEvent;

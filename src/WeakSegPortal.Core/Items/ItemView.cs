@@ -13,6 +13,10 @@ public sealed class ItemView
     public string ContentHash { get; set; } = "";
     public string? SeriesInstanceUid { get; set; }
     public bool IsGold { get; set; }
+    /// <summary>For a hidden repeat (<see cref="ItemRepeated"/>), the item it repeats; null for every imported item.</summary>
+    public Guid? RepeatOf { get; set; }
+    /// <summary>Each submission as it happened (who, when, active time), kept when QA returns the item; the dashboard's throughput.</summary>
+    public List<SubmissionNote> Submissions { get; set; } = [];
     public List<Guid> AssignedTo { get; set; } = [];
     public List<Guid> SubmittedBy { get; set; } = [];
     public List<Guid> SkippedBy { get; set; } = [];
@@ -22,6 +26,9 @@ public sealed class ItemView
     /// <summary>Open returns: annotators asked to look again, with the QA lead's comment.</summary>
     public List<ReturnNote> Returns { get; set; } = [];
     public AdjudicationNote? Adjudication { get; set; }
+
+    /// <summary>A hidden repeat: the same image served again to one annotator, outside coverage, agreement and consensus.</summary>
+    public bool IsRepeat => RepeatOf is not null;
 
     /// <summary>The comment of a QA lead who returned the item to this annotator, if it is still open.</summary>
     public string? ReturnCommentFor(Guid annotatorId) => Returns.LastOrDefault(r => r.AnnotatorId == annotatorId)?.Comment;

@@ -19,12 +19,27 @@ public sealed class ItemViewProjection : SingleStreamProjection<ItemView, Guid>
         RegisteredAt = e.At,
     };
 
+    public static ItemView Create(ItemRepeated e) => new()
+    {
+        Id = e.ItemId,
+        ProjectId = e.ProjectId,
+        ImportId = e.ImportId,
+        Name = e.Name,
+        Modality = e.Modality,
+        Geometry = e.Geometry,
+        VolumeKey = e.VolumeKey,
+        ContentHash = e.ContentHash,
+        RepeatOf = e.OriginalItemId,
+        RegisteredAt = e.At,
+    };
+
     public static void Apply(ItemAssigned e, ItemView view) => view.AssignedTo.Add(e.AnnotatorId);
 
     public static void Apply(ItemSubmitted e, ItemView view)
     {
         view.SubmittedBy.Add(e.AnnotatorId);
         view.LastSubmittedAt = e.At;
+        view.Submissions.Add(new SubmissionNote(e.AnnotatorId, e.ActiveMilliseconds, e.At));
         view.Returns.RemoveAll(r => r.AnnotatorId == e.AnnotatorId);
     }
 

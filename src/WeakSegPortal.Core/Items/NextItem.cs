@@ -13,7 +13,8 @@ public sealed record NextItem(Guid ProjectId, Guid AnnotatorId);
 /// the project's overlap that this annotator never had, the one the project's sampling strategy picks
 /// (<see cref="SamplingStrategies"/>: sequential, the least-covered first, by default). The
 /// assignment is an event on the item's stream, appended at the version read, so two annotators
-/// racing for the last slot cannot both get it.
+/// racing for the last slot cannot both get it. Before gold and regular items, a hidden repeat when one is due
+/// (<see cref="QueueRules.RepeatDue"/>): a new item of its own (<see cref="ItemRepeated"/>), assigned to this annotator alone.
 /// </summary>
 public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock, GoldDraw gold)
 {
@@ -42,6 +43,10 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         {
             return open;
         }
+        if (QueueRules.RepeatDue(items, annotator, project.RepeatShare) is { } original)
+        {
+            return await RepeatAsync(session, original, annotator, ct);
+        }
         if (await ChooseAsync(session, items, project, annotator, goldRate, ct) is not { } pick)
         {
             return null;
@@ -50,6 +55,20 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         stream.AppendOne(new ItemAssigned(pick.Id, annotator, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
         return await session.LoadAsync<ItemView>(pick.Id, ct);
+    }
+
+    private async Task<ItemView?> RepeatAsync(IDocumentSession session, ItemView original, Guid annotator, CancellationToken ct)
+    {
+        var id = RepeatIds.For(original.Id, annotator);
+        var now = clock.GetUtcNow();
+        // Fetched for writing although new: a second request making the same repeat collides at version 0 and looks again.
+        var stream = await session.Events.FetchForWriting<ItemView>(id, ct);
+        stream.AppendMany(
+            new ItemRepeated(id, original.Id, original.ProjectId, annotator, original.ImportId, original.Name, original.Modality,
+                original.Geometry, original.VolumeKey, original.ContentHash, now),
+            new ItemAssigned(id, annotator, now));
+        await session.SaveChangesAsync(ct);
+        return await session.LoadAsync<ItemView>(id, ct);
     }
 
     private async Task<ItemView?> ChooseAsync(IDocumentSession session, IReadOnlyList<ItemView> items, ProjectSummary project, Guid annotator, double goldRate, CancellationToken ct)

@@ -50,6 +50,10 @@ public sealed class CreateProjectHandler(IDocumentSession session, TimeProvider 
         {
             events.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, command.By, created.At));
         }
+        if (draft.RepeatShare > 0)
+        {
+            events.Add(new RepeatShareChosen(id, draft.RepeatShare, command.By, created.At));
+        }
         session.Events.StartStream<Project>(id, [.. events]);
         await session.SaveChangesAsync(ct);
         return CommandResult.Ok(id);

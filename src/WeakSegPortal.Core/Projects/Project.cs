@@ -20,6 +20,8 @@ public sealed class Project
     public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
     /// <summary>Train automatically after this many newly submitted items; 0 never.</summary>
     public int AutoTrainAfterItems { get; set; }
+    /// <summary>Share of each annotator's submitted items served to them again, unmarked (<see cref="RepeatShareChosen"/>); 0 never.</summary>
+    public double RepeatShare { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public List<GuidelineExample> Examples { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -79,6 +81,8 @@ public sealed class Project
 
     public void Apply(SamplingStrategyChosen e) => (SamplingStrategy, UpdatedAt) = (e.Strategy, e.At);
     public void Apply(AutoTrainingChosen e) => (AutoTrainAfterItems, UpdatedAt) = (e.AfterItems, e.At);
+
+    public void Apply(RepeatShareChosen e) => (RepeatShare, UpdatedAt) = (e.Share, e.At);
 
     public void Apply(GuidelinesChanged e) => (Guidelines, UpdatedAt) = (e.Guidelines, e.At);
 

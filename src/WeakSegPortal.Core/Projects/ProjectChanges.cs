@@ -44,6 +44,10 @@ internal static class ProjectChanges
         {
             changes.Add(new AutoTrainingChosen(id, draft.AutoTrainAfterItems, by, at));
         }
+        if (Math.Abs(draft.RepeatShare - current.RepeatShare) > 1e-12)
+        {
+            changes.Add(new RepeatShareChosen(id, draft.RepeatShare, by, at));
+        }
         if (draft.Guidelines != current.Guidelines)
         {
             changes.Add(new GuidelinesChanged(id, draft.Guidelines, by, at));

@@ -19,6 +19,8 @@ public sealed class ProjectDraft
     public string SamplingStrategy { get; set; } = SamplingStrategies.Default;
     /// <summary>Train the project's model automatically after this many newly submitted items; 0 never.</summary>
     public int AutoTrainAfterItems { get; set; }
+    /// <summary>Share of each annotator's submitted items served to them again later, unmarked, between 0 (never) and <see cref="ProjectDraftValidator.MaxRepeatShare"/>.</summary>
+    public double RepeatShare { get; set; }
     /// <summary>The team as the form holds it; null leaves the team as it is (a new project starts without one).</summary>
     public HashSet<ProjectMember>? Members { get; set; }
     /// <summary>The stream version the draft was read at; an edit against a newer version is refused.</summary>
@@ -37,6 +39,7 @@ public sealed class ProjectDraft
         SuggestionEngine = project.SuggestionEngine,
         SamplingStrategy = project.SamplingStrategy,
         AutoTrainAfterItems = project.AutoTrainAfterItems,
+        RepeatShare = project.RepeatShare,
         Members = [.. project.Members],
         Version = version,
     };
@@ -55,6 +58,7 @@ public sealed class ProjectDraft
         SuggestionEngine = SuggestionEngine,
         SamplingStrategy = SamplingStrategy,
         AutoTrainAfterItems = AutoTrainAfterItems,
+        RepeatShare = RepeatShare,
         Members = Members is null ? null : [.. Members],
         Version = Version,
     };
@@ -76,6 +80,7 @@ public sealed class ProjectDraft
             && SuggestionEngine == other.SuggestionEngine
             && SamplingStrategy == other.SamplingStrategy
             && AutoTrainAfterItems == other.AutoTrainAfterItems
+            && RepeatShare.Equals(other.RepeatShare)
             && (Members ?? []).SetEquals(other.Members ?? []);
     }
 }

@@ -8,6 +8,8 @@ public static partial class ProjectDraftValidator
 {
     public const int MaxNameLength = 120;
     public const int MaxClasses = 64;
+    /// <summary>At most half of an annotator's items come back: repeats cost labelling time that adds no coverage.</summary>
+    public const double MaxRepeatShare = 0.5;
 
     public static Dictionary<string, string> Validate(ProjectDraft draft)
     {
@@ -46,6 +48,10 @@ public static partial class ProjectDraftValidator
         if (draft.AutoTrainAfterItems is < 0 or > Training.AutoTraining.MaxAfterItems)
         {
             errors[nameof(ProjectDraft.AutoTrainAfterItems)] = $"Train after 0 (never) to {Training.AutoTraining.MaxAfterItems:N0} newly submitted items.";
+        }
+        if (draft.RepeatShare is < 0 or > MaxRepeatShare || double.IsNaN(draft.RepeatShare))
+        {
+            errors[nameof(ProjectDraft.RepeatShare)] = $"The repeat share must be between 0 (never) and {MaxRepeatShare}.";
         }
         if (draft.Members is { } members && TeamError(members) is { } teamError)
         {

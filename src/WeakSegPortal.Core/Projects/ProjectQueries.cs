@@ -23,7 +23,8 @@ public static class ProjectQueries
         var ids = projects.Select(p => p.Id).ToArray();
         // Three small fields per item, counted here: projects hold thousands of items, not millions.
         var rows = await session.Query<ItemView>()
-            .Where(i => ids.Contains(i.ProjectId))
+            // Hidden repeats are one annotator's second look, not items of the data set.
+            .Where(i => ids.Contains(i.ProjectId) && i.RepeatOf == null)
             .Select(i => new ItemProgressRow { ProjectId = i.ProjectId, Submitted = i.SubmittedBy.Count, Adjudicated = i.Adjudication != null })
             .ToListAsync(ct);
         var byProject = rows.ToLookup(r => r.ProjectId);

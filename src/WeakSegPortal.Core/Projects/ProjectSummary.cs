@@ -19,6 +19,8 @@ public sealed class ProjectSummary
     public int AnnotatorsPerItem { get; set; }
     /// <summary>Train automatically after this many newly submitted items; 0 never (Training/AutoTraining).</summary>
     public int AutoTrainAfterItems { get; set; }
+    /// <summary>Share of each annotator's submitted items served to them again, unmarked (Items/QueueRules.RepeatDue); 0 never.</summary>
+    public double RepeatShare { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

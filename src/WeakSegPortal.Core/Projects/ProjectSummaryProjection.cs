@@ -88,6 +88,12 @@ public sealed class ProjectSummaryProjection : SingleStreamProjection<ProjectSum
         Touch(s, e.At);
     }
 
+    public static void Apply(RepeatShareChosen e, ProjectSummary s)
+    {
+        s.RepeatShare = e.Share;
+        Touch(s, e.At);
+    }
+
     public static void Apply(ProjectMemberAdded e, ProjectSummary s)
     {
         s.Members.Add(new ProjectMember(e.UserId, e.Role));

@@ -19,7 +19,9 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         // Reads go through their own session: the daemon's session keeps an identity map, and a
         // summary read there could not then be replaced by its fresh version.
         await using var reader = operations.DocumentStore.QuerySession();
-        var items = await reader.LoadManyAsync<ItemView>(ct, itemIds);
+        var loaded = await reader.LoadManyAsync<ItemView>(ct, itemIds);
+        // Hidden repeats never get a summary of their own: they are scored against their first pass instead.
+        var items = loaded.Where(i => !i.IsRepeat).ToList();
         var ids = items.Select(i => i.Id).ToList();
         var labels = (await AnnotationRecords.OfItemsAsync(reader, ids, ct)).ToLookup(l => l.ItemId);
         var fresh = new List<ItemAgreementSummary>(items.Count);
@@ -36,20 +38,75 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 SummaryFailed(log, e, item.Id);
             }
         }
+        var repeats = await RepeatsTouchedAsync(reader, loaded, items, ct);
+        var (selves, dropped) = await ScoreRepeatsAsync(reader, repeats, items, now, ct);
         // Someone who deleted all their labels drops out of the fresh summary but still needs a new scorecard.
         var before = await reader.LoadManyAsync<ItemAgreementSummary>(ct, ids);
         operations.Store<ItemAgreementSummary>(fresh);
-        foreach (var project in fresh.GroupBy(s => s.ProjectId))
+        if (selves.Count > 0)
         {
-            var annotators = project.SelectMany(s => s.AnnotatorIds)
-                .Concat(before.Where(b => b.ProjectId == project.Key).SelectMany(b => b.AnnotatorIds))
-                .Distinct().ToList();
-            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project.Key, annotators, project.ToList(), now, ct));
+            operations.Store<SelfAgreement>(selves);
         }
-        return new AgreementChanged(ids, [.. fresh.Select(s => s.ProjectId).Distinct()], now);
+        foreach (var gone in dropped)
+        {
+            operations.Delete<SelfAgreement>(gone);
+        }
+        var projects = fresh.Select(s => s.ProjectId).Concat(repeats.Select(r => r.ProjectId)).Distinct().ToList();
+        foreach (var project in projects)
+        {
+            var summaries = fresh.Where(s => s.ProjectId == project).ToList();
+            var annotators = summaries.SelectMany(s => s.AnnotatorIds)
+                .Concat(before.Where(b => b.ProjectId == project).SelectMany(b => b.AnnotatorIds))
+                .Concat(repeats.Where(r => r.ProjectId == project).SelectMany(r => r.AssignedTo))
+                .Distinct().ToList();
+            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project, annotators, summaries, selves, dropped, now, ct));
+        }
+        return new AgreementChanged([.. ids, .. repeats.Select(r => r.Id)], projects, now);
     }
 
-    private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The repeats among the items, and every repeat of an original among them (its first pass may have changed).</summary>
+    private static async Task<List<ItemView>> RepeatsTouchedAsync(IQuerySession reader, IReadOnlyList<ItemView> loaded, List<ItemView> originals, CancellationToken ct)
+    {
+        var repeats = loaded.Where(i => i.IsRepeat).ToList();
+        if (originals.Count == 0)
+        {
+            return repeats;
+        }
+        var originalIds = originals.Select(i => i.Id).ToHashSet();
+        var projectIds = originals.Select(i => i.ProjectId).Distinct().ToArray();
+        // Repeats are a small share of a project's items; the original is matched here rather than in SQL.
+        var candidates = await reader.Query<ItemView>().Where(i => i.ProjectId.IsOneOf(projectIds) && i.RepeatOf != null).ToListAsync(ct);
+        return [.. repeats.Concat(candidates.Where(c => originalIds.Contains(c.RepeatOf!.Value))).DistinctBy(r => r.Id)];
+    }
+
+    private static async Task<(List<SelfAgreement> Scored, List<Guid> Dropped)> ScoreRepeatsAsync(IQuerySession reader, List<ItemView> repeats, List<ItemView> originals, DateTimeOffset now, CancellationToken ct)
+    {
+        var scored = new List<SelfAgreement>();
+        var dropped = new List<Guid>();
+        foreach (var repeat in repeats)
+        {
+            var original = originals.Find(i => i.Id == repeat.RepeatOf) ?? await reader.LoadAsync<ItemView>(repeat.RepeatOf!.Value, ct);
+            var annotator = repeat.AssignedTo.FirstOrDefault();
+            if (original is null || annotator == Guid.Empty)
+            {
+                continue;
+            }
+            var first = await AnnotationRecords.OfAsync(reader, original.Id, annotator, ct);
+            var second = await AnnotationRecords.OfAsync(reader, repeat.Id, annotator, ct);
+            if (SelfAgreementScorer.Score(original, repeat, first, second, now) is { } self)
+            {
+                scored.Add(self);
+            }
+            else
+            {
+                dropped.Add(repeat.Id);
+            }
+        }
+        return (scored, dropped);
+    }
+
+    private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh,
+        List<SelfAgreement> freshSelves, List<Guid> dropped, DateTimeOffset now, CancellationToken ct)
     {
         var freshById = fresh.ToDictionary(s => s.Id);
         var cards = new List<AnnotatorScorecard>(annotators.Count);
@@ -62,7 +119,10 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
             var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
             var items = summaries.Select(s => s.Id).ToHashSet();
             var labels = await AnnotationRecords.OfAnnotatorAsync(reader, annotator, ct);
-            cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now));
+            var storedSelves = await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId == annotator).ToListAsync(ct);
+            var selves = storedSelves.Where(s => !dropped.Contains(s.Id) && !freshSelves.Exists(f => f.Id == s.Id))
+                .Concat(freshSelves.Where(f => f.ProjectId == projectId && f.AnnotatorId == annotator));
+            cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now, selves));
         }
         return cards;
     }

@@ -27,5 +27,9 @@ public sealed class AnnotatorScorecard
     public double? AgreementAssisted { get; set; }
     /// <summary>Mean Dice with the others' consensus over the items they labelled entirely by hand.</summary>
     public double? AgreementManual { get; set; }
+    /// <summary>Mean agreement with their own first pass over the hidden repeats they submitted (<see cref="SelfAgreement"/>); null without one.</summary>
+    public double? SelfAgreement { get; set; }
+    /// <summary>Hidden repeats with both passes submitted.</summary>
+    public int RepeatsCompared { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -5,8 +5,9 @@ namespace WeakSegPortal.Core.Qa;
 /// <summary>Folds an annotator's item summaries and labels in one project into their <see cref="AnnotatorScorecard"/>.</summary>
 public static class ScorecardBuilder
 {
-    public static AnnotatorScorecard Build(Guid projectId, Guid annotatorId, IEnumerable<ItemAgreementSummary> summaries, IEnumerable<AnnotatorItemLabels> labels, DateTimeOffset now)
+    public static AnnotatorScorecard Build(Guid projectId, Guid annotatorId, IEnumerable<ItemAgreementSummary> summaries, IEnumerable<AnnotatorItemLabels> labels, DateTimeOffset now, IEnumerable<SelfAgreement>? repeats = null)
     {
+        var selves = (repeats ?? []).Where(r => r.AnnotatorId == annotatorId).ToList();
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(labels);
         var mine = summaries
@@ -35,6 +36,8 @@ public static class ScorecardBuilder
             AssistedAnnotations = annotations.Count(StoredLabels.IsAssisted),
             AgreementAssisted = Defined.Mean(mine.Where(a => a.AssistedAnnotations > 0).Select(a => a.DiceWithConsensus)),
             AgreementManual = Defined.Mean(mine.Where(a => a.AssistedAnnotations == 0).Select(a => a.DiceWithConsensus)),
+            SelfAgreement = Defined.Mean(selves.Select(r => r.Agreement)),
+            RepeatsCompared = selves.Count,
             UpdatedAt = now,
         };
     }

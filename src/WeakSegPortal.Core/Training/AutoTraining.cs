@@ -30,7 +30,7 @@ public sealed class AutoTraining(IDocumentSession session, RequestTrainingHandle
             return null;
         }
         var since = slot?.LastStartedAt ?? DateTimeOffset.MinValue;
-        var submitted = await session.Query<ItemView>().CountAsync(i => i.ProjectId == projectId && i.LastSubmittedAt > since, ct);
+        var submitted = await session.Query<ItemView>().CountAsync(i => i.ProjectId == projectId && i.RepeatOf == null && i.LastSubmittedAt > since, ct);
         if (!IsDue(project.AutoTrainAfterItems, submitted))
         {
             return null;

@@ -34,6 +34,7 @@ public sealed class AgreementSubscription : SubscriptionBase
     {
         [typeof(ItemRegistered)] = "a new item has no labels",
         [typeof(ItemAssigned)] = "holding an item adds no label",
+        [typeof(ItemRepeated)] = "a hidden repeat starts without labels",
         [typeof(ItemSkipped)] = "a skip changes nothing that was labelled",
     };
 

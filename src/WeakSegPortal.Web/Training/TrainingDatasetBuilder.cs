@@ -24,7 +24,7 @@ public sealed class TrainingDatasetBuilder(IQuerySession session)
         {
             return null;
         }
-        var items = await session.Query<ItemView>().Where(i => i.ProjectId == job.ProjectId).OrderBy(i => i.RegisteredAt).ToListAsync(ct);
+        var items = await session.Query<ItemView>().Where(i => i.ProjectId == job.ProjectId && i.RepeatOf == null).OrderBy(i => i.RegisteredAt).ToListAsync(ct);
         var labels = (await AnnotationRecords.OfItemsAsync(session, [.. items.Select(i => i.Id)], ct)).ToLookup(l => l.ItemId);
         var cards = (await session.Query<AnnotatorScorecard>().Where(c => c.ProjectId == job.ProjectId).ToListAsync(ct)).ToDictionary(c => c.AnnotatorId);
         var dataset = new List<TrainingItem>(items.Count);

@@ -110,6 +110,7 @@ public static class AuthorizationMatrix
         ["GET /projects/{ProjectId:guid}/edit"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/import"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/training"] = Rule.Managers,
+        ["GET /projects/{ProjectId:guid}/dashboard"] = Rule.Managers,
         ["GET /admin/users"] = Rule.Admins,
 
         // The API.
