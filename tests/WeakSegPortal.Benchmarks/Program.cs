@@ -32,12 +32,15 @@ switch (args.FirstOrDefault())
     case "faults":
         Environment.ExitCode = await FaultInjectionBenchmark.RunAsync([.. args.Skip(1)]);
         break;
+    case "cluster":
+        Environment.ExitCode = await NodeLostBenchmark.RunAsync([.. args.Skip(1)]);
+        break;
     case "fuzz":
         await FuzzBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, fuzz, suggest");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, cluster, fuzz, suggest");
         break;
 }
