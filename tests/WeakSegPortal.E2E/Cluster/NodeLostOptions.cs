@@ -18,6 +18,12 @@ public sealed record NodeLostOptions
     /// <summary>Whether the real browser (Debian's chromium) labels beside the simulated annotators.</summary>
     public bool Browser { get; init; } = true;
 
+    /// <summary>
+    /// Both kills, one after the other: the browser's node (cold), started again, then the daemon's node (started again).
+    /// Without: one kill, of the node that runs the daemon and has the browser (both bullets of the issue in one fault).
+    /// </summary>
+    public bool KillBothNodes { get; init; } = true;
+
     /// <summary>How long Redis stays down before it is started again.</summary>
     public TimeSpan RedisDown { get; init; } = TimeSpan.FromSeconds(1);
 

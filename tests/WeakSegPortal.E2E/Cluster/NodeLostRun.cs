@@ -25,7 +25,10 @@ public sealed class NodeLostRun(NodeLostOptions options)
     {
         var work = Directory.CreateTempSubdirectory("weakseg-cluster-").FullName;
         // The cluster's owner (postgres, when we are root) and nginx's workers must be able to enter the folder.
-        File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
+        }
         var keep = false;
         try
         {
@@ -69,6 +72,12 @@ public sealed class NodeLostRun(NodeLostOptions options)
                 }
                 return report;
             }
+            catch (Exception)
+            {
+                keep = true;
+                options.Log($"failed; kept for inspection: {work}");
+                throw;
+            }
             finally
             {
                 foreach (var node in nodes)
@@ -104,7 +113,9 @@ public sealed class NodeLostRun(NodeLostOptions options)
         var cold = 1 - hot;
         options.Log($"n{hot} runs the agreement daemon, n{cold} is cold; the worker is connected ({clock.Elapsed.TotalSeconds:F1} s)");
 
-        await using var browser = options.Browser ? await ClusterBrowser.OpenAsync(balancer.Address, $"n{cold}", BrowserUser) : null;
+        // The browser is put on the node that is killed first: the cold one when both kills are run, else the daemon's.
+        var first = options.KillBothNodes ? cold : hot;
+        await using var browser = options.Browser ? await ClusterBrowser.OpenAsync(balancer.Address, $"n{first}", BrowserUser) : null;
         if (browser is not null)
         {
             await browser.DrawAndSaveAsync(TimeSpan.FromSeconds(30));
@@ -137,30 +148,38 @@ public sealed class NodeLostRun(NodeLostOptions options)
             var faults = new List<ClusterFault>();
             var marks = new List<(string Kind, long At, TimeSpan Injected)>();
 
-            // 1. The browser's node (cold) is killed; its annotators and the browser reconnect through nginx to the other.
-            await Task.Delay(options.Gap, ct);
-            faults.Add(await FaultAsync("web node killed (SIGKILL)", marks, clients, browser, HealthAsync, async () =>
+            if (options.KillBothNodes)
             {
-                await nodes[cold].KillAsync();
-                live[cold] = false;
-            }, agreementAfter: null, backplane: false, ct));
-            await RestartAsync(nodes, live, cold, ct);
+                // 1. The browser's node (cold) is killed; its annotators and the browser reconnect through nginx to the other.
+                await Task.Delay(options.Gap, ct);
+                faults.Add(await FaultAsync("web node killed (SIGKILL)", marks, clients, browser, HealthAsync, async () =>
+                {
+                    await nodes[cold].KillAsync();
+                    live[cold] = false;
+                }, agreementAfter: null, backplane: false, ct));
+                await RestartAsync(nodes, live, cold, ct);
+            }
 
             // 2. The node running the agreement daemon is killed: the other takes the daemon over and agreement keeps updating.
+            // Without the first kill it is also the browser's node, and its annotators and the browser go to the other.
             await Task.Delay(options.Gap, ct);
             health = await HealthAsync();
             hot = Array.FindIndex(health, h => h?.Role == "hot");
             if (hot < 0)
             {
-                throw new InvalidOperationException($"No node runs the daemon before the second kill: {string.Join(", ", health.Select(h => h?.ToString() ?? "no answer"))}");
+                throw new InvalidOperationException($"No node runs the daemon before the kill: {string.Join(", ", health.Select(h => h?.ToString() ?? "no answer"))}");
             }
             var newest = health[hot]!.NewestSequence;
-            faults.Add(await FaultAsync("node running the agreement daemon killed (SIGKILL)", marks, clients, browser, HealthAsync, async () =>
+            faults.Add(await FaultAsync(options.KillBothNodes ? "node running the agreement daemon killed (SIGKILL)" : "web node running the agreement daemon killed (SIGKILL)",
+                marks, clients, browser, HealthAsync, async () =>
+                {
+                    await nodes[hot].KillAsync();
+                    live[hot] = false;
+                }, agreementAfter: newest, backplane: false, ct));
+            if (options.KillBothNodes)
             {
-                await nodes[hot].KillAsync();
-                live[hot] = false;
-            }, agreementAfter: newest, backplane: false, ct));
-            await RestartAsync(nodes, live, hot, ct);
+                await RestartAsync(nodes, live, hot, ct);
+            }
 
             // 3. Redis is killed and started again on its port: each node goes on alone meanwhile and shares again after.
             await Task.Delay(options.Gap, ct);
@@ -193,7 +212,7 @@ public sealed class NodeLostRun(NodeLostOptions options)
                 (browserStored, browserIds) = await BrowserStreamAsync(connectionString, await browser.ItemAsync(), ct);
             }
             var stored = await EventStoreLedger.ReadAsync(connectionString, Schema, annotators, ct);
-            var deaths = nodes.Count(n => !n.Running);
+            var deaths = nodes.Where((n, i) => live[i] && !n.Running).Count();
             var errors = nodes.SelectMany(n => n.ErrorLines()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
             var ledger = FaultLedger.Classify(annotators, clients, stored, marks, duration, 0, deaths, errors);
             return new NodeLostReport(ledger, faults, browser?.Saved ?? 0, browserStored, browserIds, browser?.Errors ?? []);
@@ -234,7 +253,7 @@ public sealed class NodeLostRun(NodeLostOptions options)
         var first = firsts.Min() is { } f ? Stopwatch.GetElapsedTime(at, f) : TimeSpan.MaxValue;
         var fault = new ClusterFault(kind, injected, clients.Where((c, i) => c.Connects > connects[i]).Count(), first,
             await annotatorsBack ?? TimeSpan.MaxValue, await browserSaved, await workerBack, await agreement, await shared);
-        options.Log($"{kind}: {fault.Reconnected} annotators reconnected; recovered in {(fault.Recovered == TimeSpan.MaxValue ? "never" : $"{fault.Recovered.TotalSeconds:F2} s")}");
+        options.Log(fault.ToString());
         return fault;
     }
 
