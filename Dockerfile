@@ -49,3 +49,17 @@ COPY --from=build /out/worker .
 COPY --from=build /out/cli /opt/weakseg-cli
 ENV DOTNET_RUNNING_IN_CONTAINER=true Suggestions__EmbeddingDirectory=/data/embeddings
 ENTRYPOINT ["dotnet", "WeakSegPortal.Worker.dll"]
+
+# The load balancer in front of several web nodes: Debian's nginx (nginx-light) with infra/nginx's configuration,
+# rendered by infra/lib.sh's lb_render for the nodes in LB_NODES (fixed addresses: nginx's affinity cookie names a node
+# by the address that answered; infra/docker-compose.yml gives web-1 and web-2 these two). See README "Running several nodes".
+FROM debian:bookworm-slim AS lb
+ARG LB_NODES="172.28.0.11:8080 172.28.0.12:8080"
+RUN apt-get update && apt-get install -y --no-install-recommends nginx-light && rm -rf /var/lib/apt/lists/*
+WORKDIR /opt/weakseg
+COPY infra/lib.sh infra/lib.sh
+COPY infra/nginx infra/nginx
+RUN bash -c 'source infra/lib.sh && lb_render /etc/nginx/weakseg-lb.conf /var/lib/nginx/weakseg 8080 $LB_NODES' \
+    && ln -sf /dev/stdout /var/lib/nginx/weakseg/access.log && ln -sf /dev/stderr /var/lib/nginx/weakseg/error.log
+EXPOSE 8080
+CMD ["nginx", "-p", "/var/lib/nginx/weakseg", "-c", "/etc/nginx/weakseg-lb.conf", "-e", "stderr", "-g", "daemon off;"]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest|crowd
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest|crowd|cluster
 # (suggest [engines|noc|sam|hub [ROUNDS]]: hub starts its own cluster, the portal and a worker as child processes)
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
+# cluster [ANNOTATORS] [RUNS]: two web nodes behind nginx, Redis, PostgreSQL, a worker and chromium, all its own: a node lost;
 # fuzz [INPUTS SEED PARALLEL TIMEOUT_S])
 # (train [weakseg bench options]: trains with full masks and each weak label type on synthetic phantoms, or on --data /
 # --image --label, and prints the Dice / HD95 / % of full table; needs no database)
@@ -21,7 +22,16 @@ if [ "${1:-}" = crowd ]; then
   ensure_packages redis-server
   exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
 fi
-# faults starts its own clusters; suggest (classical engines on a 512² slice) needs no database.
+# faults and cluster start their own clusters; suggest (classical engines on a 512² slice) needs no database.
+if [ "${1:-}" = cluster ]; then
+  # nginx-light (the load balancer), redis-server, chromium (the one real browser); the client bundle it loads; the
+  # worker from its own Release build, as for suggest hub.
+  ensure_packages nginx-light redis-server chromium
+  export WEAKSEG_CHROMIUM=${WEAKSEG_CHROMIUM:-/usr/bin/chromium}
+  bash infra/build-client.sh
+  dotnet build -c Release src/WeakSegPortal.Worker -nologo -v q -clp:ErrorsOnly
+  exec dotnet run -c Release --project tests/WeakSegPortal.Benchmarks -- "$@"
+fi
 if [ "${1:-}" = faults ] || [ "${1:-}" = suggest ]; then
   if [ "${1:-}" = suggest ] && [ "${2:-}" = hub ]; then
     # The worker runs from its own Release build (beside the benchmark its packages would clash with ASP.NET's).

@@ -82,3 +82,35 @@ run_data_dir() {
   fi
   echo "$dir"
 }
+
+# lb_render OUT PREFIX LISTEN NODE...: writes the load balancer's nginx configuration (infra/nginx/weakseg-lb.conf.template)
+# for web nodes at host:port (n0 is the first), listening on LISTEN (port or address:port), with its pid, logs and temp files
+# under PREFIX. WEAKSEG_LB_WORKERS sets worker_processes (auto). Run it: nginx -p PREFIX -c OUT -g 'daemon off;'.
+lb_render() {
+  local out=$1 prefix=$2 listen=$3; shift 3
+  [ $# -ge 1 ] || die "lb_render: name at least one web node (host:port)"
+  local pool_map="" served_map="" any="" pools="" i=0 node other j
+  for node in "$@"; do
+    pool_map+="    n$i weakseg_n$i;"$'\n'
+    served_map+="    \"~(^|, )${node//./\\.}\$\" n$i;"$'\n'
+    any+="    server $node max_fails=1 fail_timeout=10s;"$'\n'
+    pools+=$'\n'"  upstream weakseg_n$i {"$'\n'"    server $node max_fails=1 fail_timeout=10s;"$'\n'
+    j=0
+    for other in "$@"; do
+      [ $j -ne $i ] && pools+="    server $other max_fails=1 fail_timeout=10s backup;"$'\n'
+      j=$((j + 1))
+    done
+    pools+="    zone weakseg_n$i 64k;"$'\n'"    keepalive 16;"$'\n'"  }"
+    i=$((i + 1))
+  done
+  mkdir -p "$prefix/tmp"
+  local text; text=$(<"$ROOT_DIR/infra/nginx/weakseg-lb.conf.template")
+  text=${text//@@WORKER_PROCESSES@@/${WEAKSEG_LB_WORKERS:-auto}}
+  text=${text//@@PREFIX@@/$prefix}
+  text=${text//@@LISTEN@@/$listen}
+  text=${text//@@POOL_MAP@@/${pool_map%$'\n'}}
+  text=${text//@@SERVED_MAP@@/${served_map%$'\n'}}
+  text=${text//@@ANY_SERVERS@@/${any%$'\n'}}
+  text=${text//@@NODE_POOLS@@/$pools}
+  printf '%s\n' "$text" >"$out"
+}

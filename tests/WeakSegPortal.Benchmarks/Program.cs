@@ -35,12 +35,15 @@ switch (args.FirstOrDefault())
     case "crowd":
         Environment.ExitCode = await WeakSegPortal.Benchmarks.Crowd.CrowdBenchmark.RunAsync([.. args.Skip(1)]);
         break;
+    case "cluster":
+        Environment.ExitCode = await NodeLostBenchmark.RunAsync([.. args.Skip(1)]);
+        break;
     case "fuzz":
         await FuzzBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
             [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, fuzz, suggest, crowd");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, cluster, crowd, fuzz, suggest");
         break;
 }

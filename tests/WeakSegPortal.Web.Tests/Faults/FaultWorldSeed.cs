@@ -20,8 +20,13 @@ public static class FaultWorldSeed
 {
     public const int ImageSize = 512;
 
-    public static async Task<IReadOnlyList<FaultAnnotator>> SeedAsync(string connectionString, int annotators, CancellationToken ct)
+    public static Task<IReadOnlyList<FaultAnnotator>> SeedAsync(string connectionString, int annotators, CancellationToken ct) =>
+        SeedAsync(connectionString, annotators, new Dictionary<string, string>(), ct);
+
+    /// <param name="settings">Further portal settings for the seeding run, over the defaults (e.g. Seed:Demo, a shared Storage:Root).</param>
+    public static async Task<IReadOnlyList<FaultAnnotator>> SeedAsync(string connectionString, int annotators, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
@@ -31,6 +36,10 @@ public static class FaultWorldSeed
         builder.Configuration["Database:ConnectionString"] = connectionString;
         builder.Configuration["Agreement:Daemon"] = "Disabled";
         builder.Configuration["Storage:Root"] = Directory.CreateTempSubdirectory("weakseg-fault-seed-").FullName;
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPortalServices();
         await using var app = builder.Build();
