@@ -59,7 +59,8 @@ public static class ExportEndpoints
     private static async Task<IResult> CancelAsync(Guid projectId, Guid exportId, HttpContext http, CancelExportHandler handler, CancellationToken ct)
     {
         var result = await handler.HandleAsync(new CancelExport(projectId, exportId, http.User.UserId()), ct);
-        return result.Succeeded ? Results.Ok() : Results.Problem(string.Join(" ", result.Errors.Values), statusCode: StatusCodes.Status409Conflict);
+        // 400: nothing to cancel (unknown, or ended already); the export is as it was.
+        return result.Succeeded ? Results.Ok() : Results.Problem(string.Join(" ", result.Errors.Values), statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> DownloadAsync(Guid projectId, Guid exportId, HttpContext http, RecordExportDownloadHandler handler, IBlobStore blobs, CancellationToken ct)
