@@ -28,7 +28,7 @@ internal static class ExportApi
     /// <summary>Starts an export, waits for it, downloads it and unpacks it into a fresh folder.</summary>
     public static async Task<string> ExportAsync(HttpClient manager, Guid project, params string[] formats)
     {
-        var id = await StartAsync(manager, project, formats);
+        var id = await StartAsync(manager, project, [ExportFormats.WeakLabels, .. formats]);
         var ended = await EndedAsync(manager, project, id);
         Assert.True(ended.Status == ExportStatus.Completed, ended.FailureReason);
         var bytes = await manager.GetByteArrayAsync($"/api/projects/{project}/exports/{id}/download");
