@@ -29,6 +29,9 @@ internal static class CommandDispatcher
                                                trains with full masks and each weak label type on one split; prints Dice,
                                                HD95 (mm) and % of full supervision (cases: full-masks, scribbles, boxes, points,
                                                points-pce-only, tags, scribbles-plain-majority)
+          agreement LABELS.json [--format csv|json]
+                                               the QA desk's agreement report (per item and per annotator) from a weak-label
+                                               file (docs/weak-label-format.md), offline, with the portal's own maths
         PATH is a DICOM file, a folder holding one series, a NIfTI file (.nii, .nii.gz) or a PNG/JPEG/TIFF image.
         """;
 
@@ -53,6 +56,7 @@ internal static class CommandDispatcher
                 "suggest" => await SuggestCommand.RunAsync(arguments, stdout, cancellationToken),
                 "simulate" => SimulateCommand.Run(arguments, stdout, cancellationToken),
                 "bench" => BenchCommand.Run(arguments, stdout, cancellationToken),
+                "agreement" => await AgreementCommand.RunAsync(arguments, stdout, cancellationToken),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

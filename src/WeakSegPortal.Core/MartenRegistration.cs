@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
@@ -30,6 +31,8 @@ public static class MartenRegistration
             typeof(TrainingRequested), typeof(TrainingClaimed), typeof(TrainingEpochCompleted), typeof(TrainingLeaseRenewed), typeof(TrainingReleased),
             typeof(TrainingCancelRequested), typeof(TrainingCancelled), typeof(TrainingFailed), typeof(TrainingCompleted),
             typeof(TrainingSlotTaken), typeof(TrainingSlotFreed),
+            typeof(ExportRequested), typeof(ExportStarted), typeof(ExportProgressed), typeof(ExportCompleted), typeof(ExportCancelled),
+            typeof(ExportFailed), typeof(ExportDownloaded), typeof(WeakLabelsImported),
         ]);
         // Inline: the project list must show a project in the same request that saved it.
         options.Projections.Add<ProjectSummaryProjection>(ProjectionLifecycle.Inline);
@@ -49,6 +52,9 @@ public static class MartenRegistration
         // Inline: a claim, a report and the training page read what the previous command stored.
         options.Projections.Add<TrainingJobProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<TrainingJob>().Index(j => j.ProjectId).Index(j => j.Status);
+        // Inline: the export page, the runner and a cancel read what the previous command stored.
+        options.Projections.Add<ProjectExportProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<ProjectExport>().Index(e => e.ProjectId);
         // Written by the agreement subscription (async daemon), never on the annotation path.
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WeakSegPortal.Core.Agreement;
 
 namespace WeakSegPortal.Core.Qa;
 
@@ -50,18 +51,10 @@ public static class AgreementCsv
         csv.AppendJoin(',', cells.Select(Escape)).Append('\n');
     }
 
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs a name as a formula.</summary>
-    public static string Escape(string cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '@' or '-' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            cell = "'" + cell;
-        }
-        return cell.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    /// <summary>RFC 4180 quoting with the formula guard: <see cref="CsvCell.Escape"/>.</summary>
+    public static string Escape(string cell) => CsvCell.Escape(cell);
 
-    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.######", CultureInfo.InvariantCulture) : "";
+    private static string Number(double? value) => CsvCell.Number(value);
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 
 namespace WeakSegPortal.Core.Qa;

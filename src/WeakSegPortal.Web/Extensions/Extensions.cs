@@ -5,23 +5,25 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using WeakSegPortal.Hosting;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Training;
+using WeakSegPortal.Hosting;
+using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.Cluster;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
 using WeakSegPortal.Web.DataImport.DicomWeb;
-using WeakSegPortal.Web.Health;
+using WeakSegPortal.Web.Exports;
 using WeakSegPortal.Web.Guidelines;
+using WeakSegPortal.Web.Health;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Items;
 using WeakSegPortal.Web.Options;
-using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Qa;
 using WeakSegPortal.Web.Security;
 using WeakSegPortal.Web.Seeding;
@@ -74,6 +76,7 @@ public static class Extensions
         services.AddPixelStore();
         services.AddSuggestions();
         services.AddTraining();
+        services.AddExports();
         services.AddUseCases();
         services.AddImageImport();
         services.AddHostedService<PortalSeeder>();
@@ -106,6 +109,7 @@ public static class Extensions
         app.MapWorkerBlobEndpoints();
         app.MapTrainingDatasetEndpoints();
         app.MapModelDownloadEndpoints();
+        app.MapExportEndpoints();
         app.MapItemImageEndpoints();
         app.MapGuidelineImageEndpoints();
         app.MapAgreementExports();
@@ -240,6 +244,21 @@ public static class Extensions
         services.AddScoped<TrainingDatasetBuilder>();
         services.AddScoped<TrainingStarter>();
         services.AddScoped<ModelCatalog>();
+    }
+
+    /// <summary>Exports (docs/export-formats.md): Core's handlers, the content reader and the background runner; the weak-label import.</summary>
+    private static void AddExports(this IServiceCollection services)
+    {
+        services.AddScoped<RequestExportHandler>();
+        services.AddScoped<StartExportHandler>();
+        services.AddScoped<RecordExportProgressHandler>();
+        services.AddScoped<CompleteExportHandler>();
+        services.AddScoped<FailExportHandler>();
+        services.AddScoped<CancelExportHandler>();
+        services.AddScoped<RecordExportDownloadHandler>();
+        services.AddScoped<ImportWeakLabelsHandler>();
+        services.AddScoped<ExportContentReader>();
+        services.AddHostedService<ExportRunner>();
     }
 
     private static void AddPortalAuth(this IServiceCollection services)

@@ -111,6 +111,7 @@ public static class AuthorizationMatrix
         ["GET /projects/{ProjectId:guid}/import"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/training"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/dashboard"] = Rule.Managers,
+        ["GET /projects/{ProjectId:guid}/exports"] = Rule.Managers,
         ["GET /admin/users"] = Rule.Admins,
 
         // The API.
@@ -130,6 +131,11 @@ public static class AuthorizationMatrix
         ["GET /api/worker/blobs/{hash}"] = Rule.Workers,
         ["GET /api/worker/training/{jobId:guid}/dataset"] = Rule.Workers,
         ["GET /api/projects/{projectId:guid}/models/{versionId:guid}/{file}"] = Rule.Managers,
+        ["POST /api/projects/{projectId:guid}/exports"] = Rule.Managers,
+        ["GET /api/projects/{projectId:guid}/exports"] = Rule.Managers,
+        ["POST /api/projects/{projectId:guid}/exports/{exportId:guid}/cancel"] = Rule.Managers,
+        ["GET /api/projects/{projectId:guid}/exports/{exportId:guid}/download"] = Rule.Managers,
+        ["POST /api/projects/{projectId:guid}/labels"] = Rule.Managers,
     };
 
     /// <summary>Every hub method and its rule. A method missing here fails the matrix test.</summary>

@@ -30,7 +30,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
-    private sealed record Ids(Guid Project, Guid Item, Guid Example, Guid ModelVersion);
+    private sealed record Ids(Guid Project, Guid Item, Guid Example, Guid ModelVersion, Guid Export);
 
     /// <summary>One call and its answer; Error: neither served nor refused (a 500, an odd redirect), wrong whatever was expected.</summary>
     private sealed record Call(string Key, Caller Caller, Target Target, Expect Expected, string Outcome, bool Served, string Body, bool Error = false);
@@ -83,8 +83,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         var own = await new QaWorld(factory, "mx-own").CreateAsync($"Matrix own {Guid.NewGuid():N}");
         var otherName = $"Matrix other {Guid.NewGuid():N}";
         var other = await new QaWorld(factory, "mx-other").CreateAsync(otherName);
-        var ownIds = new Ids(own.Project, own.Item, await ExampleAsync(own.Project), await ModelVersionAsync(own.Project));
-        var otherIds = new Ids(other.Project, other.Item, await ExampleAsync(other.Project), await ModelVersionAsync(other.Project));
+        var ownIds = new Ids(own.Project, own.Item, await ExampleAsync(own.Project), await ModelVersionAsync(own.Project), await ExportAsync(own.Project));
+        var otherIds = new Ids(other.Project, other.Item, await ExampleAsync(other.Project), await ModelVersionAsync(other.Project), await ExportAsync(other.Project));
         await using (var hub = await own.ConnectAsync(0))
         {
             await QaWorld.BoxAsync(hub, own.Item, 2, 2, 20, 20);
@@ -158,6 +158,23 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
             hash, hash, 0.5, 0.8, 1, 0, [], [], 1000, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
         return version;
+    }
+
+    /// <summary>A completed export of the project whose zip is in the blob store (what the export runner leaves).</summary>
+    private async Task<Guid> ExportAsync(Guid project)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var blobs = scope.ServiceProvider.GetRequiredService<WeakSegPortal.Imaging.Storage.IBlobStore>();
+        var hash = (await blobs.PutAsync(new MemoryStream("matrix export"u8.ToArray()), CancellationToken.None)).Hex;
+        var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentSession>();
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        session.Events.StartStream<WeakSegPortal.Core.Exports.ProjectExport>(id,
+            new WeakSegPortal.Core.Exports.ExportRequested(id, project, ["weak-labels"], WeakSegPortal.Core.Exports.ExportFilter.All, Guid.Empty, now),
+            new WeakSegPortal.Core.Exports.ExportStarted(id, project, "matrix", 0, now),
+            new WeakSegPortal.Core.Exports.ExportCompleted(id, project, hash, 13, "matrix.zip", [], now));
+        await session.SaveChangesAsync();
+        return id;
     }
 
     /// <summary>A box by the world's annotator; returns its annotation id, the mark a leak would carry.</summary>
@@ -237,6 +254,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
             "contenthash" or "hash" => new string('0', 64),
             "versionid" => ids.ModelVersion.ToString(),
             "jobid" => Guid.NewGuid().ToString(),
+            "exportid" => ids.Export.ToString(),
             "file" => "onnx",
             _ => throw new InvalidOperationException($"The matrix does not know what to put in {{{name}}} of {pattern}; teach Fill."),
         };

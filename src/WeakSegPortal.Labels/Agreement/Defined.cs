@@ -1,4 +1,4 @@
-namespace WeakSegPortal.Core.Qa;
+namespace WeakSegPortal.Core.Agreement;
 
 /// <summary>Turns the maths' NaN ("nothing to compare") into null, which JSON and people read better.</summary>
 public static class Defined

@@ -1,6 +1,5 @@
-using WeakSegPortal.Core.Labels;
 
-namespace WeakSegPortal.Core.Qa;
+namespace WeakSegPortal.Core.Labels;
 
 /// <summary>
 /// Keeps agreement on a volume cheap: only the slices somebody labelled are rasterised. The labels are
