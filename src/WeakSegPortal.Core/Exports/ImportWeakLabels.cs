@@ -44,7 +44,7 @@ public sealed class ImportWeakLabelsHandler(IDocumentSession session, TimeProvid
         {
             return (CommandResult.Refused("file", e.Message), null);
         }
-        var items = await session.Query<ItemView>().Where(i => i.ProjectId == command.ProjectId).ToListAsync(ct);
+        var items = await session.Query<ItemView>().Where(i => i.ProjectId == command.ProjectId && i.RepeatOf == null).ToListAsync(ct);
         var byId = items.ToDictionary(i => i.Id);
         var byHash = items.Where(i => i.ContentHash.Length > 0).GroupBy(i => i.ContentHash).ToDictionary(g => g.Key, g => g.First());
         var matches = command.File.Items

@@ -16,7 +16,7 @@ public sealed class ExportContentReader(IQuerySession session)
         {
             return null;
         }
-        var items = (await session.Query<ItemView>().Where(i => i.ProjectId == export.ProjectId).OrderBy(i => i.RegisteredAt).ToListAsync(ct))
+        var items = (await session.Query<ItemView>().Where(i => i.ProjectId == export.ProjectId && i.RepeatOf == null).OrderBy(i => i.RegisteredAt).ToListAsync(ct))
             .Where(export.Filter.Keeps).ToList();
         var labels = (await AnnotationRecords.OfItemsAsync(session, [.. items.Select(i => i.Id)], ct)).ToLookup(l => l.ItemId);
         var adjudications = new Dictionary<Guid, ItemAdjudicated>();
