@@ -13,7 +13,7 @@ public sealed record ResetPassword(Guid UserId, string NewPassword, Guid By);
 /// cookie made before is refused once re-checked, see <see cref="SessionValidator"/>), and, as when
 /// disabling, a new security stamp and their hub connections on this node closed.
 /// </summary>
-public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionValidator sessions, ConnectedSessions connections)
+public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionValidator sessions, ConnectedSessions connections, TimeProvider clock)
 {
     public async Task<CommandResult> HandleAsync(ResetPassword command, CancellationToken ct)
     {
@@ -31,6 +31,7 @@ public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHash
         account.SecurityStamp = UserAccount.NewSecurityStamp();
         account.PasswordStamp = UserAccount.NewSecurityStamp();
         session.Update(account);
+        session.Events.Append(account.Id, new UserPasswordReset(account.Id, command.By, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
         sessions.Forget(account.Id);
         connections.CloseUser(account.Id);

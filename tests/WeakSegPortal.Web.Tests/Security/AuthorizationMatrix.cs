@@ -111,6 +111,8 @@ public static class AuthorizationMatrix
         ["GET /projects/{ProjectId:guid}/import"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/training"] = Rule.Managers,
         ["GET /admin/users"] = Rule.Admins,
+        ["GET /audit"] = Rule.Managers,
+        ["GET /account/tokens"] = Rule.SignedIn,
 
         // The API.
         ["* /health"] = Rule.Public,
