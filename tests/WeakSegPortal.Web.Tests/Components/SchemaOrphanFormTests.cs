@@ -23,7 +23,7 @@ public sealed class SchemaOrphanFormTests : MudComponentTest
         var errors = SchemaOrphanRule.Check(project, changes, labels);
 
         var form = Context.Render<ProjectForm>(p => p
-            .Add(f => f.Draft, ProjectDraft.From(project, 1))
+            .Add(f => f.Draft, new ProjectDraft { Name = "Abdomen", Classes = [], AllowedKinds = [AnnotationKind.Point] })
             .Add(f => f.ServerErrors, errors)
             .Add(f => f.OnSave, _ => { }));
 
