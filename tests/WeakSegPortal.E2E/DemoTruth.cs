@@ -3,14 +3,16 @@ using WeakSegPortal.Imaging.Demo;
 namespace WeakSegPortal.E2E;
 
 /// <summary>
-/// The exact ground truth of a demo item, made again from its name ("demo-ct-01", "demo-mr-04"): the
-/// seeding uses the same generator, seed and size, so a browser test knows where each organ lies.
+/// The exact ground truth of a demo item, made again from the name the workspace shows: a pseudonym whose number is
+/// the demo case's seed ("DACS-0001" is demo-ct-01, "DACS-0004" demo-mr-04: the seeding registers the cases in order, see
+/// Seeding/DemoItems). The seeding uses the same generator, seed and size, so a browser test knows where each organ lies.
 /// </summary>
 public sealed class DemoTruth
 {
     /// <summary>Side and slice count of the seeded demo items (Seeding/DemoItems).</summary>
     private const int Size = 192;
     private const int Slices = 24;
+    private const int DemoCases = 4;
 
     private readonly short[] _labels;
 
@@ -18,10 +20,13 @@ public sealed class DemoTruth
 
     public static DemoTruth For(string itemName)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(itemName, @"demo-(ct|mr)-(\d+)");
-        Assert.True(match.Success, $"'{itemName}' is not a demo item");
-        var generator = new DemoVolumeGenerator(int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
-        var demo = match.Groups[1].Value == "ct" ? generator.CreateCt(Size, Slices) : generator.CreateMr(Size, Slices);
+        var match = System.Text.RegularExpressions.Regex.Match(itemName, @"^[A-Z0-9]+-(\d+)$");
+        Assert.True(match.Success, $"'{itemName}' is not a demo item's pseudonym");
+        var seed = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seed, 1, DemoCases);
+        var generator = new DemoVolumeGenerator(seed);
+        // The last case is the MR-like one (Seeding/DemoItems).
+        var demo = seed < DemoCases ? generator.CreateCt(Size, Slices) : generator.CreateMr(Size, Slices);
         return new DemoTruth(demo.Labels.Int16Voxels);
     }
 

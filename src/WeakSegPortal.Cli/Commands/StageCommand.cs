@@ -75,7 +75,10 @@ internal static class StageCommand
             m.SeriesInstanceUid.Length > 0 ? m.SeriesInstanceUid : null,
             hash,
             key.Hex,
-            volume.Warnings);
+            volume.Warnings,
+            m.StudyInstanceUid.Length > 0 ? m.StudyInstanceUid : null,
+            m.SopClassUid.Length > 0 ? m.SopClassUid : null,
+            m.SopInstanceUids.Count > 0 ? m.SopInstanceUids : null);
     }
 
     /// <summary>A single file keeps its name; a series is named by its description, else by its folder.</summary>

@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;

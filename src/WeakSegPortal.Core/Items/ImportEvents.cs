@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Audit;
+
 namespace WeakSegPortal.Core.Items;
 
 /// <summary>One file of an import and what became of it.</summary>
@@ -11,4 +13,4 @@ public sealed record ImportRecorded(
     IReadOnlyList<ImportedFile> Accepted,
     IReadOnlyList<ImportedFile> Refused,
     Guid By,
-    DateTimeOffset At);
+    DateTimeOffset At) : IAdministrativeEvent, IProjectScoped;

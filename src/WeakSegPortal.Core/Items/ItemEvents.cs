@@ -3,6 +3,8 @@ namespace WeakSegPortal.Core.Items;
 // Events of an item's life-cycle stream (one stream per item).
 
 /// <summary>An image or volume became an item of a project, its voxels stored under <paramref name="VolumeKey"/>.</summary>
+/// <param name="Name">The name everyone sees: a pseudonym (<see cref="ItemPseudonym"/>), never the source's file name.</param>
+/// <param name="Source">The source's name and DICOM UIDs, for managers and exports alone; null on items made without an import.</param>
 public sealed record ItemRegistered(
     Guid ItemId,
     Guid ProjectId,
@@ -14,7 +16,8 @@ public sealed record ItemRegistered(
     string ContentHash,
     string? SeriesInstanceUid,
     Guid By,
-    DateTimeOffset At) : IItemEvent;
+    DateTimeOffset At,
+    ItemSource? Source = null) : IItemEvent;
 
 /// <summary>
 /// The queue made a hidden repeat: item <paramref name="ItemId"/> (<see cref="RepeatIds.For"/>) shows the image of

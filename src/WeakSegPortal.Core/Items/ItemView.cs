@@ -6,7 +6,10 @@ public sealed class ItemView
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
     public Guid ImportId { get; set; }
+    /// <summary>The pseudonym everyone sees (<see cref="ItemPseudonym"/>).</summary>
     public string Name { get; set; } = "";
+    /// <summary>Source name and DICOM UIDs: for managers and exports only, never in an annotator's or QA lead's answer.</summary>
+    public ItemSource? Source { get; set; }
     public string Modality { get; set; } = "";
     public ItemGeometry Geometry { get; set; } = new(0, 0, 0, [1, 1, 1], [0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1]);
     public string VolumeKey { get; set; } = "";

@@ -11,6 +11,7 @@ public sealed class ItemViewProjection : SingleStreamProjection<ItemView, Guid>
         ProjectId = e.ProjectId,
         ImportId = e.ImportId,
         Name = e.Name,
+        Source = e.Source,
         Modality = e.Modality,
         Geometry = e.Geometry,
         VolumeKey = e.VolumeKey,

@@ -49,6 +49,14 @@ public sealed class EditProjectHandler(IDocumentSession session, TimeProvider cl
         {
             return CommandResult.Refused(classErrors);
         }
+        if (SchemaOrphanRule.NeedsLabels(stream.Aggregate, changes))
+        {
+            var orphaned = SchemaOrphanRule.Check(stream.Aggregate, changes, await LabelsInUse.ReadAsync(session, command.ProjectId, ct));
+            if (orphaned.Count > 0)
+            {
+                return CommandResult.Refused(orphaned);
+            }
+        }
         if (changes.Count == 0)
         {
             return CommandResult.Ok(command.ProjectId);

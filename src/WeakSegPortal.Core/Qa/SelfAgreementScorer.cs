@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
 

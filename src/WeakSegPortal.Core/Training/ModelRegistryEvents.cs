@@ -1,3 +1,5 @@
+using WeakSegPortal.Core.Audit;
+
 namespace WeakSegPortal.Core.Training;
 
 // The model registry (docs/training-protocol.md). Both events go on the project's model stream (ModelStreams.ForProject),
@@ -14,4 +16,4 @@ public sealed record ModelVersionRegistered(
     IReadOnlyList<Guid> LabelledItems, IReadOnlyList<ItemUncertainty> Uncertainties, long TrainingMs, DateTimeOffset At);
 
 /// <summary>A manager made version <paramref name="Version"/> the project's model: it serves "project-model" suggestions and ranks the queue.</summary>
-public sealed record ModelPromoted(Guid ProjectId, Guid ModelVersionId, int Version, Guid By, DateTimeOffset At);
+public sealed record ModelPromoted(Guid ProjectId, Guid ModelVersionId, int Version, Guid By, DateTimeOffset At) : IAdministrativeEvent, IProjectScoped;

@@ -9,6 +9,7 @@ public sealed record DicomHeader
     public string StudyInstanceUid { get; init; } = "";
     public string SeriesInstanceUid { get; init; } = "";
     public string SopInstanceUid { get; init; } = "";
+    public string SopClassUid { get; init; } = "";
     public string Modality { get; init; } = "";
     public string SeriesDescription { get; init; } = "";
     public string TransferSyntaxUid { get; init; } = "";

@@ -73,7 +73,8 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
             warnings.Add("The series has no PixelSpacing; 1 mm was assumed.");
         }
 
-        return builder!.Build(geometry, MetadataOf(first, photometric![0]), warnings);
+        var metadata = MetadataOf(first, photometric![0]) with { SopInstanceUids = [.. stack.Slices.Select(s => s.SopInstanceUid)] };
+        return builder!.Build(geometry, metadata, warnings);
     }
 
     private (VoxelBufferBuilder? Builder, string[]? Photometric) DecodeStack(DicomSliceStack stack, VoxelType type, CancellationToken cancellationToken)
@@ -178,6 +179,8 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
         StudyInstanceUid = header.StudyInstanceUid,
         SeriesInstanceUid = header.SeriesInstanceUid,
         SeriesDescription = header.SeriesDescription,
+        SopClassUid = header.SopClassUid,
+        SopInstanceUids = header.SopInstanceUid.Length > 0 ? [header.SopInstanceUid] : [],
         TransferSyntax = header.TransferSyntaxUid,
         Photometric = header.Photometric.Length > 0 ? header.Photometric : decodedPhotometric,
         SourceFormat = "DICOM",

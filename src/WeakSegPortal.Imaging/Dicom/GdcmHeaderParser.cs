@@ -23,6 +23,7 @@ internal static class GdcmHeaderParser
             StudyInstanceUid = Text(0x0020, 0x000d),
             SeriesInstanceUid = Text(0x0020, 0x000e),
             SopInstanceUid = Text(0x0008, 0x0018),
+            SopClassUid = Text(0x0008, 0x0016),
             Modality = Text(0x0008, 0x0060),
             SeriesDescription = Text(0x0008, 0x103e),
             TransferSyntaxUid = DicomTagText.Clean(syntax.GetString()),

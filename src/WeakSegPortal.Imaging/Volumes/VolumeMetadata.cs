@@ -8,6 +8,12 @@ public sealed record VolumeMetadata
     public string SeriesInstanceUid { get; init; } = "";
     public string SeriesDescription { get; init; } = "";
 
+    /// <summary>The SOP class of the source instances (DICOM only), for a DICOM-SEG that references them.</summary>
+    public string SopClassUid { get; init; } = "";
+
+    /// <summary>Each source instance's SOP instance UID, in slice order (one for a multi-frame file); empty for other formats.</summary>
+    public IReadOnlyList<string> SopInstanceUids { get; init; } = [];
+
     /// <summary>DICOM transfer syntax UID, or the file format ("NIfTI-1", "PNG", ...) for other sources.</summary>
     public string TransferSyntax { get; init; } = "";
 

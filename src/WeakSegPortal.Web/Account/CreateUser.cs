@@ -44,6 +44,7 @@ public sealed partial class CreateUserHandler(IDocumentSession session, IPasswor
         };
         account.PasswordHash = hasher.HashPassword(account, user.Password);
         session.Insert(account);
+        session.Events.StartStream(account.Id, new UserCreated(account.Id, account.UserName, account.Roles, user.By, account.CreatedAt));
         await session.SaveChangesAsync(ct);
         return Core.CommandResult.Ok(account.Id);
     }

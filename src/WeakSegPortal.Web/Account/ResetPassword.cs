@@ -12,7 +12,7 @@ public sealed record ResetPassword(Guid UserId, string NewPassword, Guid By);
 /// cookie made before is refused once re-checked, see <see cref="SessionValidator"/>), and, as when
 /// disabling, a new security stamp and their hub connections closed on every node.
 /// </summary>
-public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionEndBroadcast endings)
+public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHasher<UserAccount> hasher, SessionEndBroadcast endings, TimeProvider clock)
 {
     public async Task<CommandResult> HandleAsync(ResetPassword command, CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed class ResetPasswordHandler(IDocumentSession session, IPasswordHash
         account.SecurityStamp = UserAccount.NewSecurityStamp();
         account.PasswordStamp = UserAccount.NewSecurityStamp();
         session.Update(account);
+        session.Events.Append(account.Id, new UserPasswordReset(account.Id, command.By, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
         await endings.EndAsync(new SessionsEnded(account.Id, null));
         return CommandResult.Ok(account.Id);

@@ -53,6 +53,7 @@ public sealed class UpdateUserAccessHandler(IDocumentSession session, SessionEnd
         account.Disabled = command.Disabled;
         account.SecurityStamp = UserAccount.NewSecurityStamp();
         session.Update(account);
+        session.Events.Append(account.Id, new UserAccessChanged(account.Id, roles, command.Disabled, command.By, clock.GetUtcNow()));
         var lost = NeededRole.Where(n => !roles.Contains(n.Value)).Select(n => n.Key).ToHashSet();
         var projects = await session.Query<ProjectSummary>().ToListAsync(ct);
         foreach (var project in projects.Where(p => p.Members.Any(m => m.UserId == account.Id && lost.Contains(m.Role))))

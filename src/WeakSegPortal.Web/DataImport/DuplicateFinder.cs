@@ -13,7 +13,7 @@ internal sealed class DuplicateFinder
     {
         foreach (var item in existing)
         {
-            Remember(item.SeriesInstanceUid, item.ContentHash, $"item “{item.Name}” (id {item.Id}) already in the project");
+            Remember(item.SeriesInstanceUid, item.ContentHash, $"item “{item.Name}”{(item.Source is { } source ? $" ({source.FileName})" : "")} (id {item.Id}) already in the project");
         }
     }
 

@@ -39,6 +39,8 @@ public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder
         var items = new List<ImportedItem>();
         var files = new List<ImportFileResult>();
         await using var session = store.LightweightSession();
+        // Under the gate: numbers run on from the project's items without two imports taking the same.
+        var number = await ItemPseudonym.NextNumberAsync(query, projectId, ct);
         foreach (var item in decoded.Items)
         {
             var v = item.Volume;
@@ -50,9 +52,11 @@ public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder
             var itemId = Guid.CreateVersion7();
             var modality = v.Modality.Length > 0 ? v.Modality : project.Modality.ToString();
             var geometry = new ItemGeometry(v.Dims[0], v.Dims[1], v.Dims[2], v.Spacing, v.Origin, v.Direction);
-            session.Events.StartStream<ItemView>(itemId, new ItemRegistered(itemId, projectId, importId, v.Name, modality, geometry, v.BlobKey, v.ContentHash, v.SeriesInstanceUid, by, at));
+            var pseudonym = ItemPseudonym.Of(project.Name, number++);
+            var source = new ItemSource(v.Name, v.StudyInstanceUid, v.SeriesInstanceUid, v.SopClassUid, v.SopInstanceUids);
+            session.Events.StartStream<ItemView>(itemId, new ItemRegistered(itemId, projectId, importId, pseudonym, modality, geometry, v.BlobKey, v.ContentHash, v.SeriesInstanceUid, by, at, source));
             known.Add(v, itemId);
-            items.Add(new ImportedItem(itemId, v.Name, modality, v.Dims, v.Spacing, item.Files.Count, v.Warnings));
+            items.Add(new ImportedItem(itemId, v.Name, modality, v.Dims, v.Spacing, item.Files.Count, v.Warnings, pseudonym));
             var message = $"Part of item {v.Name} ({string.Join('×', v.Dims)})" + (v.Warnings.Count > 0 ? $"; {string.Join(" ", v.Warnings)}" : "");
             files.AddRange(item.Files.Select(f => new ImportFileResult(f, true, itemId, v.Name, message)));
         }

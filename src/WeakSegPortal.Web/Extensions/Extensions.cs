@@ -14,6 +14,8 @@ using WeakSegPortal.Core.Training;
 using WeakSegPortal.Hosting;
 using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.ApiTokens;
+using WeakSegPortal.Web.Audit;
 using WeakSegPortal.Web.Cluster;
 using WeakSegPortal.Web.Components;
 using WeakSegPortal.Web.DataImport;
@@ -198,6 +200,11 @@ public static class Extensions
             options.RegisterDocumentType<SeedRecord>();
             options.Schema.For<EndedSession>().Identity(e => e.Id);
             options.RegisterDocumentType<LastSignIn>();
+            options.Schema.For<ApiToken>().Index(t => t.UserId);
+            options.Events.AddEventTypes([typeof(UserCreated), typeof(UserAccessChanged), typeof(UserPasswordReset)]);
+            // Inline: the audit lists a change in the request after it was saved; administrative changes are few.
+            options.Projections.Add(new AuditProjection(AuditedEventTypes.All), JasperFx.Events.Projections.ProjectionLifecycle.Inline);
+            options.Schema.For<AuditEntry>().Index(e => e.At).Index(e => e.By).Index(e => e.ProjectId).Index(e => e.Kind);
         });
         services.AddSingleton<AgreementRecomputer>();
         services.AddSingleton<AgreementNotifier>();
@@ -263,7 +270,11 @@ public static class Extensions
 
     private static void AddPortalAuth(this IServiceCollection services)
     {
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        // Cookie for pages, hubs and the API; a personal API token (Bearer wsp_…) for the API alone (ApiTokenScheme).
+        services.AddAuthentication(ApiTokenScheme.Portal)
+            .AddPolicyScheme(ApiTokenScheme.Portal, null, options => options.ForwardDefaultSelector = ApiTokenScheme.Select)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenScheme.Name, null)
+            .AddCookie(options =>
         {
             options.Cookie.Name = SignInCookie.Name;
             options.Cookie.HttpOnly = true;
@@ -322,5 +333,7 @@ public static class Extensions
         services.AddScoped<MarkItemGoldHandler>();
         services.AddScoped<UpdateUserAccessHandler>();
         services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<IssueApiTokenHandler>();
+        services.AddScoped<RevokeApiTokenHandler>();
     }
 }

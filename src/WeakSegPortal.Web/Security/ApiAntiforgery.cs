@@ -6,7 +6,8 @@ namespace WeakSegPortal.Web.Security;
 /// A cookie goes along with any page's form post, so an API write signed in by cookie must also
 /// carry an antiforgery token in the <see cref="HeaderName"/> header, which only a page or script
 /// that could read <c>GET /api/antiforgery</c> (same origin, signed in) has. Checked on the header
-/// alone: an upload's body is never read for it.
+/// alone: an upload's body is never read for it. A request authenticated by a personal API token needs none: no
+/// browser sends that header on its own, so no other page can forge it.
 /// </summary>
 public static class ApiAntiforgery
 {
@@ -23,7 +24,7 @@ public static class ApiAntiforgery
         {
             var request = context.Request;
             if (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
-                && context.User.Identity?.IsAuthenticated == true)
+                && context.User.Identity?.IsAuthenticated == true && !ApiTokens.ApiTokenScheme.IsTokenUser(context.User))
             {
                 var valid = request.Headers.ContainsKey(HeaderName)
                     && await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);

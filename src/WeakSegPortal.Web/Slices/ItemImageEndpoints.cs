@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using WeakSegPortal.Web.Account;
 using WeakSegPortal.Imaging.Rendering;
 
 namespace WeakSegPortal.Web.Slices;
@@ -26,7 +27,9 @@ public static class ItemImageEndpoints
         {
             return refusal!;
         }
-        return await slices.InfoAsync(item, ct) is { } info ? Results.Ok(info) : PixelsMissing();
+        return await slices.InfoAsync(item, ct) is { } info
+            ? Results.Ok(user.IsManager() ? info with { Source = item.Source } : info)
+            : PixelsMissing();
     }
 
     private static async Task<IResult> RawAsync(Guid itemId, string orientation, int index, ClaimsPrincipal user, IQuerySession session, SliceService slices, HttpContext http, CancellationToken ct) =>

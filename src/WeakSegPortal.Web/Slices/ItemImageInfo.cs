@@ -3,7 +3,10 @@ namespace WeakSegPortal.Web.Slices;
 /// <summary>A window preset offered to the viewer.</summary>
 public sealed record WindowPreset(string Name, double Center, double Width);
 
-/// <summary>What the browser viewer needs to know about an item's image (docs/annotation-protocol.md).</summary>
+/// <summary>
+/// What the browser viewer needs to know about an item's image (docs/annotation-protocol.md). <see cref="Name"/> is the
+/// item's pseudonym; <see cref="Source"/> (file name, DICOM UIDs) is filled for managers only.
+/// </summary>
 public sealed record ItemImageInfo(
     Guid Id,
     Guid ProjectId,
@@ -19,4 +22,5 @@ public sealed record ItemImageInfo(
     double ValueMax,
     WindowPreset Window,
     IReadOnlyList<WindowPreset> Presets,
-    string SliceUrl);
+    string SliceUrl,
+    Core.Items.ItemSource? Source = null);

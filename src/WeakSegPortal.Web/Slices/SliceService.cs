@@ -34,7 +34,8 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
             return new ItemImageInfo(item.Id, item.ProjectId, item.Name, g.Nx, g.Ny, g.Nz, g.Spacing, g.Origin, g.Direction, item.Modality,
                 min, max, window, presets, $"/api/items/{item.Id}/slices/axial/{{k}}.raw?v={item.ContentHash}");
         });
-        return info;
+        // Cached by content: the same pixels may be another item's (another project's), so the item's own id and name go in here.
+        return info is null ? null : info with { Id = item.Id, ProjectId = item.ProjectId, Name = item.Name, SliceUrl = $"/api/items/{item.Id}/slices/axial/{{k}}.raw?v={item.ContentHash}" };
     }
 
     public Task<EncodedSlice?> RawAsync(ItemView item, SliceOrientation orientation, int index, CancellationToken ct) =>

@@ -53,7 +53,7 @@ public sealed class ImportTests(ImportPortalFactory portal) : IClassFixture<Impo
         var report = await ImportApi.ImportAsync(await portal.ManagerAsync(), project, ImportApi.File(AnatomicalNifti), ("grey.png", Png(20, 10)));
 
         Assert.All(report.Files, f => Assert.True(f.Accepted, f.Message));
-        var items = (await ImportApi.ItemsAsync(portal.Services, project)).ToDictionary(i => i.Name);
+        var items = (await ImportApi.ItemsAsync(portal.Services, project)).ToDictionary(i => i.Source!.FileName);
         Assert.Equal(2, items.Count);
         var nifti = items["anatomical.nii"].Geometry;
         Assert.Equal((33, 41, 25), (nifti.Nx, nifti.Ny, nifti.Nz));

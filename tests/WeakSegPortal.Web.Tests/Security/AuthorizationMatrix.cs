@@ -113,6 +113,8 @@ public static class AuthorizationMatrix
         ["GET /projects/{ProjectId:guid}/dashboard"] = Rule.Managers,
         ["GET /projects/{ProjectId:guid}/exports"] = Rule.Managers,
         ["GET /admin/users"] = Rule.Admins,
+        ["GET /audit"] = Rule.Managers,
+        ["GET /account/tokens"] = Rule.SignedIn,
 
         // The API.
         ["* /health"] = Rule.Public,

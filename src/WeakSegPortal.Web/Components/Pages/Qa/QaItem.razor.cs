@@ -23,6 +23,8 @@ public sealed partial class QaItem
     private static readonly string[] Palette = ["#00e5ff", "#ffea00", "#ff4081", "#76ff03", "#ff9100", "#d500f9", "#ffffff", "#18ffff"];
 
     private ItemView? _item;
+    /// <summary>The item's source (file name, DICOM UIDs): read for managers only, null for QA leads.</summary>
+    private ItemSource? _source;
     private ProjectSummary? _project;
     private ItemAgreementSummary? _summary;
     private string? _refusal;
@@ -105,6 +107,7 @@ public sealed partial class QaItem
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         var item = await session.LoadAsync<ItemView>(Id, Leaving);
         var project = item is null ? null : await session.LoadAsync<ProjectSummary>(item.ProjectId, Leaving);
+        _source = user.IsManager() ? item?.Source : null;
         if (item is null || project is null)
         {
             _refusal = "There is no such item.";
