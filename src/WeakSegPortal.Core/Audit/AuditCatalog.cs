@@ -1,5 +1,6 @@
 using System.Text;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.Core.Training;
@@ -13,6 +14,7 @@ namespace WeakSegPortal.Core.Audit;
 public static class AuditCatalog
 {
     private const string Labelling = "an annotator's or QA lead's work on items, not an administrative change";
+    private const string Exporting = "the export runner's own progress (the request, a cancel and each download are audited)";
     private const string Machinery = "the training machinery's own progress (a manager's promotion of its model is audited)";
 
     public static IReadOnlyDictionary<Type, string> NotAdministrative { get; } = new Dictionary<Type, string>
@@ -39,6 +41,11 @@ public static class AuditCatalog
         [typeof(TrainingCompleted)] = Machinery,
         [typeof(TrainingSlotTaken)] = Machinery,
         [typeof(TrainingSlotFreed)] = Machinery,
+        [typeof(ItemRepeated)] = "the queue showing an annotator an item again (hidden repeats), not an administrative change",
+        [typeof(ExportStarted)] = Exporting,
+        [typeof(ExportProgressed)] = Exporting,
+        [typeof(ExportCompleted)] = Exporting,
+        [typeof(ExportFailed)] = Exporting,
     }.Concat(AnnotationEventTypes.All.Select(t => KeyValuePair.Create(t, Labelling))).ToDictionary();
 
     public static bool IsAdministrative(Type eventType) => typeof(IAdministrativeEvent).IsAssignableFrom(eventType);

@@ -45,7 +45,7 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         }
         if (QueueRules.RepeatDue(items, annotator, project.RepeatShare) is { } original)
         {
-            return await RepeatAsync(session, original, annotator, ct);
+            return await RepeatAsync(session, project, original, annotator, ct);
         }
         if (await ChooseAsync(session, items, project, annotator, goldRate, ct) is not { } pick)
         {
@@ -57,14 +57,16 @@ public sealed class NextItemHandler(IDocumentSession session, TimeProvider clock
         return await session.LoadAsync<ItemView>(pick.Id, ct);
     }
 
-    private async Task<ItemView?> RepeatAsync(IDocumentSession session, ItemView original, Guid annotator, CancellationToken ct)
+    private async Task<ItemView?> RepeatAsync(IDocumentSession session, ProjectSummary project, ItemView original, Guid annotator, CancellationToken ct)
     {
         var id = RepeatIds.For(original.Id, annotator);
+        // A pseudonym of its own: the first pass's name would tell the annotator that this is a repeat.
+        var name = await ItemPseudonym.NextAsync(session, project, 0, ct);
         var now = clock.GetUtcNow();
         // Fetched for writing although new: a second request making the same repeat collides at version 0 and looks again.
         var stream = await session.Events.FetchForWriting<ItemView>(id, ct);
         stream.AppendMany(
-            new ItemRepeated(id, original.Id, original.ProjectId, annotator, original.ImportId, original.Name, original.Modality,
+            new ItemRepeated(id, original.Id, original.ProjectId, annotator, original.ImportId, name, original.Modality,
                 original.Geometry, original.VolumeKey, original.ContentHash, now),
             new ItemAssigned(id, annotator, now));
         await session.SaveChangesAsync(ct);

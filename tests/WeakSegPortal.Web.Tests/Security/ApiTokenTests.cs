@@ -27,8 +27,8 @@ public sealed class ApiTokenTests(PortalFactory factory) : IClassFixture<PortalF
         var other = await new QaWorld(factory, "tk-other").CreateAsync($"Token other {Guid.NewGuid():N}");
         var ids = new Dictionary<Target, MatrixIds>
         {
-            [Target.Own] = new(own.Project, own.Item, await _probe.ExampleAsync(own.Project), await _probe.ModelVersionAsync(own.Project)),
-            [Target.Other] = new(other.Project, other.Item, await _probe.ExampleAsync(other.Project), await _probe.ModelVersionAsync(other.Project)),
+            [Target.Own] = new(own.Project, own.Item, await _probe.ExampleAsync(own.Project), await _probe.ModelVersionAsync(own.Project), await _probe.ExportAsync(own.Project)),
+            [Target.Other] = new(other.Project, other.Item, await _probe.ExampleAsync(other.Project), await _probe.ModelVersionAsync(other.Project), await _probe.ExportAsync(other.Project)),
         };
         var names = new Dictionary<Caller, (string Name, string Role)>
         {
