@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WeakSegPortal.Web.Cluster;
 using WeakSegPortal.Web.Hubs;
 
@@ -15,22 +14,9 @@ public sealed partial class SessionEndBroadcast(RedisLink link, SessionValidator
     : IHostedService
 {
     public const string Channel = "sessions-ended";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ClusterChannel<SessionsEnded> _channel = new(link, Channel);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!link.IsConfigured)
-        {
-            return;
-        }
-        await link.ListenAsync(Channel, message =>
-        {
-            if (JsonSerializer.Deserialize<SessionsEnded>(message.ToString(), Json) is { } ended)
-            {
-                Apply(ended);
-            }
-        });
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _channel.ListenAsync(ended => Apply(ended));
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -39,16 +25,9 @@ public sealed partial class SessionEndBroadcast(RedisLink link, SessionValidator
     {
         ArgumentNullException.ThrowIfNull(ended);
         var closed = Apply(ended);
-        if (link.IsConnected)
+        if ((await _channel.TrySendAsync(ended)).Failure is { } failure)
         {
-            try
-            {
-                await link.Database.PublishAsync(link.Channel(Channel), JsonSerializer.Serialize(ended, Json));
-            }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
-            {
-                LogThisNodeOnly(log, e.Message, ended.UserId);
-            }
+            LogThisNodeOnly(log, failure, ended.UserId);
         }
         return closed;
     }

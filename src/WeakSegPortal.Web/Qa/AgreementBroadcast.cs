@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Cluster;
 
@@ -12,41 +11,24 @@ namespace WeakSegPortal.Web.Qa;
 public sealed partial class AgreementBroadcast(RedisLink link, AgreementNotifier local, ILogger<AgreementBroadcast> log) : IHostedService
 {
     public const string Channel = "agreement";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ClusterChannel<AgreementChanged> _channel = new(link, Channel);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!link.IsConfigured)
-        {
-            return;
-        }
-        await link.ListenAsync(Channel, message =>
-        {
-            if (JsonSerializer.Deserialize<AgreementChanged>(message.ToString(), Json) is { } change)
-            {
-                _ = local.NotifyAsync(change);
-            }
-        });
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _channel.ListenAsync(change => _ = local.NotifyAsync(change));
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task PublishAsync(AgreementChanged change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (link.IsConnected)
+        var (sent, failure) = await _channel.TrySendAsync(change);
+        if (failure is not null)
         {
-            try
-            {
-                await link.Database.PublishAsync(link.Channel(Channel), JsonSerializer.Serialize(change, Json));
-                return;
-            }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
-            {
-                LogLocalOnly(log, e.Message);
-            }
+            LogLocalOnly(log, failure);
         }
-        await local.NotifyAsync(change);
+        if (!sent)
+        {
+            await local.NotifyAsync(change);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the agreement change through Redis ({Reason}); only this node's QA pages hear of it")]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WeakSegPortal.Core.Training;
 using WeakSegPortal.Web.Cluster;
 
@@ -13,41 +12,24 @@ namespace WeakSegPortal.Web.Training;
 public sealed partial class TrainingBroadcast(RedisLink link, TrainingNotifier local, ILogger<TrainingBroadcast> log) : ITrainingListener, IHostedService
 {
     public const string Channel = "training";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ClusterChannel<TrainingJobChange> _channel = new(link, Channel);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!link.IsConfigured)
-        {
-            return;
-        }
-        await link.ListenAsync(Channel, message =>
-        {
-            if (JsonSerializer.Deserialize<TrainingJobChange>(message.ToString(), Json) is { } change)
-            {
-                _ = local.NotifyAsync(change);
-            }
-        });
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _channel.ListenAsync(change => _ = local.NotifyAsync(change));
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task JobChangedAsync(TrainingJobChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (link.IsConnected)
+        var (sent, failure) = await _channel.TrySendAsync(change);
+        if (failure is not null)
         {
-            try
-            {
-                await link.Database.PublishAsync(link.Channel(Channel), JsonSerializer.Serialize(change, Json));
-                return;
-            }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
-            {
-                LogLocalOnly(log, e.Message, change.JobId);
-            }
+            LogLocalOnly(log, failure, change.JobId);
         }
-        await local.NotifyAsync(change);
+        if (!sent)
+        {
+            await local.NotifyAsync(change);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the change of training job {JobId} through Redis ({Reason}); only this node's training pages hear of it")]
