@@ -149,7 +149,8 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         // The data set grid filters: both items are at the target, none is left below it.
         var grid = manager.Locator("[data-testid=dataset-grid]");
         await Assertions.Expect(grid.Locator("[data-testid=row-submitted]")).ToHaveCountAsync(2);
-        await manager.GetByLabel("Name contains").FillAsync("case-b");
+        // Items go by their pseudonyms (the project's short name and a number), never the uploaded file's name.
+        await manager.GetByLabel("Name contains").FillAsync("-0002");
         await Assertions.Expect(grid.Locator("[data-testid=row-submitted]")).ToHaveCountAsync(1);
         await manager.SnapshotAsync("dashboard-live-two");
 
