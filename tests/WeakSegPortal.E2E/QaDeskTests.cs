@@ -44,6 +44,12 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
         LabelledItemAsync(name, new() { ["ann1"] = new(10, 10, 30, 30), ["ann2"] = new(12, 10, 31, 30), ["ann3"] = new(40, 20, 60, 40) });
 
     /// <summary>As above, each annotator drawing the given box on slice 2.</summary>
+    private async Task<string> PseudonymAsync(Guid item)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IQuerySession>().LoadAsync<ItemView>(item))!.Name;
+    }
+
     private async Task<Guid> LabelledItemAsync(string name, Dictionary<string, BoxShape> boxes)
     {
         Guid project;
@@ -90,6 +96,9 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
     public async Task A_QA_lead_opens_the_lowest_agreement_item_and_accepts_one_annotators_labels()
     {
         var item = await LabelledItemAsync("E2E disputed liver");
+        // A QA lead sees the item's pseudonym (the project's short name and a number), never its source name.
+        var name = await PseudonymAsync(item);
+        Assert.DoesNotContain("disputed", name, StringComparison.Ordinal);
         await using var context = await portal.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var (user, password) = Demo("qa");
@@ -97,12 +106,13 @@ public sealed class QaDeskTests(BrowserPortal portal) : IClassFixture<BrowserPor
 
         await page.GotoAsync(new Uri(portal.BaseAddress, "/qa").ToString());
         await page.WaitForInteractiveAsync();
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E disputed liver" });
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row).ToContainTextAsync("Ari Annotator");
         await page.SnapshotAsync("qa-items");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = "E2E disputed liver" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("E2E disputed liver")).ToHaveCountAsync(0);
+        await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await page.ShouldBeAtAsync($"/qa/items/{item}$");
         await page.WaitForInteractiveAsync();
         var layer = page.GetByTestId("qa-layer");

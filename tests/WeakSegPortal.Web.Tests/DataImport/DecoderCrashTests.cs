@@ -21,7 +21,7 @@ public sealed class DecoderCrashTests(DecoderCrashTests.CrashingDecoderPortal po
         Assert.False(crashed.Accepted);
         Assert.Equal(StagingDecoder.CrashReason, crashed.Message);
         Assert.True(Assert.Single(report.Files, f => f.File == "CT_small.dcm").Accepted);
-        Assert.Equal("CT_small.dcm", Assert.Single(await ImportApi.ItemsAsync(portal.Services, project)).Name);
+        Assert.Equal("CT_small.dcm", Assert.Single(await ImportApi.ItemsAsync(portal.Services, project)).Source?.FileName);
         Assert.Equal(2, portal.Runs - runsBefore);
     }
 

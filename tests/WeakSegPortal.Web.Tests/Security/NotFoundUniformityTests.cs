@@ -44,7 +44,8 @@ public sealed class NotFoundUniformityTests(PortalFactory factory) : IClassFixtu
         session.Events.Append(WeakSegPortal.Core.Training.ModelStreams.ForProject(foreign), new WeakSegPortal.Core.Training.ModelVersionRegistered(version, foreign, job.Id, 1,
             new WeakSegPortal.Core.Training.TrainingConfig(), 3, new string('a', 64), new string('b', 64), 0.5, null, 1, 0, [], [], 10, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
-        return new() { ["itemId"] = item, ["projectId"] = foreign, ["id"] = foreign, ["exampleId"] = added.Id, ["jobId"] = job.Id, ["versionId"] = version };
+        var export = await new MatrixProbe(factory).ExportAsync(foreign);
+        return new() { ["itemId"] = item, ["projectId"] = foreign, ["id"] = foreign, ["exampleId"] = added.Id, ["jobId"] = job.Id, ["versionId"] = version, ["exportId"] = export };
     }
 
     [Theory]
