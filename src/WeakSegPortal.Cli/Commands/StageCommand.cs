@@ -78,7 +78,8 @@ internal static class StageCommand
             volume.Warnings,
             m.StudyInstanceUid.Length > 0 ? m.StudyInstanceUid : null,
             m.SopClassUid.Length > 0 ? m.SopClassUid : null,
-            m.SopInstanceUids.Count > 0 ? m.SopInstanceUids : null);
+            m.SopInstanceUids.Count > 0 ? m.SopInstanceUids : null,
+            m.FrameOfReferenceUid.Length > 0 ? m.FrameOfReferenceUid : null);
     }
 
     /// <summary>A single file keeps its name; a series is named by its description, else by its folder.</summary>

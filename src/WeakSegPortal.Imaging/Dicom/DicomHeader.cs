@@ -10,6 +10,7 @@ public sealed record DicomHeader
     public string SeriesInstanceUid { get; init; } = "";
     public string SopInstanceUid { get; init; } = "";
     public string SopClassUid { get; init; } = "";
+    public string FrameOfReferenceUid { get; init; } = "";
     public string Modality { get; init; } = "";
     public string SeriesDescription { get; init; } = "";
     public string TransferSyntaxUid { get; init; } = "";

@@ -180,6 +180,7 @@ public sealed class DicomVolumeReader(IDicomCodec codec) : IVolumeReader
         SeriesInstanceUid = header.SeriesInstanceUid,
         SeriesDescription = header.SeriesDescription,
         SopClassUid = header.SopClassUid,
+        FrameOfReferenceUid = header.FrameOfReferenceUid,
         SopInstanceUids = header.SopInstanceUid.Length > 0 ? [header.SopInstanceUid] : [],
         TransferSyntax = header.TransferSyntaxUid,
         Photometric = header.Photometric.Length > 0 ? header.Photometric : decodedPhotometric,

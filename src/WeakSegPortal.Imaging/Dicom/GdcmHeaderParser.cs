@@ -24,6 +24,7 @@ internal static class GdcmHeaderParser
             SeriesInstanceUid = Text(0x0020, 0x000e),
             SopInstanceUid = Text(0x0008, 0x0018),
             SopClassUid = Text(0x0008, 0x0016),
+            FrameOfReferenceUid = Text(0x0020, 0x0052),
             Modality = Text(0x0008, 0x0060),
             SeriesDescription = Text(0x0008, 0x103e),
             TransferSyntaxUid = DicomTagText.Clean(syntax.GetString()),

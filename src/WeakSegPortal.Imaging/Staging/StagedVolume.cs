@@ -3,7 +3,7 @@ namespace WeakSegPortal.Imaging.Staging;
 /// <summary>
 /// A volume decoded and stored by `weakseg stage`: where it lies (LPS mm; direction row-major, columns
 /// are the directions of i, j, k), what it is, its content hash (SHA-256 of dimensions, voxel type and
-/// voxels, so the same image in another wrapper is recognised) and the blob holding it. The DICOM UIDs (study, SOP class,
+/// voxels, so the same image in another wrapper is recognised) and the blob holding it. The DICOM UIDs (study, frame of reference, SOP class,
 /// each instance's in slice order) are kept for managers and exports (a DICOM-SEG references them); empty for other formats.
 /// </summary>
 public sealed record StagedVolume(
@@ -21,4 +21,5 @@ public sealed record StagedVolume(
     IReadOnlyList<string> Warnings,
     string? StudyInstanceUid = null,
     string? SopClassUid = null,
-    IReadOnlyList<string>? SopInstanceUids = null);
+    IReadOnlyList<string>? SopInstanceUids = null,
+    string? FrameOfReferenceUid = null);

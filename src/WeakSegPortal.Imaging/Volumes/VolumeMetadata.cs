@@ -11,6 +11,9 @@ public sealed record VolumeMetadata
     /// <summary>The SOP class of the source instances (DICOM only), for a DICOM-SEG that references them.</summary>
     public string SopClassUid { get; init; } = "";
 
+    /// <summary>The frame of reference the source's positions are in (DICOM only), for a DICOM-SEG drawn on it.</summary>
+    public string FrameOfReferenceUid { get; init; } = "";
+
     /// <summary>Each source instance's SOP instance UID, in slice order (one for a multi-frame file); empty for other formats.</summary>
     public IReadOnlyList<string> SopInstanceUids { get; init; } = [];
 

@@ -53,7 +53,7 @@ public sealed class ProjectImporter(IDocumentStore store, StagingDecoder decoder
             var modality = v.Modality.Length > 0 ? v.Modality : project.Modality.ToString();
             var geometry = new ItemGeometry(v.Dims[0], v.Dims[1], v.Dims[2], v.Spacing, v.Origin, v.Direction);
             var pseudonym = ItemPseudonym.Of(project.Name, number++);
-            var source = new ItemSource(v.Name, v.StudyInstanceUid, v.SeriesInstanceUid, v.SopClassUid, v.SopInstanceUids);
+            var source = new ItemSource(v.Name, v.StudyInstanceUid, v.SeriesInstanceUid, v.SopClassUid, v.SopInstanceUids, v.FrameOfReferenceUid);
             session.Events.StartStream<ItemView>(itemId, new ItemRegistered(itemId, projectId, importId, pseudonym, modality, geometry, v.BlobKey, v.ContentHash, v.SeriesInstanceUid, by, at, source));
             known.Add(v, itemId);
             items.Add(new ImportedItem(itemId, v.Name, modality, v.Dims, v.Spacing, item.Files.Count, v.Warnings, pseudonym));

@@ -27,7 +27,7 @@ public sealed class ItemRegistrar(IBlobStore blobs, TimeProvider clock)
         // Pending registrations of this session count too, so a batch staged before one save gets 1, 2, 3, ….
         var pending = session.PendingChanges.Streams().Count(s => s.Events.Any(e => e.Data is ItemRegistered r && r.ProjectId == projectId));
         var pseudonym = ItemPseudonym.Of(project?.Name ?? "", await ItemPseudonym.NextNumberAsync(session, projectId, ct) + pending);
-        var source = new ItemSource(name, Empty(m.StudyInstanceUid), series, Empty(m.SopClassUid), m.SopInstanceUids.Count > 0 ? m.SopInstanceUids : null);
+        var source = new ItemSource(name, Empty(m.StudyInstanceUid), series, Empty(m.SopClassUid), m.SopInstanceUids.Count > 0 ? m.SopInstanceUids : null, Empty(m.FrameOfReferenceUid));
         var registered = new ItemRegistered(id, projectId, importId, pseudonym, m.Modality, geometry, key.Hex, contentHash, series, by, clock.GetUtcNow(), source);
         session.Events.StartStream<ItemView>(id, registered);
         return registered;
