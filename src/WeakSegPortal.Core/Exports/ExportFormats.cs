@@ -15,7 +15,10 @@ public static class ExportFormats
     /// <summary>coco.json for 2D images: consensus masks as compressed RLE.</summary>
     public const string Coco = "coco";
 
-    public static readonly IReadOnlyList<string> All = [WeakLabels, Nifti, Png, Coco];
+    /// <summary>A binary DICOM Segmentation per item whose source is DICOM, referencing the source's instances.</summary>
+    public const string DicomSeg = "dicom-seg";
+
+    public static readonly IReadOnlyList<string> All = [WeakLabels, Nifti, Png, Coco, DicomSeg];
 
     public static string DisplayName(string format) => format switch
     {
@@ -23,6 +26,7 @@ public static class ExportFormats
         Nifti => "Masks as NIfTI (volumes)",
         Png => "Masks as PNG (2D images)",
         Coco => "COCO JSON with RLE masks (2D images)",
+        DicomSeg => "DICOM-SEG (items imported from DICOM)",
         _ => format,
     };
 }

@@ -26,6 +26,10 @@ public sealed class RequestExportHandler(IDocumentSession session, TimeProvider 
         {
             return CommandResult.Refused("", "This project does not exist.");
         }
+        if (command.Formats.Contains(ExportFormats.DicomSeg) && !await DicomSources.AnyInProjectAsync(session, command.ProjectId, ct))
+        {
+            return CommandResult.Refused(FormatsField, DicomSources.NoneMessage);
+        }
         var id = Guid.NewGuid();
         // The weak labels are always written: they are what every other format is made from.
         string[] formats = [.. ExportFormats.All.Where(f => f == ExportFormats.WeakLabels || command.Formats.Contains(f))];

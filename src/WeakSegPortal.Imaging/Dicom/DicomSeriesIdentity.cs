@@ -5,4 +5,7 @@ public sealed record DicomSeriesIdentity(string StudyInstanceUid, string SeriesI
 {
     public string PatientName { get; init; } = "Demo^Synthetic";
     public string PatientId { get; init; } = "DEMO";
+
+    /// <summary>The Frame of Reference UID every slice is given; when null, whatever GDCM writes.</summary>
+    public string? FrameOfReferenceUid { get; init; }
 }

@@ -105,6 +105,10 @@ public sealed class GdcmDicomSeriesWriter : IDicomSeriesWriter
         Put(dataSet, 0x0020, 0x000d, gdcm.VR.VRType.UI, identity.StudyInstanceUid);
         Put(dataSet, 0x0020, 0x000e, gdcm.VR.VRType.UI, identity.SeriesInstanceUid);
         Put(dataSet, 0x0020, 0x0011, gdcm.VR.VRType.IS, "1");
+        if (identity.FrameOfReferenceUid is { } frameOfReference)
+        {
+            Put(dataSet, 0x0020, 0x0052, gdcm.VR.VRType.UI, frameOfReference);
+        }
 
         // Instance numbers run opposite to position on purpose: readers must order by position, not by number.
         Put(dataSet, 0x0020, 0x0013, gdcm.VR.VRType.IS, (g.Nz - k).ToString(CultureInfo.InvariantCulture));

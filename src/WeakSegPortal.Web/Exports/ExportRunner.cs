@@ -1,6 +1,7 @@
 using Marten;
 using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Hosting;
+using WeakSegPortal.Imaging.Dicom.Segmentation;
 using WeakSegPortal.Imaging.Storage;
 
 namespace WeakSegPortal.Web.Exports;
@@ -10,7 +11,8 @@ namespace WeakSegPortal.Web.Exports;
 /// nodes only one gets it), writes its zip to a temporary file, reporting after every item (a cancel stops it there), stores
 /// the zip in the blob store and completes it; any failure ends it as failed with the reason.
 /// </summary>
-public sealed partial class ExportRunner(IServiceScopeFactory scopes, IBlobStore blobs, NodeIdentity node, TimeProvider clock, ILogger<ExportRunner> log) : BackgroundService
+public sealed partial class ExportRunner(IServiceScopeFactory scopes, IBlobStore blobs, IDicomSegmentationWriter segmentations, NodeIdentity node, TimeProvider clock,
+    ILogger<ExportRunner> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
@@ -68,7 +70,7 @@ public sealed partial class ExportRunner(IServiceScopeFactory scopes, IBlobStore
             {
                 var progress = services.GetRequiredService<RecordExportProgressHandler>();
                 notes = await ExportWriter.WriteAsync(content, export.Formats, zip,
-                    done => progress.HandleAsync(new RecordExportProgress(export.Id, done), ct), clock, ct);
+                    done => progress.HandleAsync(new RecordExportProgress(export.Id, done), ct), segmentations, clock, ct);
             }
             BlobKey key;
             await using (var zip = File.OpenRead(path))

@@ -5,6 +5,7 @@ using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Imaging.Dicom.Segmentation;
 using WeakSegPortal.Imaging.Nifti;
 using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.Imaging.Volumes;
@@ -13,7 +14,8 @@ namespace WeakSegPortal.Web.Exports;
 
 /// <summary>
 /// Writes an export's zip (docs/export-formats.md): <c>weak-labels.json</c> always; per item <c>nifti/{item}/consensus.nii.gz</c>
-/// and <c>annotator-{id}.nii.gz</c> with the item's own affine; for 2D images <c>png/{item}/…png</c> and one <c>coco.json</c>.
+/// and <c>annotator-{id}.nii.gz</c> with the item's own affine; for 2D images <c>png/{item}/…png</c> and one <c>coco.json</c>;
+/// for items from DICOM <c>dicom-seg/{item}/…dcm</c> (<see cref="DicomSegEntries"/>).
 /// After each item it asks <c>progress</c> whether to go on (false: cancelled, nothing is kept).
 /// </summary>
 public static class ExportWriter
@@ -21,7 +23,8 @@ public static class ExportWriter
     public const string WeakLabelsEntry = "weak-labels.json";
     public const string CocoEntry = "coco.json";
 
-    public static async Task<IReadOnlyList<string>> WriteAsync(ExportContent content, IReadOnlyList<string> formats, Stream zip, Func<int, Task<bool>> progress, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> WriteAsync(ExportContent content, IReadOnlyList<string> formats, Stream zip, Func<int, Task<bool>> progress,
+        IDicomSegmentationWriter segmentations, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(formats);
@@ -30,6 +33,7 @@ public static class ExportWriter
         var items = new List<ExchangeItem>(content.Items.Count);
         var coco = new CocoDocument(content.Project);
         var notes = new List<string>();
+        var dicomSeg = formats.Contains(ExportFormats.DicomSeg) ? new DicomSegEntries(segmentations, content.Project, classIds, clock) : null;
         using var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true);
         var done = 0;
         foreach (var item in content.Items)
@@ -66,6 +70,10 @@ public static class ExportWriter
             {
                 coco.Add(item, maps[0].Map, classIds);
             }
+            if (dicomSeg is not null)
+            {
+                await dicomSeg.AddAsync(archive, item, geometry, maps, annotators, ct);
+            }
             done++;
             if (!await progress(done))
             {
@@ -77,6 +85,7 @@ public static class ExportWriter
         {
             notes.Add($"{volumes} item(s) are volumes: PNG and COCO hold 2D images only; their masks are in nifti/.");
         }
+        notes.AddRange(dicomSeg?.Notes() ?? []);
         var file = new WeakLabelFile(WeakLabelFile.SchemaName, content.Project.Id, content.Project.Name, clock.GetUtcNow(),
             [.. content.Project.Classes.Select(c => new ExchangeClass(c.Id, c.Name, c.Colour))], items);
         await AddAsync(archive, WeakLabelsEntry, JsonSerializer.SerializeToUtf8Bytes(file, WeakLabelFile.Json), ct);

@@ -12,6 +12,7 @@ using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Core.Training;
 using WeakSegPortal.Hosting;
+using WeakSegPortal.Imaging.Dicom.Segmentation;
 using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Account;
 using WeakSegPortal.Web.ApiTokens;
@@ -265,6 +266,8 @@ public static class Extensions
         services.AddScoped<RecordExportDownloadHandler>();
         services.AddScoped<ImportWeakLabelsHandler>();
         services.AddScoped<ExportContentReader>();
+        // DICOM-SEG is written by our own Explicit VR writer: GDCM's C# binding has no Segmentation writer (docs/export-formats.md).
+        services.AddSingleton<IDicomSegmentationWriter, ExplicitVrSegmentationWriter>();
         services.AddHostedService<ExportRunner>();
     }
 

@@ -20,6 +20,7 @@ public sealed partial class ProjectExports
     private bool _busy;
     private bool _submittedOnly;
     private bool _goldOnly;
+    private bool _dicomSources;
     private string? _error;
     private ProjectSummary? _project;
     private List<ProjectExport> _exports = [];
@@ -41,6 +42,7 @@ public sealed partial class ProjectExports
         await using var scope = Scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         _project = await session.LoadAsync<ProjectSummary>(ProjectId, Leaving);
+        _dicomSources = await DicomSources.AnyInProjectAsync(session, ProjectId, Leaving);
         _exports = [.. await session.Query<ProjectExport>().Where(e => e.ProjectId == ProjectId).OrderByDescending(e => e.RequestedAt).ToListAsync(Leaving)];
     }
 
@@ -93,7 +95,7 @@ public sealed partial class ProjectExports
             var user = (await AuthState).User.UserId();
             await using var scope = Scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<RequestExportHandler>()
-                .HandleAsync(new RequestExport(ProjectId, [ExportFormats.WeakLabels, .. _formats], new ExportFilter(_submittedOnly, _goldOnly), user), Leaving);
+                .HandleAsync(new RequestExport(ProjectId, [ExportFormats.WeakLabels, .. _formats.Where(f => _dicomSources || f != ExportFormats.DicomSeg)], new ExportFilter(_submittedOnly, _goldOnly), user), Leaving);
             _error = result.Succeeded ? null : string.Join(" ", result.Errors.Values);
             await LoadAsync();
             Follow();
