@@ -6,8 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT_DIR"
 
 # redis-server: the cluster tests start a private one (SignalR backplane, shared worker and presence tables);
-# nginx-light: the node-lost test's load balancer (infra/nginx).
-TEST_PACKAGES=(redis-server nginx-light chromium dcmtk python3-pydicom python3-nibabel python3-numpy python3-pil libgdcm3.0 orthanc orthanc-dicomweb)
+# nginx-light: the node-lost test's load balancer (infra/nginx); dicom3tools: dciodvfy checks the DICOM-SEG export.
+TEST_PACKAGES=(redis-server nginx-light chromium dcmtk dicom3tools python3-pydicom python3-nibabel python3-numpy python3-pil libgdcm3.0 orthanc orthanc-dicomweb)
 ensure_packages "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 command -v dotnet >/dev/null || die "the .NET 10 SDK is needed (dotnet not on PATH)"
 
