@@ -25,7 +25,7 @@ public static class DicomSegDocuments
         var source = new SegmentationSource(s.StudyInstanceUid!, s.SeriesInstanceUid!, frameOfReferenceUid, s.SopClassUid!, s.SopInstanceUids!);
         var byClass = labels.ToLookup(l => l.ClassId);
         var segments = new List<SegmentDescription>();
-        var masks = new Dictionary<int, byte[]>();
+        var segmentOf = new byte[256];
         foreach (var (classId, n) in classIds.Select((c, n) => (c, n + 1)))
         {
             var named = project.Classes.FirstOrDefault(c => c.Id == classId);
@@ -35,16 +35,15 @@ public static class DicomSegDocuments
                 .Select(l => l.Provenance.Engine ?? l.Provenance.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             segments.Add(new SegmentDescription(n, name, assisted.Count > 0 ? SegmentAlgorithmType.Semiautomatic : SegmentAlgorithmType.Manual,
                 assisted.Count > 0 ? string.Join(", ", assisted) : null, category, type, Colour(named?.Colour)));
-            var mask = new byte[map.Length];
-            for (var v = 0; v < map.Length; v++)
-            {
-                mask[v] = map[v] == classId ? (byte)1 : (byte)0;
-            }
-            masks[n] = mask;
+            segmentOf[classId] = (byte)n;
         }
-        return new SegmentationDocument(source, geometry, segments, masks, DicomUids.New(), DicomUids.New(), contentLabel, description, at)
+        var segmentMap = new byte[map.Length];
+        for (var v = 0; v < map.Length; v++)
         {
-            ContentCreator = "WeakSegPortal",
+            segmentMap[v] = segmentOf[map[v]];
+        }
+        return new SegmentationDocument(source, geometry, segments, segmentMap, DicomUids.New(), DicomUids.New(), contentLabel, description, at)
+        {
             SoftwareVersion = typeof(DicomSegDocuments).Assembly.GetName().Version?.ToString() ?? "1",
         };
     }

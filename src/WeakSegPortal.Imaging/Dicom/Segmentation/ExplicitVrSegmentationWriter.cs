@@ -32,21 +32,21 @@ public sealed class ExplicitVrSegmentationWriter : IDicomSegmentationWriter
         {
             throw new ArgumentException($"The source names {document.Source.SopInstanceUids.Count} instance(s) for {g.Nz} slice(s).", nameof(document));
         }
+        if (document.SegmentMap.LongLength != g.VoxelCount || document.Segments.Any(s => s.Number is < 1 or > 255))
+        {
+            throw new ArgumentException("The segment map must cover the grid, and segment numbers run from 1 to 255.", nameof(document));
+        }
         var frames = new List<(SegmentDescription Segment, int Slice)>();
-        var pixelChunks = new List<byte[]>();
         foreach (var segment in document.Segments.OrderBy(s => s.Number))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (document.Masks.TryGetValue(segment.Number, out var mask))
-            {
-                frames.AddRange(BinaryFrames.OccupiedSlices(mask, g.Nx, g.Ny, g.Nz).Select(k => (segment, k)));
-            }
+            frames.AddRange(BinaryFrames.SlicesOf(document.SegmentMap, segment.Number, g.Nx, g.Ny, g.Nz).Select(k => (segment, k)));
         }
         if (frames.Count == 0)
         {
             throw new ArgumentException("No segment holds a voxel: a segmentation needs at least one frame.", nameof(document));
         }
-        var pixels = PackAll(document, frames, g);
+        var pixels = BinaryFrames.Pack(document.SegmentMap, g.Nx, g.Ny, [.. frames.Select(f => (f.Segment.Number, f.Slice))]);
         var dimensionOrganization = DicomUids.New();
 
         var data = new DicomDataSet();
@@ -55,32 +55,17 @@ public sealed class ExplicitVrSegmentationWriter : IDicomSegmentationWriter
         Equipment(data, document);
         ImagePixel(data, g, frames.Count);
         data.Text(0x0062, 0x0001, "CS", "BINARY")
-            .Text(0x0062, 0x0013, "CS", "NO")
             .Sequence(0x0062, 0x0002, [.. document.Segments.OrderBy(s => s.Number).Select(SegmentItem)]);
         data.Sequence(0x0020, 0x9221, new DicomDataSet().Text(0x0020, 0x9164, "UI", dimensionOrganization))
             .Sequence(0x0020, 0x9222,
                 DimensionIndex(dimensionOrganization, ReferencedSegmentNumber, SegmentIdentificationSequence, "Segment Number"),
-                DimensionIndex(dimensionOrganization, ImagePositionPatient, PlanePositionSequence, "Image Position Patient"))
-            .Text(0x0020, 0x9311, "CS", "3D");
+                DimensionIndex(dimensionOrganization, ImagePositionPatient, PlanePositionSequence, "Image Position Patient"));
         data.Sequence(0x0008, 0x1115, ReferencedSeries(document.Source, g.Nz));
         data.Sequence(0x5200, 0x9229, Shared(g));
         data.Sequence(0x5200, 0x9230, [.. frames.Select(f => PerFrame(document.Source, g, f.Segment.Number, f.Slice))]);
         data.Bytes(0x7fe0, 0x0010, "OB", pixels);
 
         WriteFile(output, document.SopInstanceUid, data);
-    }
-
-    private static byte[] PackAll(SegmentationDocument document, List<(SegmentDescription Segment, int Slice)> frames, VolumeGeometry g)
-    {
-        // Frames are packed as one bit stream over all segments, so segment after segment of one combined mask.
-        var frameSize = g.Nx * g.Ny;
-        var stacked = new byte[(long)frameSize * frames.Count];
-        for (var f = 0; f < frames.Count; f++)
-        {
-            var mask = document.Masks[frames[f].Segment.Number];
-            mask.AsSpan(frames[f].Slice * frameSize, frameSize).CopyTo(stacked.AsSpan(f * frameSize, frameSize));
-        }
-        return BinaryFrames.Pack(stacked, g.Nx, g.Ny, [.. Enumerable.Range(0, frames.Count)]);
     }
 
     private static void Identity(DicomDataSet data, SegmentationDocument document)
@@ -171,7 +156,7 @@ public sealed class ExplicitVrSegmentationWriter : IDicomSegmentationWriter
 
     private static DicomDataSet ReferencedSeries(SegmentationSource source, int slices) =>
         new DicomDataSet()
-            .Sequence(0x0008, 0x1199, [.. source.SopInstanceUids.Take(source.IsMultiFrame(slices) ? 1 : slices).Select(uid => new DicomDataSet()
+            .Sequence(0x0008, 0x114a, [.. source.SopInstanceUids.Take(source.IsMultiFrame(slices) ? 1 : slices).Select(uid => new DicomDataSet()
                 .Text(0x0008, 0x1150, "UI", source.SopClassUid)
                 .Text(0x0008, 0x1155, "UI", uid))])
             .Text(0x0020, 0x000e, "UI", source.SeriesInstanceUid);
