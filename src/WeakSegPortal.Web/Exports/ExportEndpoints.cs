@@ -45,7 +45,7 @@ public static class ExportEndpoints
         }
         if (body is null)
         {
-            return Results.Problem("Send JSON: {\"formats\": [\"weak-labels\", \"nifti\", \"png\", \"coco\"], \"submittedOnly\": false, \"goldOnly\": false}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem("Send JSON: {\"formats\": [\"weak-labels\", \"nifti\", \"png\", \"coco\", \"dicom-seg\"], \"submittedOnly\": false, \"goldOnly\": false}.", statusCode: StatusCodes.Status400BadRequest);
         }
         var result = await handler.HandleAsync(new RequestExport(projectId, body.Formats ?? [], new ExportFilter(body.SubmittedOnly, body.GoldOnly), http.User.UserId()), ct);
         return result.Succeeded
