@@ -19,8 +19,9 @@ namespace WeakSegPortal.Web.Tests.Exports;
 /// frame of reference and, per frame, the SOP instance of the slice it lies on, and the frames (dcmdump's raw pixel data,
 /// unpacked by the standard's bit order, and pydicom) must equal the NIfTI consensus of the same export as nibabel reads it.
 /// </summary>
-public sealed partial class DicomSegExportTests(ImportPortalFactory portal) : IClassFixture<ImportPortalFactory>
+public sealed partial class DicomSegExportTests(ImportPortalFactory portal) : IClassFixture<ImportPortalFactory>, IDisposable
 {
+    private readonly List<string> _folders = [];
     private const int Columns = 30;
     private const int Rows = 27;
     private const int Slices = 6;
@@ -90,6 +91,7 @@ public sealed partial class DicomSegExportTests(ImportPortalFactory portal) : IC
         await world.LabelAsync(0, ExportWorld.Scribble(item, lesion, 2, [6, 6], [9, 9]));
 
         var folder = await ExportApi.ExportAsync(manager, world.Project, ExportFormats.DicomSeg, ExportFormats.Nifti);
+        _folders.Add(folder);
 
         var segFolder = Path.Combine(folder, "dicom-seg", item.ToString());
         var names = new[] { "consensus", $"annotator-{world.Annotators[0]}", $"annotator-{world.Annotators[1]}" };
@@ -174,9 +176,18 @@ public sealed partial class DicomSegExportTests(ImportPortalFactory portal) : IC
         }
     }
 
-    private static async Task<SegDump> DumpAsync(string path)
+    public void Dispose()
+    {
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task<SegDump> DumpAsync(string path)
     {
         var rawFolder = Directory.CreateTempSubdirectory("weakseg-seg-raw-").FullName;
+        _folders.Add(rawFolder);
         var (code, text) = await DicomTools.RunAsync("dcmdump", "-q", "+L", "-Un", "+W", rawFolder, path);
         Assert.True(code == 0, text);
         return SegDump.Parse(text, Assert.Single(Directory.GetFiles(rawFolder, "*.raw")));
