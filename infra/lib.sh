@@ -86,6 +86,12 @@ run_data_dir() {
 # lb_render OUT PREFIX LISTEN NODE...: writes the load balancer's nginx configuration (infra/nginx/weakseg-lb.conf.template)
 # for web nodes at host:port (n0 is the first), listening on LISTEN (port or address:port), with its pid, logs and temp files
 # under PREFIX. WEAKSEG_LB_WORKERS sets worker_processes (auto). Run it: nginx -p PREFIX -c OUT -g 'daemon off;'.
+# Every server has max_fails=0: nginx never marks a node down. nginx counts a connect timeout or a failed read as a
+# failure as well as a refused connection, and a node marked down stays out for fail_timeout even once it is back, so
+# with marks the last live node (slow to accept in a reconnect storm) or a node just started again could be kept out
+# while the other was dead: "no live upstreams" for everyone. Without marks a request to a dead node costs one refused
+# connect (or proxy_connect_timeout for a host that is gone) and goes on to the next (proxy_next_upstream), and the
+# affinity cookie then names the node that answered, so a client tries a dead node once.
 lb_render() {
   local out=$1 prefix=$2 listen=$3; shift 3
   [ $# -ge 1 ] || die "lb_render: name at least one web node (host:port)"
@@ -93,11 +99,11 @@ lb_render() {
   for node in "$@"; do
     pool_map+="    n$i weakseg_n$i;"$'\n'
     served_map+="    \"~(^|, )${node//./\\.}\$\" n$i;"$'\n'
-    any+="    server $node max_fails=1 fail_timeout=10s;"$'\n'
-    pools+=$'\n'"  upstream weakseg_n$i {"$'\n'"    server $node max_fails=1 fail_timeout=10s;"$'\n'
+    any+="    server $node max_fails=0;"$'\n'
+    pools+=$'\n'"  upstream weakseg_n$i {"$'\n'"    server $node max_fails=0;"$'\n'
     j=0
     for other in "$@"; do
-      [ $j -ne $i ] && pools+="    server $other max_fails=1 fail_timeout=10s backup;"$'\n'
+      [ $j -ne $i ] && pools+="    server $other max_fails=0 backup;"$'\n'
       j=$((j + 1))
     done
     pools+="    zone weakseg_n$i 64k;"$'\n'"    keepalive 16;"$'\n'"  }"

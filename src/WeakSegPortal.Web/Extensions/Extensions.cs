@@ -66,6 +66,8 @@ public static class Extensions
             options.MaximumReceiveMessageSize = 1024 * 1024;
             // Pings every 5 s let the workspace notice a dead line within its 12 s server timeout.
             options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            // First: it times the annotation calls with the other filters' work in them.
+            options.AddFilter<AckTimingFilter>();
             options.AddFilter<HubErrorFilter>();
             options.AddFilter<HubSessionFilter>();
         });
@@ -74,6 +76,7 @@ public static class Extensions
         services.AddSingleton<SessionEndBroadcast>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionEndBroadcast>());
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<AnnotationWriteTimings>();
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();

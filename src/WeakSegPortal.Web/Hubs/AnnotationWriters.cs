@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.Core.Annotations;
@@ -18,14 +19,16 @@ public sealed partial class AnnotationWriters : BackgroundService
     private readonly int _maxBatch;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<AnnotationWriters> _log;
+    private readonly AnnotationWriteTimings _timings;
 
-    public AnnotationWriters(IOptions<AnnotationWriteOptions> options, IServiceScopeFactory scopes, ILogger<AnnotationWriters> log)
+    public AnnotationWriters(IOptions<AnnotationWriteOptions> options, IServiceScopeFactory scopes, AnnotationWriteTimings timings, ILogger<AnnotationWriters> log)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _maxBatch = o.MaxBatch;
         _scopes = scopes;
         _log = log;
+        _timings = timings;
         _writers = [.. Enumerable.Range(0, o.Writers).Select(_ => Channel.CreateBounded<Pending>(new BoundedChannelOptions(o.QueueCapacity)
         {
             SingleReader = true,
@@ -71,11 +74,15 @@ public sealed partial class AnnotationWriters : BackgroundService
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
+                var taken = Stopwatch.GetTimestamp();
                 while (run.Count < _maxBatch && reader.TryRead(out var next))
                 {
                     run.Add(next);
+                    _timings.Queued.Record(Stopwatch.GetElapsedTime(next.Queued, taken));
                 }
                 await StoreAsync(run, stoppingToken);
+                _timings.Transaction.Record(Stopwatch.GetElapsedTime(taken));
+                _timings.Stored(run.Count);
                 run.Clear();
             }
         }
@@ -170,6 +177,9 @@ public sealed partial class AnnotationWriters : BackgroundService
 
     private sealed record Pending(SubmittedAnnotation Command)
     {
+        /// <summary>When it was queued (Stopwatch ticks): the writer's queue wait is measured from here.</summary>
+        public long Queued { get; } = Stopwatch.GetTimestamp();
+
         public TaskCompletionSource<AnnotationAck> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -18,14 +18,19 @@ internal sealed class CrowdAnnotator(Uri node, string cookie, Guid item, int see
     private HubConnection? _hub;
 
     private readonly List<double> _ackMs = [];
+    private readonly List<double> _lateMs = [];
     private int _sent, _failed, _refused;
 
-    /// <summary>What happened so far: latencies of the answered labels, and how many were sent, refused and failed (answers may still arrive).</summary>
-    public (double[] AckMs, int Sent, int Refused, int Failed) Tally()
+    /// <summary>
+    /// What happened so far: latencies of the answered labels, how late this client itself was in sending each label
+    /// (from the moment due to the call's start: the load generator's own share), and how many were sent, refused and
+    /// failed (answers may still arrive).
+    /// </summary>
+    public (double[] AckMs, double[] LateMs, int Sent, int Refused, int Failed) Tally()
     {
         lock (_ackMs)
         {
-            return ([.. _ackMs], _sent, _refused, _failed);
+            return ([.. _ackMs], [.. _lateMs], _sent, _refused, _failed);
         }
     }
 
@@ -71,6 +76,7 @@ internal sealed class CrowdAnnotator(Uri node, string cookie, Guid item, int see
         lock (_ackMs)
         {
             _sent++;
+            _lateMs.Add(Stopwatch.GetElapsedTime(dueTimestamp).TotalMilliseconds);
         }
         try
         {

@@ -122,6 +122,8 @@ internal static class CrowdBenchmark
             }
         }
 
+        var loadBefore = await FiguresAsync(nodes, admin);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         var drawing = connected.Select(a => Task.Run(() => a.DrawAsync(start, TimeSpan.FromSeconds(seconds), CancellationToken.None))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(seconds / 2.0));
@@ -130,12 +132,18 @@ internal static class CrowdBenchmark
         var elapsed = Stopwatch.GetElapsedTime(start);
         var tallies = connected.Select(a => a.Tally()).ToList();
         var acks = tallies.SelectMany(t => t.AckMs).Order().ToArray();
+        var late = tallies.SelectMany(t => t.LateMs).Order().ToArray();
         var (sent, failed, refusedLabels) = (tallies.Sum(t => t.Sent), tallies.Sum(t => t.Failed), tallies.Sum(t => t.Refused));
         Log($"load: {connected.Count} connections x one box per {CrowdAnnotator.Period.TotalSeconds:F0} s for {seconds} s: sent {sent} ({sent / elapsed.TotalSeconds:F0}/s), acked {acks.Length}, refused {refusedLabels}, failed {failed}, unanswered {sent - acks.Length - failed}");
         if (acks.Length > 0)
         {
             Log($"ack latency from the moment due (answers later than 30 s after the end count as unanswered): p50 {Pct(acks, 0.50):F1} ms, p95 {Pct(acks, 0.95):F1} ms, p99 {Pct(acks, 0.99):F1} ms, max {acks[^1]:F1} ms");
         }
+        if (late.Length > 0)
+        {
+            Log($"the load generator's own lateness (moment due → call started, in this process): p50 {Pct(late, 0.50):F1} ms, p99 {Pct(late, 0.99):F1} ms, max {late[^1]:F1} ms");
+        }
+        Log($"CPU used during the load: this load generator {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F1} s; the nodes: see cpuSeconds below (before: {string.Join(", ", loadBefore.Select(f => $"{f.CpuSeconds:F1} s"))}) over {elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores");
         await ReportAsync("after load", nodes, admin);
 
         await ReadsAsync(nodes, cookies, annotators, "sessions remembered", database);
