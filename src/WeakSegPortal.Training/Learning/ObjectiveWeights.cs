@@ -16,6 +16,9 @@ public sealed record ObjectiveWeights(
 {
     public GatedCrfOptions GatedCrfKernel { get; init; } = new();
 
+    /// <summary>Cross-entropy weighs each labelled class the same rather than each labelled pixel (<see cref="MarginalCrossEntropy"/>).</summary>
+    public bool BalanceClasses { get; init; }
+
     public BoxTightnessOptions BoxTightness { get; init; } = new();
 
     /// <summary>Partial cross-entropy alone (the known baseline and, on points, the known failure).</summary>

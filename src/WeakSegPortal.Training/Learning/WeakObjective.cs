@@ -14,7 +14,7 @@ public static class WeakObjective
         ArgumentNullException.ThrowIfNull(weights);
         using var scope = NewDisposeScope();
         var logits = output.Logits;
-        var total = weights.CrossEntropy * MarginalCrossEntropy.Compute(logits, batch.Target, batch.LabelledClasses);
+        var total = weights.CrossEntropy * MarginalCrossEntropy.Compute(logits, batch.Target, batch.LabelledClasses, weights.BalanceClasses);
         if (weights.Entropy > 0)
         {
             total = total + weights.Entropy * EntropyMinimisation.Compute(logits);

@@ -9,7 +9,9 @@ namespace WeakSegPortal.Training.Losses;
 /// {background} ∪ {unlabelled classes}: the loss is −log Σ_{c in the set} p_c (the probability mass of the unlabelled
 /// classes merged with background's), computed as logsumexp over all logits minus logsumexp over the set's.
 /// A pixel labelled with a class c has the set {c}, as in ordinary cross-entropy; with every class labelled this is pCE.
-/// Mean over labelled pixels; <see cref="PartialCrossEntropy.Ignore"/> pixels take no part.
+/// Mean over labelled pixels; <see cref="PartialCrossEntropy.Ignore"/> pixels take no part. Class-balanced: the mean over the
+/// target classes present in the batch of each one's mean over its own pixels, so that a class with few labelled pixels (a
+/// small organ's short scribble beside long background strokes) weighs as much as background.
 /// </remarks>
 public static class MarginalCrossEntropy
 {
@@ -21,7 +23,8 @@ public static class MarginalCrossEntropy
     /// <param name="logits">[batch, classes, height, width].</param>
     /// <param name="target">[batch, height, width] class ids, <see cref="PartialCrossEntropy.Ignore"/> where unlabelled.</param>
     /// <param name="labelledClasses">[batch, classes] booleans: true where someone labelled the class on that item.</param>
-    public static Tensor Compute(Tensor logits, Tensor target, Tensor labelledClasses)
+    /// <param name="classBalanced">Each target class present weighs the same (mean of per-class means), not each pixel.</param>
+    public static Tensor Compute(Tensor logits, Tensor target, Tensor labelledClasses, bool classBalanced = false)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(target);
@@ -41,7 +44,22 @@ public static class MarginalCrossEntropy
         // A large finite value rather than −∞ for the classes outside the set: exp underflows to 0 all the same.
         var inSet = logits.masked_fill(allowed.logical_not(), OutsideTheSet).logsumexp(1);
         var perPixel = logits.logsumexp(1) - inSet;
-        var result = perPixel.masked_select(labelled).sum() / count;
-        return result.MoveToOuterDisposeScope();
+        if (!classBalanced)
+        {
+            return (perPixel.masked_select(labelled).sum() / count).MoveToOuterDisposeScope();
+        }
+        var total = zeros(1, dtype: perPixel.dtype, device: perPixel.device).squeeze();
+        var present = 0;
+        for (var c = 0L; c < classes; c++)
+        {
+            var mine = target.eq(c);
+            var n = mine.sum().item<long>();
+            if (n > 0)
+            {
+                total = total + perPixel.masked_select(mine).sum() / n;
+                present++;
+            }
+        }
+        return (total / present).MoveToOuterDisposeScope();
     }
 }

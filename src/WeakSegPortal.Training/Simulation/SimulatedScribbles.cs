@@ -76,6 +76,50 @@ public static class SimulatedScribbles
         }
     }
 
+    /// <summary>
+    /// Background strokes across the rest of the slice: a loop at 0.85 of the image's half width and height, through the body's
+    /// outer tissue and the air beside it, kept where it is clear of every organ (careful: by the edge margin).
+    /// </summary>
+    /// <remarks>
+    /// Without it the background is labelled only on rings around the organs, and most of the slice (air, body away from the
+    /// organs) is unlabelled: whichever class the network leans to floods it.
+    /// </remarks>
+    public static IEnumerable<Scribble> Background(SliceAnatomy slice, AnnotatorProfile annotator, SeededRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        ArgumentNullException.ThrowIfNull(annotator);
+        ArgumentNullException.ThrowIfNull(random);
+        var (cx, cy) = ((slice.Width - 1) / 2.0, (slice.Height - 1) / 2.0);
+        var scale = random.Uniform(0.8, 0.9);
+        var (rx, ry) = (scale * slice.Width / 2, scale * slice.Height / 2);
+        var count = (int)Math.Max(12, 2 * Math.PI * Math.Max(rx, ry) / Step);
+        var phase = random.Uniform(0, 2 * Math.PI);
+        var run = new List<PlanePoint>();
+        for (var n = 0; n <= count; n++)
+        {
+            var theta = phase + 2 * Math.PI * n / count;
+            var point = new PlanePoint(cx + rx * Math.Cos(theta) + random.Gaussian(0, annotator.Jitter), cy + ry * Math.Sin(theta) + random.Gaussian(0, annotator.Jitter));
+            var inImage = point.X >= 1 && point.Y >= 1 && point.X <= slice.Width - 2 && point.Y <= slice.Height - 2;
+            var clear = annotator.Careless
+                ? slice.Depth(0, point.X, point.Y) >= 1
+                : Covers(slice, 0, run.Count == 0 ? point : run[^1], point, annotator.EdgeMargin);
+            if (inImage && clear)
+            {
+                run.Add(point);
+                continue;
+            }
+            if (run.Count >= 2)
+            {
+                yield return new Scribble(run, Width, slice.Slice, 0);
+            }
+            run = [];
+        }
+        if (run.Count >= 2)
+        {
+            yield return new Scribble(run, Width, slice.Slice, 0);
+        }
+    }
+
     private static List<PlanePoint> Walk(SliceAnatomy slice, int classId, PlanePoint start, (double X, double Y) direction,
         AnnotatorProfile annotator, SeededRandom random, double wiggle)
     {

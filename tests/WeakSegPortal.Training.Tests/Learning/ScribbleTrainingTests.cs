@@ -13,7 +13,8 @@ public class ScribbleTrainingTests(ITestOutputHelper output)
     [Fact]
     public void A_tiny_U_Net_trained_from_scribbles_segments_held_out_images()
     {
-        // 16 training and 4 held-out CT-like phantoms; one careful annotator's scribbles only (about 9% of the pixels).
+        // 16 training and 4 held-out CT-like phantoms; one careful annotator's scribbles only (about 17% of the pixels: strokes
+        // inside the organs, rings around them and a background loop over the outer slice).
         var options = new PhantomOptions(Width: 64, Height: 64);
         var annotator = new SimulatedAnnotator(AnnotatorProfile.Careful("ann-1") with { MissRate = 0 });
         var training = Enumerable.Range(0, 16).Select(s =>
@@ -40,7 +41,7 @@ public class ScribbleTrainingTests(ITestOutputHelper output)
         output.WriteLine($"labelled {labelledShare:P1} of pixels; {last.Steps} steps in {last.Elapsed.TotalSeconds:F1} s " +
             $"({last.Elapsed.TotalMilliseconds / last.Steps:F0} ms/step), last loss {last.Loss:F3}, {trainer.SkippedSteps} skipped; held-out Dice organ 1 {dice[1]:F3}, organ 2 {dice[2]:F3}");
 
-        Assert.True(labelledShare < 0.15);
+        Assert.True(labelledShare < 0.25, $"labelled {labelledShare:P1}: no longer sparse scribbles");
         Assert.Equal(0, trainer.SkippedSteps);
         Assert.True(dice[1] > 0.85, $"organ 1 Dice {dice[1]:F3}");
         Assert.True(dice[2] > 0.8, $"organ 2 Dice {dice[2]:F3}");

@@ -63,4 +63,35 @@ public class MarginalCrossEntropyTests
 
         Assert.Equal(-Math.Log(0.6), loss.item<float>(), 5);
     }
+
+    [Fact]
+    public void Class_balanced_a_class_with_few_labelled_pixels_weighs_as_much_as_background()
+    {
+        // Three pixels, every class labelled: p(background) = 0.5 and 0.8 at the two background pixels, p(2) = 0.6 at the one
+        // class-2 pixel. Per pixel: 0.693147, 0.223144, 0.510826. Per pixel mean: 1.427117 / 3 = 0.475706. Balanced: background's
+        // mean (0.693147 + 0.223144) / 2 = 0.458146 and class 2's 0.510826 averaged: 0.484486.
+        using var logits = TinyTensors.LogitsOf([0.5f, 0.8f, 0.1f, 0.2f, 0.1f, 0.3f, 0.3f, 0.1f, 0.6f], 1, 3, 1, 3);
+        using var target = TinyTensors.Labels([0, 0, 2], 1, 1, 3);
+        using var labelled = TinyTensors.Of([true, true, true], 1, 3);
+
+        using var plain = MarginalCrossEntropy.Compute(logits, target, labelled);
+        using var balanced = MarginalCrossEntropy.Compute(logits, target, labelled, classBalanced: true);
+
+        Assert.Equal(0.475706, plain.item<float>(), 5);
+        Assert.Equal(0.484486, balanced.item<float>(), 5);
+    }
+
+    [Fact]
+    public void Class_balanced_still_merges_an_unlabelled_class_with_background_and_skips_ignored_pixels()
+    {
+        // Class 2 unlabelled; pixels: background (target {0, 2}: −ln(0.5 + 0.3) = 0.223144), ignored, class 1 (−ln 0.6 = 0.510826),
+        // class 1 (−ln 0.2 = 1.609438). Background 0.223144, class 1 (0.510826 + 1.609438) / 2 = 1.060132; mean 0.641638.
+        using var logits = TinyTensors.LogitsOf([0.5f, 0.3f, 0.1f, 0.4f, 0.2f, 0.4f, 0.6f, 0.2f, 0.3f, 0.3f, 0.3f, 0.4f], 1, 3, 1, 4);
+        using var target = TinyTensors.Labels([0, PartialCrossEntropy.Ignore, 1, 1], 1, 1, 4);
+        using var labelled = TinyTensors.Of([true, true, false], 1, 3);
+
+        using var loss = MarginalCrossEntropy.Compute(logits, target, labelled, classBalanced: true);
+
+        Assert.Equal(0.641638, loss.item<float>(), 5);
+    }
 }

@@ -44,6 +44,33 @@ public class SimulatedCrowdTests
     }
 
     [Fact]
+    public void Careful_scribblers_also_mark_background_far_from_the_organs()
+    {
+        // Not only rings around the organs: a loop over the outer part of the slice (normalised radius ≥ 0.8 from the centre).
+        foreach (var (phantom, item) in Phantoms.Select((p, i) => (p, i)).Where(p => p.p.Present.Skip(1).Any(v => v)))
+        {
+            var grid = phantom.SliceGrid;
+            foreach (var annotation in Crowd.Annotate(phantom, WeakLabelKinds.Scribbles, item).Where(a => !a.Annotator.Careless))
+            {
+                var outer = new HashSet<int>();
+                foreach (var scribble in annotation.Labels.Scribbles.Where(s => s.ClassId == 0))
+                {
+                    var pixels = ScribbleRasterizer.ToMask(scribble, grid);
+                    for (var v = 0; v < pixels.Length; v++)
+                    {
+                        var (x, y) = (2.0 * (v % grid.Nx) / (grid.Nx - 1) - 1, 2.0 * (v / grid.Nx) / (grid.Ny - 1) - 1);
+                        if (pixels[v] && x * x + y * y >= 0.64)
+                        {
+                            outer.Add(v);
+                        }
+                    }
+                }
+                Assert.True(outer.Count >= 30, $"{annotation.Annotator.Name} on item {item}: {outer.Count} background pixels in the outer part");
+            }
+        }
+    }
+
+    [Fact]
     public void Careful_boxes_are_near_tight_and_careless_ones_looser()
     {
         var careful = new List<double>();
