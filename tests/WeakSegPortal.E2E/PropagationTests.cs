@@ -78,6 +78,7 @@ public sealed class PropagationTests(SuggestionPortal portal, ITestOutputHelper 
         await Assertions.Expect(row).ToHaveCountAsync(0);
         var there = truth.Extent(fix, RightKidney);
         await page.Keyboard.PressAsync("a");
+        await page.Keyboard.PressAsync("2");
         await DragVoxelsAsync(page, (there.I0 - 3, there.J0 - 3), (there.I1 + 3, there.J1 + 3));
         await ShownAsync(page, 0);
         await page.Keyboard.PressAsync("Enter");
