@@ -41,7 +41,9 @@ public sealed partial class SuggestionJobRunner(
             var orientation = WirePromptReader.Orientation(job.Prompt.Orientation);
             var image = SliceImage.From(job.ItemId, volume, orientation, job.Prompt.Slice, job.Modality);
             var key = new PreviousMaskKey(job.Prompt.ObjectId, job.Engine, orientation.ToString(), job.Prompt.Slice);
-            var hint = engine.Descriptor.Accepts.HasFlag(PromptKinds.PreviousMask) ? previousMasks.Find(key) : null;
+            // Propagation: the hint is the object's mask on the neighbouring slice the prompt was made from.
+            var hintKey = job.Prompt.SeedSlice is { } seedSlice ? key with { Slice = seedSlice } : key;
+            var hint = engine.Descriptor.Accepts.HasFlag(PromptKinds.PreviousMask) ? previousMasks.Find(hintKey) : null;
             var prompt = WirePromptReader.Read(job.Prompt, image, hint);
             var suggestion = await Task.Run(() => engine.SuggestAsync(prompt, ticket.Token), ticket.Token);
             if (suggestion.LowResMask is { } lowRes)

@@ -27,7 +27,24 @@ public static class WirePromptReader
             Points = [.. (prompt.Points ?? []).Select(p => new LabelPoint(Finite(p.X), Finite(p.Y), slice, prompt.ClassId, p.Positive))],
             Scribbles = [.. (prompt.Scribbles ?? []).Select(s => new Scribble([.. s.Points.Select(Point)], s.Width, slice, s.ClassId))],
             PreviousMask = previousMask,
+            SeedMask = prompt.SeedMask is { } seed ? SeedOf(seed, image) : null,
         };
+    }
+
+    private static bool[] SeedOf(WireMask seed, PromptImage image)
+    {
+        if (seed.Width != image.Width || seed.Height != image.Height)
+        {
+            throw new PromptNotSupportedException($"The previous slice's mask is {seed.Width}×{seed.Height}; this slice is {image.Width}×{image.Height}.");
+        }
+        try
+        {
+            return seed.ToMask();
+        }
+        catch (ArgumentException e)
+        {
+            throw new PromptNotSupportedException($"The previous slice's mask cannot be read: {e.Message}");
+        }
     }
 
     private static PlanePoint Point(double[] xy) =>

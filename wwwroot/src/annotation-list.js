@@ -12,7 +12,9 @@ const BIN = '<path d="M5 7h14M10 7V4.5h4V7M7 7l1 13h8l1-13"/>';
 /** What a row says about a label: "Point + · Liver". */
 export function rowText(command, className) {
   const polarity = command.kind === 'point' ? (command.point.positive ? ' +' : ' −') : command.brush?.erase ? ' (eraser)' : '';
-  const origin = command.provenance?.source === 'suggestion' ? ` · suggested by ${command.provenance.engine}` : '';
+  const p = command.provenance;
+  const origin = p?.source === 'suggestion' ? ` · suggested by ${p.engine}` : p?.source === 'propagated' ? ` · propagated by ${p.engine}`
+    : p?.source === 'interpolated' ? ' · interpolated' : '';
   return `${KIND_NAMES[command.kind] ?? command.kind}${polarity} · ${className}${origin}`;
 }
 

@@ -106,13 +106,13 @@ const GEOMETRY_MEMBER = Object.freeze({ box: 'box', scribble: 'scribble', point:
 /**
  * A stored annotation as the server gives it back (GetMyAnnotations: every member, nulls,
  * provenance, annotationId) in the shape of the command that made it, so that it compares,
- * redraws and resends exactly like one made on this page. A label taken from a suggestion keeps
- * its provenance (a manual one is sent without, and comes back the same).
+ * redraws and resends exactly like one made on this page. A label taken from a suggestion (or
+ * propagated, or interpolated) keeps its provenance (a manual one is sent without, and comes back the same).
  */
 export function commandFromView(view) {
   const member = GEOMETRY_MEMBER[view?.kind];
   if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
-  const provenance = view.provenance?.source === 'suggestion' ? { provenance: structuredClone(view.provenance) } : {};
+  const provenance = view.provenance?.source && view.provenance.source !== 'manual' ? { provenance: structuredClone(view.provenance) } : {};
   return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance };
 }
 
@@ -123,6 +123,12 @@ export function commandFromView(view) {
  */
 export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs, commandId }) {
   return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance) };
+}
+
+/** A box label made by the page itself (an accepted interpolated box): box = { x0, y0, x1, y1 } in index space. */
+export function boxCommand({ itemId, classId, slice, box, provenance, activeMs, commandId }) {
+  const b = { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 };
+  return { ...base({ commandId, itemId, kind: 'box', classId, slice, activeMs }), box: b, ...(provenance ? { provenance: structuredClone(provenance) } : {}) };
 }
 
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */

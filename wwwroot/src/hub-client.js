@@ -10,7 +10,8 @@
 //   suggest(request) → reply · rejectSuggestion(suggestionId, objectId, itemId) ·
 //   getSuggestionStatus(itemId) → { engine, provider, workers, readySlices } ·
 //   onEmbeddingsReady(cb) → unsubscribe (cb({ itemId, orientation, engine, slices })) ·
-//   viewSlice(itemId, orientation, slice) (the slice on screen: embeddings around it are computed ahead)
+//   viewSlice(itemId, orientation, slice) (the slice on screen: embeddings around it are computed ahead) ·
+//   propagate(request, onSlice) → resolves when the stream ends (onSlice(message) per slice; the Propagate stream)
 
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
@@ -121,6 +122,12 @@ export function createHubClient({ hubUrl, logLevel = LogLevel.Warning } = {}) {
     rejectSuggestion(suggestionId, objectId, itemId) { return connected() ? connection.invoke('RejectSuggestion', suggestionId, objectId, itemId) : Promise.resolve(); },
     getSuggestionStatus(itemId) { return connected() ? connection.invoke('GetSuggestionStatus', itemId) : Promise.resolve(null); },
     viewSlice(itemId, orientation, slice) { return connected() ? connection.invoke('ViewSlice', itemId, orientation, slice) : Promise.resolve(); },
+    propagate(request, onSlice) {
+      if (!connected()) return Promise.reject(new Error('not connected'));
+      return new Promise((resolve, reject) => {
+        connection.stream('Propagate', request).subscribe({ next: onSlice, complete: resolve, error: reject });
+      });
+    },
     onEmbeddingsReady(cb) { connection.on('EmbeddingsReady', cb); return () => connection.off('EmbeddingsReady', cb); },
   };
 }

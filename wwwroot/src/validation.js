@@ -68,23 +68,31 @@ const blank = (s) => typeof s !== 'string' || s.trim() === '';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isId = (s) => typeof s === 'string' && UUID.test(s) && !/^[0-]+$/.test(s);
 
+/** Every provenance source (Provenance.Sources on the server; both held to test/provenance-sources.json). */
+export const PROVENANCE_SOURCES = Object.freeze(['manual', 'suggestion', 'propagated', 'interpolated']);
+/** Sources whose labels an engine made: they name engine, modelVersion, suggestionId and objectId. */
+const ENGINE_MADE = new Set(['suggestion', 'propagated']);
+const UNKNOWN_SOURCE = `Provenance source must be one of ${PROVENANCE_SOURCES.map((s) => `"${s}"`).join(', ')}.`;
+const promptProblem = (p) => (typeof p.prompt === 'string' && new TextEncoder().encode(p.prompt).length > LIMITS.maxPromptBytes
+  ? `The suggestion's prompt is larger than ${LIMITS.maxPromptBytes / 1024} KB.` : null);
+
 /**
  * The reason a command's provenance is refused, or null (ProvenanceRules on the server). Absent:
- * drawn by hand. A label taken from a suggestion names engine, modelVersion, suggestionId and
- * objectId (the suggested object whose stream records the acceptance); prompt at most 16 KB of UTF-8.
+ * drawn by hand. A label taken from a suggestion (or propagated from a neighbouring slice) names
+ * engine, modelVersion, suggestionId and objectId (the suggested object whose stream records the
+ * acceptance); an interpolated box needs no engine; prompt at most 16 KB of UTF-8.
  */
 export function provenanceProblem(p) {
   if (p == null) return null;
-  if (p.source !== 'manual' && p.source !== 'suggestion') return 'Provenance source must be "manual" or "suggestion".';
-  if (p.source === 'manual') return null;
+  if (!PROVENANCE_SOURCES.includes(p.source)) return UNKNOWN_SOURCE;
+  if (!ENGINE_MADE.has(p.source)) return promptProblem(p);
   if (blank(p.engine) || blank(p.modelVersion) || !isId(p.suggestionId) || !isId(p.objectId)) {
     return "A suggestion's provenance needs engine, modelVersion, suggestionId and objectId.";
   }
   if (p.engine.length > LIMITS.maxProvenanceName || p.modelVersion.length > LIMITS.maxProvenanceName) {
     return `The provenance's engine and modelVersion are at most ${LIMITS.maxProvenanceName} characters.`;
   }
-  return typeof p.prompt === 'string' && new TextEncoder().encode(p.prompt).length > LIMITS.maxPromptBytes
-    ? `The suggestion's prompt is larger than ${LIMITS.maxPromptBytes / 1024} KB.` : null;
+  return promptProblem(p);
 }
 
 /** The reason a slice index is refused, or null. */

@@ -15,6 +15,7 @@ import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
 import { createShortcuts } from './shortcuts.js';
 import { createSuggestTool, NOT_ALLOWED as SUGGEST_NOT_ALLOWED } from './suggest-tool.js';
+import { createPropagateTool } from './propagate-tool.js';
 import { createTagPanel, tagKey } from './tags.js';
 import { createToolbar } from './toolbar.js';
 import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
@@ -141,7 +142,7 @@ export async function mount(element, options) {
   ].filter(Boolean);
   const classKey = (classId) => (classId === 0 ? '0' : String(fg.findIndex((c) => c.id === classId) + 1));
 
-  let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false, suggest = null;
+  let viewer, csTools, tagPanel, shortcuts, undo, outbox, hub, ownHub = false, suggest = null, across = null;
   const toolbar = createToolbar({
     container: root, tools, classes: allClasses, presets: item.presets ?? [], keys: { classKey }, maxWidth: MAX_WIDTH,
     on: {
@@ -245,6 +246,7 @@ export async function mount(element, options) {
     if (shownSlice !== null && k !== shownSlice) csAnnotation.selection.deselectAnnotation();
     shownSlice = k;
     suggest?.sliceChanged(k);
+    across?.sliceChanged(k);
     slider.value = String(k);
     sliceLabel.textContent = `${k + 1} / ${item.nz}`;
     showSliceOverlay();
@@ -610,10 +612,19 @@ export async function mount(element, options) {
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });
   disposers.push(() => suggest.destroy());
+  // ---- across slices (propagate-tool.js): propagation, box interpolation ---------------
+  across = createPropagateTool({
+    vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, side, say, colourOf, allowedMasks: kinds.includes('mask'), allowedBoxes: kinds.includes('box'),
+    labels: () => [...drawn.values()].map((d) => d.command), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
+    activeMs: () => timer.finishAnnotation(),
+    onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
+  });
+  disposers.push(() => across.destroy());
 
   // ---- shortcuts ----------------------------------------------------------------------
   const bindings = [
     ...suggest.bindings,
+    ...across.bindings,
     ...tools.map((t) => ({ keys: [t.key], label: t.label, group: 'Tools', run: () => selectTool(t.id) })),
     // Polygon by clicks: these keys act on the open outline first, else as listed further down.
     ...(kinds.includes('polygon') ? [
@@ -687,6 +698,8 @@ export async function mount(element, options) {
     maskAt: (i, j, k) => masks.labelsAt(k ?? viewer.slice)?.[j * item.nx + i] ?? 0,
     /** The suggestion tool: { object, shown, error, waiting, voxels, ready, engine, provider }. */
     suggestion: () => suggest.debug(),
+    /** Propagation / interpolation: { proposals: { origin, running, error, stops, all: [{ slice, kind, state, source }] }, voxels }. */
+    propagation: () => across.debug(),
     /** Vertices of the polygon being clicked (world). */
     clickedVertices: () => clickPolygon.vertices,
     indexToWorld: (index) => geometry.indexToWorld(index),

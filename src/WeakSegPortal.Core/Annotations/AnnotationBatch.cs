@@ -104,7 +104,7 @@ public sealed class AnnotationBatch
         }
         var id = Guid.CreateVersion7();
         Appends.Add((streamId, AnnotationEventFactory.Created(id, item.Id, annotatorId, command, shape, at)));
-        if (command.Provenance is { IsSuggestion: true, SuggestionId: { } suggestionId, ObjectId: { } objectId })
+        if (command.Provenance is { IsEngineMade: true, SuggestionId: { } suggestionId, ObjectId: { } objectId })
         {
             // The suggestion's object learns it was kept, in the same transaction as the label and
             // remembered under the same command id, so a resend appends neither twice.

@@ -4,8 +4,8 @@ namespace WeakSegPortal.Core.Annotations;
 
 /// <summary>
 /// What a command's provenance must hold (docs/suggestion-protocol.md): absent means manual; a
-/// label taken from a suggestion names its engine, model version, suggestion and object, within
-/// size caps. The browser applies the same rules in the same words (wwwroot/src/validation.js).
+/// label taken from a suggestion (or propagated from a neighbouring slice) names its engine, model version,
+/// suggestion and object, within size caps; an interpolated box needs no engine. The browser applies the same rules in the same words (wwwroot/src/validation.js).
 /// </summary>
 public static class ProvenanceRules
 {
@@ -18,13 +18,13 @@ public static class ProvenanceRules
         {
             return null;
         }
-        if (provenance.Source is not (Provenance.ManualSource or Provenance.SuggestionSource))
+        if (!Provenance.IsKnown(provenance.Source))
         {
-            return "Provenance source must be \"manual\" or \"suggestion\".";
+            return UnknownSource;
         }
-        if (!provenance.IsSuggestion)
+        if (!provenance.IsEngineMade)
         {
-            return null;
+            return PromptProblem(provenance);
         }
         if (string.IsNullOrWhiteSpace(provenance.Engine) || string.IsNullOrWhiteSpace(provenance.ModelVersion)
             || provenance.SuggestionId is null || provenance.SuggestionId == Guid.Empty
@@ -36,12 +36,18 @@ public static class ProvenanceRules
         {
             return $"The provenance's engine and modelVersion are at most {MaxNameLength} characters.";
         }
-        return provenance.Prompt is { } prompt && Encoding.UTF8.GetByteCount(prompt) > MaxPromptBytes
-            ? $"The suggestion's prompt is larger than {MaxPromptBytes / 1024} KB."
-            : null;
+        return PromptProblem(provenance);
     }
 
-    /// <summary>The provenance to store with an accepted command: a suggestion's as sent, anything else manual.</summary>
+    /// <summary>The sentence for a source outside <see cref="Provenance.Sources"/>.</summary>
+    public static readonly string UnknownSource = $"Provenance source must be one of {string.Join(", ", Provenance.Sources.Select(s => $"\"{s}\""))}.";
+
+    private static string? PromptProblem(Provenance provenance) =>
+        provenance.Prompt is { } prompt && Encoding.UTF8.GetByteCount(prompt) > MaxPromptBytes
+            ? $"The suggestion's prompt is larger than {MaxPromptBytes / 1024} KB."
+            : null;
+
+    /// <summary>The provenance to store with an accepted command: an assisted one as sent, anything else manual.</summary>
     public static Provenance Stored(Provenance? provenance) =>
-        provenance is { IsSuggestion: true } ? provenance : Provenance.Manual;
+        provenance is { IsAssisted: true } && Provenance.IsKnown(provenance.Source) ? provenance : Provenance.Manual;
 }

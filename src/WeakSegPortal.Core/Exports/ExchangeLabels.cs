@@ -44,6 +44,10 @@ public static class ExchangeLabels
     {
         ArgumentNullException.ThrowIfNull(label);
         var p = label.Provenance;
+        if (p is not null && !Provenance.IsKnown(p.Source))
+        {
+            throw new InvalidDataException($"A label's provenance \"{p.Source}\" is not one of {string.Join(", ", Provenance.Sources)}.");
+        }
         var provenance = p is null ? Provenance.Manual : new Provenance(p.Source, p.Engine, p.ModelVersion, p.Prompt, p.SuggestionId, p.ObjectId);
         var command = label.CommandId ?? annotationId;
         var at = label.At ?? whenUnknown;

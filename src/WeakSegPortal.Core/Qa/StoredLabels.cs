@@ -16,6 +16,6 @@ public static class StoredLabels
     public static bool IsAssisted(StoredAnnotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        return annotation.Provenance.IsSuggestion;
+        return annotation.Provenance.IsAssisted;
     }
 }

@@ -17,6 +17,11 @@ public sealed class GrabCutBoxEngine : ISuggestionEngine
     public Task<Suggestion> SuggestAsync(SuggestionPrompt prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        if (prompt.SeedMask is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(SeedMaskCut.Suggest(Descriptor, prompt));
+        }
         var box = prompt.Box ?? throw new PromptNotSupportedException($"{Name} needs a box; for clicks or scribbles alone use {SeededGrabCutEngine.Name}.");
         cancellationToken.ThrowIfCancellationRequested();
         var (width, height) = (prompt.Image.Width, prompt.Image.Height);

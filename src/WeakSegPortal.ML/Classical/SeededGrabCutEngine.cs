@@ -29,6 +29,11 @@ public sealed class SeededGrabCutEngine : ISuggestionEngine
     public Task<Suggestion> SuggestAsync(SuggestionPrompt prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        if (prompt.SeedMask is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(SeedMaskCut.Suggest(Descriptor, prompt));
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var (width, height) = (prompt.Image.Width, prompt.Image.Height);
         var seeds = SeedMap.From(prompt);

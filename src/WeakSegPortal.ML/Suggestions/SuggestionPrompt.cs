@@ -17,4 +17,11 @@ public sealed record SuggestionPrompt(PromptImage Image, int ClassId)
 
     /// <summary>The previous suggestion's low-resolution logits for this object, so a new click refines it.</summary>
     public LowResMask? PreviousMask { get; init; }
+
+    /// <summary>
+    /// Propagation (docs/suggestion-protocol.md, "Propagation"): the neighbouring slice's mask of this object (Width × Height,
+    /// x fastest). Classical engines seed GrabCut with it, dilated; SAM-family engines take its box (<see cref="Box"/>) and
+    /// the previous slice's low-resolution mask (<see cref="PreviousMask"/>) instead.
+    /// </summary>
+    public bool[]? SeedMask { get; init; }
 }

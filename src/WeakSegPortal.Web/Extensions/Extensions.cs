@@ -233,6 +233,7 @@ public static class Extensions
         services.AddSingleton<SuggestionRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<SuggestionRecorder>());
         services.AddScoped<SuggestionService>();
+        services.AddScoped<Propagation.PropagationService>();
     }
 
     /// <summary>Training jobs (docs/training-protocol.md): Core's handlers, the worker hub's desk, the dataset, the page's starter and the registry.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Propagation;
 using WeakSegPortal.Web.Suggestions;
 
 namespace WeakSegPortal.Web.Hubs;
@@ -81,6 +82,13 @@ public sealed class AnnotationHub(AnnotationWriters writes, IQuerySession sessio
     /// </summary>
     public Task<SuggestReply> Suggest(JsonElement request) =>
         suggestions.SuggestAsync(request, Context.User!.UserId(), Context.ConnectionAborted);
+
+    /// <summary>
+    /// Propagation (docs/suggestion-protocol.md): from a box or mask on one slice, suggestions on the neighbouring slices,
+    /// streamed slice by slice until the object ends; a streamed call, so Submit and Suggest go on meanwhile.
+    /// </summary>
+    public IAsyncEnumerable<PropagatedSlice> Propagate(JsonElement request, [FromServices] PropagationService propagation, CancellationToken cancellationToken) =>
+        propagation.PropagateAsync(request, Context.User!.UserId(), cancellationToken);
 
     /// <summary>The item's engine, where it runs, how many workers offer it and which slices answer a click at once (after a reload).</summary>
     public async Task<SuggestionStatus> GetSuggestionStatus(string itemId) =>

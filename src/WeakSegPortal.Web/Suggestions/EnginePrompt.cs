@@ -12,5 +12,6 @@ internal static class EnginePrompt
         Box = prompt.Box is { } b ? new Box2D(b.X0, b.Y0, b.X1, b.Y1, 0, prompt.ClassId) : null,
         Points = [.. prompt.Points.Select(p => new LabelPoint(p.X, p.Y, 0, prompt.ClassId, p.Positive))],
         Scribbles = [.. prompt.Scribbles.Select(s => new Scribble([.. s.Points.Select(p => new PlanePoint(p[0], p[1]))], s.Width, 0, s.ClassId))],
+        SeedMask = prompt.SeedMask?.ToMask(),
     };
 }

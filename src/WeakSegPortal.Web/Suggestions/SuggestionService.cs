@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Items;
+using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.ML.Classical;
@@ -28,12 +29,19 @@ public sealed class SuggestionService(
 {
     public async Task<SuggestReply> SuggestAsync(JsonElement json, Guid annotator, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
         var (request, error) = SuggestRequestReader.Read(json);
         if (request is null)
         {
             return SuggestReply.Refused(RequestIdOf(json), null, error!);
         }
+        return await SuggestAsync(request, annotator, ct);
+    }
+
+    /// <summary>A request already read (a propagation step, <see cref="Propagation.PropagationService"/>): checked, dispatched and recorded as <c>Suggest</c> does.</summary>
+    public async Task<SuggestReply> SuggestAsync(SuggestRequest request, Guid annotator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
         var prompt = request.Prompt;
         if (await AnnotatorItem.LoadWithProjectAsync(session, request.ItemId, annotator, ct) is not ({ } item, { } project))
         {
@@ -66,6 +74,10 @@ public sealed class SuggestionService(
         if (PromptBounds.Check(prompt, image.Width, image.Height) is { } outside)
         {
             return SuggestReply.Refused(request.RequestId, prompt.ObjectId, outside);
+        }
+        if (prompt.SeedMask is { } seed && (seed.Width != image.Width || seed.Height != image.Height || MaskRle.Problem(seed.Counts, seed.Width, seed.Height) is not null))
+        {
+            return SuggestReply.Refused(request.RequestId, prompt.ObjectId, $"The previous slice's mask must be a mask code of {image.Width}×{image.Height}.");
         }
 
         var job = new SuggestionJob(Guid.NewGuid(), engine, item.Id, item.VolumeKey, item.Modality, prompt) { Model = model };

@@ -1,0 +1,28 @@
+// Box interpolation (pure; issue 15, item 3): two boxes of one class on slices k1 < k2 propose a
+// box on every slice between, each corner linear in voxel index space: t = (k − k1) / (k2 − k1),
+// corner = a + (b − a) · t, on the corners normalised to min/max. One rule, two implementations
+// held to one case file: this and the server's BoxInterpolation (WeakSegPortal.Labels),
+// test/box-interpolation-cases.json.
+
+export const OTHER_CLASS = 'The two boxes must be of one class.';
+export const TOO_CLOSE = 'The two boxes must lie on slices at least two apart.';
+
+const norm = (b) => ({ x0: Math.min(b.x0, b.x1), y0: Math.min(b.y0, b.y1), x1: Math.max(b.x0, b.x1), y1: Math.max(b.y0, b.y1) });
+const lerp = (a, b, t) => a + (b - a) * t;
+
+/**
+ * a, b: { x0, y0, x1, y1, slice, classId }. Returns { boxes: [{ slice, classId, x0, y0, x1, y1 }, …]
+ * (ascending slices), refused: null } or { boxes: [], refused: sentence }.
+ */
+export function interpolateBoxes(a, b) {
+  if (a.classId !== b.classId) return { boxes: [], refused: OTHER_CLASS };
+  if (Math.abs(b.slice - a.slice) < 2) return { boxes: [], refused: TOO_CLOSE };
+  const [lo, hi] = a.slice < b.slice ? [a, b] : [b, a];
+  const p = norm(lo), q = norm(hi);
+  const boxes = [];
+  for (let k = lo.slice + 1; k < hi.slice; k++) {
+    const t = (k - lo.slice) / (hi.slice - lo.slice);
+    boxes.push({ slice: k, classId: lo.classId, x0: lerp(p.x0, q.x0, t), y0: lerp(p.y0, q.y0, t), x1: lerp(p.x1, q.x1, t), y1: lerp(p.y1, q.y1, t) });
+  }
+  return { boxes, refused: null };
+}
