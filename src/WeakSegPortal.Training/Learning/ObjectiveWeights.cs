@@ -24,7 +24,6 @@ public sealed record ObjectiveWeights(
     /// <summary>Partial cross-entropy alone (the known baseline and, on points, the known failure).</summary>
     public static ObjectiveWeights PartialCrossEntropyOnly { get; } = new(Box: 0, Size: 0, Tag: 0, NegativeTag: 0);
 
-    /// <summary>Scribbles: class-balanced pCE plus entropy minimisation. Balanced because a small structure's strokes are a few
-    /// per cent of the labelled pixels and plain pCE lets it vanish (README, training Run C); the worker trains with this.</summary>
-    public static ObjectiveWeights Scribbles { get; } = new(Entropy: 0.1) { BalanceClasses = true };
+    /// <summary>Scribbles: pCE plus entropy minimisation.</summary>
+    public static ObjectiveWeights Scribbles { get; } = new(Entropy: 0.1);
 }
