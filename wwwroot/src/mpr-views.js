@@ -194,7 +194,12 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     view.dataset.layout = next;
     const shown = next === '1x3' ? ['axial', ...REFORMATS] : [next];
     await Promise.all(shown.map(ensure));
-    for (const o of shown) { views[o].viewer.engine.resize(true, false); views[o].viewer.viewport.render(); showLabel(o); }
+    // After the panes' own resize (viewer.js's ResizeObserver) has run: fit, then one zoom for all.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    syncing = true;
+    try {
+      for (const o of shown) { views[o].viewer.engine.resize(true, true); views[o].viewer.viewport.resetCamera(); views[o].viewer.viewport.render(); showLabel(o); }
+    } finally { syncing = false; }
     // The axial view's scale (or, shown alone, the view's own fit) for all.
     matchZoom(next === '1x3' ? 'axial' : next);
     renderCrosshairs();
