@@ -218,12 +218,12 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
    * plane-labels.js); throws with the reason it cannot be stored. width: the scribble's, in voxels.
    */
   function equivalentOf(annotation, { width }) {
-    const { orientation } = parseImageId(annotation.metadata.referencedImageId);
+    const { orientation, k: slice } = parseImageId(annotation.metadata.referencedImageId);
     const tool = annotation.metadata.toolName;
     const kind = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' }[tool];
     const world = annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
-    const index = world.map((w) => geometry.worldToIndex(w));
-    const slice = sliceOf(orientation);
+    // On the image's plane: its normal coordinate is the slice (no float noise from the world round trip).
+    const index = world.map((w) => { const x = geometry.worldToIndex(w); x[planeOf(orientation).normal] = slice; return x; });
     const drawing = kind === 'point' ? { kind, at: index[0] } : kind === 'scribble' ? { kind, points: index, width } : { kind };
     return axialEquivalent(orientation, dims, slice, drawing);
   }
