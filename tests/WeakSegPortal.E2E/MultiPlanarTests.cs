@@ -176,6 +176,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         await LayoutAsync(page, "Shift+C", "coronal");
         await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
         await page.GetByTestId("tool-scribble").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("1"); // the width is not kept over a reload (3 again)
         await StrokeAsync(page, "coronal", (20, 55, 12), (35, 55, 12));
         await WaitForSavedAsync(page);
         live = await LiveLabelsAsync(item);
