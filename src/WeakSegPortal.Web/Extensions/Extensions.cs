@@ -218,6 +218,7 @@ public static class Extensions
     {
         services.AddSingleton<VolumeCache>();
         services.AddSingleton<SliceService>();
+        services.AddSingleton<ItemAccessCache>();
         services.AddScoped<ItemRegistrar>();
         services.AddScoped<GuidelineImageIntake>();
     }

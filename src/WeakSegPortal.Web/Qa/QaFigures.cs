@@ -21,6 +21,18 @@ public static class QaFigures
         "Labelled Dice, 2|A∩B| / (|A| + |B|) of the positive voxels, counted only where both sides labelled something "
         + "(inside a box is unknown, not labelled). Per class: mean over pairs of annotators; per annotator: against the others' majority vote.";
 
+    public const string Hd95 =
+        "HD95 in mm across slices: every surface voxel of one annotator's region (their paint of the class, else the inside of their boxes) "
+        + "measured to the nearest surface voxel of the other's at the item's voxel spacing, both ways pooled; the 95th percentile. "
+        + "A slice one drew the class on and the other did not counts. ∞ when one region is empty.";
+
+    public const string Assd =
+        "ASSD in mm across slices: the mean of the same pooled surface distances as HD95 (average symmetric surface distance).";
+
+    public const string WorstSlices =
+        "Slices where a pair of annotators' regions differ, worst first: by that slice's in-plane HD95 (∞ where only one drew the class), "
+        + "then ASSD, then the lower Dice. Next and Previous move the viewer to them.";
+
     public const string BoxIoU =
         "Box IoU, |A∩B| / |A∪B|: each box matched with the most overlapping box of the other annotator on the same slice, "
         + "averaged both ways. Per class: mean over pairs of annotators; per annotator: mean over the others.";
@@ -85,4 +97,8 @@ public static class QaFigures
 
     /// <summary>"100 %" or "—".</summary>
     public static string Percent(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $"{100 * s:0} %") : "—";
+
+    /// <summary>A distance for people: "2.4 mm", or "∞" where one side is empty.</summary>
+    public static string Millimetres(double mm) =>
+        double.IsPositiveInfinity(mm) ? "∞" : string.Create(CultureInfo.InvariantCulture, $"{mm:0.0} mm");
 }

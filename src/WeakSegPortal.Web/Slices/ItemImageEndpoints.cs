@@ -22,6 +22,7 @@ public static class ItemImageEndpoints
 
     private static async Task<IResult> InfoAsync(Guid itemId, ClaimsPrincipal user, IQuerySession session, SliceService slices, CancellationToken ct)
     {
+        // Read afresh: opening an item is rare, and its answer names the item.
         var (item, refusal) = await ItemAccess.LoadAsync(session, itemId, user, ct);
         if (item is null)
         {
@@ -32,11 +33,11 @@ public static class ItemImageEndpoints
             : PixelsMissing();
     }
 
-    private static async Task<IResult> RawAsync(Guid itemId, string orientation, int index, ClaimsPrincipal user, IQuerySession session, SliceService slices, HttpContext http, CancellationToken ct) =>
-        await ServeAsync(itemId, orientation, index, user, session, slices, http, (item, o) => slices.RawAsync(item, o, index, ct), ct);
+    private static async Task<IResult> RawAsync(Guid itemId, string orientation, int index, ClaimsPrincipal user, ItemAccessCache access, SliceService slices, HttpContext http, CancellationToken ct) =>
+        await ServeAsync(itemId, orientation, index, user, access, slices, http, (item, o) => slices.RawAsync(item, o, index, ct), ct);
 
     private static async Task<IResult> PngAsync(Guid itemId, string orientation, int index, [FromQuery] string? window, [FromQuery] string? preset,
-        ClaimsPrincipal user, IQuerySession session, SliceService slices, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, ItemAccessCache access, SliceService slices, HttpContext http, CancellationToken ct)
     {
         WindowLevel? chosen = null;
         if (window is not null)
@@ -56,21 +57,21 @@ public static class ItemImageEndpoints
             }
             chosen = named;
         }
-        return await ServeAsync(itemId, orientation, index, user, session, slices, http, async (item, o) =>
+        return await ServeAsync(itemId, orientation, index, user, access, slices, http, async (item, o) =>
         {
             var level = chosen ?? (await slices.InfoAsync(item, ct) is { } info ? new WindowLevel(info.Window.Center, info.Window.Width) : new WindowLevel(40, 400));
             return await slices.PngAsync(item, o, index, level, ct);
         }, ct);
     }
 
-    private static async Task<IResult> ServeAsync(Guid itemId, string orientation, int index, ClaimsPrincipal user, IQuerySession session, SliceService slices,
+    private static async Task<IResult> ServeAsync(Guid itemId, string orientation, int index, ClaimsPrincipal user, ItemAccessCache access, SliceService slices,
         HttpContext http, Func<Core.Items.ItemView, SliceOrientation, Task<EncodedSlice?>> encode, CancellationToken ct)
     {
         if (!Enum.TryParse<SliceOrientation>(orientation, ignoreCase: true, out var o) || int.TryParse(orientation, out _))
         {
             return Results.Problem("Orientation must be axial, coronal or sagittal.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var (item, refusal) = await ItemAccess.LoadAsync(session, itemId, user, ct);
+        var (item, refusal) = await access.LoadAsync(itemId, user, ct);
         if (item is null)
         {
             return refusal!;
