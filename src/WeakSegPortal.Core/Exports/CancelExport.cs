@@ -6,13 +6,18 @@ namespace WeakSegPortal.Core.Exports;
 public sealed record CancelExport(Guid ProjectId, Guid ExportId, Guid By);
 
 /// <summary>Appends <see cref="ExportCancelled"/>; the runner sees it at its next progress report and stops, keeping nothing.</summary>
-public sealed class CancelExportHandler(IDocumentSession session, TimeProvider clock)
+public sealed class CancelExportHandler(IDocumentSession session, TimeProvider clock, IEnumerable<IExportListener> listeners)
 {
     public async Task<CommandResult> HandleAsync(CancelExport command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return await ConcurrentAppend.RetryAsync(session, (s, token) => DecideAsync(s, command, token),
+        var result = await ConcurrentAppend.RetryAsync(session, (s, token) => DecideAsync(s, command, token),
             () => CommandResult.Refused("", "The export kept changing; try again."), ct);
+        if (result.Succeeded)
+        {
+            await ExportChange.TellAsync(listeners, new ExportChange(command.ProjectId, command.ExportId, ExportChange.Ended), ct);
+        }
+        return result;
     }
 
     private async Task<CommandResult> DecideAsync(IDocumentSession s, CancelExport command, CancellationToken ct)

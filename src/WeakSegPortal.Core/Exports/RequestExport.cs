@@ -7,7 +7,7 @@ namespace WeakSegPortal.Core.Exports;
 public sealed record RequestExport(Guid ProjectId, IReadOnlyList<string> Formats, ExportFilter Filter, Guid By);
 
 /// <summary>Checks the formats and the project, then starts the export's stream with <see cref="ExportRequested"/>; a runner writes it.</summary>
-public sealed class RequestExportHandler(IDocumentSession session, TimeProvider clock)
+public sealed class RequestExportHandler(IDocumentSession session, TimeProvider clock, IEnumerable<IExportListener> listeners)
 {
     public const string FormatsField = nameof(RequestExport.Formats);
 
@@ -35,6 +35,7 @@ public sealed class RequestExportHandler(IDocumentSession session, TimeProvider 
         string[] formats = [.. ExportFormats.All.Where(f => f == ExportFormats.WeakLabels || command.Formats.Contains(f))];
         session.Events.StartStream<ProjectExport>(id, new ExportRequested(id, command.ProjectId, formats, command.Filter ?? ExportFilter.All, command.By, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
+        await ExportChange.TellAsync(listeners, new ExportChange(command.ProjectId, id, ExportChange.Requested), ct);
         return CommandResult.Ok(id);
     }
 }

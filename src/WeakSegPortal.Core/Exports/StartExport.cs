@@ -9,7 +9,7 @@ public sealed record StartExport(Guid ExportId, string Node, int Items);
 /// Appends <see cref="ExportStarted"/> at the version the export was read at, so of two nodes that saw it queued only
 /// one takes it: the other's append collides and it answers false.
 /// </summary>
-public sealed class StartExportHandler(IDocumentSession session, TimeProvider clock)
+public sealed class StartExportHandler(IDocumentSession session, TimeProvider clock, IEnumerable<IExportListener> listeners)
 {
     public async Task<bool> HandleAsync(StartExport command, CancellationToken ct)
     {
@@ -23,12 +23,13 @@ public sealed class StartExportHandler(IDocumentSession session, TimeProvider cl
         try
         {
             await session.SaveChangesAsync(ct);
-            return true;
         }
         catch (Exception e) when (ConcurrentAppend.IsConcurrentAppend(e))
         {
             session.EjectAllPendingChanges();
             return false;
         }
+        await ExportChange.TellAsync(listeners, new ExportChange(export.ProjectId, export.Id, ExportChange.Started), ct);
+        return true;
     }
 }

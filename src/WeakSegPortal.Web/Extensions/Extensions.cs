@@ -259,9 +259,13 @@ public static class Extensions
         services.AddScoped<ModelCatalog>();
     }
 
-    /// <summary>Exports (docs/export-formats.md): Core's handlers, the content reader and the background runner; the weak-label import.</summary>
+    /// <summary>Exports (docs/export-formats.md): Core's handlers, the content reader and the background runner; the weak-label import; the export pages' push.</summary>
     private static void AddExports(this IServiceCollection services)
     {
+        services.AddSingleton<ExportNotifier>();
+        services.AddSingleton<ExportBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportBroadcast>());
+        services.AddSingleton<IExportListener>(sp => sp.GetRequiredService<ExportBroadcast>());
         services.AddScoped<RequestExportHandler>();
         services.AddScoped<StartExportHandler>();
         services.AddScoped<RecordExportProgressHandler>();

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR.Client;
+using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Training;
 using WeakSegPortal.Imaging.Storage;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Exports;
 using WeakSegPortal.Web.Hubs;
 using WeakSegPortal.Web.Training;
 using WeakSegPortal.Web.Tests.Infrastructure;
@@ -12,7 +14,7 @@ namespace WeakSegPortal.Web.Tests.Cluster;
 
 /// <summary>
 /// What one node stores reaches every node: an ended sign-in closes the user's hub connections on both, a training job's
-/// change reaches the training pages and the trainers of both, and a blob stored through one node is served by the other
+/// change reaches the training pages and the trainers of both, an export's changes reach the export pages of both, and a blob stored through one node is served by the other
 /// from the one shared folder (Storage:Root).
 /// </summary>
 public sealed class ClusterReachTests(TwoNodes cluster) : IClassFixture<TwoNodes>
@@ -88,6 +90,40 @@ public sealed class ClusterReachTests(TwoNodes cluster) : IClassFixture<TwoNodes
         var change = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal((job, TrainingJobChange.Requested), (change.JobId, change.Kind));
         await Eventually.TrueAsync(() => trainer.Available > 0);
+    }
+
+    [Fact]
+    public async Task An_export_requested_on_node_A_is_pushed_to_an_export_page_on_node_B_from_request_to_its_end()
+    {
+        var project = await TestData.ProjectAsync(cluster.A.Services, TestData.Draft($"Reach export {Guid.NewGuid():N}"));
+        var heardOnB = new System.Collections.Concurrent.ConcurrentQueue<ExportChange>();
+        var allHeardOnB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string[] expected = [ExportChange.Requested, ExportChange.Started, ExportChange.Ended];
+        using var page = cluster.B.Services.GetRequiredService<ExportNotifier>().Subscribe(project, c =>
+        {
+            heardOnB.Enqueue(c);
+            // Published by different nodes (the request by A, the runner's by whichever node took it), so in any order.
+            if (expected.All(k => heardOnB.Any(h => h.Kind == k)))
+            {
+                allHeardOnB.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
+
+        Guid export;
+        await using (var scope = cluster.A.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<RequestExportHandler>()
+                .HandleAsync(new RequestExport(project, [ExportFormats.WeakLabels], ExportFilter.All, Guid.NewGuid()), CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+            export = result.Id;
+        }
+
+        await allHeardOnB.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(heardOnB, c => Assert.Equal((project, export), (c.ProjectId, c.ExportId)));
+        await using var read = cluster.B.Services.CreateAsyncScope();
+        var stored = await read.ServiceProvider.GetRequiredService<Marten.IQuerySession>().LoadAsync<ProjectExport>(export);
+        Assert.Equal(ExportStatus.Completed, stored!.Status);
     }
 
     [Fact]

@@ -5,16 +5,19 @@ using Microsoft.AspNetCore.Components.Authorization;
 using WeakSegPortal.Core.Exports;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Web.Account;
+using WeakSegPortal.Web.Exports;
+using WeakSegPortal.Web.Qa;
 
 namespace WeakSegPortal.Web.Components.Pages.Manage;
 
 /// <summary>
 /// A project's exports: choose formats and a filter, start an export (written by <see cref="Exports.ExportRunner"/>), follow its
-/// progress live (the page re-reads its exports twice a second while one is under way), cancel it, download a finished one.
+/// progress live (pushed: every stored change of an export, on whichever node, reaches the page through <see cref="ExportNotifier"/>
+/// and <see cref="ExportBroadcast"/>, and the page re-reads its exports), cancel it, download a finished one.
 /// </summary>
 public sealed partial class ProjectExports
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(500);
+    private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(250));
     private readonly HashSet<string> _formats = [ExportFormats.Nifti, ExportFormats.Png, ExportFormats.Coco];
     private bool _loading = true;
     private bool _busy;
@@ -24,17 +27,29 @@ public sealed partial class ProjectExports
     private string? _error;
     private ProjectSummary? _project;
     private List<ProjectExport> _exports = [];
-    private Task? _following;
+    private IDisposable? _listening;
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private ExportNotifier Notifier { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
+        _listening?.Dispose();
+        _listening = Notifier.Subscribe(ProjectId, OnExportChangedAsync);
         await LoadAsync();
         _loading = false;
-        Follow();
+    }
+
+    private Task OnExportChangedAsync(ExportChange change)
+    {
+        _refresh.Request(() => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }), Leaving);
+        return Task.CompletedTask;
     }
 
     private async Task LoadAsync()
@@ -44,35 +59,6 @@ public sealed partial class ProjectExports
         _project = await session.LoadAsync<ProjectSummary>(ProjectId, Leaving);
         _dicomSources = await DicomSources.AnyInProjectAsync(session, ProjectId, Leaving);
         _exports = [.. await session.Query<ProjectExport>().Where(e => e.ProjectId == ProjectId).OrderByDescending(e => e.RequestedAt).ToListAsync(Leaving)];
-    }
-
-    /// <summary>While an export is under way, re-reads the list so its bar moves and its link appears without a reload.</summary>
-    private void Follow()
-    {
-        if (_following is { IsCompleted: false } || !_exports.Exists(e => !e.IsEnded))
-        {
-            return;
-        }
-        _following = InvokeAsync(async () =>
-        {
-            try
-            {
-                using var timer = new PeriodicTimer(Refresh);
-                while (await timer.WaitForNextTickAsync(Leaving))
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                    if (!_exports.Exists(e => !e.IsEnded))
-                    {
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The page was left.
-            }
-        });
     }
 
     private void Toggle(string format, bool on)
@@ -98,7 +84,6 @@ public sealed partial class ProjectExports
                 .HandleAsync(new RequestExport(ProjectId, [ExportFormats.WeakLabels, .. _formats.Where(f => _dicomSources || f != ExportFormats.DicomSeg)], new ExportFilter(_submittedOnly, _goldOnly), user), Leaving);
             _error = result.Succeeded ? null : string.Join(" ", result.Errors.Values);
             await LoadAsync();
-            Follow();
         }
         finally
         {
@@ -121,6 +106,15 @@ public sealed partial class ProjectExports
         {
             _busy = false;
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _listening?.Dispose();
+        }
+        base.Dispose(disposing);
     }
 
     private static string StatusText(ProjectExport export) => export.Status switch

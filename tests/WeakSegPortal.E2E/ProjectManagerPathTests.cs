@@ -1,17 +1,24 @@
+using System.IO.Compression;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WeakSegPortal.Core.Dashboard;
+using WeakSegPortal.Core.Exports;
+using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Projects;
 using static WeakSegPortal.E2E.WorkspaceSteps;
 
 namespace WeakSegPortal.E2E;
 
 /// <summary>
-/// A project manager creates a project, uploads a small data set and watches its coverage dashboard move, live, while an
-/// annotator in a second browser context labels and submits; after reloads the page shows what the store holds.
+/// A project manager's whole path in one test: create a project, upload a small data set, watch its coverage dashboard move,
+/// live, while an annotator in a second browser context labels and submits (with reloads on both sides and more work after
+/// them), then export the labels from the exports page (progress pushed, no reload), download the zip and check what it
+/// holds; after a reload the finished export is still offered, a second, filtered export runs to its end, and the store holds
+/// both with the one download recorded.
 /// </summary>
-public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+public sealed class ProjectManagerPathTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     private const string ProjectName = "Coverage (browser test)";
 
@@ -59,10 +66,10 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_manager_watches_coverage_move_while_an_annotator_labels_and_sees_the_stored_figures_after_a_reload()
+    public async Task A_manager_creates_a_project_uploads_images_watches_coverage_move_while_an_annotator_labels_and_downloads_an_export_of_the_labels()
     {
         // The manager creates the project: one annotator per item, boxes.
-        await using var managerContext = await portal.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        await using var managerContext = await portal.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, AcceptDownloads = true });
         var manager = await managerContext.NewPageAsync();
         var errors = manager.CollectErrors();
         var (pm, pmPassword) = Demo("pm");
@@ -141,7 +148,13 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(boxCell).ToHaveAttributeAsync("data-at-target", "1");
         await Assertions.Expect(progress).ToHaveTextAsync("1 of 2");
 
-        // More work after the reload: the second item, seen live on the reloaded page.
+        // The annotator reloads too, and the workspace comes back on the second item.
+        var second = await ItemIdAsync(annotator);
+        await annotator.ReloadAsync();
+        await WaitForWorkspaceAsync(annotator);
+        Assert.Equal(second, await ItemIdAsync(annotator));
+
+        // More work after the reloads: the second item, seen live on the reloaded page.
         await LabelAndSubmitAsync(annotator);
         await Assertions.Expect(atTarget).ToHaveTextAsync("2 of 2 items", new() { Timeout = 30_000 });
         await Assertions.Expect(boxCell).ToHaveAttributeAsync("data-at-target", "2");
@@ -162,7 +175,101 @@ public sealed class ProjectDashboardTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(atTarget).ToHaveTextAsync("2 of 2 items", new() { Timeout = 30_000 });
         await Assertions.Expect(progress).ToHaveTextAsync("2 of 2");
         Assert.Contains(first, stored.Rows.Select(r => r.ItemId));
+
+        await ExportAndDownloadAsync(manager, project, [first, second]);
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// From the project list to the exports page: an export runs and its progress reaches the page without a reload; the zip
+    /// holds the annotator's boxes as weak labels and a non-empty consensus mask per image; after a reload the export is still
+    /// offered and a filtered one runs to its end.
+    /// </summary>
+    private async Task ExportAndDownloadAsync(IPage manager, Guid project, Guid[] items)
+    {
+        await manager.GotoAsync(new Uri(portal.BaseAddress, "/projects").ToString());
+        await manager.WaitForInteractiveAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = $"Exports of {ProjectName}" }).ClickAsync();
+        await manager.ShouldBeAtAsync($"/projects/{project}/exports$");
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=no-exports]")).ToBeVisibleAsync();
+
+        await manager.Locator("[data-testid=start-export]").ClickAsync();
+        var status = manager.Locator("[data-testid=export-status]");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", ExportStatus.Completed, new() { Timeout = 60_000 });
+        await Assertions.Expect(manager.Locator("[data-testid=export-progress]")).ToHaveAttributeAsync("data-value", "100");
+        await manager.SnapshotAsync("export-completed");
+        var download = await manager.RunAndWaitForDownloadAsync(() => manager.Locator("[data-testid=download-export]").ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"weakseg-e2e-export-{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(path);
+        try
+        {
+            await CheckZipAsync(path, items, await UserIdAsync(portal, "ann1"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        await manager.ReloadAsync();
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", ExportStatus.Completed);
+        await Assertions.Expect(manager.Locator("[data-testid=download-export]")).ToBeVisibleAsync();
+        await manager.GetByLabel("Only items someone submitted").CheckAsync();
+        await manager.GetByLabel("COCO JSON with RLE masks (2D images)").UncheckAsync();
+        await manager.Locator("[data-testid=start-export]").ClickAsync();
+        await Assertions.Expect(status).ToHaveCountAsync(2);
+        await Assertions.Expect(status.First).ToHaveAttributeAsync("data-status", ExportStatus.Completed, new() { Timeout = 60_000 });
+        await Assertions.Expect(manager.Locator("[data-testid=download-export]")).ToHaveCountAsync(2);
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var exports = await scope.ServiceProvider.GetRequiredService<IQuerySession>().Query<ProjectExport>()
+            .Where(e => e.ProjectId == project).OrderBy(e => e.RequestedAt).ToListAsync();
+        Assert.Equal(2, exports.Count);
+        Assert.Equal((1, 0), (exports[0].Downloads, exports[1].Downloads));
+        Assert.Equal((2, 2), (exports[1].Items, exports[1].Done));
+        Assert.Equal((true, false), (exports[1].Filter.SubmittedOnly, exports[1].Filter.GoldOnly));
+        Assert.Contains(ExportFormats.Coco, exports[0].Formats);
+        Assert.DoesNotContain(ExportFormats.Coco, exports[1].Formats);
+    }
+
+    /// <summary>
+    /// The zip: both images in the weak labels, each with the annotator's one submitted box inside the 96 × 96 image (and its
+    /// corners in world coordinates); per image a consensus and an annotator mask
+    /// (a box alone marks no pixel as the class: it is a weak label) as PNG and NIfTI; COCO with both images.
+    /// </summary>
+    private static async Task CheckZipAsync(string path, Guid[] items, Guid annotator)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        WeakLabelFile file;
+        await using (var json = zip.GetEntry("weak-labels.json")!.Open())
+        {
+            file = await WeakLabelFile.ReadAsync(json, CancellationToken.None);
+        }
+        Assert.Equal(items.Order(), file.Items.Select(i => i.Id).Order());
+        foreach (var item in file.Items)
+        {
+            var by = Assert.Single(item.Annotators);
+            Assert.Equal((annotator, true), (by.Id, by.Submitted));
+            var box = Assert.Single(by.Labels);
+            Assert.Equal((ExchangeLabel.Box, 1), (box.Kind, box.ClassId));
+            var corners = box.Voxel!;
+            Assert.Equal(2, corners.Count);
+            Assert.All(corners, c => Assert.All(c.Take(2), v => Assert.InRange(v, 0, 96)));
+            Assert.True(corners[0][0] < corners[1][0] && corners[0][1] < corners[1][1], "The box has an extent.");
+            Assert.All(box.World!, w => Assert.Equal(3, w.Length));
+            Assert.Equal(2, box.World!.Count);
+            foreach (var mask in new[] { "consensus", $"annotator-{annotator}" })
+            {
+                using var png = SkiaSharp.SKBitmap.Decode(zip.GetEntry($"png/{item.Id}/{mask}.png")!.Open());
+                Assert.Equal((96, 96), (png.Width, png.Height));
+                Assert.NotNull(zip.GetEntry($"nifti/{item.Id}/{mask}.nii.gz"));
+            }
+        }
+        await using var coco = zip.GetEntry("coco.json")!.Open();
+        using var document = await JsonDocument.ParseAsync(coco);
+        Assert.Equal(2, document.RootElement.GetProperty("images").GetArrayLength());
+        Assert.Equal("Disc", document.RootElement.GetProperty("categories")[0].GetProperty("name").GetString());
     }
 
     [Fact]
