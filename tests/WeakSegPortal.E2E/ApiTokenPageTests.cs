@@ -49,7 +49,7 @@ public sealed class ApiTokenPageTests(BrowserPortal portal) : IClassFixture<Brow
 
     private static ILocator Row(IPage page, string name) => page.Locator($"[data-testid=token-row][data-name='{name}']");
 
-    [Fact(Skip = "Written on the pm branch but not yet run green 3 times in a row (issue 14); see the branch report.")]
+    [Fact]
     public async Task A_token_made_in_the_page_exports_through_the_API_until_it_is_revoked_in_the_page_and_then_gets_401()
     {
         var project = await DemoProjectAsync();

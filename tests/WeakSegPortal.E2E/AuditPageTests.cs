@@ -48,7 +48,7 @@ public sealed class AuditPageTests(BrowserPortal portal) : IClassFixture<Browser
         Assert.Equal(stored.Entries.Select(e => e.Kind), await Rows(page).EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)"));
     }
 
-    [Fact(Skip = "Written on the pm branch but not yet run green 3 times in a row (issue 14); see the branch report.")]
+    [Fact]
     public async Task An_admin_filters_the_audit_by_who_what_and_when_and_sees_the_stored_administrative_changes()
     {
         var pm = await UserIdAsync(portal, "pm");
@@ -90,8 +90,9 @@ public sealed class AuditPageTests(BrowserPortal portal) : IClassFixture<Browser
         await ApplyAsync(page);
         await ShowsStoredAsync(page, new AuditFilter(By: pm));
         Assert.All(await Rows(page).Locator("td:nth-child(2)").AllInnerTextsAsync(), who => Assert.Equal("Pat Manager (pm)", who));
-        await Assertions.Expect(Rows(page).And(page.Locator("[data-kind=ProjectCreated]"))).ToContainTextAsync(ProjectName);
-        await Assertions.Expect(Rows(page).And(page.Locator("[data-kind=WeakLabelsImported]"))).ToContainTextAsync("spring study");
+        // The demo project's creation is the manager's too, so the test's project is one row among the ProjectCreated ones.
+        await Assertions.Expect(Rows(page).And(page.Locator("[data-kind=ProjectCreated]")).Filter(new() { HasText = ProjectName })).ToHaveCountAsync(1);
+        await Assertions.Expect(Rows(page).And(page.Locator("[data-kind=WeakLabelsImported]")).Filter(new() { HasText = "spring study" })).ToHaveCountAsync(1);
         await page.SnapshotAsync("audit-by-who");
 
         // What, after a reload (the filter starts empty again): password resets, the admin's for ann2 on top.

@@ -19,6 +19,8 @@ export async function mount(element, options, dotnet) {
   return handle.slice;
 }
 
+/** Moves the viewer to slice k (the consistency and 3D agreement panels); the viewer reports it back through onSlice. */
+export function setSlice(k) { return handle?.setSlice(k); }
 export function setLayers(layers) { handle?.setLayers(layers); }
 export function setVisible(id, on) { handle?.setVisible(id, on); }
 export function setImages(images) { handle?.setImages(images); }
