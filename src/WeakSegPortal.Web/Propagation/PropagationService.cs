@@ -29,12 +29,17 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
             yield return Refused(Guid.Empty, 0, error!);
             yield break;
         }
-        var count = await SliceCountAsync(request, annotator, ct);
-        if (count is null)
+        if (await AnnotatorItem.LoadAsync(session, request.ItemId, annotator, ct) is not { } item)
         {
             yield return Refused(request.RequestId, request.Slice, AnnotationBatch.NotYours);
             yield break;
         }
+        if (await volumes.GetAsync(item.VolumeKey, ct) is not { } volume)
+        {
+            yield return Refused(request.RequestId, request.Slice, NoImage);
+            yield break;
+        }
+        var count = SliceExtractor.SliceCount(volume, request.Orientation);
         if (request.Slice >= count)
         {
             yield return Refused(request.RequestId, request.Slice, $"slice must be between 0 and {count - 1} ({Name(request.Orientation)}).");
@@ -65,7 +70,7 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
             start = reply.Mask!;
         }
 
-        var range = PropagationRange.Within(request.Slice, count.Value, request.First, request.Last, request.Down, request.Up, request.MaxSlices);
+        var range = PropagationRange.Within(request.Slice, count, request.First, request.Last, request.Down, request.Up, request.MaxSlices);
         var (width, height) = (start.Width, start.Height);
         var steps = SlicePropagation.RunAsync<SuggestReply>(range, start.ToMask(), async (slice, from, previous, token) =>
         {
@@ -85,15 +90,6 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
         }
     }
 
-    private async Task<int?> SliceCountAsync(PropagateRequest request, Guid annotator, CancellationToken ct)
-    {
-        if (await AnnotatorItem.LoadAsync(session, request.ItemId, annotator, ct) is not { } item || await volumes.GetAsync(item.VolumeKey, ct) is not { } volume)
-        {
-            return null;
-        }
-        return SliceExtractor.SliceCount(volume, request.Orientation);
-    }
-
     /// <summary>One slice's request, as the suggestion path takes it; the prompt recorded (and kept in the label's provenance) names the slice it came from, not the mask.</summary>
     private static SuggestRequest Step(PropagateRequest request, WirePrompt prompt, int? from)
     {
@@ -104,6 +100,9 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
         }, Json);
         return new SuggestRequest(Guid.NewGuid(), request.ItemId, request.Engine, request.Orientation, prompt, recorded);
     }
+
+    /// <summary>The item is the annotator's, but its pixels are gone (the suggestion path says the same).</summary>
+    public const string NoImage = "This item has no image to propagate on.";
 
     private static PropagatedSlice Refused(Guid requestId, int slice, string error) => new(requestId, slice, slice, 0, false, error, null);
 

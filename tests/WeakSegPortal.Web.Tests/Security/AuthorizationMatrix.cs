@@ -148,6 +148,7 @@ public static class AuthorizationMatrix
         ["AnnotationHub.GetMyAnnotations"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.Focus"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.Suggest"] = Rule.AnnotatorOfProject,
+        ["AnnotationHub.Propagate"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.GetSuggestionStatus"] = Rule.AnnotatorOfProject,
         ["AnnotationHub.ViewSlice"] = Rule.AnnotatorOfProject,
         ["WorkerHub.Announce"] = Rule.Workers,

@@ -36,6 +36,20 @@ internal static class MatrixHubCalls
                         box = new { x0 = 5, y0 = 5, x1 = 15, y1 = 15 },
                     });
                     return (reply.Error != AnnotationBatch.NotYours, reply.Ok ? "suggested" : $"refused: {reply.Error}", JsonSerializer.Serialize(reply));
+                case "Propagate":
+                    // Served: past the access rule (the first message is not the "not yours" refusal; this item has no pixels).
+                    var first = default(JsonElement);
+                    await foreach (var slice in hub.StreamAsync<JsonElement>("Propagate", new
+                    {
+                        requestId = Guid.NewGuid(), objectId = Guid.NewGuid(), itemId = item, orientation = "axial", slice = 3, classId = 1,
+                        box = new { x0 = 5, y0 = 5, x1 = 15, y1 = 15 },
+                    }))
+                    {
+                        first = slice;
+                        break;
+                    }
+                    var stop = first.ValueKind == JsonValueKind.Object && first.TryGetProperty("stop", out var s) ? s.GetString() : null;
+                    return (stop != AnnotationBatch.NotYours, stop is null ? "propagated" : $"stopped: {stop}", first.ValueKind == JsonValueKind.Undefined ? "" : first.GetRawText());
                 case "GetSuggestionStatus":
                     var status = await hub.InvokeAsync<JsonElement>("GetSuggestionStatus", item.ToString());
                     return (true, "status", status.GetRawText());
