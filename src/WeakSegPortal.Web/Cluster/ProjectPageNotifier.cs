@@ -14,7 +14,7 @@ public abstract class ProjectPageNotifier<TChange>(ILogger log) where TChange : 
     protected abstract Guid ProjectOf(TChange change);
 
     /// <summary>What changed, in words for the log (e.g. "export 3f…").</summary>
-    protected abstract string Describe(TChange change);
+    public abstract string Describe(TChange change);
 
     public IDisposable Subscribe(Guid projectId, Func<TChange, Task> listener)
     {

@@ -9,5 +9,5 @@ public sealed class ExportNotifier(ILogger<ExportNotifier> log) : ProjectPageNot
 {
     protected override Guid ProjectOf(ExportChange change) => change.ProjectId;
 
-    protected override string Describe(ExportChange change) => $"export {change.ExportId} ({change.Kind})";
+    public override string Describe(ExportChange change) => $"export {change.ExportId} ({change.Kind})";
 }

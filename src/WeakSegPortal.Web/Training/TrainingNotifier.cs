@@ -9,5 +9,5 @@ public sealed class TrainingNotifier(ILogger<TrainingNotifier> log) : ProjectPag
 {
     protected override Guid ProjectOf(TrainingJobChange change) => change.ProjectId;
 
-    protected override string Describe(TrainingJobChange change) => $"training job {change.JobId} ({change.Kind})";
+    public override string Describe(TrainingJobChange change) => $"training job {change.JobId} ({change.Kind})";
 }

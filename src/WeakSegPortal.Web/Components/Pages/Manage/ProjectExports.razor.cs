@@ -17,7 +17,6 @@ namespace WeakSegPortal.Web.Components.Pages.Manage;
 /// </summary>
 public sealed partial class ProjectExports
 {
-    private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(250));
     private readonly HashSet<string> _formats = [ExportFormats.Nifti, ExportFormats.Png, ExportFormats.Coco];
     private bool _loading = true;
     private bool _busy;
@@ -27,7 +26,6 @@ public sealed partial class ProjectExports
     private string? _error;
     private ProjectSummary? _project;
     private List<ProjectExport> _exports = [];
-    private IDisposable? _listening;
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -36,23 +34,12 @@ public sealed partial class ProjectExports
 
     protected override async Task OnParametersSetAsync()
     {
-        _listening?.Dispose();
-        _listening = Notifier.Subscribe(ProjectId, OnExportChangedAsync);
+        FollowChanges(Notifier, ProjectId);
         await LoadAsync();
         _loading = false;
     }
 
-    private Task OnExportChangedAsync(ExportChange change)
-    {
-        _refresh.Request(() => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }), Leaving);
-        return Task.CompletedTask;
-    }
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
@@ -106,15 +93,6 @@ public sealed partial class ProjectExports
         {
             _busy = false;
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _listening?.Dispose();
-        }
-        base.Dispose(disposing);
     }
 
     private static string StatusText(ProjectExport export) => export.Status switch

@@ -20,7 +20,6 @@ namespace WeakSegPortal.Web.Components.Pages.Manage;
 /// </summary>
 public sealed partial class ProjectTraining
 {
-    private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(250));
     private LineChartOptions _chartOptions = new() { YAxisSuggestedMax = 1, YAxisTicks = 1, ShowDataMarkers = true };
     private bool _loading = true;
     private bool _busy;
@@ -34,7 +33,6 @@ public sealed partial class ProjectTraining
     private string? _error;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
-    private IDisposable? _listening;
 
     [Parameter] public Guid ProjectId { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -45,8 +43,7 @@ public sealed partial class ProjectTraining
 
     protected override async Task OnParametersSetAsync()
     {
-        _listening?.Dispose();
-        _listening = Notifier.Subscribe(ProjectId, OnJobChangedAsync);
+        FollowChanges(Notifier, ProjectId);
         await LoadAsync();
         if (_current is { } last)
         {
@@ -56,17 +53,7 @@ public sealed partial class ProjectTraining
         _loading = false;
     }
 
-    private Task OnJobChangedAsync(TrainingJobChange change)
-    {
-        _refresh.Request(() => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }), Leaving);
-        return Task.CompletedTask;
-    }
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
@@ -211,12 +198,4 @@ public sealed partial class ProjectTraining
         return span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{span.TotalSeconds:0.#} s";
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _listening?.Dispose();
-        }
-        base.Dispose(disposing);
-    }
 }
