@@ -40,10 +40,10 @@ public sealed class RealWorkerTrainingTests(RealTrainingPortal portal) : IClassF
     [Fact]
     public async Task Labels_submitted_are_learned_by_the_real_worker_whose_promoted_model_then_answers_a_project_model_suggestion()
     {
-        var project = await DemoProjectAsync();
-        var annotator = await UserIdAsync("ann1");
-        var manager = await UserIdAsync("pm");
-        var item = await NextItemAsync(project, annotator);
+        var project = await portal.DemoProjectAsync();
+        var annotator = await portal.UserIdAsync("ann1");
+        var manager = await portal.UserIdAsync("pm");
+        var item = await portal.NextItemAsync(project, annotator);
         var truth = DemoTruth.For(item.Name);
         var slice = truth.LargestSlice(RightKidney, LeftKidney);
 
@@ -197,41 +197,6 @@ public sealed class RealWorkerTrainingTests(RealTrainingPortal portal) : IClassF
         using var client = new HttpClient { BaseAddress = portal.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RealTrainingPortal.WorkerToken);
         return await client.GetByteArrayAsync(new Uri($"/api/worker/blobs/{hash}", UriKind.Relative));
-    }
-
-    private async Task<Guid> DemoProjectAsync()
-    {
-        for (var tries = 0; tries < 600; tries++)
-        {
-            await using var scope = portal.Services.CreateAsyncScope();
-            var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
-            if (await session.Query<ProjectSummary>().Where(p => p.Name.StartsWith("Demo")).FirstOrDefaultAsync() is { } demo)
-            {
-                return demo.Id;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The demo project was never seeded.");
-    }
-
-    private async Task<ItemView> NextItemAsync(Guid project, Guid annotator)
-    {
-        for (var tries = 0; tries < 600; tries++)
-        {
-            await using var scope = portal.Services.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(project, annotator), CancellationToken.None) is { } item)
-            {
-                return item;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The demo project's items never became available.");
-    }
-
-    private async Task<Guid> UserIdAsync(string user)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IQuerySession>().Query<UserAccount>().SingleAsync(u => u.UserName == user)).Id;
     }
 
     private async Task<TrainingJob> EndedAsync(Guid jobId, TimeSpan patience)

@@ -22,7 +22,7 @@ public sealed class TraceToWorkerTests(TracedWorkerPortal portal) : IClassFixtur
     [Fact]
     public async Task A_suggestions_trace_id_is_logged_by_the_web_node_that_sent_it_and_by_the_worker_that_answered_it()
     {
-        var item = await NextItemAsync(await DemoProjectAsync(), await UserIdAsync("ann1"));
+        var item = await portal.NextItemAsync(await portal.DemoProjectAsync(), await portal.UserIdAsync("ann1"));
         var truth = DemoTruth.For(item.Name);
         var slice = truth.LargestSlice(2);
         var e = truth.Extent(slice, 2);
@@ -89,40 +89,5 @@ public sealed class TraceToWorkerTests(TracedWorkerPortal portal) : IClassFixtur
             .Build();
         await connection.StartAsync();
         return connection;
-    }
-
-    private async Task<Guid> DemoProjectAsync()
-    {
-        for (var tries = 0; tries < 600; tries++)
-        {
-            await using var scope = portal.Services.CreateAsyncScope();
-            var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
-            if (await session.Query<ProjectSummary>().Where(p => p.Name.StartsWith("Demo")).FirstOrDefaultAsync() is { } demo)
-            {
-                return demo.Id;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The demo project was never seeded.");
-    }
-
-    private async Task<ItemView> NextItemAsync(Guid project, Guid annotator)
-    {
-        for (var tries = 0; tries < 600; tries++)
-        {
-            await using var scope = portal.Services.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<NextItemHandler>().HandleAsync(new NextItem(project, annotator), CancellationToken.None) is { } item)
-            {
-                return item;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The demo project's items never became available.");
-    }
-
-    private async Task<Guid> UserIdAsync(string user)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IQuerySession>().Query<UserAccount>().SingleAsync(u => u.UserName == user)).Id;
     }
 }

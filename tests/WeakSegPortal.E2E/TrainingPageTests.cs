@@ -22,7 +22,7 @@ public sealed class TrainingPageTests(TrainingBrowserPortal portal) : IClassFixt
     [Fact]
     public async Task A_manager_starts_training_watches_it_live_promotes_the_version_and_after_a_reload_starts_and_cancels_another()
     {
-        var project = await DemoProjectAsync();
+        var project = await portal.DemoProjectAsync();
         await using var worker = await ConnectWorkerAsync();
         await using var context = await portal.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -100,21 +100,6 @@ public sealed class TrainingPageTests(TrainingBrowserPortal portal) : IClassFixt
         }
         Assert.Null(await worker.InvokeAsync<TrainingAssignment?>("ClaimTraining"));
         Assert.Empty(errors);
-    }
-
-    private async Task<Guid> DemoProjectAsync()
-    {
-        for (var tries = 0; tries < 300; tries++)
-        {
-            await using var scope = portal.Services.CreateAsyncScope();
-            var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
-            if (await session.Query<ProjectSummary>().Where(p => p.Name.StartsWith("Demo")).FirstOrDefaultAsync() is { } demo)
-            {
-                return demo.Id;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The demo project was never seeded.");
     }
 
     /// <summary>A checkpoint whose network fits the project and the form's configuration (header only, as the portal reads it).</summary>
