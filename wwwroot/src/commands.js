@@ -89,6 +89,20 @@ export function annotationToCommand(annotation, ctx) {
   return command;
 }
 
+/**
+ * Commands for a drawing on a coronal or sagittal image, stored as its axial equivalent
+ * (plane-labels.js `axialEquivalent`: [{ kind, slice, point | scribble }]). ctx as for
+ * annotationToCommand; the active time goes to the first. Throws with the first refusal.
+ */
+export function planeCommands(parts, ctx) {
+  return parts.map((part, n) => {
+    const geometry = part.kind === 'point' ? { point: { ...part.point, positive: ctx.positive !== false } } : { scribble: part.scribble };
+    const command = { ...base({ ...ctx, kind: part.kind, slice: part.slice, activeMs: n === 0 ? ctx.activeMs : 0, commandId: null }), ...geometry };
+    fail(validateCommand(command, ctx.dims, ctx.schema));
+    return command;
+  });
+}
+
 /** Tag command: slice = k for a slice tag, null for an item-level tag. */
 export function tagCommand({ itemId, classId, slice = null, present, activeMs, commandId }) {
   return { ...base({ commandId, itemId, kind: 'tag', classId, slice, activeMs }), tag: { present: !!present } };

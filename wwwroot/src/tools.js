@@ -252,7 +252,10 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
   /** Whether the grab key (Alt) is held at a press: a drawing tool then selects and moves instead of drawing. */
   function setGrabKey(held) { grabKey = !!held; }
 
-  return { toolGroupId, setMode, get mode() { return mode; }, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
+  /** The same tools on another viewport (a coronal or sagittal view). */
+  function addViewport(otherViewportId, otherEngineId) { group.addViewport(otherViewportId, otherEngineId); }
+
+  return { toolGroupId, addViewport, setMode, get mode() { return mode; }, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
 }
 
 /** Annotations currently selected (clicked) by the annotator. */

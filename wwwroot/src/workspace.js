@@ -6,10 +6,12 @@ import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { ActiveTimer } from './active-time.js';
 import { createAnnotationList, listRows } from './annotation-list.js';
-import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
+import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, planeCommands, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
 import { registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
+import { createLayoutSwitch } from './mpr-layout.js';
+import { createMprViews } from './mpr-views.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
@@ -68,7 +70,7 @@ export async function mount(element, options) {
   main.className = 'ws-main';
   main.innerHTML = `
     <div class="ws-stage">
-      <div class="ws-view"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div>
+      <div class="ws-view" data-layout="axial"><div class="ws-pane"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div></div>
       <div class="ws-slicebar"><label class="ws-field" for="ws-slice-${id}">Slice</label>
         <input id="ws-slice-${id}" type="range" min="0" max="0" value="0" aria-label="Slice" data-testid="slice-slider">
         <output data-testid="slice-label" aria-label="Current slice"></output></div>
@@ -180,7 +182,17 @@ export async function mount(element, options) {
   // The full masks as one composed label map per slice (polygons, brush and eraser strokes).
   const masks = createMaskOverlay({ element: vpEl, viewport: viewer.viewport, geometry, dims, slice: () => viewer.slice, colourOf });
   disposers.push(() => masks.destroy());
-  const masksChanged = () => masks.update([...drawn.entries()].filter(([uid]) => !hidden.has(uid)).map(([, d]) => d.command));
+  const shownLabels = () => [...drawn.entries()].filter(([uid]) => !hidden.has(uid)).map(([, d]) => d.command);
+  const masksChanged = () => { masks.update(shownLabels()); mpr?.labelsChanged(); };
+
+  // Coronal and sagittal views beside the axial one (mpr-views.js): layout, crosshairs, one window and zoom.
+  const mpr = createMprViews({
+    view: stage, axialPane: vpEl.parentElement, axial: viewer, item, geometry, dims, id, csTools, mode: () => state.mode,
+    labels: shownLabels, maskAt: (k) => masks.labelsAt(k), colourOf, say,
+  });
+  disposers.push(() => mpr.destroy());
+  const layoutSwitch = createLayoutSwitch({ toolbar: toolbar.element, onLayout: (l) => setLayout(l) });
+  async function setLayout(l) { layoutSwitch.show(await mpr.setLayout(l)); }
 
   // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
   const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
@@ -284,7 +296,7 @@ export async function mount(element, options) {
     suggest?.classChanged(classId);
   }
   function setWidth(w) { state.width = Math.max(1, Math.min(MAX_WIDTH, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
-  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); }
+  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); mpr.setOpacity(state.opacity); }
   // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
   function pxPerVoxel() {
     const k = viewer.slice;
@@ -483,6 +495,7 @@ export async function mount(element, options) {
     // Cornerstone's events are global: a workspace whose viewport left the page (a newer mount
     // replaced it) must not send what another workspace drew.
     if (!vpEl.isConnected) return;
+    if (mpr.owns(ann) && !drawn.has(ann.annotationUID)) { completeOnReformat(ann); return; }
     const kind = TOOL_KINDS[ann?.metadata?.toolName];
     if (!kind || drawn.has(ann.annotationUID) || ann.metadata.FrameOfReferenceUID !== viewer.viewport.getFrameOfReferenceUID()) return;
     let command;
@@ -501,6 +514,20 @@ export async function mount(element, options) {
     send(command);
     // Cornerstone selects what it draws; a drawing tool selects nothing (Delete removes only what was chosen).
     csAnnotation.selection.setAnnotationSelected(ann.annotationUID, false);
+    render();
+    renderList();
+  }
+  /** A point or scribble drawn on a coronal or sagittal image: stored as its axial equivalent, one undo step. */
+  function completeOnReformat(ann) {
+    removeDrawn(ann.annotationUID);
+    let commands;
+    try {
+      commands = planeCommands(mpr.equivalentOf(ann, { width: state.width }), {
+        itemId: item.id, dims, schema, classId: state.classId, positive: state.positive, activeMs: timer.finishAnnotation(),
+      });
+    } catch (err) { render(); say(err.message); return; }
+    undo.recordCreateMany(commands.map((c) => [c, draw(c)]));
+    commands.forEach((c) => send(c));
     render();
     renderList();
   }
@@ -640,10 +667,11 @@ export async function mount(element, options) {
     { keys: ['Ctrl+Z'], label: 'Undo', group: 'Edit', run: () => undo.undo() },
     { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'Redo', group: 'Edit', run: () => undo.redo() },
     { keys: ['Delete', 'Backspace'], label: 'Delete selected annotation', group: 'Edit', run: () => deleteSelected() },
-    { keys: ['ArrowDown', 'ArrowRight', 'PageDown'], label: 'Next slice', group: 'View', run: () => viewer.setSlice(viewer.slice + 1) },
-    { keys: ['ArrowUp', 'ArrowLeft', 'PageUp'], label: 'Previous slice', group: 'View', run: () => viewer.setSlice(viewer.slice - 1) },
-    { keys: ['Home'], label: 'First slice', group: 'View', run: () => viewer.setSlice(0) },
-    { keys: ['End'], label: 'Last slice', group: 'View', run: () => viewer.setSlice(item.nz - 1) },
+    { keys: ['ArrowDown', 'ArrowRight', 'PageDown'], label: 'Next slice', group: 'View', run: () => mpr.active().setSlice(mpr.active().slice + 1) },
+    { keys: ['ArrowUp', 'ArrowLeft', 'PageUp'], label: 'Previous slice', group: 'View', run: () => mpr.active().setSlice(mpr.active().slice - 1) },
+    { keys: ['Home'], label: 'First slice', group: 'View', run: () => mpr.active().setSlice(0) },
+    { keys: ['End'], label: 'Last slice', group: 'View', run: () => mpr.active().setSlice(Number.MAX_SAFE_INTEGER) },
+    ...mpr.bindings.map((b) => ({ ...b, run: () => setLayout(b.layout) })),
     { keys: ['+', '='], label: 'Zoom in', group: 'View', run: () => viewer.zoomBy(1.25) },
     { keys: ['-'], label: 'Zoom out', group: 'View', run: () => viewer.zoomBy(0.8) },
     { keys: ['F'], label: 'Fit to window', group: 'View', run: () => viewer.fit() },
@@ -705,6 +733,10 @@ export async function mount(element, options) {
     indexToWorld: (index) => geometry.indexToWorld(index),
     worldToIndex: (world) => geometry.worldToIndex(world),
     viewport: viewer.viewport,
+    /** Multi-planar views: { layout, cross: [i, j, k], slices: { orientation: slice } }; setLayout(l); viewportOf(o). */
+    mpr: () => mpr.debug(),
+    setLayout: (l) => setLayout(l),
+    viewportOf: (o) => mpr.viewerOf(o)?.viewport ?? null,
     cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
   };
   window.__weakseg = debug;
