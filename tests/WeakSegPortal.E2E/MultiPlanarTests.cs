@@ -100,7 +100,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         var item = await ProjectWithTheVolumeAsync();
         var (context, page) = await OpenWorkspaceAsync(portal, User, ProjectName);
         await using var _ = context;
-        var errors = page.CollectErrors();
+        var errors = await CollectErrorsWithStacksAsync(page);
         Assert.Equal(item, await ItemIdAsync(page));
         var (nx, ny, nz) = (96, 96, 16);
 
@@ -184,6 +184,43 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.Equal([new PlanePoint(20, 55), new PlanePoint(35, 55)], added.Scribble.Points);
         Assert.Equal(8, live.Count);
         await page.SnapshotAsync("mpr-after-reload");
-        Assert.Empty(errors);
+        AssertNoPageErrors(errors);
+    }
+
+    /// <summary>
+    /// The page's uncaught errors and unhandled rejections from now on (and after reloads), each with its
+    /// message and full stack, so a failure says where in the bundle it was thrown.
+    /// </summary>
+    private static async Task<List<string>> CollectErrorsWithStacksAsync(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, e) => { lock (errors) { errors.Add($"pageerror: {e}"); } };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Text.StartsWith("weakseg-uncaught", StringComparison.Ordinal))
+            {
+                lock (errors) { errors.Add(m.Text); }
+            }
+        };
+        const string Hook = """
+            (() => {
+              if (window.__weaksegErrorHook) return;
+              window.__weaksegErrorHook = true;
+              const text = (e) => e && e.stack ? `${e.name}: ${e.message}\n${e.stack}` : String(e);
+              window.addEventListener('error', (e) => console.error(`weakseg-uncaught error ${text(e.error ?? e.message)}`));
+              window.addEventListener('unhandledrejection', (e) => console.error(`weakseg-uncaught rejection ${text(e.reason)}`));
+            })();
+            """;
+        await page.AddInitScriptAsync(Hook);
+        await page.EvaluateAsync(Hook);
+        return errors;
+    }
+
+    private static void AssertNoPageErrors(List<string> errors)
+    {
+        lock (errors)
+        {
+            Assert.True(errors.Count == 0, $"the page raised {errors.Count} error(s):\n{string.Join("\n---\n", errors)}");
+        }
     }
 }
