@@ -38,15 +38,83 @@ public static class BoxVoxels
     /// </summary>
     public static IEnumerable<int> AxialSlices(Box2D box, Grid grid)
     {
-        ArgumentNullException.ThrowIfNull(box);
         ArgumentNullException.ThrowIfNull(grid);
+        return AxialSlices(box).Where(k => k >= 0 && k < grid.Nz);
+    }
+
+    /// <summary>The axial slices the box covers, unclipped (a stored box lies inside its image).</summary>
+    public static IEnumerable<int> AxialSlices(Box2D box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
         if (box.IsAxial)
         {
-            return box.Slice >= 0 && box.Slice < grid.Nz ? [box.Slice] : [];
+            return [box.Slice];
         }
-        var k0 = Math.Max(0, (int)Math.Ceiling(box.MinY));
-        var k1 = Math.Min(grid.Nz - 1, (int)Math.Floor(box.MaxY));
+        var (k0, k1) = KRange(box);
         return k1 < k0 ? [] : Enumerable.Range(k0, k1 - k0 + 1);
+    }
+
+    /// <summary>A reformat box's first and last axial slice: the k whose voxel centres lie in its y range.</summary>
+    public static (int First, int Last) KRange(Box2D box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        return box.IsAxial ? (box.Slice, box.Slice) : (Math.Max(0, (int)Math.Ceiling(box.MinY)), (int)Math.Floor(box.MaxY));
+    }
+
+    /// <summary>Marks the voxels of the plane the box was drawn on: the whole axial slice, coronal slice or sagittal slice.</summary>
+    public static void FillPlane(Box2D box, Grid grid, bool[] covered)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(covered);
+        grid.EnsureMatches(covered.Length);
+        var (_, _, slices) = PlaneSize(grid, box.Plane);
+        if (box.Slice < 0 || box.Slice >= slices)
+        {
+            return;
+        }
+        switch (box.Plane)
+        {
+            case SlicePlane.Coronal:
+                for (var k = 0; k < grid.Nz; k++)
+                {
+                    covered.AsSpan(grid.Index(0, box.Slice, k), grid.Nx).Fill(true);
+                }
+                break;
+            case SlicePlane.Sagittal:
+                for (var v = box.Slice; v < covered.Length; v += grid.Nx)
+                {
+                    covered[v] = true;
+                }
+                break;
+            default:
+                covered.AsSpan(box.Slice * grid.SliceSize, grid.SliceSize).Fill(true);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A reformat box's y range (k) moved onto a grid whose slices are a subset of the volume's, given by
+    /// <paramref name="compact"/> (volume k → new index, order kept): null when none of its slices is kept.
+    /// Where every slice in its range is kept, the range keeps its length, so IoU between such boxes is kept.
+    /// </summary>
+    public static Box2D? MoveSlices(Box2D box, IReadOnlyDictionary<int, int> compact)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        ArgumentNullException.ThrowIfNull(compact);
+        if (box.IsAxial)
+        {
+            return compact.TryGetValue(box.Slice, out var moved) ? box with { Slice = moved } : null;
+        }
+        var kept = AxialSlices(box).Where(compact.ContainsKey).ToList();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+        var (first, last) = (kept[0], kept[^1]);
+        var y0 = compact[first] - (first - box.MinY);
+        var y1 = compact[last] + (box.MaxY - last);
+        return box with { X0 = box.MinX, X1 = box.MaxX, Y0 = y0, Y1 = y1 };
     }
 
     /// <summary>
