@@ -2,20 +2,20 @@
 // as one view with an orientation switch or three side by side (OHIF's 1×3), with linked
 // crosshairs (a click with the select tool, or scrolling any view, moves the others' lines and
 // slices), one window/level and one zoom for all three. Reformats are made when first shown.
-// A point or scribble drawn on a reformat is handed on as its axial equivalent
-// (plane-labels.js); box and full-mask tools say why they draw in the axial view only.
+// A point, scribble, brush or eraser stroke or polygon drawn on a reformat is handed on as its
+// axial equivalent, a box as a box on its plane (plane-labels.js); Suggest says why it works in
+// the axial view only.
 
 import { Enums } from '@cornerstonejs/core';
 import { createCrosshairLayer } from './crosshair-layer.js';
 import { imageIdsOf, parseImageId } from './image-loader.js';
-import { AXIAL_ONLY, axialEquivalent } from './plane-labels.js';
+import { AXIAL_ONLY, axialEquivalent, planeBox } from './plane-labels.js';
 import { planeDims, planeOf } from './plane.js';
 import { createTraceLayer } from './trace-layer.js';
 import { createViewer } from './viewer.js';
 
 export const LAYOUTS = Object.freeze(['axial', 'coronal', 'sagittal', '1x3']);
 const REFORMATS = ['coronal', 'sagittal'];
-const MODE_KIND = { box: 'box', polygon: 'polygon', brush: 'brush', eraser: 'brush', suggest: 'suggest' };
 const TITLES = { axial: 'Axial', coronal: 'Coronal', sagittal: 'Sagittal' };
 
 /**
@@ -28,6 +28,8 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
   const views = { axial: { viewer: axial } };
   const cross = [Math.floor(dims.nx / 2), Math.floor(dims.ny / 2), axial.slice];
   let layout = 'axial';
+  let settled = 'axial'; // the layout whose views are made and fitted
+  let asked = 0; // a newer setLayout supersedes one still waiting for its views
   let opacity = 1;
   let syncing = false;
   const disposers = [];
@@ -80,6 +82,8 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
       viewer.viewport.render();
       return v;
     })();
+    // A view that could not be made (its first slice did not load) is tried again the next time it is shown.
+    making[o].catch(() => { delete making[o]; });
     return making[o];
   }
 
@@ -162,14 +166,13 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     renderCrosshairs();
   }
 
-  // A click (no drag) with the select tool moves the crosshair there; box and full-mask tools stay axial.
+  // A click (no drag) with the select tool moves the crosshair there; Suggest stays axial.
   let down = null;
   function press(o, e) {
     if (e.button !== 0) return;
-    const kind = MODE_KIND[mode()];
-    if (o !== 'axial' && kind) {
+    if (o !== 'axial' && mode() === 'suggest') {
       e.preventDefault(); e.stopPropagation();
-      say(AXIAL_ONLY[kind]);
+      say(AXIAL_ONLY.suggest);
       return;
     }
     down = { o, x: e.clientX, y: e.clientY };
@@ -188,6 +191,7 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
   // ---- layout -----------------------------------------------------------------------------
   async function setLayout(next) {
     if (!LAYOUTS.includes(next)) return layout;
+    const mine = ++asked;
     layout = next;
     view.classList.toggle('ws-layout-1x3', next === '1x3');
     for (const [o, pane] of Object.entries(panes)) pane.hidden = !(next === '1x3' || next === o);
@@ -196,6 +200,8 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     await Promise.all(shown.map(ensure));
     // After the panes' own resize (viewer.js's ResizeObserver) has run: fit, then one zoom for all.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Asked for another layout meanwhile (or torn down): that call fits its own panes.
+    if (mine !== asked) return layout;
     syncing = true;
     try {
       for (const o of shown) { views[o].viewer.engine.resize(true, true); views[o].viewer.viewport.resetCamera(); views[o].viewer.viewport.render(); showLabel(o); }
@@ -203,6 +209,7 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     // The axial view's scale (or, shown alone, the view's own fit) for all.
     matchZoom(next === '1x3' ? 'axial' : next);
     renderCrosshairs();
+    settled = next;
     return layout;
   }
   for (const o of Object.keys(panes)) showLabel(o);
@@ -213,18 +220,24 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     const parsed = parseImageId(annotation?.metadata?.referencedImageId);
     return !!parsed && parsed.orientation !== 'axial';
   }
+  /** The plane a finished Cornerstone annotation lies on: 'axial', 'coronal' or 'sagittal' (null: none of this item's). */
+  function planeOfAnnotation(annotation) { return parseImageId(annotation?.metadata?.referencedImageId)?.orientation ?? null; }
   /**
-   * The axial equivalent of a finished annotation on a reformat ([{ kind, slice, point | scribble }],
-   * plane-labels.js); throws with the reason it cannot be stored. width: the scribble's, in voxels.
+   * What a finished annotation on a reformat is stored as (plane-labels.js): its axial
+   * equivalent [{ kind, slice, point | scribble | brush | polygon }], or for a box [{ kind: 'box',
+   * plane, slice, box }]; throws with the reason it cannot be stored. width: the stroke's, in voxels.
    */
   function equivalentOf(annotation, { width }) {
     const { orientation, k: slice } = parseImageId(annotation.metadata.referencedImageId);
     const tool = annotation.metadata.toolName;
     const kind = { RectangleROI: 'box', Scribble: 'scribble', WeakPoint: 'point', WeakPolygon: 'polygon', WeakBrush: 'brush', WeakEraser: 'brush' }[tool];
-    const world = annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
+    const world = kind !== 'box' && annotation.data.contour?.polyline?.length ? annotation.data.contour.polyline : annotation.data.handles.points;
     // On the image's plane: its normal coordinate is the slice (no float noise from the world round trip).
     const index = world.map((w) => { const x = geometry.worldToIndex(w); x[planeOf(orientation).normal] = slice; return x; });
-    const drawing = kind === 'point' ? { kind, at: index[0] } : kind === 'scribble' ? { kind, points: index, width } : { kind };
+    if (kind === 'box') return [planeBox(orientation, slice, index)];
+    const drawing = kind === 'point' ? { kind, at: index[0] }
+      : kind === 'polygon' ? { kind, points: index }
+        : kind === 'brush' ? { kind, points: index, width, erase: tool === 'WeakEraser' } : { kind, points: index, width };
     return axialEquivalent(orientation, dims, slice, drawing);
   }
   function labelsChanged() { for (const o of REFORMATS) views[o]?.viewer.viewport.render(); }
@@ -239,12 +252,12 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
   ];
 
   return {
-    setLayout, get layout() { return layout; }, owns, equivalentOf, labelsChanged, active, bindings, setCross,
+    setLayout, get layout() { return layout; }, owns, planeOf: planeOfAnnotation, equivalentOf, labelsChanged, active, bindings, setCross,
     setOpacity(o) { opacity = o; for (const r of REFORMATS) views[r]?.trace.setOpacity(o); },
     /** Tests: { layout, cross, slices: { orientation: slice on screen } }. */
-    debug: () => ({ layout, cross: [...cross], slices: Object.fromEntries(Object.entries(views).map(([o, v]) => [o, v.viewer.slice])) }),
+    debug: () => ({ layout, settled: settled === layout, cross: [...cross], slices: Object.fromEntries(Object.entries(views).map(([o, v]) => [o, v.viewer.slice])) }),
     viewerOf: (o) => views[o]?.viewer ?? null,
     ensure,
-    destroy() { disposers.reverse().forEach((d) => { try { d(); } catch (err) { console.warn('weakseg mpr', err); } }); },
+    destroy() { asked++; disposers.reverse().forEach((d) => { try { d(); } catch (err) { console.warn('weakseg mpr', err); } }); },
   };
 }

@@ -1,21 +1,22 @@
 // Labels across planes (pure). Labels are stored on axial slices in voxel index space
 // (docs/annotation-protocol.md), so the server, the QA desk and the exports read them without
 // any viewer state. A label drawn on a coronal or sagittal image is stored as the axial labels
-// that mark exactly the same voxels: a point is one axial point; a scribble is, on every axial
-// slice it crosses, one width-1 scribble per run of voxels it covers on that slice's row
-// (coronal) or column (sagittal), with the server's rule for which voxels a scribble covers
-// (`ScribbleRasterizer`: voxel centres within max(width/2, ½) of the polyline, index units).
-// Boxes and full masks (polygon, brush, accepted suggestions) say something about one whole
-// axial slice, which a line through it cannot: they are drawn in the axial view.
+// that mark exactly the same voxels: a point is one axial point; a scribble, a brush or eraser
+// stroke and a polygon are, on every axial slice they reach, one width-1 label per run of voxels
+// they cover on that slice's row (coronal) or column (sagittal) — a width-1 scribble, a width-1
+// brush stroke (erasing if the stroke erased), a polygon one voxel high around the run — with
+// the server's rules for which voxels a stroke covers (centres within max(width/2, ½) of the
+// polyline, index units) and which a polygon covers (centres inside, even–odd). A box is the one
+// label stored on its own plane (`plane`: coronal slice = j, x = i, y = k; sagittal slice = i,
+// x = j, y = k), since one axial box per slice would say more than was drawn (`planeBox`).
 // The other way, `traceOn` gives what an axial label marks on one coronal or sagittal image.
 
+import { visitPolygon } from './label-map.js';
 import { planeOf, voxelToPixel } from './plane.js';
 
 export const AXIAL_ONLY = Object.freeze({
-  box: 'A box says where the object lies on one axial slice, which a box on a coronal or sagittal image cannot: draw boxes in the axial view. Scribbles and points work in every view.',
-  polygon: 'A polygon is a full mask of one axial slice: draw it in the axial view. Scribbles and points work in every view.',
-  brush: 'A brush stroke paints a full mask of one axial slice: paint in the axial view. Scribbles and points work in every view.',
-  suggest: 'Suggestions are asked for on axial slices: use the axial view.',
+  suggest: 'Suggestions are asked for on axial slices: use the axial view. Every other tool works in every view.',
+  polygonClicks: 'In a coronal or sagittal view, trace the polygon: press, draw its outline, release. Clicking vertex by vertex works in the axial view.',
 });
 
 /** Voxel centres (u, v) of a plane within max(width/2, ½) of a polyline of (u, v) points. */
@@ -51,9 +52,10 @@ export function runsOf(values) {
 
 /**
  * The axial commands' geometry for a label drawn on slice `slice` of a coronal or sagittal image.
- * drawing: { kind: 'point', at: [i, j, k] } or { kind: 'scribble', points: [[i, j, k], …], width }
- * (voxel index, continuous). Returns [{ kind, slice, point | scribble }] (axial), or throws with
- * the reason for the annotator.
+ * drawing (voxel index [i, j, k], continuous): { kind: 'point', at }, { kind: 'scribble', points,
+ * width }, { kind: 'brush', points, width, erase }, { kind: 'polygon', points }. Returns
+ * [{ kind, slice, point | scribble | brush | polygon }] (axial, ascending k), or throws with the
+ * reason for the annotator.
  */
 export function axialEquivalent(orientation, dims, slice, drawing) {
   const p = planeOf(orientation);
@@ -62,27 +64,71 @@ export function axialEquivalent(orientation, dims, slice, drawing) {
     const [i, j, k] = drawing.at;
     return [{ kind: 'point', slice: Math.round(k), point: { x: round3(i), y: round3(j) } }];
   }
-  if (drawing.kind !== 'scribble') throw new Error(AXIAL_ONLY[drawing.kind] ?? `A ${drawing.kind} cannot be drawn on a ${orientation} image.`);
-  // The stroke in the plane's index axes (u across, k up): the rule holds in index units.
+  const label = RUN_LABEL[drawing.kind];
+  if (!label) throw new Error(AXIAL_ONLY[drawing.kind] ?? `A ${drawing.kind} cannot be drawn on a ${orientation} image.`);
+  const out = [];
+  for (const [k, runs] of planeRuns(orientation, dims, drawing)) {
+    for (const [a, b] of runs) {
+      // Along the run: i (coronal, j = slice) or j (sagittal, i = slice).
+      const at = (u, v = 0) => (p.u === 0 ? [u, slice + v] : [slice + v, u]);
+      out.push({ kind: drawing.kind, slice: k, [drawing.kind]: label(at, a, b, drawing) });
+    }
+  }
+  if (!out.length) throw new Error(`The ${drawing.kind === 'brush' ? 'stroke' : drawing.kind} covers no voxel of the image.`);
+  return out;
+}
+
+/**
+ * Each kind's axial label covering exactly run [a, b] of one row or column: a width-1 stroke
+ * along it (its neighbours are 1 away, beyond the ½ radius), or a polygon one voxel across
+ * around it (its edges lie on half-integers, so no voxel centre is on an edge).
+ */
+const RUN_LABEL = Object.freeze({
+  scribble: (at, a, b) => ({ points: [at(a), at(b)], width: 1 }),
+  brush: (at, a, b, d) => ({ points: [at(a), at(b)], width: 1, erase: !!d.erase }),
+  polygon: (at, a, b) => ({ points: [at(a - 0.5, -0.5), at(b + 0.5, -0.5), at(b + 0.5, 0.5), at(a - 0.5, 0.5)] }),
+});
+
+/**
+ * The voxels a drawing on a coronal or sagittal image covers, as runs per axial slice:
+ * Map k → [[a, b], …] of u (i on coronal, j on sagittal), k ascending. Strokes by the stroke rule,
+ * polygons by the even–odd rule, both in the plane's index axes (u across, k).
+ */
+export function planeRuns(orientation, dims, drawing) {
+  const p = planeOf(orientation);
   const n = [dims.nx, dims.ny, dims.nz];
   const plane = { width: n[p.u], height: n[2] };
   const uk = drawing.points.map((q) => [q[p.u], q[2]]);
+  const cells = new Set();
+  if (drawing.kind === 'polygon') visitPolygon(uk, plane.width, plane.height, (c) => cells.add(c));
+  else for (const c of strokeCells(uk, drawing.width, plane)) cells.add(c);
   const byK = new Map();
-  for (const cell of strokeCells(uk, drawing.width, plane)) {
-    const k = Math.floor(cell / plane.width), u = cell % plane.width;
+  for (const cell of cells) {
+    const k = Math.floor(cell / plane.width);
     if (!byK.has(k)) byK.set(k, []);
-    byK.get(k).push(u);
+    byK.get(k).push(cell % plane.width);
   }
-  const out = [];
-  for (const k of [...byK.keys()].sort((a, b) => a - b)) {
-    for (const [a, b] of runsOf(byK.get(k))) {
-      // A width-1 scribble along the run covers exactly its voxels (radius ½: the neighbours are 1 away).
-      const points = p.u === 0 ? [[a, slice], [b, slice]] : [[slice, a], [slice, b]];
-      out.push({ kind: 'scribble', slice: k, scribble: { points, width: 1 } });
-    }
-  }
-  if (!out.length) throw new Error('The scribble covers no voxel of the image.');
-  return out;
+  return new Map([...byK.keys()].sort((a, b) => a - b).map((k) => [k, runsOf(byK.get(k))]));
+}
+
+/**
+ * A box drawn on slice `slice` of a coronal or sagittal image, stored on that plane
+ * (docs/annotation-protocol.md "Boxes on coronal and sagittal planes"): corners [[i, j, k], …]
+ * (voxel index, continuous) → { kind: 'box', plane, slice, box: { x0, y0, x1, y1 } } with x the
+ * range across the image (coronal i, sagittal j) and y the k range (not image rows).
+ */
+export function planeBox(orientation, slice, corners) {
+  const p = planeOf(orientation);
+  if (orientation === 'axial') throw new Error('An axial box is stored as it is.');
+  const xs = corners.map((q) => q[p.u]), ks = corners.map((q) => q[2]);
+  return { kind: 'box', plane: orientation, slice, box: { x0: round3(Math.min(...xs)), y0: round3(Math.min(...ks)), x1: round3(Math.max(...xs)), y1: round3(Math.max(...ks)) } };
+}
+
+/** Voxel index [i, j, k] of point (x, y) of a box stored on a plane (axial: x = i, y = j, k = slice). */
+export function planeBoxIndex(plane, slice, x, y) {
+  if (plane === 'coronal') return [x, slice, y];
+  if (plane === 'sagittal') return [slice, x, y];
+  return [x, y, slice];
 }
 
 /**
@@ -94,6 +140,8 @@ export function axialEquivalent(orientation, dims, slice, drawing) {
 export function traceOn(orientation, dims, slice, command) {
   const p = planeOf(orientation);
   if (orientation === 'axial' || command.slice == null) return [];
+  // A box stored on a coronal or sagittal plane is drawn by the view of its plane itself.
+  if ((command.plane ?? 'axial') !== 'axial') return [];
   const k = command.slice;
   const row = voxelToPixel(orientation, dims, [0, 0, k]).row;
   // In the axial slice, the plane is a row (coronal: j = slice) or a column (sagittal: i = slice).

@@ -92,7 +92,7 @@ export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
     this.addNewAnnotation = (evt, ...rest) => {
       if (!this.clicks?.active) return trace(evt, ...rest);
       evt.preventDefault?.();
-      this.clicks.press(evt.detail.currentPoints.world);
+      this.clicks.press(evt.detail.currentPoints.world, evt.detail.element);
       return undefined;
     };
     const traced = this.mouseUpDrawCallback;
@@ -106,7 +106,7 @@ export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
       const world = getEnabledElement(element).viewport.canvasToWorld(points[0] ?? evt.detail.currentPoints.canvas);
       this.doneEditMemo?.();
       this.haltDrawing(element, []); // drops the one-point trace, ends drawing
-      this.clicks.press(world);
+      this.clicks.press(world, element);
       return undefined;
     };
   }

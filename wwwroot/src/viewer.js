@@ -65,7 +65,8 @@ export async function createViewer({ element, item, imageIds, geometry, id, orie
   element.addEventListener('pointermove', onMove);
   element.addEventListener('pointerleave', onLeave);
   function readCursor() {
-    if (!lastPointer) return;
+    // A view hidden since the pointer was last on it (another layout) has nothing under the pointer.
+    if (!lastPointer || !element.clientWidth) return;
     const world = viewport.canvasToWorld(lastPointer);
     const index = geometry.worldToIndex(world).map(Math.round);
     if (orientation === 'axial') index[2] = k;

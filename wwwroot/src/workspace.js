@@ -8,10 +8,11 @@ import { ActiveTimer } from './active-time.js';
 import { createAnnotationList, listRows } from './annotation-list.js';
 import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, planeCommands, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
-import { registerItem, unregisterItem } from './image-loader.js';
+import { imageIdOf, registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
 import { createLayoutSwitch } from './mpr-layout.js';
 import { createMprViews } from './mpr-views.js';
+import { AXIAL_ONLY } from './plane-labels.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
@@ -192,15 +193,18 @@ export async function mount(element, options) {
   });
   disposers.push(() => mpr.destroy());
   const layoutSwitch = createLayoutSwitch({ toolbar: toolbar.element, onLayout: (l) => setLayout(l) });
-  async function setLayout(l) { layoutSwitch.show(await mpr.setLayout(l)); }
+  async function setLayout(l) {
+    try { layoutSwitch.show(await mpr.setLayout(l)); } catch (err) { say(`The ${l} view could not be shown: ${err.message}`); }
+  }
 
   // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
   const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
   const clickView = createClickPolygonView({ host: vpEl, polygon: clickPolygon, toCanvas, colour: () => colourOf(state.classId) });
   disposers.push(() => clickView.destroy());
-  csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world) => polygonClick(world) });
-  function polygonClick(world) {
+  csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world, element) => polygonClick(world, element) });
+  function polygonClick(world, element = vpEl) {
     if (state.mode !== 'polygon') return;
+    if (element !== vpEl) { say(AXIAL_ONLY.polygonClicks); return; }
     if (!clickPolygon.active) clickSlice = viewer.slice;
     if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
   }
@@ -325,8 +329,10 @@ export async function mount(element, options) {
     }
     // A mask label (an accepted suggestion) has no Cornerstone annotation: the composed label map shows it.
     if (command.kind === 'mask') { const uid = `mask:${uuid()}`; adopt(uid, command); return uid; }
-    const { points, slice } = commandToWorld(command, geometry);
-    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId: imageIds[slice], worldPoints: points, uid: uuid() });
+    const { points, slice, plane } = commandToWorld(command, geometry);
+    // A box stored on a coronal or sagittal plane is drawn on that plane's image (mpr-views.js shows it).
+    const imageId = plane ? imageIdOf(item.id, slice, plane) : imageIds[slice];
+    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId, worldPoints: points, uid: uuid() });
     adopt(uid, command);
     return uid;
   }
@@ -517,7 +523,7 @@ export async function mount(element, options) {
     render();
     renderList();
   }
-  /** A point or scribble drawn on a coronal or sagittal image: stored as its axial equivalent, one undo step. */
+  /** A label drawn on a coronal or sagittal image: stored as its axial equivalent (a box on its plane), one undo step. */
   function completeOnReformat(ann) {
     removeDrawn(ann.annotationUID);
     let commands;
@@ -570,7 +576,7 @@ export async function mount(element, options) {
     const old = entry.command;
     let next;
     try {
-      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, schema, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
+      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, schema, plane: old.plane, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
     } catch (err) {
       say(`${err.message} The change was not kept.`);
       removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();
@@ -642,7 +648,7 @@ export async function mount(element, options) {
   // ---- across slices (propagate-tool.js): propagation, box interpolation ---------------
   across = createPropagateTool({
     vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, side, say, colourOf, allowedMasks: kinds.includes('mask'), allowedBoxes: kinds.includes('box'),
-    labels: () => [...drawn.values()].map((d) => d.command), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
+    labels: () => [...drawn.values()].map((d) => d.command).filter((c) => !c.plane), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
     activeMs: () => timer.finishAnnotation(),
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });
@@ -733,9 +739,11 @@ export async function mount(element, options) {
     indexToWorld: (index) => geometry.indexToWorld(index),
     worldToIndex: (world) => geometry.worldToIndex(world),
     viewport: viewer.viewport,
-    /** Multi-planar views: { layout, cross: [i, j, k], slices: { orientation: slice } }; setLayout(l); viewportOf(o). */
+    /** Multi-planar views: { layout, settled (its views made and fitted), cross: [i, j, k], slices: { orientation: slice } }; setLayout(l); viewportOf(o). */
     mpr: () => mpr.debug(),
     setLayout: (l) => setLayout(l),
+    /** Moves the crosshair to voxel [i, j, k]: every view shows its slice through it. */
+    setCross: (index) => mpr.setCross(index),
     viewportOf: (o) => mpr.viewerOf(o)?.viewport ?? null,
     cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
   };
