@@ -257,6 +257,8 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     /** Tests: { layout, cross, slices: { orientation: slice on screen } }. */
     debug: () => ({ layout, settled: settled === layout, cross: [...cross], slices: Object.fromEntries(Object.entries(views).map(([o, v]) => [o, v.viewer.slice])) }),
     viewerOf: (o) => views[o]?.viewer ?? null,
+    /** { coronal?, sagittal? }: the slice of each reformat view on screen now. */
+    shownSlices: () => Object.fromEntries(REFORMATS.filter((o) => views[o] && !panes[o].hidden).map((o) => [o, views[o].viewer.slice])),
     ensure,
     destroy() { asked++; disposers.reverse().forEach((d) => { try { d(); } catch (err) { console.warn('weakseg mpr', err); } }); },
   };

@@ -369,7 +369,7 @@ export async function mount(element, options) {
   function render() { viewer.viewport.render(); toolUtilities.triggerAnnotationRenderForViewportIds?.([viewer.viewportId]); }
 
   /** Labels selected and visibly so: on the slice on screen, not hidden (selection.js). */
-  function selectedLabels() { return visibleSelection(selectedAnnotationUIDs(), { labels: drawn, slice: viewer?.slice, hidden }); }
+  function selectedLabels() { return visibleSelection(selectedAnnotationUIDs(), { labels: drawn, slice: viewer?.slice, hidden, planeSlices: mpr?.shownSlices() }); }
   function renderList() {
     const pending = new Set((outbox?.entries ?? []).map((e) => e.command.commandId));
     annotationList.render(listRows({ labels: drawn, selected: selectedLabels(), hidden, slice: viewer?.slice, pending }));
@@ -552,10 +552,10 @@ export async function mount(element, options) {
   };
   // Whether a press may grab a label (select tool, or Alt held); a press on nothing deselects.
   const onGrabPress = (e) => {
-    if (e.button !== 0 || !vpEl.contains(e.target)) return;
-    pressing = true;
+    if (e.button !== 0 || !stage.contains(e.target)) return;
+    pressing = true; // in any view: a box on a reformat is moved there
     csTools.setGrabKey(e.altKey);
-    if (!csTools.mayGrab()) return;
+    if (!csTools.mayGrab() || !vpEl.contains(e.target)) return;
     const r = vpEl.getBoundingClientRect();
     const near = toolUtilities.getAnnotationNearPoint(vpEl, [e.clientX - r.left, e.clientY - r.top], 6);
     if (!near && !e.shiftKey) deselectAll();
