@@ -17,11 +17,7 @@ public static class NetworkLabels
         ArgumentNullException.ThrowIfNull(pixels);
         return new WeakLabels
         {
-            Boxes = [.. labels.Boxes.Select(b => b with
-            {
-                // Box edges lie on pixel edges (−0.5 … n − 0.5), which map like any coordinate.
-                X0 = pixels.ToNetworkX(b.MinX), X1 = pixels.ToNetworkX(b.MaxX), Y0 = pixels.ToNetworkY(b.MinY), Y1 = pixels.ToNetworkY(b.MaxY),
-            })],
+            Boxes = [.. labels.Boxes.Select(b => Box(b, pixels))],
             Scribbles = [.. labels.Scribbles.Select(s => s with
             {
                 Points = [.. s.Points.Select(p => new PlanePoint(pixels.ToNetworkX(p.X), pixels.ToNetworkY(p.Y)))],
@@ -32,6 +28,18 @@ public static class NetworkLabels
             Masks = Masks(labels.Masks, grid, pixels),
         };
     }
+
+    /// <summary>
+    /// A box on the network's pixels. Box edges lie on pixel edges (−0.5 … n − 0.5), which map like any coordinate. A coronal
+    /// box's i range maps like x and its row j to the nearest network row, its k range stays; a sagittal box's j range maps
+    /// like y and its column i to the nearest network column.
+    /// </summary>
+    private static Box2D Box(Box2D b, NetworkInput pixels) => b.Plane switch
+    {
+        SlicePlane.Coronal => b with { X0 = pixels.ToNetworkX(b.MinX), X1 = pixels.ToNetworkX(b.MaxX), Slice = (int)Math.Round(pixels.ToNetworkY(b.Slice)) },
+        SlicePlane.Sagittal => b with { X0 = pixels.ToNetworkY(b.MinX), X1 = pixels.ToNetworkY(b.MaxX), Slice = (int)Math.Round(pixels.ToNetworkX(b.Slice)) },
+        _ => b with { X0 = pixels.ToNetworkX(b.MinX), X1 = pixels.ToNetworkX(b.MaxX), Y0 = pixels.ToNetworkY(b.MinY), Y1 = pixels.ToNetworkY(b.MaxY) },
+    };
 
     private static List<IMaskShape> Masks(IReadOnlyList<IMaskShape> masks, Grid grid, NetworkInput pixels)
     {

@@ -85,7 +85,7 @@ public sealed class TrainingSet
         IEnumerable<WeakLabels> all = networkItem.Adjudicated is { } chosen ? [chosen] : networkItem.Annotators.Select(a => a.Labels);
         var slices = all.SelectMany(labels => labels.Scribbles.Select(s => s.Slice)
                 .Concat(labels.Points.Select(p => p.Slice))
-                .Concat(labels.Boxes.Select(b => b.Slice))
+                .Concat(labels.Boxes.SelectMany(BoxVoxels.AxialSlices))
                 .Concat(labels.Masks.Select(m => m.Slice))
                 .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value)))
             .Where(k => k >= 0 && k < volume.Nz)

@@ -29,6 +29,19 @@ export const classes = [{ id: 1, name: 'Tumour', colour: '#ff5d73' }, { id: 2, n
 /** A CT-like slice: air, an elliptic body with noise, a rim of bone and a spherical lesion. */
 function makeSlice(k) { return encodeWssl({ width: NX, height: NY, samples: sliceSamples(k), spacing: SPACING }); }
 
+/** A coronal (j fixed) or sagittal (i fixed) reformat, cut as the server's SliceExtractor does: highest k on top. */
+let volume = null;
+function makeReformat(orientation, index) {
+  volume ??= Array.from({ length: NZ }, (_, k) => sliceSamples(k));
+  const width = orientation === 'coronal' ? NX : NY;
+  const samples = new Int16Array(width * NZ);
+  for (let row = 0; row < NZ; row++) {
+    const slice = volume[NZ - 1 - row];
+    for (let c = 0; c < width; c++) samples[row * width + c] = orientation === 'coronal' ? slice[index * NX + c] : slice[c * NX + index];
+  }
+  return encodeWssl({ width, height: NZ, samples, spacing: orientation === 'coronal' ? [SPACING[0], SPACING[2]] : [SPACING[1], SPACING[2]] });
+}
+
 function sliceSamples(k) {
   let seed = 1234567 + k * 7919;
   const rand = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
@@ -153,11 +166,11 @@ export function startHarness(port = 0) {
       if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', page);
       if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
       if (url.pathname === `/api/items/${ITEM_ID}`) return send(200, 'application/json', JSON.stringify(item));
-      const m = /^\/api\/items\/([^/]+)\/slices\/axial\/(\d+)\.raw$/.exec(url.pathname);
+      const m = /^\/api\/items\/([^/]+)\/slices\/(axial|coronal|sagittal)\/(\d+)\.raw$/.exec(url.pathname);
       if (m) {
-        const k = Number(m[2]);
-        if (m[1] !== ITEM_ID || k >= NZ) return send(404, 'text/plain', 'no such slice');
-        const raw = Buffer.from(makeSlice(k));
+        const k = Number(m[3]);
+        if (m[1] !== ITEM_ID || k >= { axial: NZ, coronal: NY, sagittal: NX }[m[2]]) return send(404, 'text/plain', 'no such slice');
+        const raw = Buffer.from(m[2] === 'axial' ? makeSlice(k) : makeReformat(m[2], k));
         const gz = /gzip/.test(req.headers['accept-encoding'] ?? '');
         return send(200, 'application/octet-stream', gz ? gzipSync(raw, { level: 1 }) : raw, { 'Cache-Control': 'public, max-age=31536000, immutable', ...(gz ? { 'Content-Encoding': 'gzip' } : {}) });
       }

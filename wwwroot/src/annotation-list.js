@@ -58,6 +58,7 @@ export function createAnnotationList({ list, empty, colourOf, nameOf, on }) {
   const hover = (uid) => { if (hovered === uid) return; hovered = uid; on.hover(uid); };
   list.addEventListener('mouseleave', () => hover(null));
 
+  const PLANE_SLICE = { coronal: (n) => `cor j ${n}`, sagittal: (n) => `sag i ${n}` };
   function row({ uid, command, selected, hidden, current, pending }) {
     const li = document.createElement('li');
     li.dataset.testid = 'annotation-row';
@@ -75,7 +76,8 @@ export function createAnnotationList({ list, empty, colourOf, nameOf, on }) {
     swatch.className = 'ws-swatch';
     swatch.style.background = colourOf(command.classId);
     const kind = Object.assign(document.createElement('span'), { className: 'ws-kind', textContent: text });
-    const where = Object.assign(document.createElement('span'), { className: 'ws-where', textContent: `k ${command.slice}` });
+    // A box stored on a coronal (j) or sagittal (i) plane says which slice of which plane.
+    const where = Object.assign(document.createElement('span'), { className: 'ws-where', textContent: PLANE_SLICE[command.plane]?.(command.slice) ?? `k ${command.slice}` });
     li.append(swatch, kind, where);
     if (pending) li.append(Object.assign(document.createElement('span'), { className: 'ws-pending', textContent: 'pending' }));
     const eye = iconButton(hidden ? EYE_OFF : EYE, hidden ? `Show ${text}` : `Hide ${text}`, 'annotation-hide', () => on.setHidden(uid, !hidden));

@@ -2,6 +2,8 @@
 // space, docs/annotation-protocol.md) and back. The one place where world becomes index.
 
 import { simplify, tidy } from './geometry.js';
+import { planeBoxIndex } from './plane-labels.js';
+import { planeOf } from './plane.js';
 import { validateCommand } from './validation.js';
 
 /** Cornerstone tool name → protocol kind. tools.js registers tools under these names. */
@@ -59,7 +61,14 @@ export function annotationToCommand(annotation, ctx) {
   if (!kind) throw new Error(`Tool ${toolName} makes no protocol annotation.`);
   const toIndex = (w) => ctx.geometry.worldToIndex(w);
   let command;
-  if (kind === 'box') {
+  if (kind === 'box' && ctx.plane && ctx.plane !== 'axial') {
+    // A box on a coronal or sagittal image (moved or reshaped there): x across the image, y = k.
+    const p = planeOf(ctx.plane);
+    const idx = annotation.data.handles.points.map(toIndex);
+    const xs = idx.map((q) => q[p.u]), ks = idx.map((q) => q[2]);
+    const box = { x0: tidy(Math.min(...xs)), y0: tidy(Math.min(...ks)), x1: tidy(Math.max(...xs)), y1: tidy(Math.max(...ks)) };
+    command = { ...base({ ...ctx, kind, slice: sliceOf(idx.map((q) => [0, 0, q[p.normal]])) }), box, plane: ctx.plane };
+  } else if (kind === 'box') {
     const idx = annotation.data.handles.points.map(toIndex);
     const xs = idx.map((p) => p[0]), ys = idx.map((p) => p[1]);
     const box = { x0: tidy(Math.min(...xs)), y0: tidy(Math.min(...ys)), x1: tidy(Math.max(...xs)), y1: tidy(Math.max(...ys)) };
@@ -89,6 +98,22 @@ export function annotationToCommand(annotation, ctx) {
   return command;
 }
 
+/**
+ * Commands for a drawing on a coronal or sagittal image: its axial equivalent (plane-labels.js
+ * `axialEquivalent`: [{ kind, slice, point | scribble | brush | polygon }]) or a box on its plane
+ * (`planeBox`: { kind: 'box', plane, slice, box }). ctx as for annotationToCommand; the active
+ * time goes to the first. Throws with the first refusal.
+ */
+export function planeCommands(parts, ctx) {
+  return parts.map((part, n) => {
+    const geometry = part.kind === 'point' ? { point: { ...part.point, positive: ctx.positive !== false } } : { [part.kind]: part[part.kind] };
+    if (part.plane && part.plane !== 'axial') geometry.plane = part.plane;
+    const command = { ...base({ ...ctx, kind: part.kind, slice: part.slice, activeMs: n === 0 ? ctx.activeMs : 0, commandId: null }), ...geometry };
+    fail(validateCommand(command, ctx.dims, ctx.schema));
+    return command;
+  });
+}
+
 /** Tag command: slice = k for a slice tag, null for an item-level tag. */
 export function tagCommand({ itemId, classId, slice = null, present, activeMs, commandId }) {
   return { ...base({ commandId, itemId, kind: 'tag', classId, slice, activeMs }), tag: { present: !!present } };
@@ -113,7 +138,9 @@ export function commandFromView(view) {
   const member = GEOMETRY_MEMBER[view?.kind];
   if (!member) throw new Error(`Unknown annotation kind ${view?.kind}.`);
   const provenance = view.provenance?.source && view.provenance.source !== 'manual' ? { provenance: structuredClone(view.provenance) } : {};
-  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance };
+  // A box stored on a coronal or sagittal plane keeps it (null or "axial": the axial geometry of every other label).
+  const plane = view.plane && view.plane !== 'axial' ? { plane: view.plane } : {};
+  return { ...base({ ...view, slice: view.slice ?? null }), [member]: structuredClone(view[member]), ...provenance, ...plane };
 }
 
 /**
@@ -134,7 +161,7 @@ export function boxCommand({ itemId, classId, slice, box, provenance, activeMs, 
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */
 export function sameLabel(a, b) {
   const member = GEOMETRY_MEMBER[a?.kind];
-  return !!member && a.kind === b?.kind && a.classId === b.classId && (a.slice ?? null) === (b.slice ?? null)
+  return !!member && a.kind === b?.kind && a.classId === b.classId && (a.slice ?? null) === (b.slice ?? null) && (a.plane ?? 'axial') === (b.plane ?? 'axial')
     && JSON.stringify(a[member]) === JSON.stringify(b[member]);
 }
 
@@ -154,6 +181,11 @@ export function recreate(command, overrides = {}) {
 export function commandToWorld(command, geometry) {
   const k = command.slice;
   const w = (x, y) => geometry.indexToWorld([x, y, k]);
+  if (command.kind === 'box' && command.plane && command.plane !== 'axial') {
+    const at = (x, y) => geometry.indexToWorld(planeBoxIndex(command.plane, k, x, y));
+    const { x0, y0, x1, y1 } = command.box;
+    return { kind: 'box', slice: k, plane: command.plane, points: [at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1)] };
+  }
   if (command.kind === 'box') {
     const { x0, y0, x1, y1 } = command.box;
     return { kind: 'box', slice: k, points: [w(x0, y0), w(x1, y0), w(x0, y1), w(x1, y1)] };

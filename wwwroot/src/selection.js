@@ -5,12 +5,15 @@
 
 /**
  * selected: annotation uids Cornerstone has selected. labels: Map uid → { command } of the
- * annotator's labels. slice: the slice on screen. hidden: Set of hidden uids.
+ * annotator's labels. slice: the axial slice on screen. hidden: Set of hidden uids. planeSlices:
+ * { coronal?, sagittal? } the slice each reformat view shown shows (boxes stored on a plane).
  * Returns the uids of labels that are selected and visibly so, in selection order.
  */
-export function visibleSelection(selected, { labels, slice, hidden = new Set() }) {
+export function visibleSelection(selected, { labels, slice, hidden = new Set(), planeSlices = {} }) {
   return [...new Set(selected)].filter((uid) => {
     const label = labels.get(uid);
-    return !!label && label.command.slice === slice && !hidden.has(uid);
+    // A box stored on a coronal or sagittal plane is on screen when that plane's view shows its slice.
+    const onScreen = label?.command.plane ? planeSlices[label.command.plane] === label.command.slice : label?.command.slice === slice;
+    return !!label && onScreen && !hidden.has(uid);
   });
 }

@@ -92,7 +92,7 @@ export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
     this.addNewAnnotation = (evt, ...rest) => {
       if (!this.clicks?.active) return trace(evt, ...rest);
       evt.preventDefault?.();
-      this.clicks.press(evt.detail.currentPoints.world);
+      this.clicks.press(evt.detail.currentPoints.world, evt.detail.element);
       return undefined;
     };
     const traced = this.mouseUpDrawCallback;
@@ -106,7 +106,7 @@ export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
       const world = getEnabledElement(element).viewport.canvasToWorld(points[0] ?? evt.detail.currentPoints.canvas);
       this.doneEditMemo?.();
       this.haltDrawing(element, []); // drops the one-point trace, ends drawing
-      this.clicks.press(world);
+      this.clicks.press(world, element);
       return undefined;
     };
   }
@@ -252,7 +252,10 @@ export function createTools({ toolGroupId, viewportId, renderingEngineId, kinds 
   /** Whether the grab key (Alt) is held at a press: a drawing tool then selects and moves instead of drawing. */
   function setGrabKey(held) { grabKey = !!held; }
 
-  return { toolGroupId, setMode, get mode() { return mode; }, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
+  /** The same tools on another viewport (a coronal or sagittal view). */
+  function addViewport(otherViewportId, otherEngineId) { group.addViewport(otherViewportId, otherEngineId); }
+
+  return { toolGroupId, addViewport, setMode, get mode() { return mode; }, mayGrab, setGrabKey, setDrawingStyle, styleAnnotation, setPolygonClicks, destroy, hasKind: (k) => annotationTools.some((t) => TOOL_SETTING[t] === k) };
 }
 
 /** Annotations currently selected (clicked) by the annotator. */

@@ -35,6 +35,12 @@ export class UndoHistory {
     this.#push({ type: 'create', label: this.#label(command, handle) });
   }
 
+  /** After one drawing stored as several labels (a scribble on a coronal image: plane-labels.js): one step. entries: [[command, handle], …]. */
+  recordCreateMany(entries) {
+    if (entries.length === 1) { this.recordCreate(...entries[0]); return; }
+    this.#push({ type: 'group', ops: entries.map(([command, handle]) => ({ type: 'create', label: this.#label(command, handle) })) });
+  }
+
   /** After the annotator deleted one (delete already sent); command = the create it removed. */
   recordDelete(command, handle) {
     this.#push({ type: 'delete', label: this.#label(command, handle) });
@@ -69,8 +75,7 @@ export class UndoHistory {
   undo() {
     const op = this.#done.pop();
     if (!op) return null;
-    if (op.type === 'replace') this.#become(op.label, op.from);
-    else if (op.type === 'create') this.#remove(op.label); else this.#create(op.label);
+    this.#undoOp(op);
     this.#undone.push(op);
     return op;
   }
@@ -79,10 +84,21 @@ export class UndoHistory {
   redo() {
     const op = this.#undone.pop();
     if (!op) return null;
-    if (op.type === 'replace') this.#become(op.label, op.to);
-    else if (op.type === 'create') this.#create(op.label); else this.#remove(op.label);
+    this.#redoOp(op);
     this.#done.push(op);
     return op;
+  }
+
+  #undoOp(op) {
+    if (op.type === 'group') [...op.ops].reverse().forEach((o) => this.#undoOp(o));
+    else if (op.type === 'replace') this.#become(op.label, op.from);
+    else if (op.type === 'create') this.#remove(op.label); else this.#create(op.label);
+  }
+
+  #redoOp(op) {
+    if (op.type === 'group') op.ops.forEach((o) => this.#redoOp(o));
+    else if (op.type === 'replace') this.#become(op.label, op.to);
+    else if (op.type === 'create') this.#create(op.label); else this.#remove(op.label);
   }
 
   /** The label's current command, or null when it is not on screen. */

@@ -100,6 +100,24 @@ export function validateSlice(k, { nz }) {
   return Number.isInteger(k) && k >= 0 && k < nz ? null : `Slice ${k} is not a slice of this image (0–${nz - 1}).`;
 }
 
+/** The planes a box may be stored on (SlicePlaneNames on the server); absent means axial. */
+export const PLANES = Object.freeze(['axial', 'coronal', 'sagittal']);
+export const ONLY_BOXES_ON_REFORMATS = 'Only boxes are stored on a coronal or sagittal plane; other tools store their axial equivalent.';
+
+/** A plane's axes in the image: { nx: width, ny: height, nz: slices } (coronal: i, k, j; sagittal: j, k, i). */
+export const planeDims = (plane, { nx, ny, nz }) => (plane === 'coronal' ? { nx, ny: nz, nz: ny }
+  : plane === 'sagittal' ? { nx: ny, ny: nz, nz: nx } : { nx, ny, nz });
+
+function reformatBoxProblem(command, dims) {
+  const { plane, slice, box } = command;
+  const on = planeDims(plane, dims);
+  if (slice == null) return 'The box needs a slice.';
+  if (!(Number.isInteger(slice) && slice >= 0 && slice < on.nz)) return `Slice ${slice} is not a ${plane} slice of this image (0–${on.nz - 1}).`;
+  if (box == null || typeof box !== 'object') return 'The box command is incomplete (its box is missing).';
+  const reason = GEOMETRY.box(box, on);
+  return reason?.startsWith('The box lies outside') ? `The box lies outside the ${plane} plane (${on.nx} × ${on.ny}).` : reason;
+}
+
 /**
  * Null when the server would store the drawing command, else the reason it gives. dims: { nx, ny, nz }.
  * schema (optional): { classIds: ids of the project's classes, kinds: allowed kinds }; without it
@@ -111,6 +129,9 @@ export function validateCommand(command, dims, schema = null) {
   if (schema?.kinds && !schema.kinds.includes(kind)) return `${PLURAL[kind]} are not allowed in this project.`;
   if (classId === 0 && !BACKGROUND_ALLOWED.has(kind)) return `A ${kind} needs a class; background is only for scribbles and points.`;
   if (classId !== 0 && schema?.classIds && !schema.classIds.includes(classId)) return `Class ${classId} is not a class of this project.`;
+  const plane = command.plane ?? 'axial';
+  if (!PLANES.includes(plane)) return `"${plane}" is not a plane; use "axial", "coronal" or "sagittal".`;
+  if (plane !== 'axial') return kind === 'box' ? reformatBoxProblem(command, dims) ?? provenanceProblem(command.provenance) : ONLY_BOXES_ON_REFORMATS;
   const sliceReason = slice == null ? (kind === 'tag' ? null : `The ${kind} needs a slice.`) : validateSlice(slice, dims);
   if (sliceReason) return sliceReason;
   const geometry = command[kind];

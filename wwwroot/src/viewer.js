@@ -1,4 +1,5 @@
-// The image viewer: one Cornerstone stack viewport over an item's axial slices. Slice scroll
+// The image viewer: one Cornerstone stack viewport over an item's slices in one orientation
+// (axial by default; coronal and sagittal reformats for the multi-planar views, mpr-views.js). Slice scroll
 // (wheel via tools.js, arrow keys and the slider via the workspace), window/level computed
 // in the browser from raw values, presets, zoom, pan, fit, cursor readout and prefetch.
 
@@ -7,6 +8,7 @@ import {
 } from '@cornerstonejs/core';
 import { init as initTools } from '@cornerstonejs/tools';
 import { voxelValue } from './image-loader.js';
+import { voxelToPixel } from './plane.js';
 
 let initialised = false;
 /** Initialises Cornerstone once per page; cpuRendering forces the canvas renderer (no WebGL). */
@@ -23,9 +25,10 @@ const PREFETCH = 3; // slices either side
 
 /**
  * element: an empty div that becomes the viewport. item: the item JSON; imageIds/geometry
- * from image-loader.registerItem. onSlice(k), onCursor({i, j, k, value} | null), onVoi({center, width}).
+ * from image-loader.registerItem (or imageIdsOf for a reformat, with its orientation). onSlice(k),
+ * onCursor({i, j, k, value} | null), onVoi({center, width}). start: the first slice (default the middle).
  */
-export async function createViewer({ element, item, imageIds, geometry, id, onSlice = () => {}, onCursor = () => {}, onVoi = () => {} }) {
+export async function createViewer({ element, item, imageIds, geometry, id, orientation = 'axial', start: first = null, onSlice = () => {}, onCursor = () => {}, onVoi = () => {} }) {
   const renderingEngineId = `weakseg-engine-${id}`;
   const viewportId = `weakseg-viewport-${id}`;
   const engine = new RenderingEngine(renderingEngineId);
@@ -34,7 +37,7 @@ export async function createViewer({ element, item, imageIds, geometry, id, onSl
   const blockMenu = (e) => e.preventDefault();
   element.addEventListener('contextmenu', blockMenu);
 
-  const start = Math.floor(item.nz / 2);
+  const start = first ?? Math.floor(imageIds.length / 2);
   await viewport.setStack(imageIds, start);
   if (item.window) setWindow(item.window.center, item.window.width, false);
   viewport.render();
@@ -62,12 +65,15 @@ export async function createViewer({ element, item, imageIds, geometry, id, onSl
   element.addEventListener('pointermove', onMove);
   element.addEventListener('pointerleave', onLeave);
   function readCursor() {
-    if (!lastPointer) return;
+    // A view hidden since the pointer was last on it (another layout) has nothing under the pointer.
+    if (!lastPointer || !element.clientWidth) return;
     const world = viewport.canvasToWorld(lastPointer);
-    const [fi, fj] = geometry.worldToIndex(world);
-    const i = Math.round(fi), j = Math.round(fj);
-    const inside = i >= 0 && j >= 0 && i < item.nx && j < item.ny;
-    onCursor(inside ? { i, j, k, value: voxelValue(cache, item.id, k, i, j), world } : null);
+    const index = geometry.worldToIndex(world).map(Math.round);
+    if (orientation === 'axial') index[2] = k;
+    const [i, j, kk] = index;
+    const inside = i >= 0 && j >= 0 && kk >= 0 && i < item.nx && j < item.ny && kk < item.nz;
+    const { col, row } = voxelToPixel(orientation, item, index);
+    onCursor(inside ? { i, j, k: kk, value: voxelValue(cache, item.id, k, col, row, orientation), world } : null);
   }
   const onCache = () => readCursor();
   eventTarget.addEventListener(Enums.Events.IMAGE_CACHE_IMAGE_ADDED, onCache);
@@ -92,7 +98,7 @@ export async function createViewer({ element, item, imageIds, geometry, id, onSl
   }
 
   return {
-    engine, viewport, viewportId, renderingEngineId, element,
+    engine, viewport, viewportId, renderingEngineId, element, orientation,
     get slice() { return k; },
     /** Shows slice k (clamped); resolves once it is on screen. */
     async setSlice(next) {

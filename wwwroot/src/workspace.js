@@ -6,10 +6,13 @@ import { cache, eventTarget as csEvents } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { ActiveTimer } from './active-time.js';
 import { createAnnotationList, listRows } from './annotation-list.js';
-import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
+import { annotationToCommand, commandFromView, commandToWorld, deleteCommand, planeCommands, sameLabel, tagCommand, TOOL_KINDS, toolFor, uuid } from './commands.js';
 import { createHubClient, hubUrlFor, isOtherUser } from './hub-client.js';
-import { registerItem, unregisterItem } from './image-loader.js';
+import { imageIdOf, registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
+import { createLayoutSwitch } from './mpr-layout.js';
+import { createMprViews } from './mpr-views.js';
+import { AXIAL_ONLY } from './plane-labels.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
@@ -68,7 +71,7 @@ export async function mount(element, options) {
   main.className = 'ws-main';
   main.innerHTML = `
     <div class="ws-stage">
-      <div class="ws-view"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div>
+      <div class="ws-view" data-layout="axial"><div class="ws-pane"><div class="ws-viewport" data-testid="viewport" role="application" aria-label="Image viewer" tabindex="0"></div></div></div>
       <div class="ws-slicebar"><label class="ws-field" for="ws-slice-${id}">Slice</label>
         <input id="ws-slice-${id}" type="range" min="0" max="0" value="0" aria-label="Slice" data-testid="slice-slider">
         <output data-testid="slice-label" aria-label="Current slice"></output></div>
@@ -180,15 +183,28 @@ export async function mount(element, options) {
   // The full masks as one composed label map per slice (polygons, brush and eraser strokes).
   const masks = createMaskOverlay({ element: vpEl, viewport: viewer.viewport, geometry, dims, slice: () => viewer.slice, colourOf });
   disposers.push(() => masks.destroy());
-  const masksChanged = () => masks.update([...drawn.entries()].filter(([uid]) => !hidden.has(uid)).map(([, d]) => d.command));
+  const shownLabels = () => [...drawn.entries()].filter(([uid]) => !hidden.has(uid)).map(([, d]) => d.command);
+  const masksChanged = () => { masks.update(shownLabels()); mpr?.labelsChanged(); };
+
+  // Coronal and sagittal views beside the axial one (mpr-views.js): layout, crosshairs, one window and zoom.
+  const mpr = createMprViews({
+    view: stage, axialPane: vpEl.parentElement, axial: viewer, item, geometry, dims, id, csTools, mode: () => state.mode,
+    labels: shownLabels, maskAt: (k) => masks.labelsAt(k), colourOf, say,
+  });
+  disposers.push(() => mpr.destroy());
+  const layoutSwitch = createLayoutSwitch({ toolbar: toolbar.element, onLayout: (l) => setLayout(l) });
+  async function setLayout(l) {
+    try { layoutSwitch.show(await mpr.setLayout(l)); } catch (err) { say(`The ${l} view could not be shown: ${err.message}`); }
+  }
 
   // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
   const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
   const clickView = createClickPolygonView({ host: vpEl, polygon: clickPolygon, toCanvas, colour: () => colourOf(state.classId) });
   disposers.push(() => clickView.destroy());
-  csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world) => polygonClick(world) });
-  function polygonClick(world) {
+  csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world, element) => polygonClick(world, element) });
+  function polygonClick(world, element = vpEl) {
     if (state.mode !== 'polygon') return;
+    if (element !== vpEl) { say(AXIAL_ONLY.polygonClicks); return; }
     if (!clickPolygon.active) clickSlice = viewer.slice;
     if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
   }
@@ -284,7 +300,7 @@ export async function mount(element, options) {
     suggest?.classChanged(classId);
   }
   function setWidth(w) { state.width = Math.max(1, Math.min(MAX_WIDTH, w)); toolbar.setWidth(state.width); applyDrawingStyle(); }
-  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); }
+  function setOpacity(o) { state.opacity = Math.max(0, Math.min(1, o)); toolbar.setOpacity(state.opacity); viewer.setLabelOpacity(state.opacity); masks.setOpacity(state.opacity); mpr.setOpacity(state.opacity); }
   // A scribble's width is in voxels (what the server rasterises); on screen it follows the zoom.
   function pxPerVoxel() {
     const k = viewer.slice;
@@ -313,8 +329,10 @@ export async function mount(element, options) {
     }
     // A mask label (an accepted suggestion) has no Cornerstone annotation: the composed label map shows it.
     if (command.kind === 'mask') { const uid = `mask:${uuid()}`; adopt(uid, command); return uid; }
-    const { points, slice } = commandToWorld(command, geometry);
-    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId: imageIds[slice], worldPoints: points, uid: uuid() });
+    const { points, slice, plane } = commandToWorld(command, geometry);
+    // A box stored on a coronal or sagittal plane is drawn on that plane's image (mpr-views.js shows it).
+    const imageId = plane ? imageIdOf(item.id, slice, plane) : imageIds[slice];
+    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: toolFor(command), imageId, worldPoints: points, uid: uuid() });
     adopt(uid, command);
     return uid;
   }
@@ -351,7 +369,7 @@ export async function mount(element, options) {
   function render() { viewer.viewport.render(); toolUtilities.triggerAnnotationRenderForViewportIds?.([viewer.viewportId]); }
 
   /** Labels selected and visibly so: on the slice on screen, not hidden (selection.js). */
-  function selectedLabels() { return visibleSelection(selectedAnnotationUIDs(), { labels: drawn, slice: viewer?.slice, hidden }); }
+  function selectedLabels() { return visibleSelection(selectedAnnotationUIDs(), { labels: drawn, slice: viewer?.slice, hidden, planeSlices: mpr?.shownSlices() }); }
   function renderList() {
     const pending = new Set((outbox?.entries ?? []).map((e) => e.command.commandId));
     annotationList.render(listRows({ labels: drawn, selected: selectedLabels(), hidden, slice: viewer?.slice, pending }));
@@ -483,6 +501,7 @@ export async function mount(element, options) {
     // Cornerstone's events are global: a workspace whose viewport left the page (a newer mount
     // replaced it) must not send what another workspace drew.
     if (!vpEl.isConnected) return;
+    if (mpr.owns(ann) && !drawn.has(ann.annotationUID)) { completeOnReformat(ann); return; }
     const kind = TOOL_KINDS[ann?.metadata?.toolName];
     if (!kind || drawn.has(ann.annotationUID) || ann.metadata.FrameOfReferenceUID !== viewer.viewport.getFrameOfReferenceUID()) return;
     let command;
@@ -504,6 +523,20 @@ export async function mount(element, options) {
     render();
     renderList();
   }
+  /** A label drawn on a coronal or sagittal image: stored as its axial equivalent (a box on its plane), one undo step. */
+  function completeOnReformat(ann) {
+    removeDrawn(ann.annotationUID);
+    let commands;
+    try {
+      commands = planeCommands(mpr.equivalentOf(ann, { width: state.width }), {
+        itemId: item.id, dims, schema, classId: state.classId, positive: state.positive, activeMs: timer.finishAnnotation(),
+      });
+    } catch (err) { render(); say(err.message); return; }
+    undo.recordCreateMany(commands.map((c) => [c, draw(c)]));
+    commands.forEach((c) => send(c));
+    render();
+    renderList();
+  }
   csEvents.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted);
   disposers.push(() => csEvents.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, onCompleted));
 
@@ -519,10 +552,10 @@ export async function mount(element, options) {
   };
   // Whether a press may grab a label (select tool, or Alt held); a press on nothing deselects.
   const onGrabPress = (e) => {
-    if (e.button !== 0 || !vpEl.contains(e.target)) return;
-    pressing = true;
+    if (e.button !== 0 || !stage.contains(e.target)) return;
+    pressing = true; // in any view: a box on a reformat is moved there
     csTools.setGrabKey(e.altKey);
-    if (!csTools.mayGrab()) return;
+    if (!csTools.mayGrab() || !vpEl.contains(e.target)) return;
     const r = vpEl.getBoundingClientRect();
     const near = toolUtilities.getAnnotationNearPoint(vpEl, [e.clientX - r.left, e.clientY - r.top], 6);
     if (!near && !e.shiftKey) deselectAll();
@@ -543,7 +576,7 @@ export async function mount(element, options) {
     const old = entry.command;
     let next;
     try {
-      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, schema, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
+      next = annotationToCommand(ann, { itemId: item.id, geometry, dims, schema, plane: old.plane, classId: old.classId, positive: old.point?.positive, width: old.scribble?.width ?? old.brush?.width, activeMs: timer.finishAnnotation() });
     } catch (err) {
       say(`${err.message} The change was not kept.`);
       removeDrawn(uid); drawn.delete(uid); byCommand.delete(old.commandId); draw(old); render();
@@ -615,7 +648,7 @@ export async function mount(element, options) {
   // ---- across slices (propagate-tool.js): propagation, box interpolation ---------------
   across = createPropagateTool({
     vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, side, say, colourOf, allowedMasks: kinds.includes('mask'), allowedBoxes: kinds.includes('box'),
-    labels: () => [...drawn.values()].map((d) => d.command), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
+    labels: () => [...drawn.values()].map((d) => d.command).filter((c) => !c.plane), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
     activeMs: () => timer.finishAnnotation(),
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });
@@ -640,10 +673,11 @@ export async function mount(element, options) {
     { keys: ['Ctrl+Z'], label: 'Undo', group: 'Edit', run: () => undo.undo() },
     { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], label: 'Redo', group: 'Edit', run: () => undo.redo() },
     { keys: ['Delete', 'Backspace'], label: 'Delete selected annotation', group: 'Edit', run: () => deleteSelected() },
-    { keys: ['ArrowDown', 'ArrowRight', 'PageDown'], label: 'Next slice', group: 'View', run: () => viewer.setSlice(viewer.slice + 1) },
-    { keys: ['ArrowUp', 'ArrowLeft', 'PageUp'], label: 'Previous slice', group: 'View', run: () => viewer.setSlice(viewer.slice - 1) },
-    { keys: ['Home'], label: 'First slice', group: 'View', run: () => viewer.setSlice(0) },
-    { keys: ['End'], label: 'Last slice', group: 'View', run: () => viewer.setSlice(item.nz - 1) },
+    { keys: ['ArrowDown', 'ArrowRight', 'PageDown'], label: 'Next slice', group: 'View', run: () => mpr.active().setSlice(mpr.active().slice + 1) },
+    { keys: ['ArrowUp', 'ArrowLeft', 'PageUp'], label: 'Previous slice', group: 'View', run: () => mpr.active().setSlice(mpr.active().slice - 1) },
+    { keys: ['Home'], label: 'First slice', group: 'View', run: () => mpr.active().setSlice(0) },
+    { keys: ['End'], label: 'Last slice', group: 'View', run: () => mpr.active().setSlice(Number.MAX_SAFE_INTEGER) },
+    ...mpr.bindings.map((b) => ({ ...b, run: () => setLayout(b.layout) })),
     { keys: ['+', '='], label: 'Zoom in', group: 'View', run: () => viewer.zoomBy(1.25) },
     { keys: ['-'], label: 'Zoom out', group: 'View', run: () => viewer.zoomBy(0.8) },
     { keys: ['F'], label: 'Fit to window', group: 'View', run: () => viewer.fit() },
@@ -705,6 +739,12 @@ export async function mount(element, options) {
     indexToWorld: (index) => geometry.indexToWorld(index),
     worldToIndex: (world) => geometry.worldToIndex(world),
     viewport: viewer.viewport,
+    /** Multi-planar views: { layout, settled (its views made and fitted), cross: [i, j, k], slices: { orientation: slice } }; setLayout(l); viewportOf(o). */
+    mpr: () => mpr.debug(),
+    setLayout: (l) => setLayout(l),
+    /** Moves the crosshair to voxel [i, j, k]: every view shows its slice through it. */
+    setCross: (index) => mpr.setCross(index),
+    viewportOf: (o) => mpr.viewerOf(o)?.viewport ?? null,
     cachedSlices: () => imageIds.filter((iid) => cache.getImageLoadObject(iid)).length,
   };
   window.__weakseg = debug;

@@ -29,3 +29,10 @@ test('A row names the kind, a point\'s polarity or an eraser, and the class', ()
   assert.equal(rowText({ kind: 'brush', brush: { erase: true } }, 'Liver'), 'Brush (eraser) · Liver');
   assert.equal(rowText({ kind: 'box' }, 'Tumour'), 'Box · Tumour');
 });
+
+test('a box stored on a coronal plane counts as selected only while the coronal view on screen shows its slice, whatever the axial slice', () => {
+  const labels = new Map([['b', { command: { kind: 'box', plane: 'coronal', slice: 55 } }], ['a', { command: { kind: 'box', slice: 55 } }]]);
+  assert.deepEqual(visibleSelection(['b', 'a'], { labels, slice: 4, planeSlices: { coronal: 55 } }), ['b']);
+  assert.deepEqual(visibleSelection(['b'], { labels, slice: 55, planeSlices: { coronal: 54 } }), []);
+  assert.deepEqual(visibleSelection(['b'], { labels, slice: 55 }), [], 'the coronal view is not shown');
+});

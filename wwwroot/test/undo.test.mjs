@@ -84,3 +84,18 @@ test('Undo of a move deletes the moved shape and re-creates the old one; redo do
   assert.equal(sent[2].opts.refCommandId, sent[1].c.commandId, 'redo deletes the re-created old shape');
   assert.deepEqual(sent[3].c.box, moved.box);
 });
+
+test('One drawing stored as several labels (a coronal scribble) is one undo step and one redo step', () => {
+  const { history, sent, drawn } = setup({ a: 'ann-a', b: 'ann-b' });
+  const part = (id, slice) => ({ ...box, commandId: id, kind: 'scribble', slice, box: undefined, scribble: { points: [[1, 2], [5, 2]], width: 1 } });
+  drawn.add('ha'); drawn.add('hb');
+  history.recordCreateMany([[part('a', 3), 'ha'], [part('b', 4), 'hb']]);
+  history.undo();
+  assert.equal(drawn.size, 0);
+  assert.deepEqual(sent.map((s) => s.c.delete.annotationId), ['ann-b', 'ann-a']);
+  assert.equal(history.canUndo, false);
+  history.redo();
+  assert.equal(drawn.size, 2);
+  assert.deepEqual(sent.slice(2).map((s) => [s.c.kind, s.c.slice]), [['scribble', 3], ['scribble', 4]]);
+  assert.equal(history.canRedo, false);
+});

@@ -84,7 +84,7 @@ internal static class BenchCommand
     private static WeakSegPortal.Core.Labels.WeakLabels OnSlice(WeakSegPortal.Core.Labels.WeakLabels labels, int k) => new()
     {
         Scribbles = labels.Scribbles.Where(s => s.Slice == k).Select(s => s with { Slice = 0 }).ToList(),
-        Boxes = labels.Boxes.Where(b => b.Slice == k).Select(b => b with { Slice = 0 }).ToList(),
+        Boxes = labels.Boxes.Where(b => b.IsAxial && b.Slice == k).Select(b => b with { Slice = 0 }).ToList(),
         Points = labels.Points.Where(p => p.Slice == k).Select(p => p with { Slice = 0 }).ToList(),
         Tags = labels.Tags.Where(t => t.Slice == k || t.Slice is null).Select(t => t with { Slice = null }).ToList(),
     };

@@ -3,7 +3,9 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// One finished stroke, box, click, tag or deletion, as the browser sends it (docs/annotation-protocol.md).
 /// Geometry is in voxel index space of the item; only the member matching <see cref="Kind"/> is set.
-/// <see cref="Provenance"/> absent means drawn by hand.
+/// <see cref="Provenance"/> absent means drawn by hand. <see cref="Plane"/> absent or "axial": the
+/// geometry is axial (slice = k, x = i, y = j); only a box may be "coronal" (slice = j, x = i range,
+/// y = k range) or "sagittal" (slice = i, x = j range, y = k range).
 /// </summary>
 public sealed record AnnotationCommand(
     Guid CommandId,
@@ -20,7 +22,8 @@ public sealed record AnnotationCommand(
     PolygonShape? Polygon = null,
     BrushShape? Brush = null,
     MaskShape? Mask = null,
-    Provenance? Provenance = null);
+    Provenance? Provenance = null,
+    string? Plane = null);
 
 public sealed record BoxShape(double X0, double Y0, double X1, double Y1);
 

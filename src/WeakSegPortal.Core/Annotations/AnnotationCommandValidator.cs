@@ -8,7 +8,8 @@ namespace WeakSegPortal.Core.Annotations;
 /// Checks a command against the item's image and the project's label schema, and turns it into
 /// label geometry. Refusals are sentences for the annotator. The browser applies the same rules in
 /// the same words (wwwroot/src/validation.js); both are held to wwwroot/test/annotation-cases.json.
-/// A command's provenance is checked last (<see cref="ProvenanceRules"/>).
+/// A command's provenance is checked last (<see cref="ProvenanceRules"/>). A box may lie on a coronal or
+/// sagittal plane (<see cref="AnnotationCommand.Plane"/>); it is then checked against that plane's axes.
 /// </summary>
 public static class AnnotationCommandValidator
 {
@@ -17,6 +18,9 @@ public static class AnnotationCommandValidator
     public const double MinBrushWidth = 1;
     public const double MaxBrushWidth = 200;
     public const double MinBoxSide = 1;
+
+    /// <summary>The refusal of a non-box label sent on a coronal or sagittal plane.</summary>
+    public const string OnlyBoxesOnReformats = "Only boxes are stored on a coronal or sagittal plane; other tools store their axial equivalent.";
 
     public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null, SliceMask? Mask = null);
 
@@ -42,16 +46,24 @@ public static class AnnotationCommandValidator
         {
             return Refuse($"Class {command.ClassId} is not a class of this project.");
         }
-        if (SliceReason(command, geometry) is { } sliceReason)
+        if (!SlicePlaneNames.TryParse(command.Plane, out var plane))
+        {
+            return Refuse($"\"{command.Plane}\" is not a plane; use \"axial\", \"coronal\" or \"sagittal\".");
+        }
+        if (plane != SlicePlane.Axial && kind != AnnotationKinds.Box)
+        {
+            return Refuse(OnlyBoxesOnReformats);
+        }
+        var grid = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
+        if (SliceReason(command, grid, plane) is { } sliceReason)
         {
             return Refuse(sliceReason);
         }
-        var grid = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
         var image = $"({geometry.Nx} × {geometry.Ny})";
         var k = command.Slice ?? 0;
         var (accepted, geometryReason) = kind switch
         {
-            AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId), grid, image),
+            AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId, plane), grid, image),
             AnnotationKinds.Scribble when command.Scribble is { } s => CheckScribble(s, k, command.ClassId, grid, image),
             AnnotationKinds.Point when command.Point is { } p => ImageBounds.Contains(grid, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive))
                 ? (new Accepted(null, null, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive), null), null)
@@ -67,19 +79,30 @@ public static class AnnotationCommandValidator
             : (accepted, geometryReason);
     }
 
-    /// <summary>Drawings lie on a slice of the image; a tag is of the whole item (no slice) or of one slice.</summary>
-    private static string? SliceReason(AnnotationCommand command, ItemGeometry geometry) => command.Slice switch
+    /// <summary>
+    /// Drawings lie on a slice of the image; a tag is of the whole item (no slice) or of one slice.
+    /// A box on a reformat lies on a slice of its plane (coronal: 0 … Ny − 1, sagittal: 0 … Nx − 1).
+    /// </summary>
+    private static string? SliceReason(AnnotationCommand command, Grid grid, SlicePlane plane)
     {
-        null => command.Kind == AnnotationKinds.Tag ? null : $"The {command.Kind} needs a slice.",
-        { } k when k < 0 || k >= geometry.Nz => $"Slice {k} is not a slice of this image (0–{geometry.Nz - 1}).",
-        _ => null,
-    };
+        var (_, _, slices) = BoxVoxels.PlaneSize(grid, plane);
+        var of = plane == SlicePlane.Axial ? "a slice" : $"a {SlicePlaneNames.WireName(plane)} slice";
+        return command.Slice switch
+        {
+            null => command.Kind == AnnotationKinds.Tag ? null : $"The {command.Kind} needs a slice.",
+            { } k when k < 0 || k >= slices => $"Slice {k} is not {of} of this image (0–{slices - 1}).",
+            _ => null,
+        };
+    }
 
     private static (Accepted?, string?) CheckBox(Box2D box, Grid grid, string image)
     {
         if (!ImageBounds.Contains(grid, box))
         {
-            return Refuse($"The box lies outside the image {image}.");
+            var (width, height, _) = BoxVoxels.PlaneSize(grid, box.Plane);
+            return Refuse(box.IsAxial
+                ? $"The box lies outside the image {image}."
+                : $"The box lies outside the {SlicePlaneNames.WireName(box.Plane)} plane ({width} × {height}).");
         }
         return box.MaxX - box.MinX < MinBoxSide || box.MaxY - box.MinY < MinBoxSide
             ? Refuse("The box is smaller than one voxel.")

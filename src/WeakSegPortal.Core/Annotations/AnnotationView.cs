@@ -4,7 +4,8 @@ namespace WeakSegPortal.Core.Annotations;
 
 /// <summary>
 /// A stored annotation as the browser reads it back: the command that made it (protocol shape,
-/// docs/annotation-protocol.md) plus its annotation id.
+/// docs/annotation-protocol.md) plus its annotation id. <see cref="Plane"/> is null for axial labels
+/// and "coronal" or "sagittal" for a box drawn on a reformat.
 /// </summary>
 public sealed record AnnotationView(
     Guid AnnotationId,
@@ -21,7 +22,8 @@ public sealed record AnnotationView(
     Provenance Provenance,
     PolygonShape? Polygon = null,
     BrushShape? Brush = null,
-    MaskShape? Mask = null)
+    MaskShape? Mask = null,
+    string? Plane = null)
 {
     public static AnnotationView From(Guid itemId, StoredAnnotation a)
     {
@@ -34,6 +36,7 @@ public sealed record AnnotationView(
             a.ActiveMs, a.Provenance,
             a.Polygon is { } g ? new PolygonShape([.. g.Points.Select(p => new[] { p.X, p.Y })]) : null,
             a.Brush is { } r ? new BrushShape([.. r.Points.Select(p => new[] { p.X, p.Y })], r.Width, r.Erase) : null,
-            a.Mask is { } m ? new MaskShape(m.Width, m.Height, m.Counts) : null);
+            a.Mask is { } m ? new MaskShape(m.Width, m.Height, m.Counts) : null,
+            a.Box is { } box ? SlicePlaneNames.WireName(box.Plane) : null);
     }
 }

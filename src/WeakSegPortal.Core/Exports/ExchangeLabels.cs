@@ -6,12 +6,13 @@ namespace WeakSegPortal.Core.Exports;
 /// <summary>Stored labels to and from the exchange file's labels (<see cref="ExchangeLabel"/>), geometry unchanged.</summary>
 public static class ExchangeLabels
 {
-    /// <summary>A stored label for the file; <paramref name="world"/> turns a voxel (x, y, slice) into LPS mm.</summary>
-    public static ExchangeLabel From(StoredAnnotation a, Guid annotatorId, Func<double, double, int, double[]> world)
+    /// <summary>A stored label for the file; <paramref name="world"/> turns a voxel index (i, j, k) into LPS mm.</summary>
+    public static ExchangeLabel From(StoredAnnotation a, Guid annotatorId, Func<double, double, double, double[]> world)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(world);
         var slice = a.Slice ?? 0;
+        var plane = a.Box?.Plane ?? SlicePlane.Axial;
         double[][] voxel = a switch
         {
             { Box: { } b } => [[b.X0, b.Y0], [b.X1, b.Y1]],
@@ -30,14 +31,23 @@ public static class ExchangeLabels
             ActiveMs = a.ActiveMs,
             Provenance = new ExchangeProvenance(a.Provenance.Source, a.Provenance.Engine, a.Provenance.ModelVersion, a.Provenance.Prompt, a.Provenance.SuggestionId, a.Provenance.ObjectId),
             Voxel = voxel.Length == 0 ? null : voxel,
-            World = voxel.Length == 0 ? null : [.. voxel.Select(v => world(v[0], v[1], slice))],
+            World = voxel.Length == 0 ? null : [.. voxel.Select(v => World(world, plane, v, slice))],
             Width = a.Scribble?.Width ?? a.Brush?.Width,
             Erase = a.Brush?.Erase,
             Positive = a.Point?.IsPositive,
             Present = a.Tag?.Present,
             MaskCode = a.Mask is { } m ? new ExchangeMask(m.Width, m.Height, m.Counts) : null,
+            Plane = SlicePlaneNames.WireName(plane),
         };
     }
+
+    /// <summary>A point of the label's plane (x, y on its slice) in LPS mm: coronal (i, slice, k), sagittal (slice, j, k).</summary>
+    private static double[] World(Func<double, double, double, double[]> world, SlicePlane plane, double[] v, int slice) => plane switch
+    {
+        SlicePlane.Coronal => world(v[0], slice, v[1]),
+        SlicePlane.Sagittal => world(slice, v[0], v[1]),
+        _ => world(v[0], v[1], slice),
+    };
 
     /// <summary>The event that makes the label again, on item <paramref name="itemId"/> as <paramref name="annotationId"/>.</summary>
     public static ILabelMade ToEvent(ExchangeLabel label, Guid itemId, Guid annotatorId, Guid annotationId, DateTimeOffset whenUnknown)
@@ -47,6 +57,10 @@ public static class ExchangeLabels
         if (p is not null && !Provenance.IsKnown(p.Source))
         {
             throw new InvalidDataException($"A label's provenance \"{p.Source}\" is not one of {string.Join(", ", Provenance.Sources)}.");
+        }
+        if (label.Kind != ExchangeLabel.Box && label.Plane is not (null or SlicePlaneNames.Axial))
+        {
+            throw new InvalidDataException($"A {label.Kind} label on plane \"{label.Plane}\" cannot be imported: only boxes are stored on a coronal or sagittal plane.");
         }
         var provenance = p is null ? Provenance.Manual : new Provenance(p.Source, p.Engine, p.ModelVersion, p.Prompt, p.SuggestionId, p.ObjectId);
         var command = label.CommandId ?? annotationId;

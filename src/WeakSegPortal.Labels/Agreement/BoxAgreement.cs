@@ -7,7 +7,7 @@ public static class BoxAgreement
 {
     /// <summary>
     /// For each pair of annotators who both boxed the class: each box is matched to its best-IoU box of
-    /// the other (2D with 2D on the same slice, 3D with 3D), the two directed means are averaged, and
+    /// the other (2D with 2D on the same plane and slice, 3D with 3D), the two directed means are averaged, and
     /// the pairs are averaged. NaN when fewer than two annotators boxed the class.
     /// </summary>
     public static double MeanPairwiseIoU(IReadOnlyList<WeakLabels> annotators, int classId)
@@ -53,7 +53,7 @@ public static class BoxAgreement
         return double.IsNaN(forward.Mean) || double.IsNaN(backward.Mean) ? double.NaN : (forward.Mean + backward.Mean) / 2;
     }
 
-    /// <summary>Mean IoU of the class's 2D boxes with the consensus bounding box on their slice (0 if none there); NaN without boxes.</summary>
+    /// <summary>Mean IoU of the class's 2D boxes with the consensus bounding box on their plane's slice (0 if none there); NaN without boxes.</summary>
     public static double ConsensusIoU(IReadOnlyList<Box2D> boxes, int classId, bool[] consensus, Grid grid)
     {
         ArgumentNullException.ThrowIfNull(boxes);
@@ -61,7 +61,7 @@ public static class BoxAgreement
         var mean = new MeanOfDefined();
         foreach (var box in Of(boxes, classId))
         {
-            var around = box.Slice >= 0 && box.Slice < grid.Nz ? BoxOverlap.BoundingBox(consensus, grid, box.Slice) : null;
+            var around = box.Slice >= 0 && box.Slice < BoxVoxels.PlaneSize(grid, box.Plane).Slices ? BoxOverlap.BoundingBox(consensus, grid, box.Plane, box.Slice) : null;
             mean.Add(around is null ? 0 : BoxOverlap.IoU(box, around));
         }
 

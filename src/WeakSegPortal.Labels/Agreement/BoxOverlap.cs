@@ -6,6 +6,7 @@ namespace WeakSegPortal.Core.Agreement;
 /// <remarks>
 /// Boxes are areas, not voxel sets: boxes that only touch share no area and score 0. Two degenerate
 /// (zero-area) boxes have an empty union and score 0, since they describe no object to agree on.
+/// Two boxes are compared only on the same plane and slice (a coronal box with a coronal box on the same j).
 /// </remarks>
 public static class BoxOverlap
 {
@@ -13,7 +14,7 @@ public static class BoxOverlap
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Slice != b.Slice)
+        if (a.Slice != b.Slice || a.Plane != b.Plane)
         {
             return 0;
         }
@@ -55,6 +56,34 @@ public static class BoxOverlap
         }
 
         return maxI < 0 ? null : new Box2D(minI - 0.5, minJ - 0.5, maxI + 0.5, maxJ + 0.5, slice, classId);
+    }
+
+    /// <summary>The box around the mask's voxels on one slice of a plane (coronal: over i and k on row j; sagittal: over j and k on column i), or null if none.</summary>
+    public static Box2D? BoundingBox(bool[] mask, Grid grid, SlicePlane plane, int slice, int classId = 0)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (plane == SlicePlane.Axial)
+        {
+            return BoundingBox(mask, grid, slice, classId);
+        }
+        grid.EnsureMatches(mask.Length);
+        var (width, height, _) = BoxVoxels.PlaneSize(grid, plane);
+        int minX = int.MaxValue, maxX = -1, minY = int.MaxValue, maxY = -1;
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var index = plane == SlicePlane.Coronal ? grid.Index(x, slice, y) : grid.Index(slice, x, y);
+                if (mask[index])
+                {
+                    (minX, maxX) = (Math.Min(minX, x), Math.Max(maxX, x));
+                    (minY, maxY) = (Math.Min(minY, y), Math.Max(maxY, y));
+                }
+            }
+        }
+
+        return maxX < 0 ? null : new Box2D(minX - 0.5, minY - 0.5, maxX + 0.5, maxY + 0.5, slice, classId, plane);
     }
 
     private static double Overlap1D(double a0, double a1, double b0, double b1) =>

@@ -4,7 +4,8 @@ namespace WeakSegPortal.Core.Agreement;
 
 /// <summary>
 /// Per voxel, how many annotators put it inside a box of one class (<see cref="Inside"/>) and how many
-/// boxed the class on its slice at all (<see cref="Voters"/>; a 3D box votes on every slice).
+/// boxed the class on its slice at all (<see cref="Voters"/>; a 3D box votes on every slice, a coronal or
+/// sagittal box on its own coronal or sagittal slice).
 /// </summary>
 internal sealed class BoxVotes
 {
@@ -30,7 +31,7 @@ internal sealed class BoxVotes
         for (var r = 0; r < raters.Count; r++)
         {
             (inside[r], boxed[r]) = ([], []);
-            var boxes2D = raters[r].Boxes.Where(b => b.ClassId == classId && b.Slice >= 0 && b.Slice < grid.Nz).ToList();
+            var boxes2D = raters[r].Boxes.Where(b => b.ClassId == classId && b.Slice >= 0 && b.Slice < BoxVoxels.PlaneSize(grid, b.Plane).Slices).ToList();
             var boxes3D = raters[r].Boxes3D.Where(b => b.ClassId == classId).ToList();
             if (boxes2D.Count == 0 && boxes3D.Count == 0)
             {
@@ -39,24 +40,24 @@ internal sealed class BoxVotes
 
             any = true;
             Array.Clear(mask);
-            var slices = new bool[grid.Nz];
+            var covered = new bool[grid.Count];
             foreach (var box in boxes2D)
             {
                 BoxRasterizer.Fill(box, grid, mask);
-                slices[box.Slice] = true;
+                BoxVoxels.FillPlane(box, grid, covered);
             }
 
             foreach (var box in boxes3D)
             {
                 BoxRasterizer.Fill(box, grid, mask);
-                slices.AsSpan().Fill(true);
+                covered.AsSpan().Fill(true);
             }
 
             inside[r] = new byte[grid.Count];
             boxed[r] = new byte[grid.Count];
             for (var v = 0; v < grid.Count; v++)
             {
-                var isBoxed = slices[v / grid.SliceSize];
+                var isBoxed = covered[v];
                 var isInside = mask[v];
                 inside[r][v] = isInside ? (byte)1 : (byte)0;
                 boxed[r][v] = isBoxed ? (byte)1 : (byte)0;

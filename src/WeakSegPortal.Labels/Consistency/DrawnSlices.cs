@@ -2,7 +2,7 @@ using WeakSegPortal.Core.Labels;
 
 namespace WeakSegPortal.Core.Consistency;
 
-/// <summary>The slices on which each class has a positive label (box, scribble, positive point, painted mask).</summary>
+/// <summary>The axial slices on which each class has a positive label (box, scribble, positive point, painted mask); a coronal or sagittal box is on every axial slice it crosses.</summary>
 internal static class DrawnSlices
 {
     public static Dictionary<int, HashSet<int>> Of(WeakLabels labels)
@@ -20,7 +20,10 @@ internal static class DrawnSlices
 
         foreach (var box in labels.Boxes)
         {
-            Add(box.ClassId, box.Slice);
+            foreach (var k in BoxVoxels.AxialSlices(box))
+            {
+                Add(box.ClassId, k);
+            }
         }
 
         foreach (var box in labels.Boxes3D)

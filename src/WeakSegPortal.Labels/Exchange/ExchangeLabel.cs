@@ -4,6 +4,7 @@ namespace WeakSegPortal.Core.Labels;
 /// One label of the exchange file. <see cref="Voxel"/> holds its points in voxel index space, [x, y] on <see cref="Slice"/>
 /// (a box: its two corners; a point: one; a scribble, polygon or brush stroke: its polyline); <see cref="World"/> the same
 /// points as [x, y, z] in LPS mm. Voxel coordinates are what is read back; world coordinates are for other tools.
+/// A box drawn on a coronal or sagittal plane names it in <see cref="Plane"/>; its slice and corners are that plane's.
 /// </summary>
 public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
 {
@@ -32,9 +33,11 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
     /// <summary>A tag's answer: present or absent.</summary>
     public bool? Present { get; init; }
     public ExchangeMask? MaskCode { get; init; }
+    /// <summary>A box's plane: absent (axial: slice = k, voxel [i, j]), "coronal" (slice = j, voxel [i, k]) or "sagittal" (slice = i, voxel [j, k]).</summary>
+    public string? Plane { get; init; }
 
     public Box2D? ToBox() => Kind == Box
-        ? new Box2D(Corner(0)[0], Corner(0)[1], Corner(1)[0], Corner(1)[1], OnSlice(), ClassId)
+        ? new Box2D(Corner(0)[0], Corner(0)[1], Corner(1)[0], Corner(1)[1], OnSlice(), ClassId, OnPlane())
         : null;
 
     public Scribble? ToScribble() => Kind == Scribble ? new Scribble(Line(), Width ?? 1, OnSlice(), ClassId) : null;
@@ -69,6 +72,10 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
             Masks = [.. all.Select(l => (IMaskShape?)l.ToPolygon() ?? (IMaskShape?)l.ToBrush() ?? l.ToMask()).OfType<IMaskShape>()],
         };
     }
+
+    private SlicePlane OnPlane() => SlicePlaneNames.TryParse(Plane, out var plane)
+        ? plane
+        : throw Invalid($"\"{Plane}\" is not a plane (axial, coronal or sagittal)");
 
     private int OnSlice() => Slice ?? throw Invalid("it needs a slice");
 

@@ -1,6 +1,6 @@
 namespace WeakSegPortal.Core.Labels;
 
-/// <summary>Fills the voxels whose centres lie inside a box (edges inclusive), clipped to the image.</summary>
+/// <summary>Fills the voxels whose centres lie inside a box (edges inclusive), clipped to the image; a coronal or sagittal box fills its voxels on its own plane.</summary>
 public static class BoxRasterizer
 {
     public static bool[] ToMask(Box2D box, Grid grid)
@@ -23,6 +23,15 @@ public static class BoxRasterizer
     {
         ArgumentNullException.ThrowIfNull(box);
         ArgumentNullException.ThrowIfNull(grid);
+        if (!box.IsAxial)
+        {
+            var (_, _, slices) = BoxVoxels.PlaneSize(grid, box.Plane);
+            if (box.Slice >= 0 && box.Slice < slices)
+            {
+                Fill(BoxVoxels.Extent(box), grid, mask);
+            }
+            return;
+        }
         if (box.Slice < 0 || box.Slice >= grid.Nz)
         {
             return;

@@ -3,7 +3,8 @@ namespace WeakSegPortal.Core.Labels;
 /// <summary>Whether geometry lies inside the image, so the server can refuse labels drawn off it.</summary>
 /// <remarks>
 /// The image covers [-0.5, n - 0.5] on each in-plane axis (voxel centres at integers, each voxel one
-/// unit wide); slices are whole indices in [0, Nz). Non-finite coordinates are never inside.
+/// unit wide); slices are whole indices in [0, Nz). Non-finite coordinates are never inside. A box on a
+/// coronal or sagittal plane is held to that plane's axes (<see cref="BoxVoxels.PlaneSize"/>).
 /// </remarks>
 public static class ImageBounds
 {
@@ -11,8 +12,9 @@ public static class ImageBounds
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(box);
-        return HasSlice(grid, box.Slice)
-            && InX(grid, box.X0) && InX(grid, box.X1) && InY(grid, box.Y0) && InY(grid, box.Y1);
+        var (width, height, slices) = BoxVoxels.PlaneSize(grid, box.Plane);
+        return box.Slice >= 0 && box.Slice < slices
+            && In(width, box.X0) && In(width, box.X1) && In(height, box.Y0) && In(height, box.Y1);
     }
 
     public static bool Contains(Grid grid, Box3D box)
@@ -80,6 +82,8 @@ public static class ImageBounds
     }
 
     private static bool HasSlice(Grid grid, int k) => k >= 0 && k < grid.Nz;
+
+    private static bool In(int n, double x) => double.IsFinite(x) && x >= -0.5 && x <= n - 0.5;
 
     private static bool InX(Grid grid, double x) => double.IsFinite(x) && x >= -0.5 && x <= grid.Nx - 0.5;
 

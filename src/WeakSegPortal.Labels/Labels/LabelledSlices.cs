@@ -5,6 +5,7 @@ namespace WeakSegPortal.Core.Labels;
 /// Keeps agreement on a volume cheap: only the slices somebody labelled are rasterised. The labels are
 /// moved onto a compact grid whose slice k is the k-th labelled slice of the volume; item-wide tags stay
 /// item-wide. Agreement on a slice nobody labelled is "no evidence", so nothing is lost by leaving it out.
+/// A coronal or sagittal box labels every axial slice it crosses; its k range moves with them (<see cref="BoxVoxels.MoveSlices"/>).
 /// </summary>
 public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList<WeakLabels> Labels)
 {
@@ -15,7 +16,7 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
         var slices = new SortedSet<int>();
         foreach (var labels in annotators)
         {
-            slices.UnionWith(labels.Boxes.Select(b => b.Slice));
+            slices.UnionWith(labels.Boxes.SelectMany(BoxVoxels.AxialSlices));
             slices.UnionWith(labels.Scribbles.Select(s => s.Slice));
             slices.UnionWith(labels.Points.Select(p => p.Slice));
             slices.UnionWith(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value));
@@ -41,7 +42,7 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
 
     private static WeakLabels Remap(WeakLabels labels, Dictionary<int, int> compact) => new()
     {
-        Boxes = [.. labels.Boxes.Where(b => compact.ContainsKey(b.Slice)).Select(b => b with { Slice = compact[b.Slice] })],
+        Boxes = [.. labels.Boxes.Select(b => BoxVoxels.MoveSlices(b, compact)).OfType<Box2D>()],
         Scribbles = [.. labels.Scribbles.Where(s => compact.ContainsKey(s.Slice)).Select(s => s with { Slice = compact[s.Slice] })],
         Points = [.. labels.Points.Where(p => compact.ContainsKey(p.Slice)).Select(p => p with { Slice = compact[p.Slice] })],
         Tags = [.. labels.Tags.Where(t => t.Slice is null || compact.ContainsKey(t.Slice.Value))

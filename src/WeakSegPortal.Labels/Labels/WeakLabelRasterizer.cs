@@ -5,7 +5,8 @@ namespace WeakSegPortal.Core.Labels;
 /// Later, more local evidence overrides earlier, coarser evidence, in this order:
 /// 1. a tag "absent" makes the class Negative on its slice (or everywhere for an item tag);
 /// 2. boxes of the class make everything outside them Negative — on the slices that carry a 2D box
-///    of the class, or throughout the volume for 3D boxes — while the inside stays Unknown,
+///    of the class (a coronal or sagittal box: on its own coronal or sagittal slice), or throughout the
+///    volume for 3D boxes — while the inside stays Unknown,
 ///    because a box says where the object is not, not which voxels inside belong to it;
 /// 3. scribbles: Positive for their own class, Negative for any other class (classes are exclusive);
 /// 4. points: a positive click is Positive for its class and Negative for others, a negative click
@@ -140,14 +141,14 @@ public static class WeakLabelRasterizer
         }
 
         var inside = new bool[grid.Count];
-        var boxedSlices = new bool[grid.Nz];
+        var covered = new bool[grid.Count];
         var any3D = false;
         foreach (var box in labels.Boxes)
         {
-            if (box.ClassId == classId && box.Slice >= 0 && box.Slice < grid.Nz)
+            if (box.ClassId == classId)
             {
                 BoxRasterizer.Fill(box, grid, inside);
-                boxedSlices[box.Slice] = true;
+                BoxVoxels.FillPlane(box, grid, covered);
             }
         }
 
@@ -160,20 +161,11 @@ public static class WeakLabelRasterizer
             }
         }
 
-        for (var k = 0; k < grid.Nz; k++)
+        for (var v = 0; v < states.Length; v++)
         {
-            if (!any3D && !boxedSlices[k])
+            if ((any3D || covered[v]) && !inside[v])
             {
-                continue;
-            }
-
-            var start = k * grid.SliceSize;
-            for (var v = start; v < start + grid.SliceSize; v++)
-            {
-                if (!inside[v])
-                {
-                    states[v] = (byte)LabelState.Negative;
-                }
+                states[v] = (byte)LabelState.Negative;
             }
         }
     }

@@ -17,7 +17,8 @@ namespace WeakSegPortal.Training.Learning;
 /// reliable annotator's weight (a pixel only a much less trusted annotator labelled is unknown); else it is ignored.</item>
 /// <item>Boxes of a class on the slice: grouped by overlap (IoU ≥ <see cref="BoxOverlap"/> with a group's first, most
 /// reliable box); a group is kept under the same two rules, with the weight of everyone who boxed the class on the slice as
-/// the whole; its box is the weighted median of each edge.</item>
+/// the whole; its box is the weighted median of each edge. Boxes drawn on a coronal or sagittal plane that cross the slice
+/// vote likewise with the boxes on their own plane and slice, and the kept one gives the slice its <see cref="TrainingLine"/>.</item>
 /// <item>Tags: present against absent by weight, the same two rules.</item>
 /// </list>
 /// A class that no annotator of at least <see cref="MinimumSupport"/> of the top weight mentioned on the item is unknown
@@ -70,7 +71,7 @@ public static class CrowdLabels
         var weights = annotators.Select(a => VoteWeight(a.Reliability)).ToArray();
         var support = MinimumSupport * weights.Max();
         var target = PixelVote(annotators, weights, support, grid, slice, classes);
-        var boxes = BoxVote(annotators, weights, support, grid, slice, classes);
+        var (boxes, lines) = BoxVote(annotators, weights, support, grid, slice, classes);
         var tags = TagVote(annotators, weights, support, slice, classes);
         var labelled = new bool[classes];
         labelled[0] = true;
@@ -85,7 +86,7 @@ public static class CrowdLabels
                 }
             }
         }
-        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, labelled, boxes, tags, WeakTargets.SizeBounds(tags, sizePrior));
+        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, labelled, boxes, tags, WeakTargets.SizeBounds(tags, sizePrior), lines);
     }
 
     private static long[] PixelVote(IReadOnlyList<AnnotatorWeakLabels> annotators, double[] weights, double support, Grid grid, int slice, int classes)
@@ -118,13 +119,14 @@ public static class CrowdLabels
         return target;
     }
 
-    private static List<TrainingBox> BoxVote(IReadOnlyList<AnnotatorWeakLabels> annotators, double[] weights, double support, Grid grid, int slice, int classes)
+    private static (List<TrainingBox> Boxes, List<TrainingLine> Lines) BoxVote(IReadOnlyList<AnnotatorWeakLabels> annotators, double[] weights, double support, Grid grid, int slice, int classes)
     {
         var kept = new List<TrainingBox>();
+        var lines = new List<TrainingLine>();
         for (var c = 1; c < classes; c++)
         {
             var drawn = annotators
-                .SelectMany((a, n) => a.Labels.Boxes.Where(b => b.Slice == slice && b.ClassId == c).Select(b => (Box: b, Rater: n, Weight: weights[n])))
+                .SelectMany((a, n) => a.Labels.Boxes.Where(b => b.ClassId == c && BoxVoxels.AxialTrace(b, slice) is not null).Select(b => (Box: b, Rater: n, Weight: weights[n])))
                 .OrderByDescending(d => d.Weight).ThenBy(d => d.Rater)
                 .ToList();
             var whole = drawn.Select(d => d.Rater).Distinct().Sum(n => weights[n]);
@@ -150,14 +152,18 @@ public static class CrowdLabels
                 var median = new Box2D(
                     WeightedMedian(group.Select(d => (d.Box.MinX, d.Weight))), WeightedMedian(group.Select(d => (d.Box.MinY, d.Weight))),
                     WeightedMedian(group.Select(d => (d.Box.MaxX, d.Weight))), WeightedMedian(group.Select(d => (d.Box.MaxY, d.Weight))),
-                    slice, c);
-                if (TrainingBox.FromDrawn(median, 0, grid.Nx, grid.Ny) is { } box)
+                    group[0].Box.Slice, c, group[0].Box.Plane);
+                if (median.IsAxial && TrainingBox.FromDrawn(median, 0, grid.Nx, grid.Ny) is { } box)
                 {
                     kept.Add(box);
                 }
+                else if (TrainingLine.FromDrawn(median, slice, 0, grid.Nx, grid.Ny) is { } line)
+                {
+                    lines.Add(line);
+                }
             }
         }
-        return kept;
+        return (kept, lines);
     }
 
     private static float[] TagVote(IReadOnlyList<AnnotatorWeakLabels> annotators, double[] weights, double support, int slice, int classes)
@@ -200,8 +206,13 @@ public static class CrowdLabels
         return sorted[^1].Value;
     }
 
+    /// <summary>Boxes are votes for one object only on the same plane and slice.</summary>
     private static double IoU(Box2D a, Box2D b)
     {
+        if (a.Plane != b.Plane || a.Slice != b.Slice)
+        {
+            return 0;
+        }
         var w = Math.Min(a.MaxX, b.MaxX) - Math.Max(a.MinX, b.MinX);
         var h = Math.Min(a.MaxY, b.MaxY) - Math.Max(a.MinY, b.MinY);
         var inter = w > 0 && h > 0 ? w * h : 0;

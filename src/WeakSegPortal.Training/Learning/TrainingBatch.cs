@@ -8,9 +8,9 @@ namespace WeakSegPortal.Training.Learning;
 public sealed class TrainingBatch : IDisposable
 {
     private TrainingBatch(Tensor input, Tensor target, Tensor labelledClasses, Tensor tags, Tensor absentClasses,
-        IReadOnlyList<TrainingBox> boxes, IReadOnlyList<SizeBounds> sizes)
+        IReadOnlyList<TrainingBox> boxes, IReadOnlyList<SizeBounds> sizes, IReadOnlyList<TrainingLine> lines)
     {
-        (Input, Target, LabelledClasses, Tags, AbsentClasses, Boxes, Sizes) = (input, target, labelledClasses, tags, absentClasses, boxes, sizes);
+        (Input, Target, LabelledClasses, Tags, AbsentClasses, Boxes, Sizes, Lines) = (input, target, labelledClasses, tags, absentClasses, boxes, sizes, lines);
     }
 
     /// <summary>[batch, channels, height, width].</summary>
@@ -31,6 +31,9 @@ public sealed class TrainingBatch : IDisposable
     public IReadOnlyList<TrainingBox> Boxes { get; }
 
     public IReadOnlyList<SizeBounds> Sizes { get; }
+
+    /// <summary>Rows and columns of boxes drawn on coronal or sagittal planes (<see cref="TrainingLine"/>).</summary>
+    public IReadOnlyList<TrainingLine> Lines { get; }
 
     public bool HasTags { get; private init; }
 
@@ -56,7 +59,8 @@ public sealed class TrainingBatch : IDisposable
         var absent = Owned(tensor(examples.SelectMany(e => e.Tags.Select(t => t == 0).Prepend(false)).ToArray(), [b, first.Classes]), device);
         var boxes = examples.SelectMany((e, n) => e.Boxes.Select(box => box with { Image = n })).ToList();
         var sizes = examples.SelectMany((e, n) => e.Sizes.Select(size => size with { Image = n })).ToList();
-        return new TrainingBatch(input, target, labelled, tags, absent, boxes, sizes)
+        var lines = examples.SelectMany((e, n) => (e.Lines ?? []).Select(line => line with { Image = n })).ToList();
+        return new TrainingBatch(input, target, labelled, tags, absent, boxes, sizes, lines)
         {
             HasTags = tagValues.Any(t => t != TagClassificationLoss.Unknown),
         };

@@ -9,6 +9,7 @@ namespace WeakSegPortal.Training.Learning;
 /// <param name="Boxes">Boxes on this image (their Image index is 0; a batch renumbers them).</param>
 /// <param name="Tags">Per non-background class (tag t is class t + 1): 1 present, 0 absent, <see cref="TagClassificationLoss.Unknown"/>.</param>
 /// <param name="Sizes">Size bounds on this image (Image index 0).</param>
+/// <param name="Lines">What boxes drawn on coronal or sagittal planes say on this image (Image index 0); none when null.</param>
 public sealed record TrainingExample(
     float[] Input,
     int Channels,
@@ -18,7 +19,8 @@ public sealed record TrainingExample(
     bool[] LabelledClasses,
     IReadOnlyList<TrainingBox> Boxes,
     float[] Tags,
-    IReadOnlyList<SizeBounds> Sizes)
+    IReadOnlyList<SizeBounds> Sizes,
+    IReadOnlyList<TrainingLine>? Lines = null)
 {
     public int Classes => LabelledClasses.Length;
 }

@@ -28,6 +28,10 @@ public static class WeakObjective
         {
             total = total + weights.Box * BoxTightnessLoss.Compute(logits, batch.Boxes, weights.BoxTightness);
         }
+        if (weights.Box > 0 && batch.Lines.Count > 0)
+        {
+            total = total + weights.Box * BoxLineLoss.Compute(logits, batch.Lines, weights.BoxTightness.Alpha);
+        }
         if (weights.Size > 0 && batch.Sizes.Count > 0)
         {
             total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes);

@@ -8,7 +8,8 @@ namespace WeakSegPortal.Training.Learning;
 /// Scribbles, then positive clicks, then full masks give the pixel targets (later wins, as in the rasteriser): on a slice
 /// where a full mask of some class is painted, its paint is that class and every other pixel background — a class not
 /// mentioned on the item stays marginalised there, so that is still no claim about it. Negative clicks say only what a
-/// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es; item tags, or the slice's own tags, become
+/// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es, boxes drawn on a coronal or sagittal plane
+/// the <see cref="TrainingLine"/> they cross the slice in; item tags, or the slice's own tags, become
 /// tag targets (an absent tag also bounds the class's size to 0). A class is labelled when any scribble, click, box, tag or
 /// mask of it exists anywhere on the item.
 /// </remarks>
@@ -24,10 +25,20 @@ public static class WeakTargets
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(labels);
         var target = PixelClasses(grid, slice, labels, classes);
-        var boxes = labels.Boxes.Where(b => b.Slice == slice && b.ClassId > 0 && b.ClassId < classes)
+        var boxes = labels.Boxes.Where(b => b.IsAxial && b.Slice == slice && b.ClassId > 0 && b.ClassId < classes)
             .Select(b => TrainingBox.FromDrawn(b, 0, grid.Nx, grid.Ny)).OfType<TrainingBox>().ToList();
+        var lines = Lines(labels.Boxes, grid, slice, classes);
         var tags = TagValues(labels, slice, classes);
-        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, LabelledClasses(labels, classes), boxes, tags, SizeBounds(tags, sizePrior));
+        return new TrainingExample(input, channels, grid.Nx, grid.Ny, target, LabelledClasses(labels, classes), boxes, tags, SizeBounds(tags, sizePrior), lines);
+    }
+
+    /// <summary>The rows (coronal boxes) and columns (sagittal boxes) that boxes drawn on reformats give on the slice.</summary>
+    public static List<TrainingLine> Lines(IEnumerable<Box2D> boxes, Grid grid, int slice, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(boxes);
+        ArgumentNullException.ThrowIfNull(grid);
+        return [.. boxes.Where(b => !b.IsAxial && b.ClassId > 0 && b.ClassId < classes)
+            .Select(b => TrainingLine.FromDrawn(b, slice, 0, grid.Nx, grid.Ny)).OfType<TrainingLine>()];
     }
 
     /// <summary>The class of each pixel of the slice (x fastest) from scribbles, positive clicks and full masks; <see cref="PartialCrossEntropy.Ignore"/> elsewhere.</summary>

@@ -21,8 +21,8 @@ public static class ExportGeometry
         return new ExchangeGeometry([g.Nx, g.Ny, g.Nz], [.. g.Spacing], [.. g.Origin], [.. g.Direction]);
     }
 
-    /// <summary>The world (LPS mm) position of voxel (x, y, slice).</summary>
-    public static Func<double, double, int, double[]> World(VolumeGeometry geometry)
+    /// <summary>The world (LPS mm) position of continuous voxel index (i, j, k).</summary>
+    public static Func<double, double, double, double[]> World(VolumeGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         return (x, y, k) =>

@@ -1,0 +1,382 @@
+using Microsoft.Playwright;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Labels;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Imaging.Demo;
+using WeakSegPortal.Imaging.Nifti;
+using WeakSegPortal.Web.Tests.Infrastructure;
+
+using static WeakSegPortal.E2E.WorkspaceSteps;
+
+namespace WeakSegPortal.E2E;
+
+/// <summary>
+/// Issue 15, items 1 and 7: the workspace's coronal and sagittal views on a real multi-slice
+/// NIfTI volume with anisotropic voxels. A label drawn in the coronal view is stored as its
+/// axial equivalent in voxel index space (the server, the QA desk and the exports read it with no
+/// viewer state), shows in the axial view, and comes back after a reload. Brush, eraser and polygon
+/// on a reformat are stored as their axial equivalent too; a box is stored on its plane.
+/// </summary>
+public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private const string ProjectName = "MPR: anisotropic NIfTI";
+    private const string User = "ann1";
+
+    /// <summary>A synthetic CT (3.75 × 3.75 × 2.5 mm voxels) written as NIfTI and read back by the import's reader.</summary>
+    private static WeakSegPortal.Imaging.Volumes.Volume NiftiVolume()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"weakseg-e2e-mpr-{Guid.NewGuid():N}.nii");
+        try
+        {
+            NiftiWriter.Write(new DemoVolumeGenerator(7).CreateCt(96, 16).Image, path);
+            return new NiftiVolumeReader().Read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task<Guid> ProjectWithTheVolumeAsync()
+    {
+        var annotator = await UserIdAsync(portal, User);
+        var project = await TestData.ProjectAsync(portal.Services, TestData.Draft(ProjectName, annotatorsPerItem: 1), new ProjectMember(annotator, ProjectRole.Annotator));
+        return await TestData.VolumeItemAsync(portal.Services, project, "nifti-ct-07", NiftiVolume());
+    }
+
+    /// <summary>Page coordinates of voxel (i, j, k) in the view of an orientation.</summary>
+    private static async Task<(float X, float Y)> VoxelAsync(IPage page, string orientation, double i, double j, double k)
+    {
+        var box = (await page.GetByTestId(orientation == "axial" ? "viewport" : $"viewport-{orientation}").BoundingBoxAsync())!;
+        var canvas = await page.EvaluateAsync<double[]>(
+            "([o, i, j, k]) => { const w = window.__weakseg; return w.viewportOf(o).worldToCanvas(w.indexToWorld([i, j, k])); }",
+            new object[] { orientation, i, j, k });
+        return ((float)(box.X + canvas[0]), (float)(box.Y + canvas[1]));
+    }
+
+    private static async Task StrokeAsync(IPage page, string orientation, (double I, double J, double K) from, (double I, double J, double K) to)
+    {
+        var (x0, y0) = await VoxelAsync(page, orientation, from.I, from.J, from.K);
+        var (x1, y1) = await VoxelAsync(page, orientation, to.I, to.J, to.K);
+        await page.Mouse.MoveAsync(x0, y0);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x1, y1, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(600);
+    }
+
+    private static Task<int[]> MprAsync(IPage page, string member) =>
+        page.EvaluateAsync<int[]>($"() => {{ const m = window.__weakseg.mpr(); return '{member}' === 'cross' ? m.cross : [m.slices.axial ?? -1, m.slices.coronal ?? -1, m.slices.sagittal ?? -1]; }}");
+
+    private static async Task LayoutAsync(IPage page, string keys, string layout)
+    {
+        await page.Keyboard.PressAsync(keys);
+        // Settled: the layout's views are made and fitted (asked for is not enough: a loaded machine takes seconds).
+        await page.WaitForFunctionAsync($"() => {{ const m = window.__weakseg.mpr(); return m.layout === '{layout}' && m.settled; }}");
+    }
+
+    private async Task<IReadOnlyList<ILabelMade>> LiveLabelsAsync(Guid item, string user = User)
+    {
+        var stored = await StoredEventsAsync(portal, item, user);
+        var deleted = stored.OfType<AnnotationDeleted>().Select(d => d.AnnotationId).ToHashSet();
+        return [.. stored.OfType<ILabelMade>().Where(l => !deleted.Contains(((dynamic)l).AnnotationId))];
+    }
+
+    /// <summary>The voxels (i, j, k) the stored scribbles mark, by the server's own rasteriser.</summary>
+    private static HashSet<(int I, int J, int K)> ScribbleVoxels(IEnumerable<ScribbleDrawn> scribbles, int nx, int ny, int nz)
+    {
+        var grid = new Grid(nx, ny, nz);
+        var voxels = new HashSet<(int, int, int)>();
+        foreach (var s in scribbles)
+        {
+            ScribbleRasterizer.Visit(s.Scribble, grid, index => voxels.Add((index % nx, index / nx % ny, index / (nx * ny))));
+        }
+        return voxels;
+    }
+
+    [Fact]
+    public async Task A_scribble_and_a_point_drawn_in_the_coronal_view_are_stored_as_their_axial_equivalent_show_in_the_axial_view_and_after_a_reload()
+    {
+        var item = await ProjectWithTheVolumeAsync();
+        var (context, page) = await OpenWorkspaceAsync(portal, User, ProjectName);
+        await using var _ = context;
+        var errors = await CollectErrorsWithStacksAsync(page);
+        Assert.Equal(item, await ItemIdAsync(page));
+        var (nx, ny, nz) = (96, 96, 16);
+
+        // 1×3 (Shift+M): a click with the select tool on voxel (40, 55) of the axial view moves the crosshair; the other views follow.
+        await page.GetByTestId("viewport").FocusAsync();
+        await LayoutAsync(page, "Shift+M", "1x3");
+        await Assertions.Expect(page.GetByTestId("viewport-coronal")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("viewport-sagittal")).ToBeVisibleAsync();
+        await page.GetByTestId("tool-select").ClickAsync();
+        var k = await page.EvaluateAsync<int>("() => window.__weakseg.slice()");
+        var (cx, cy) = await VoxelAsync(page, "axial", 40, 55, k);
+        await page.Mouse.ClickAsync(cx, cy);
+        await page.WaitForFunctionAsync("() => { const m = window.__weakseg.mpr(); return m.slices.coronal === 55 && m.slices.sagittal === 40; }");
+        Assert.Equal([40, 55, k], await MprAsync(page, "cross"));
+        // The reformats have the volume's aspect: 2.5 mm slices are drawn shorter than 3.75 mm voxels are wide (screen px per voxel).
+        var (_, top) = await VoxelAsync(page, "coronal", 40, 55, 0);
+        var (_, bottom) = await VoxelAsync(page, "coronal", 40, 55, 10);
+        var (left, _) = await VoxelAsync(page, "coronal", 30, 55, 0);
+        var (right, _) = await VoxelAsync(page, "coronal", 40, 55, 0);
+        var spacing = await page.EvaluateAsync<double[]>("() => { const w = window.__weakseg, o = w.indexToWorld([0, 0, 0]); return [[1, 0, 0], [0, 1, 0], [0, 0, 1]].map(e => Math.hypot(...w.indexToWorld(e).map((x, n) => x - o[n]))); }");
+        Assert.True(Math.Abs((spacing[2] / spacing[0]) - 1) > 0.2, $"the volume is anisotropic: {string.Join(" × ", spacing)} mm");
+        Assert.InRange((top - bottom) / (right - left), 0.97 * spacing[2] / spacing[0], 1.03 * spacing[2] / spacing[0]);
+        await page.SnapshotAsync("mpr-1x3");
+
+        // The coronal view alone (Shift+C): a scribble across slices 4…9 at i = 30, and a point at (50, 55, 7).
+        await LayoutAsync(page, "Shift+C", "coronal");
+        await page.GetByTestId("tool-scribble").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("1");
+        await StrokeAsync(page, "coronal", (30, 55, 4), (30, 55, 9));
+        await page.GetByTestId("tool-point").ClickAsync();
+        var (px, py) = await VoxelAsync(page, "coronal", 50, 55, 7);
+        await page.Mouse.ClickAsync(px, py);
+        await page.WaitForTimeoutAsync(600);
+        await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await page.SnapshotAsync("mpr-coronal-drawn");
+        await WaitForSavedAsync(page);
+
+        // What the server stored is the axial equivalent: one width-1 scribble on each slice 4…9 at voxel (30, 55), and the point on slice 7.
+        var live = await LiveLabelsAsync(item);
+        var scribbles = live.OfType<ScribbleDrawn>().OrderBy(s => s.Scribble.Slice).ToList();
+        Assert.Equal([4, 5, 6, 7, 8, 9], scribbles.Select(s => s.Scribble.Slice));
+        Assert.All(scribbles, s =>
+        {
+            Assert.Equal(1, s.Scribble.Width);
+            Assert.All(s.Scribble.Points, p => Assert.Equal(new PlanePoint(30, 55), p));
+        });
+        Assert.Equal(Enumerable.Range(4, 6).Select(kk => (30, 55, kk)).ToHashSet(), ScribbleVoxels(scribbles, nx, ny, nz));
+        var point = Assert.Single(live.OfType<PointPlaced>()).Point;
+        Assert.Equal((7, 55.0, true), (point.Slice, point.Y, point.IsPositive));
+        Assert.InRange(point.X, 49.6, 50.4);
+        Assert.Empty(live.OfType<BoxDrawn>());
+
+        // The axial view (Shift+A) on slice 6 shows the label there, in its list row and drawn.
+        await LayoutAsync(page, "Shift+A", "axial");
+        await page.EvaluateAsync("() => window.__weakseg.setSlice(6)");
+        await Assertions.Expect(page.Locator("[data-testid=annotation-row][aria-current=true]")).ToHaveCountAsync(1);
+        await page.SnapshotAsync("mpr-axial-slice-6");
+
+        // After a reload: the labels come back, and another scribble in the coronal view (slice 12, i = 20…35) is stored the same way.
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 7");
+        await page.GetByTestId("viewport").FocusAsync();
+        await page.GetByTestId("tool-select").ClickAsync();
+        await LayoutAsync(page, "Shift+M", "1x3");
+        var (sx, sy) = await VoxelAsync(page, "axial", 40, 55, await page.EvaluateAsync<int>("() => window.__weakseg.slice()"));
+        await page.Mouse.ClickAsync(sx, sy);
+        await page.WaitForFunctionAsync("() => window.__weakseg.mpr().slices.coronal === 55");
+        await LayoutAsync(page, "Shift+C", "coronal");
+        await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await page.GetByTestId("tool-scribble").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("1"); // the width is not kept over a reload (3 again)
+        await StrokeAsync(page, "coronal", (20, 55, 12), (35, 55, 12));
+        await WaitForSavedAsync(page);
+        live = await LiveLabelsAsync(item);
+        var added = Assert.Single(live.OfType<ScribbleDrawn>(), s => s.Scribble.Slice == 12);
+        Assert.Equal([new PlanePoint(20, 55), new PlanePoint(35, 55)], added.Scribble.Points);
+        Assert.Equal(8, live.Count);
+        await page.SnapshotAsync("mpr-after-reload");
+        AssertNoPageErrors(errors);
+    }
+
+    private const string ToolsProject = "MPR: every tool on a reformat";
+    private const string ToolsUser = "ann2";
+
+    /// <summary>Voxels (i, j, k) of plane cells (u across, k) within <paramref name="radius"/> of segment a–b, on coronal slice j or sagittal slice i.</summary>
+    private static HashSet<(int I, int J, int K)> StrokeVoxels(string plane, int slice, (double U, double K) a, (double U, double K) b, double radius, int nu, int nz)
+    {
+        var voxels = new HashSet<(int, int, int)>();
+        for (var k = 0; k < nz; k++)
+        {
+            for (var u = 0; u < nu; u++)
+            {
+                var (dx, dy) = (b.U - a.U, b.K - a.K);
+                var t = Math.Clamp((((u - a.U) * dx) + ((k - a.K) * dy)) / ((dx * dx) + (dy * dy)), 0, 1);
+                if (Math.Pow(u - a.U - (t * dx), 2) + Math.Pow(k - a.K - (t * dy), 2) <= radius * radius)
+                {
+                    voxels.Add(plane == "coronal" ? (u, slice, k) : (slice, u, k));
+                }
+            }
+        }
+        return voxels;
+    }
+
+    private static HashSet<(int I, int J, int K)> Voxels(Func<int, int, int, bool> inside, int nx, int ny, int nz) =>
+        [.. from k in Enumerable.Range(0, nz) from j in Enumerable.Range(0, ny) from i in Enumerable.Range(0, nx) where inside(i, j, k) select (i, j, k)];
+
+    /// <summary>The voxels of a class the stored full masks paint after every edit, by the server's own rasteriser (order as stored).</summary>
+    private static HashSet<(int I, int J, int K)> PaintedVoxels(IEnumerable<ILabelMade> live, int classId, int nx, int ny, int nz)
+    {
+        var shapes = live.Select(l => l switch { BrushStrokePainted b => (IMaskShape)b.Stroke, PolygonDrawn p => p.Polygon, _ => null }).OfType<IMaskShape>().ToList();
+        var painted = WeakLabelRasterizer.Painted(shapes, classId, new Grid(nx, ny, nz)) ?? [];
+        var voxels = new HashSet<(int, int, int)>();
+        for (var index = 0; index < painted.Length; index++)
+        {
+            if (painted[index])
+            {
+                voxels.Add((index % nx, index / nx % ny, index / (nx * ny)));
+            }
+        }
+        return voxels;
+    }
+
+    private static async Task DragAsync(IPage page, string orientation, params (double I, double J, double K)[] path)
+    {
+        var (x, y) = await VoxelAsync(page, orientation, path[0].I, path[0].J, path[0].K);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        foreach (var p in path.Skip(1))
+        {
+            (x, y) = await VoxelAsync(page, orientation, p.I, p.J, p.K);
+            await page.Mouse.MoveAsync(x, y, new() { Steps = 10 });
+        }
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(600);
+    }
+
+    private static async Task ShowAsync(IPage page, (int I, int J, int K) cross, string keys, string layout)
+    {
+        await page.EvaluateAsync("([i, j, k]) => window.__weakseg.setCross([i, j, k])", new[] { cross.I, cross.J, cross.K });
+        await page.GetByTestId("viewport").FocusAsync();
+        await LayoutAsync(page, keys, layout);
+    }
+
+    private static Task<int> CountAsync(IPage page) => page.EvaluateAsync<int>("() => window.__weakseg.annotations().length");
+
+    [Fact]
+    public async Task Brush_eraser_and_polygon_drawn_on_coronal_and_sagittal_views_are_stored_as_their_axial_equivalent_and_boxes_on_their_plane_before_and_after_a_reload()
+    {
+        var annotator = await UserIdAsync(portal, ToolsUser);
+        var draft = TestData.Draft(ToolsProject, annotatorsPerItem: 1);
+        draft.AllowedKinds.UnionWith([AnnotationKind.Brush, AnnotationKind.Polygon]);
+        var project = await TestData.ProjectAsync(portal.Services, draft, new ProjectMember(annotator, ProjectRole.Annotator));
+        var item = await TestData.VolumeItemAsync(portal.Services, project, "nifti-ct-07-tools", NiftiVolume());
+        var (context, page) = await OpenWorkspaceAsync(portal, ToolsUser, ToolsProject);
+        await using var _ = context;
+        var errors = await CollectErrorsWithStacksAsync(page);
+        Assert.Equal(item, await ItemIdAsync(page));
+        var (nx, ny, nz) = (96, 96, 16);
+
+        // Coronal slice j = 55: a brush stroke 5 voxels wide along k = 5 from i = 20 to 30, one undo step for all its axial runs.
+        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
+        await page.GetByTestId("tool-brush").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("5");
+        await DragAsync(page, "coronal", (20, 55, 5), (30, 55, 5));
+        var afterBrush = await CountAsync(page);
+        Assert.Equal(5, afterBrush); // one run on each axial slice k = 3…7
+        await page.GetByTestId("viewport-coronal").FocusAsync();
+        await page.Keyboard.PressAsync("Control+z");
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 0");
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 5");
+        // The eraser, 1 voxel wide, from i = 24 to 26 on k = 5; a polygon traced around i 50…57, k 3…6.
+        await page.GetByTestId("tool-eraser").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("1");
+        await DragAsync(page, "coronal", (24, 55, 5), (26, 55, 5));
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await DragAsync(page, "coronal", (49.55, 55, 2.55), (57.45, 55, 2.55), (57.45, 55, 6.45), (49.55, 55, 6.45), (49.6, 55, 2.7));
+        await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await page.SnapshotAsync("mpr-tools-coronal");
+
+        // Sagittal slice i = 40: a box from (j 30.2, k 2.3) to (j 45.7, k 9.6), stored on its plane and shown there.
+        await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
+        await page.GetByTestId("tool-box").ClickAsync();
+        await DragAsync(page, "sagittal", (40, 30.2, 2.3), (40, 45.7, 9.6));
+        await Assertions.Expect(page.Locator("[data-testid=viewport-sagittal] svg.svg-layer rect[data-id$='-rect']")).ToHaveCountAsync(1);
+        await page.SnapshotAsync("mpr-tools-sagittal");
+        await WaitForSavedAsync(page);
+
+        var live = await LiveLabelsAsync(item, ToolsUser);
+        var classId = live.OfType<BrushStrokePainted>().First().Stroke.ClassId;
+        var strokes = live.OfType<BrushStrokePainted>().Select(b => b.Stroke).ToList();
+        Assert.All(strokes, b => Assert.Equal(1, b.Width));
+        Assert.All(strokes, b => Assert.All(b.Points, p => Assert.Equal(55, p.Y)));
+        Assert.Equal([3, 4, 5, 6, 7], strokes.Where(b => !b.Erase).Select(b => b.Slice).Order());
+        Assert.Equal(5, Assert.Single(strokes, b => b.Erase).Slice);
+        Assert.Equal([3, 4, 5, 6], live.OfType<PolygonDrawn>().Select(p => p.Polygon.Slice).Order());
+        var expected = StrokeVoxels("coronal", 55, (20, 5), (30, 5), 2.5, nx, nz);
+        expected.ExceptWith(Voxels((i, j, k) => j == 55 && k == 5 && i is >= 24 and <= 26, nx, ny, nz));
+        expected.UnionWith(Voxels((i, j, k) => j == 55 && k is >= 3 and <= 6 && i is >= 50 and <= 57, nx, ny, nz));
+        Assert.Equal(expected.Order(), PaintedVoxels(live, classId, nx, ny, nz).Order());
+        var box = Assert.Single(live.OfType<BoxDrawn>()).Box;
+        Assert.Equal((SlicePlane.Sagittal, 40), (box.Plane, box.Slice));
+        Assert.InRange(box.MinX, 29.8, 30.6);
+        Assert.InRange(box.MaxX, 45.3, 46.1);
+        Assert.InRange(box.MinY, 1.9, 2.7);
+        Assert.InRange(box.MaxY, 9.2, 10.0);
+
+        // After a reload: the labels and the sagittal box come back; a sagittal brush stroke and a coronal box are stored the same way.
+        var before = live.Count;
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync($"() => window.__weakseg.annotations().length === {before}");
+        await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
+        await Assertions.Expect(page.Locator("[data-testid=viewport-sagittal] svg.svg-layer rect[data-id$='-rect']")).ToHaveCountAsync(1);
+        await page.GetByTestId("tool-brush").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("5");
+        await DragAsync(page, "sagittal", (40, 20, 11), (40, 28, 11));
+        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
+        await page.GetByTestId("tool-box").ClickAsync();
+        await DragAsync(page, "coronal", (60.3, 55, 1.4), (80.6, 55, 12.2));
+        await Assertions.Expect(page.Locator("[data-testid=viewport-coronal] svg.svg-layer rect[data-id$='-rect']")).ToHaveCountAsync(1);
+        await WaitForSavedAsync(page);
+        await page.SnapshotAsync("mpr-tools-after-reload");
+
+        live = await LiveLabelsAsync(item, ToolsUser);
+        var added = live.OfType<BrushStrokePainted>().Select(b => b.Stroke).Where(b => b.Slice >= 9).ToList();
+        Assert.Equal([9, 10, 11, 12, 13], added.Select(b => b.Slice).Order());
+        Assert.All(added, b => Assert.All(b.Points, p => Assert.Equal(40, p.X)));
+        expected.UnionWith(StrokeVoxels("sagittal", 40, (20, 11), (28, 11), 2.5, ny, nz));
+        Assert.Equal(expected.Order(), PaintedVoxels(live, classId, nx, ny, nz).Order());
+        var boxes = live.OfType<BoxDrawn>().Select(b => b.Box).ToList();
+        Assert.Equal(2, boxes.Count);
+        var coronal = Assert.Single(boxes, b => b.Plane == SlicePlane.Coronal);
+        Assert.Equal(55, coronal.Slice);
+        Assert.InRange(coronal.MinX, 59.9, 60.7);
+        Assert.InRange(coronal.MaxX, 80.2, 81.0);
+        Assert.InRange(coronal.MinY, 1.0, 1.8);
+        Assert.InRange(coronal.MaxY, 11.8, 12.6);
+        AssertNoPageErrors(errors);
+    }
+
+    /// <summary>
+    /// The page's uncaught errors and unhandled rejections from now on (and after reloads), each with its
+    /// message and full stack, so a failure says where in the bundle it was thrown.
+    /// </summary>
+    private static async Task<List<string>> CollectErrorsWithStacksAsync(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, e) => { lock (errors) { errors.Add($"pageerror: {e}"); } };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Text.StartsWith("weakseg-uncaught", StringComparison.Ordinal))
+            {
+                lock (errors) { errors.Add(m.Text); }
+            }
+        };
+        const string Hook = """
+            (() => {
+              if (window.__weaksegErrorHook) return;
+              window.__weaksegErrorHook = true;
+              const text = (e) => e && e.stack ? `${e.name}: ${e.message}\n${e.stack}` : String(e);
+              window.addEventListener('error', (e) => console.error(`weakseg-uncaught error ${text(e.error ?? e.message)}`));
+              window.addEventListener('unhandledrejection', (e) => console.error(`weakseg-uncaught rejection ${text(e.reason)}`));
+            })();
+            """;
+        await page.AddInitScriptAsync(Hook);
+        await page.EvaluateAsync(Hook);
+        return errors;
+    }
+
+    private static void AssertNoPageErrors(List<string> errors)
+    {
+        lock (errors)
+        {
+            Assert.True(errors.Count == 0, $"the page raised {errors.Count} error(s):\n{string.Join("\n---\n", errors)}");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+// Labels across planes (pure). Labels are stored on axial slices in voxel index space
+// (docs/annotation-protocol.md), so the server, the QA desk and the exports read them without
+// any viewer state. A label drawn on a coronal or sagittal image is stored as the axial labels
+// that mark exactly the same voxels: a point is one axial point; a scribble, a brush or eraser
+// stroke and a polygon are, on every axial slice they reach, one width-1 label per run of voxels
+// they cover on that slice's row (coronal) or column (sagittal) — a width-1 scribble, a width-1
+// brush stroke (erasing if the stroke erased), a polygon one voxel high around the run — with
+// the server's rules for which voxels a stroke covers (centres within max(width/2, ½) of the
+// polyline, index units) and which a polygon covers (centres inside, even–odd). A box is the one
+// label stored on its own plane (`plane`: coronal slice = j, x = i, y = k; sagittal slice = i,
+// x = j, y = k), since one axial box per slice would say more than was drawn (`planeBox`).
+// The other way, `traceOn` gives what an axial label marks on one coronal or sagittal image.
+
+import { visitPolygon } from './label-map.js';
+import { planeOf, voxelToPixel } from './plane.js';
+
+export const AXIAL_ONLY = Object.freeze({
+  suggest: 'Suggestions are asked for on axial slices: use the axial view. Every other tool works in every view.',
+  polygonClicks: 'In a coronal or sagittal view, trace the polygon: press, draw its outline, release. Clicking vertex by vertex works in the axial view.',
+});
+
+/** Voxel centres (u, v) of a plane within max(width/2, ½) of a polyline of (u, v) points. */
+export function strokeCells(points, width, { width: nu, height: nv }) {
+  const radius = Math.max(width / 2, 0.5), r2 = radius * radius;
+  const cells = new Set();
+  const segs = points.length === 1 ? [[points[0], points[0]]] : points.slice(1).map((p, n) => [points[n], p]);
+  for (const [[ax, ay], [bx, by]] of segs) {
+    const u0 = Math.max(0, Math.ceil(Math.min(ax, bx) - radius)), u1 = Math.min(nu - 1, Math.floor(Math.max(ax, bx) + radius));
+    const v0 = Math.max(0, Math.ceil(Math.min(ay, by) - radius)), v1 = Math.min(nv - 1, Math.floor(Math.max(ay, by) + radius));
+    const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    for (let v = v0; v <= v1; v++) {
+      for (let u = u0; u <= u1; u++) {
+        const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, ((u - ax) * dx + (v - ay) * dy) / len2));
+        const ex = u - ax - t * dx, ey = v - ay - t * dy;
+        if (ex * ex + ey * ey <= r2) cells.add(v * nu + u);
+      }
+    }
+  }
+  return cells;
+}
+
+/** Runs of consecutive integers: [[a, b], …] (a ≤ b), ascending. */
+export function runsOf(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const runs = [];
+  for (const x of sorted) {
+    const last = runs.at(-1);
+    if (last && x === last[1] + 1) last[1] = x; else if (!last || x > last[1]) runs.push([x, x]);
+  }
+  return runs;
+}
+
+/**
+ * The axial commands' geometry for a label drawn on slice `slice` of a coronal or sagittal image.
+ * drawing (voxel index [i, j, k], continuous): { kind: 'point', at }, { kind: 'scribble', points,
+ * width }, { kind: 'brush', points, width, erase }, { kind: 'polygon', points }. Returns
+ * [{ kind, slice, point | scribble | brush | polygon }] (axial, ascending k), or throws with the
+ * reason for the annotator.
+ */
+export function axialEquivalent(orientation, dims, slice, drawing) {
+  const p = planeOf(orientation);
+  if (orientation === 'axial') throw new Error('An axial label is stored as it is.');
+  if (drawing.kind === 'point') {
+    const [i, j, k] = drawing.at;
+    return [{ kind: 'point', slice: Math.round(k), point: { x: round3(i), y: round3(j) } }];
+  }
+  const label = RUN_LABEL[drawing.kind];
+  if (!label) throw new Error(AXIAL_ONLY[drawing.kind] ?? `A ${drawing.kind} cannot be drawn on a ${orientation} image.`);
+  const out = [];
+  for (const [k, runs] of planeRuns(orientation, dims, drawing)) {
+    for (const [a, b] of runs) {
+      // Along the run: i (coronal, j = slice) or j (sagittal, i = slice).
+      const at = (u, v = 0) => (p.u === 0 ? [u, slice + v] : [slice + v, u]);
+      out.push({ kind: drawing.kind, slice: k, [drawing.kind]: label(at, a, b, drawing) });
+    }
+  }
+  if (!out.length) throw new Error(`The ${drawing.kind === 'brush' ? 'stroke' : drawing.kind} covers no voxel of the image.`);
+  return out;
+}
+
+/**
+ * Each kind's axial label covering exactly run [a, b] of one row or column: a width-1 stroke
+ * along it (its neighbours are 1 away, beyond the ½ radius), or a polygon one voxel across
+ * around it (its edges lie on half-integers, so no voxel centre is on an edge).
+ */
+const RUN_LABEL = Object.freeze({
+  scribble: (at, a, b) => ({ points: [at(a), at(b)], width: 1 }),
+  brush: (at, a, b, d) => ({ points: [at(a), at(b)], width: 1, erase: !!d.erase }),
+  polygon: (at, a, b) => ({ points: [at(a - 0.5, -0.5), at(b + 0.5, -0.5), at(b + 0.5, 0.5), at(a - 0.5, 0.5)] }),
+});
+
+/**
+ * The voxels a drawing on a coronal or sagittal image covers, as runs per axial slice:
+ * Map k → [[a, b], …] of u (i on coronal, j on sagittal), k ascending. Strokes by the stroke rule,
+ * polygons by the even–odd rule, both in the plane's index axes (u across, k).
+ */
+export function planeRuns(orientation, dims, drawing) {
+  const p = planeOf(orientation);
+  const n = [dims.nx, dims.ny, dims.nz];
+  const plane = { width: n[p.u], height: n[2] };
+  const uk = drawing.points.map((q) => [q[p.u], q[2]]);
+  const cells = new Set();
+  if (drawing.kind === 'polygon') visitPolygon(uk, plane.width, plane.height, (c) => cells.add(c));
+  else for (const c of strokeCells(uk, drawing.width, plane)) cells.add(c);
+  const byK = new Map();
+  for (const cell of cells) {
+    const k = Math.floor(cell / plane.width);
+    if (!byK.has(k)) byK.set(k, []);
+    byK.get(k).push(cell % plane.width);
+  }
+  return new Map([...byK.keys()].sort((a, b) => a - b).map((k) => [k, runsOf(byK.get(k))]));
+}
+
+/**
+ * A box drawn on slice `slice` of a coronal or sagittal image, stored on that plane
+ * (docs/annotation-protocol.md "Boxes on coronal and sagittal planes"): corners [[i, j, k], …]
+ * (voxel index, continuous) → { kind: 'box', plane, slice, box: { x0, y0, x1, y1 } } with x the
+ * range across the image (coronal i, sagittal j) and y the k range (not image rows).
+ */
+export function planeBox(orientation, slice, corners) {
+  const p = planeOf(orientation);
+  if (orientation === 'axial') throw new Error('An axial box is stored as it is.');
+  const xs = corners.map((q) => q[p.u]), ks = corners.map((q) => q[2]);
+  return { kind: 'box', plane: orientation, slice, box: { x0: round3(Math.min(...xs)), y0: round3(Math.min(...ks)), x1: round3(Math.max(...xs)), y1: round3(Math.max(...ks)) } };
+}
+
+/** Voxel index [i, j, k] of point (x, y) of a box stored on a plane (axial: x = i, y = j, k = slice). */
+export function planeBoxIndex(plane, slice, x, y) {
+  if (plane === 'coronal') return [x, slice, y];
+  if (plane === 'sagittal') return [slice, x, y];
+  return [x, y, slice];
+}
+
+/**
+ * What an axial label marks on slice `slice` of a coronal or sagittal image, as spans of image
+ * rows: [{ row, c0, c1, outline }] in pixel coordinates (continuous, c0 < c1). Voxel sets
+ * (scribbles, points) give spans from voxel edge to voxel edge; a box gives its extent on the
+ * line where the plane cuts it, drawn as an outline. Full masks come from `maskRow`.
+ */
+export function traceOn(orientation, dims, slice, command) {
+  const p = planeOf(orientation);
+  if (orientation === 'axial' || command.slice == null) return [];
+  // A box stored on a coronal or sagittal plane is drawn by the view of its plane itself.
+  if ((command.plane ?? 'axial') !== 'axial') return [];
+  const k = command.slice;
+  const row = voxelToPixel(orientation, dims, [0, 0, k]).row;
+  // In the axial slice, the plane is a row (coronal: j = slice) or a column (sagittal: i = slice).
+  const along = p.u === 0 ? 0 : 1; // the axial coordinate that runs along the line
+  const across = 1 - along;
+  const voxelSpans = (cells) => runsOf(cells).map(([a, b]) => ({ row, c0: a - 0.5, c1: b + 0.5, outline: false }));
+  if (command.kind === 'point') {
+    const q = [command.point.x, command.point.y];
+    return Math.round(q[across]) === slice ? voxelSpans([Math.round(q[along])]) : [];
+  }
+  if (command.kind === 'box') {
+    const { x0, y0, x1, y1 } = command.box;
+    const [lo, hi] = across === 1 ? [y0, y1] : [x0, x1];
+    if (slice < lo || slice > hi) return [];
+    const [c0, c1] = along === 0 ? [x0, x1] : [y0, y1];
+    return [{ row, c0, c1, outline: true }];
+  }
+  if (command.kind === 'scribble' || (command.kind === 'brush' && !command.brush.erase)) {
+    const stroke = command.scribble ?? command.brush;
+    const grid = { width: dims.nx, height: dims.ny };
+    const cells = [];
+    for (const c of strokeCells(stroke.points, stroke.width, grid)) {
+      const i = c % dims.nx, j = Math.floor(c / dims.nx);
+      if ((across === 1 ? j : i) === slice) cells.push(along === 0 ? i : j);
+    }
+    return voxelSpans(cells);
+  }
+  return [];
+}
+
+/** Spans of one class map line (the composed full masks of an axial slice): [{ c0, c1, classId }]. */
+export function maskRow(labels, dims, orientation, slice) {
+  const p = planeOf(orientation);
+  const out = [];
+  const n = p.u === 0 ? dims.nx : dims.ny;
+  let start = -1, cls = 0;
+  for (let c = 0; c <= n; c++) {
+    const v = c < n ? labels[p.u === 0 ? slice * dims.nx + c : c * dims.nx + slice] : 0;
+    if (v !== cls) {
+      if (cls) out.push({ c0: start - 0.5, c1: c - 0.5, classId: cls });
+      cls = v; start = c;
+    }
+  }
+  return out;
+}
+
+function round3(v) { const r = Math.round(v * 1000) / 1000; return Object.is(r, -0) ? 0 : r; }
