@@ -12,6 +12,9 @@ namespace WeakSegPortal.ML.Sam;
 /// A SAM-family engine over an encoder/decoder ONNX pair. The embedding of a slice is looked up by slice, then by
 /// content, and encoded only when both miss, so a click on a ready slice runs the decoder alone. A previous
 /// low-resolution mask goes back as mask_input with has_mask_input = 1, so further clicks refine the same object.
+/// A propagation step (<see cref="SuggestionPrompt.SeedMask"/>) sends the previous slice's box and, as mask_input, that
+/// slice's low-resolution mask: the decoder's own (<see cref="SuggestionPrompt.PreviousMask"/>) when the worker kept it,
+/// else the seed mask itself (<see cref="SamMaskInput"/>). Box-only families (MedSAM) get the box alone.
 /// </summary>
 public sealed class SamEngine : ISuggestionEngine, IDisposable
 {
@@ -84,7 +87,7 @@ public sealed class SamEngine : ISuggestionEngine, IDisposable
         var image = prompt.Image;
         var frame = SamFrame.For(Profile, image.Width, image.Height);
         var decoderPrompt = SamPromptEncoder.Encode(prompt, Profile, frame);
-        var maskInput = MaskInput(prompt.PreviousMask);
+        var maskInput = MaskInput(prompt, frame);
         var (embedding, source) = Embed(image, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -185,16 +188,23 @@ public sealed class SamEngine : ISuggestionEngine, IDisposable
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private (float[] Logits, float Has) MaskInput(LowResMask? previous)
+    private (float[] Logits, float Has) MaskInput(SuggestionPrompt prompt, SamFrame frame)
     {
         var size = Profile.MaskInputSize;
-        if (previous is null)
+        if (prompt.PreviousMask is { } previous)
         {
-            return (new float[size * size], 0);
+            return previous.Size == size && previous.Logits.Length == size * size
+                ? (previous.Logits, 1)
+                : throw new PromptNotSupportedException($"The previous mask is {previous.Size}², but {Profile.Family} refines from {size}² low-resolution masks.");
         }
 
-        return previous.Size == size && previous.Logits.Length == size * size
-            ? (previous.Logits, 1)
-            : throw new PromptNotSupportedException($"The previous mask is {previous.Size}², but {Profile.Family} refines from {size}² low-resolution masks.");
+        if (prompt.SeedMask is { } seed && !Profile.BoxOnly)
+        {
+            return seed.Length == frame.Width * frame.Height
+                ? (SamMaskInput.FromSliceMask(seed, frame, Profile), 1)
+                : throw new PromptNotSupportedException($"The previous slice's mask has {seed.Length} pixels; this slice has {frame.Width}×{frame.Height}.");
+        }
+
+        return (new float[size * size], 0);
     }
 }

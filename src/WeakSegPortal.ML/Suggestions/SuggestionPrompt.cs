@@ -21,7 +21,8 @@ public sealed record SuggestionPrompt(PromptImage Image, int ClassId)
     /// <summary>
     /// Propagation (docs/suggestion-protocol.md, "Propagation"): the neighbouring slice's mask of this object (Width × Height,
     /// x fastest). Classical engines seed GrabCut with it, dilated; SAM-family engines take its box (<see cref="Box"/>) and
-    /// the previous slice's low-resolution mask (<see cref="PreviousMask"/>) instead.
+    /// the previous slice's low-resolution mask (<see cref="PreviousMask"/>, when the worker kept it; else this mask made
+    /// into one, <see cref="Sam.SamMaskInput"/>) as mask_input.
     /// </summary>
     public bool[]? SeedMask { get; init; }
 }

@@ -74,12 +74,7 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
         var (width, height) = (start.Width, start.Height);
         var steps = SlicePropagation.RunAsync<SuggestReply>(range, start.ToMask(), async (slice, from, previous, token) =>
         {
-            var box = SeedBox.Of(previous, width, slice, request.ClassId)!;
-            var prompt = new WirePrompt(request.ObjectId, Name(request.Orientation), slice, request.ClassId, new WireBox(box.X0, box.Y0, box.X1, box.Y1), [], [])
-            {
-                SeedMask = WireMask.From(previous, width, height),
-                SeedSlice = from,
-            };
+            var prompt = PropagationPrompt.Step(request.ObjectId, Name(request.Orientation), slice, request.ClassId, from, previous, width, height);
             var reply = await suggestions.SuggestAsync(Step(request, prompt, from), annotator, token);
             return (reply, reply is { Ok: true, Mask: { } m } && m.Width == width && m.Height == height ? m.ToMask() : null);
         }, ct);
