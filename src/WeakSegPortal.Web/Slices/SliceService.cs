@@ -41,7 +41,7 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
     public Task<EncodedSlice?> RawAsync(ItemView item, SliceOrientation orientation, int index, CancellationToken ct) =>
         CachedAsync(item, $"{orientation}-{index}-raw", volume =>
         {
-            var body = RawSliceFormat.Encode(SliceExtractor.Extract(volume, orientation, index));
+            var body = RawSliceFormat.Encode(volume, orientation, index);
             return (body, Gzip(body), "application/octet-stream");
         }, ct);
 
