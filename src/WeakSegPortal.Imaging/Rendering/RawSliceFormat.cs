@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using WeakSegPortal.Imaging.Volumes;
 
 namespace WeakSegPortal.Imaging.Rendering;
 
@@ -21,6 +23,25 @@ public static class RawSliceFormat
     public const int HeaderLength = 40;
     public const byte Version = 1;
     public static ReadOnlySpan<byte> Magic => "WSSL"u8;
+
+    /// <summary>
+    /// One slice of a volume, encoded. An Int16 volume's samples are cut straight into the body (no float
+    /// slice between): on a little-endian machine the body is the samples' own bytes.
+    /// </summary>
+    public static byte[] Encode(Volume volume, SliceOrientation orientation, int index)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        if (volume.VoxelType != VoxelType.Int16 || !BitConverter.IsLittleEndian)
+        {
+            return Encode(SliceExtractor.Extract(volume, orientation, index));
+        }
+
+        var (width, height, spacingX, spacingY) = SliceExtractor.Plane(volume, orientation);
+        var output = new byte[HeaderLength + (2 * width * height)];
+        SliceExtractor.CutInt16(volume, orientation, index, MemoryMarshal.Cast<byte, short>(output.AsSpan(HeaderLength)));
+        WriteHeader(output, width, height, spacingX, spacingY, RawSampleType.Int16, 1, 0);
+        return output;
+    }
 
     public static byte[] Encode(VolumeSlice slice)
     {
@@ -52,7 +73,7 @@ public static class RawSliceFormat
             }
         }
 
-        WriteHeader(output, slice, type, slope, intercept);
+        WriteHeader(output, slice.Width, slice.Height, slice.SpacingX, slice.SpacingY, type, slope, intercept);
         return output;
     }
 
@@ -92,18 +113,18 @@ public static class RawSliceFormat
             samples);
     }
 
-    private static void WriteHeader(Span<byte> output, VolumeSlice slice, RawSampleType type, double slope, double intercept)
+    private static void WriteHeader(Span<byte> output, int width, int height, double spacingX, double spacingY, RawSampleType type, double slope, double intercept)
     {
         Magic.CopyTo(output);
         output[4] = Version;
         output[5] = (byte)type;
         BinaryPrimitives.WriteUInt16LittleEndian(output[6..], HeaderLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(output[8..], (uint)slice.Width);
-        BinaryPrimitives.WriteUInt32LittleEndian(output[12..], (uint)slice.Height);
+        BinaryPrimitives.WriteUInt32LittleEndian(output[8..], (uint)width);
+        BinaryPrimitives.WriteUInt32LittleEndian(output[12..], (uint)height);
         BinaryPrimitives.WriteDoubleLittleEndian(output[16..], slope);
         BinaryPrimitives.WriteDoubleLittleEndian(output[24..], intercept);
-        BinaryPrimitives.WriteSingleLittleEndian(output[32..], (float)slice.SpacingX);
-        BinaryPrimitives.WriteSingleLittleEndian(output[36..], (float)slice.SpacingY);
+        BinaryPrimitives.WriteSingleLittleEndian(output[32..], (float)spacingX);
+        BinaryPrimitives.WriteSingleLittleEndian(output[36..], (float)spacingY);
     }
 
     private static bool AllExactInt16(float[] values)

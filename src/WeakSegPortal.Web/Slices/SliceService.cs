@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WeakSegPortal.Core.Items;
@@ -41,8 +40,8 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
     public Task<EncodedSlice?> RawAsync(ItemView item, SliceOrientation orientation, int index, CancellationToken ct) =>
         CachedAsync(item, $"{orientation}-{index}-raw", volume =>
         {
-            var body = RawSliceFormat.Encode(SliceExtractor.Extract(volume, orientation, index));
-            return (body, Gzip(body), "application/octet-stream");
+            var body = RawSliceFormat.Encode(volume, orientation, index);
+            return (body, SliceGzip.Compress(body), "application/octet-stream");
         }, ct);
 
     public Task<EncodedSlice?> PngAsync(ItemView item, SliceOrientation orientation, int index, WindowLevel window, CancellationToken ct) =>
@@ -67,16 +66,6 @@ public sealed class SliceService(VolumeCache volumes, IOptions<StorageOptions> o
         var slice = new EncodedSlice(body, gzipped, type, $"\"{item.ContentHash[..Math.Min(16, item.ContentHash.Length)]}-{variant}\"");
         _slices.Set(key, slice, new MemoryCacheEntryOptions { Size = body.Length + (gzipped?.Length ?? 0), SlidingExpiration = TimeSpan.FromMinutes(10) });
         return slice;
-    }
-
-    private static byte[] Gzip(byte[] body)
-    {
-        using var output = new MemoryStream(body.Length / 2);
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(body);
-        }
-        return output.ToArray();
     }
 
     public void Dispose() => _slices.Dispose();

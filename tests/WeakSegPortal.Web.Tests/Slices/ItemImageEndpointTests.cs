@@ -119,6 +119,47 @@ public sealed class ItemImageEndpointTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
+    [Theory]
+    [InlineData("axial", 0)]
+    [InlineData("axial", 1)]
+    [InlineData("coronal", 0)]
+    [InlineData("coronal", 2)]
+    [InlineData("sagittal", 0)]
+    [InlineData("sagittal", 3)]
+    public async Task Every_orientations_raw_slice_gzipped_or_plain_holds_the_voxels_its_plane_defines(string orientation, int index)
+    {
+        using var client = await SignIn.AsAsync(factory, "slice-member", Password);
+        var path = new Uri($"/api/items/{_item}/slices/{orientation}/{index}.raw", UriKind.Relative);
+        using var zipped = new HttpRequestMessage(HttpMethod.Get, path);
+        zipped.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await client.SendAsync(zipped);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        using var plain = new MemoryStream();
+        await using (var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+        {
+            await gzip.CopyToAsync(plain);
+        }
+        var identity = await client.GetByteArrayAsync(path);
+
+        Assert.Equal(identity, plain.ToArray());
+        var slice = RawSliceFormat.Decode(identity);
+        // Voxel (i, j, k) holds 100·k + 10·j + i − 1000; reformats put the highest k (1) on the top row.
+        var (width, height, across, down, value) = orientation switch
+        {
+            "axial" => (4, 3, 0.5f, 0.75f, (Func<int, int, int>)((x, y) => (100 * index) + (10 * y) + x - 1000)),
+            "coronal" => (4, 2, 0.5f, 2f, (x, y) => (100 * (1 - y)) + (10 * index) + x - 1000),
+            _ => (3, 2, 0.75f, 2f, (x, y) => (100 * (1 - y)) + (10 * x) + index - 1000),
+        };
+        Assert.Equal((width, height, across, down), (slice.Width, slice.Height, slice.SpacingX, slice.SpacingY));
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                Assert.Equal(value(x, y), slice.ValueAt(x, y));
+            }
+        }
+    }
+
     [Fact]
     public async Task A_windowed_png_and_reformats_have_the_right_size()
     {
