@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace WeakSegPortal.Web.Tests.Propagation;
 
-/// <summary>The annotation hub's Propagate stream (docs/suggestion-protocol.md, "Propagation"): through the web app's classical engine, refused for another's item, and through a worker with the seed mask on the wire.</summary>
+/// <summary>The annotation hub's Propagate stream (docs/suggestion-protocol.md, "Propagation"): through the web app's classical engine, refused for another's item, through a worker with the seed mask on the wire, and to the project's SAM engine as Suggest chooses it.</summary>
 public sealed class PropagateHubTests(SuggestionPortal factory, ITestOutputHelper output) : IClassFixture<SuggestionPortal>
 {
     private static object Request(Guid item, object box, string direction = "both", int? maxSlices = null) => new
@@ -106,6 +106,37 @@ public sealed class PropagateHubTests(SuggestionPortal factory, ITestOutputHelpe
             Assert.Equal(j.Prompt.Slice > SuggestionWorld.DemoSlice ? j.Prompt.Slice - 1 : j.Prompt.Slice + 1, j.Prompt.SeedSlice);
             Assert.Equal((39.5, 59.5, 79.5, 99.5), (j.Prompt.Box!.X0, j.Prompt.Box.Y0, j.Prompt.Box.X1, j.Prompt.Box.Y1));
             Assert.Equal(jobs[0].Prompt.ObjectId, j.Prompt.ObjectId);
+        });
+    }
+
+    [Fact]
+    public async Task The_projects_SAM_engine_is_the_one_asked_for_each_step_as_for_Suggest_from_a_mask_start()
+    {
+        const string sam = "sam-vit-b";
+        var world = await new SuggestionWorld(factory, "pr-sam").CreateAsync();
+        await world.ChooseEngineAsync(sam);
+        var (item, liver) = await world.DemoLiverAsync();
+        var answer = WireMask.From(liver, SuggestionWorld.DemoSize, SuggestionWorld.DemoSize);
+        await using var worker = await FakeWorker.ConnectAsync(factory, "pr-sam-w1", "gpu-sam", j => Task.FromResult(FakeWorker.Answer(j, answer)), [FakeWorker.Offer(sam, needsEmbedding: true)]);
+        await using var hub = await world.ConnectAsync();
+        var request = new
+        {
+            requestId = Guid.NewGuid(), objectId = Guid.NewGuid(), itemId = item, orientation = "axial", slice = SuggestionWorld.DemoSlice, classId = 1,
+            engine = (string?)null, mask = answer, direction = "up", maxSlices = 2,
+        };
+
+        var messages = await StreamAsync(hub, request);
+
+        Assert.Equal([SuggestionWorld.DemoSlice + 1, SuggestionWorld.DemoSlice + 2], messages.Select(m => m.GetProperty("slice").GetInt32()));
+        Assert.All(messages, m => Assert.Equal((sam, "gpu-sam"), (m.GetProperty("reply").GetProperty("engine").GetString(), m.GetProperty("reply").GetProperty("ranOn").GetString())));
+        var jobs = worker.SuggestJobs.ToList();
+        Assert.Equal(2, jobs.Count);
+        Assert.All(jobs, j =>
+        {
+            Assert.Equal(sam, j.Engine);
+            Assert.Equal(answer.Counts, j.Prompt.SeedMask!.Counts);
+            Assert.Equal(j.Prompt.Slice - 1, j.Prompt.SeedSlice);
+            Assert.NotNull(j.Prompt.Box);
         });
     }
 }
