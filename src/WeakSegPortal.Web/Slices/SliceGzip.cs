@@ -4,7 +4,7 @@ namespace WeakSegPortal.Web.Slices;
 
 /// <summary>
 /// The gzip form of a raw slice, made once when the slice is first cut. Huffman coding only (no LZ77 match search):
-/// on 16-bit CT slices it is faster than <see cref="CompressionLevel.Fastest"/> and about a quarter smaller, because
+/// on 16-bit CT slices it takes about as long as <see cref="CompressionLevel.Fastest"/> and is a quarter smaller, because
 /// zlib's level 1 codes with fixed tables (README, "Measured figures", slices). Any gzip reader decodes it.
 /// </summary>
 public static class SliceGzip
