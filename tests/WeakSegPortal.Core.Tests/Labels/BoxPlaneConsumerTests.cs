@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Consistency;
@@ -22,6 +24,16 @@ public sealed class BoxPlaneConsumerTests
     private static readonly Box2D Coronal = new(1.5, 0.5, 10.5, 4.5, 9, 1, SlicePlane.Coronal);
 
     private static WeakLabels Boxes(params Box2D[] boxes) => new() { Boxes = boxes };
+
+    [Fact]
+    public void A_box_stored_before_planes_existed_reads_as_axial_and_a_reformat_box_keeps_its_plane()
+    {
+        // The event store writes enums as strings (HostingExtensions: EnumStorage.AsString) with System.Text.Json.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var old = JsonSerializer.Deserialize<Box2D>("""{"x0": 1, "y0": 2, "x1": 5, "y1": 6, "slice": 3, "classId": 1}""", json);
+        Assert.Equal(new Box2D(1, 2, 5, 6, 3, 1), old);
+        Assert.Equal(Coronal, JsonSerializer.Deserialize<Box2D>(JsonSerializer.Serialize(Coronal, json), json));
+    }
 
     [Fact]
     public void A_reformat_box_is_held_to_its_own_plane_s_axes()
