@@ -138,16 +138,4 @@ public static class BoxVoxels
             ? new Box2D(box.MinX, s0, box.MaxX, s1, k, box.ClassId)
             : new Box2D(s0, box.MinX, s1, box.MaxX, k, box.ClassId);
     }
-
-    /// <summary>Whether a voxel lies on the plane the box was drawn on (the plane its "outside is background" speaks for).</summary>
-    public static bool OnPlane(Box2D box, int i, int j, int k)
-    {
-        ArgumentNullException.ThrowIfNull(box);
-        return box.Plane switch
-        {
-            SlicePlane.Coronal => j == box.Slice,
-            SlicePlane.Sagittal => i == box.Slice,
-            _ => k == box.Slice,
-        };
-    }
 }

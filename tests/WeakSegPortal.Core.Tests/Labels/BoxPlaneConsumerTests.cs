@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Consistency;
@@ -22,6 +24,16 @@ public sealed class BoxPlaneConsumerTests
     private static readonly Box2D Coronal = new(1.5, 0.5, 10.5, 4.5, 9, 1, SlicePlane.Coronal);
 
     private static WeakLabels Boxes(params Box2D[] boxes) => new() { Boxes = boxes };
+
+    [Fact]
+    public void A_box_stored_before_planes_existed_reads_as_axial_and_a_reformat_box_keeps_its_plane()
+    {
+        // The event store writes enums as strings (HostingExtensions: EnumStorage.AsString) with System.Text.Json.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        var old = JsonSerializer.Deserialize<Box2D>("""{"x0": 1, "y0": 2, "x1": 5, "y1": 6, "slice": 3, "classId": 1}""", json);
+        Assert.Equal(new Box2D(1, 2, 5, 6, 3, 1), old);
+        Assert.Equal(Coronal, JsonSerializer.Deserialize<Box2D>(JsonSerializer.Serialize(Coronal, json), json));
+    }
 
     [Fact]
     public void A_reformat_box_is_held_to_its_own_plane_s_axes()
@@ -163,6 +175,7 @@ public sealed class BoxPlaneConsumerTests
         Assert.Throws<InvalidDataException>(() => (label with { Plane = "oblique" }).ToBox());
         var point = new ExchangeLabel(ExchangeLabel.Point, 1, 3) { Voxel = [[1, 1]], Plane = "coronal" };
         Assert.Throws<InvalidDataException>(() => ExchangeLabels.ToEvent(point, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UnixEpoch));
+        Assert.Throws<InvalidDataException>(() => ExchangeLabel.ToWeakLabels([point]));   // the import's check before it stores anything
     }
 
     [Fact]
@@ -175,6 +188,7 @@ public sealed class BoxPlaneConsumerTests
         Assert.Null(reason);
         var made = (BoxDrawn)AnnotationEventFactory.Created(Guid.NewGuid(), command.ItemId, Guid.NewGuid(), command, shape!, DateTimeOffset.UnixEpoch);
         Assert.Equal(new Box2D(0.5, 1, 11, 7, 15, 1, SlicePlane.Sagittal), made.Box);
+        Assert.Equal((15, 1), (made.ToStored().Slice, made.ToStored().AxialSlice));   // the QA page opens on axial slice 1
         var view = AnnotationView.From(command.ItemId, made.ToStored());
         Assert.Equal(("sagittal", 15, new BoxShape(0.5, 1, 11, 7)), (view.Plane, view.Slice, view.Box));
         var weak = new AnnotatorItemLabels { Annotations = [made.ToStored()] }.ToWeakLabels();
