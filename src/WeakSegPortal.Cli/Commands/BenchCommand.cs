@@ -37,7 +37,11 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { SmoothnessWeight = smoothness } } }).ToList();
         }
-        var runner = new BenchRunner(set, options);
+        var dump = args.Option("dump");
+        var runner = new BenchRunner(set, options)
+        {
+            PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
+        };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));
         foreach (var (id, value) in runner.Reliability.OrderBy(r => set.AnnotatorNames.GetValueOrDefault(r.Key, ""), StringComparer.Ordinal))

@@ -55,6 +55,9 @@ public sealed class BenchRunner
     /// <summary>Each annotator's measured reliability on the held-out items.</summary>
     public IReadOnlyDictionary<Guid, double> Reliability => reliability;
 
+    /// <summary>Called after each case with every item's predicted class map (held-out items first), to look at what was learnt.</summary>
+    public Action<BenchCase, IReadOnlyList<BenchPrediction>>? PredictionsMade { get; init; }
+
     public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
@@ -70,6 +73,8 @@ public sealed class BenchRunner
                 ? TrainFromTags(examples, benchCase, cancellationToken)
                 : Train(examples, benchCase.Weights, tags: 0, cancellationToken);
             var (dice, hd95) = Score(network);
+            PredictionsMade?.Invoke(benchCase, test.Select(i => new BenchPrediction(i, Predict(network, i), true))
+                .Concat(train.Select(i => new BenchPrediction(i, Predict(network, i), false))).ToList());
             if (benchCase.Supervision == BenchSupervision.FullMasks)
             {
                 full = dice;
@@ -175,20 +180,25 @@ public sealed class BenchRunner
         var scored = 0;
         foreach (var item in test)
         {
-            var predicted = new byte[item.Grid.Count];
-            for (var k0 = 0; k0 < item.Grid.Nz; k0 += 16)
-            {
-                var count = Math.Min(16, item.Grid.Nz - k0);
-                using var input = tensor(item.Image.AsSpan(k0 * item.Grid.SliceSize, count * item.Grid.SliceSize).ToArray(), [count, 1, item.Grid.Ny, item.Grid.Nx]);
-                var slices = Segmenter.Predict(network, input);
-                for (var n = 0; n < count; n++)
-                {
-                    slices[n].CopyTo(predicted, (k0 + n) * item.Grid.SliceSize);
-                }
-            }
-            var (d, h, classes) = SegmentationScore.Of(predicted, item.Truth, item.Grid, set.Classes);
+            var (d, h, classes) = SegmentationScore.Of(Predict(network, item), item.Truth, item.Grid, set.Classes);
             (dice, hd95, scored) = (dice + d, hd95 + h, scored + classes);
         }
         return scored == 0 ? (double.NaN, double.NaN) : (dice / scored, hd95 / scored);
+    }
+
+    private static byte[] Predict(UNet network, BenchItem item)
+    {
+        var predicted = new byte[item.Grid.Count];
+        for (var k0 = 0; k0 < item.Grid.Nz; k0 += 16)
+        {
+            var count = Math.Min(16, item.Grid.Nz - k0);
+            using var input = tensor(item.Image.AsSpan(k0 * item.Grid.SliceSize, count * item.Grid.SliceSize).ToArray(), [count, 1, item.Grid.Ny, item.Grid.Nx]);
+            var slices = Segmenter.Predict(network, input);
+            for (var n = 0; n < count; n++)
+            {
+                slices[n].CopyTo(predicted, (k0 + n) * item.Grid.SliceSize);
+            }
+        }
+        return predicted;
     }
 }
