@@ -14,7 +14,7 @@ namespace WeakSegPortal.Training.Bench;
 /// <remarks>
 /// Split: the last <see cref="BenchOptions.TestShare"/> of the items are held out (gold). Their annotators' labels against
 /// their truth give each annotator's reliability (<see cref="CrowdReliability.FromGold"/>, all label kinds pooled) and their
-/// masks the points' size prior (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
+/// masks the size prior of the pixel-label cases that weigh one (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
 /// its kind of label from every annotator (the careless one included) and builds one example per labelled slice with
 /// <see cref="CrowdLabels"/>; plain majority replaces every reliability by 1.
 /// </remarks>
@@ -105,11 +105,12 @@ public sealed class BenchRunner
                         Enumerable.Repeat(true, set.Classes).ToArray(), [], Unknown(set.Classes), []));
                     continue;
                 }
-                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, benchCase.Supervision == BenchSupervision.Points ? sizePrior : null);
+                var sized = benchCase.Weights.Size > 0 && benchCase.Supervision is BenchSupervision.Points or BenchSupervision.Scribbles;
+                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? sizePrior : null);
                 example = benchCase.Supervision switch
                 {
                     BenchSupervision.Boxes => OutsideEveryBoxIsBackground(example),
-                    BenchSupervision.Points => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
+                    _ when sized => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
                     _ => example,
                 };
                 if (example.Target.Any(t => t >= 0) || example.Boxes.Count > 0 || example.Tags.Any(t => t != TagClassificationLoss.Unknown))
