@@ -37,7 +37,20 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { SmoothnessWeight = smoothness } } }).ToList();
         }
-        var runner = new BenchRunner(set, options);
+        // The size prior's weight in the cases learning from pixels (scribbles and points); the CRF's where a case has one.
+        if (args.DoubleOption("size-weight") is { } size)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { Size = size } } : c).ToList();
+        }
+        if (args.DoubleOption("crf-weight") is { } crf)
+        {
+            cases = cases.Select(c => c.Weights.GatedCrf > 0 ? c with { Weights = c.Weights with { GatedCrf = crf } } : c).ToList();
+        }
+        var dump = args.Option("dump");
+        var runner = new BenchRunner(set, options)
+        {
+            PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
+        };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));
         foreach (var (id, value) in runner.Reliability.OrderBy(r => set.AnnotatorNames.GetValueOrDefault(r.Key, ""), StringComparer.Ordinal))

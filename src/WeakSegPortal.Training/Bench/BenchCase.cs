@@ -22,7 +22,7 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
     public static BenchCase Scribbles { get; } = new("scribbles", BenchSupervision.Scribbles, true,
         new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel, BalanceClasses = true });
 
-    /// <summary>Boxes: tightness MIL with α-softmax, outside every box background, pairwise smoothness, gated CRF.</summary>
+    /// <summary>Boxes: tightness MIL with α-softmax, outside every box background, gated CRF (no in-box smoothness: see BoxTightnessOptions.SmoothnessWeight).</summary>
     public static BenchCase Boxes { get; } = new("boxes", BenchSupervision.Boxes, true,
         new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 1, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
 

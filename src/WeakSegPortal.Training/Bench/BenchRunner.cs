@@ -14,7 +14,7 @@ namespace WeakSegPortal.Training.Bench;
 /// <remarks>
 /// Split: the last <see cref="BenchOptions.TestShare"/> of the items are held out (gold). Their annotators' labels against
 /// their truth give each annotator's reliability (<see cref="CrowdReliability.FromGold"/>, all label kinds pooled) and their
-/// masks the points' size prior (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
+/// masks the size prior of the pixel-label cases that weigh one (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
 /// its kind of label from every annotator (the careless one included) and builds one example per labelled slice with
 /// <see cref="CrowdLabels"/>; plain majority replaces every reliability by 1.
 /// </remarks>
@@ -55,6 +55,9 @@ public sealed class BenchRunner
     /// <summary>Each annotator's measured reliability on the held-out items.</summary>
     public IReadOnlyDictionary<Guid, double> Reliability => reliability;
 
+    /// <summary>Called after each case with every item's predicted class map (held-out items first), to look at what was learnt.</summary>
+    public Action<BenchCase, IReadOnlyList<BenchPrediction>>? PredictionsMade { get; init; }
+
     public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
@@ -70,6 +73,8 @@ public sealed class BenchRunner
                 ? TrainFromTags(examples, benchCase, cancellationToken)
                 : Train(examples, benchCase.Weights, tags: 0, cancellationToken);
             var (dice, hd95) = Score(network);
+            PredictionsMade?.Invoke(benchCase, test.Select(i => new BenchPrediction(i, Predict(network, i), true))
+                .Concat(train.Select(i => new BenchPrediction(i, Predict(network, i), false))).ToList());
             if (benchCase.Supervision == BenchSupervision.FullMasks)
             {
                 full = dice;
@@ -100,11 +105,12 @@ public sealed class BenchRunner
                         Enumerable.Repeat(true, set.Classes).ToArray(), [], Unknown(set.Classes), []));
                     continue;
                 }
-                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, benchCase.Supervision == BenchSupervision.Points ? sizePrior : null);
+                var sized = benchCase.Weights.Size > 0 && benchCase.Supervision is BenchSupervision.Points or BenchSupervision.Scribbles;
+                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? sizePrior : null);
                 example = benchCase.Supervision switch
                 {
                     BenchSupervision.Boxes => OutsideEveryBoxIsBackground(example),
-                    BenchSupervision.Points => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
+                    _ when sized => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
                     _ => example,
                 };
                 if (example.Target.Any(t => t >= 0) || example.Boxes.Count > 0 || example.Tags.Any(t => t != TagClassificationLoss.Unknown))
@@ -175,20 +181,25 @@ public sealed class BenchRunner
         var scored = 0;
         foreach (var item in test)
         {
-            var predicted = new byte[item.Grid.Count];
-            for (var k0 = 0; k0 < item.Grid.Nz; k0 += 16)
-            {
-                var count = Math.Min(16, item.Grid.Nz - k0);
-                using var input = tensor(item.Image.AsSpan(k0 * item.Grid.SliceSize, count * item.Grid.SliceSize).ToArray(), [count, 1, item.Grid.Ny, item.Grid.Nx]);
-                var slices = Segmenter.Predict(network, input);
-                for (var n = 0; n < count; n++)
-                {
-                    slices[n].CopyTo(predicted, (k0 + n) * item.Grid.SliceSize);
-                }
-            }
-            var (d, h, classes) = SegmentationScore.Of(predicted, item.Truth, item.Grid, set.Classes);
+            var (d, h, classes) = SegmentationScore.Of(Predict(network, item), item.Truth, item.Grid, set.Classes);
             (dice, hd95, scored) = (dice + d, hd95 + h, scored + classes);
         }
         return scored == 0 ? (double.NaN, double.NaN) : (dice / scored, hd95 / scored);
+    }
+
+    private static byte[] Predict(UNet network, BenchItem item)
+    {
+        var predicted = new byte[item.Grid.Count];
+        for (var k0 = 0; k0 < item.Grid.Nz; k0 += 16)
+        {
+            var count = Math.Min(16, item.Grid.Nz - k0);
+            using var input = tensor(item.Image.AsSpan(k0 * item.Grid.SliceSize, count * item.Grid.SliceSize).ToArray(), [count, 1, item.Grid.Ny, item.Grid.Nx]);
+            var slices = Segmenter.Predict(network, input);
+            for (var n = 0; n < count; n++)
+            {
+                slices[n].CopyTo(predicted, (k0 + n) * item.Grid.SliceSize);
+            }
+        }
+        return predicted;
     }
 }

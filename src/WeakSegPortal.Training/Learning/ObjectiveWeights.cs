@@ -4,7 +4,7 @@ namespace WeakSegPortal.Training.Learning;
 
 /// <summary>Weights of the weak-loss terms in one training objective (0 leaves a term out).</summary>
 /// <remarks>Defaults from WEAK-SUPERVISION.md: entropy 0.1, gated CRF 0.1 (ramped in by the caller where wanted), size 1e-2 on raw
-/// sizes (here sizes are fractions of the image, hence 1), box tightness 1 with its own smoothness weight.</remarks>
+/// sizes (here sizes are fractions of the image, hence 1), box tightness 1 (its in-box smoothness off, see <see cref="BoxTightnessOptions.SmoothnessWeight"/>).</remarks>
 public sealed record ObjectiveWeights(
     double CrossEntropy = 1,
     double Entropy = 0,

@@ -13,7 +13,7 @@ namespace WeakSegPortal.Training.Losses;
 /// S_α(p) = Σ p e^{αp} / Σ e^{αp} of the class probability along it, and the bag term is −log S_α (mean over bags).
 /// Negative: every pixel outside every box of the class on that image, for each class boxed there, is background for
 /// that class: −log(1 − p) (mean over those pixels). Smoothness: mean of (p_i − p_j)² over neighbour pairs (the 8-neighbourhood,
-/// each pair once) with both pixels inside a box. Wang &amp; Xia weight the bag terms with a focal loss; here they are plain
+/// each pair once) with both pixels inside a box, weighted by <see cref="BoxTightnessOptions.SmoothnessWeight"/> (off by default, see there). Wang &amp; Xia weight the bag terms with a focal loss; here they are plain
 /// cross-entropy.
 /// </remarks>
 public static class BoxTightnessLoss
@@ -28,7 +28,11 @@ public static class BoxTightnessLoss
         ArgumentNullException.ThrowIfNull(options);
         using var scope = NewDisposeScope();
         var p = nn.functional.softmax(logits, 1);
-        var total = Positive(p, boxes, options.Alpha, options.Angles) + Negative(p, boxes) + options.SmoothnessWeight * Smoothness(p, boxes);
+        var total = Positive(p, boxes, options.Alpha, options.Angles) + Negative(p, boxes);
+        if (options.SmoothnessWeight > 0)
+        {
+            total = total + options.SmoothnessWeight * Smoothness(p, boxes);
+        }
         return total.MoveToOuterDisposeScope();
     }
 

@@ -97,4 +97,29 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("unknown case(s) polygons; cases: full-masks, scribbles, boxes, points, points-pce-only, tags, scribbles-plain-majority", stderr);
     }
+
+    [Fact]
+    public async Task Bench_dump_writes_per_case_a_montage_and_each_items_true_and_predicted_areas()
+    {
+        Assert.Equal(0, (await Run("simulate", "--out", folder, "--items", "4", "--size", "32", "--absence", "0")).Code);
+        var dump = Path.Combine(folder, "dump");
+
+        var (code, _, stderr) = await Run("bench", "--data", folder, "--steps", "2", "--batch", "2", "--depth", "2", "--channels", "2",
+            "--threads", "1", "--cases", "boxes", "--dump", dump);
+
+        Assert.True(code == 0, stderr);
+        var png = File.ReadAllBytes(Path.Combine(dump, "boxes.png"));
+        Assert.Equal(4 * (32 * 4 + 2), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(4 * (32 * 4 + 2), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        var rows = File.ReadAllLines(Path.Combine(dump, "boxes.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
+        var set = BenchSetFiles.ReadSimulated(folder, CancellationToken.None);
+        Assert.Equal(4 * (set.Classes - 1), rows.Count);
+        Assert.Equal(["yes", "yes", "no", "no", "no", "no", "no", "no"], rows.Select(r => r[1]));
+        foreach (var row in rows)
+        {
+            var item = set.Items.Single(i => i.Name == row[0]);
+            Assert.Equal(item.Truth.Count(t => t == byte.Parse(row[2], CultureInfo.InvariantCulture)), int.Parse(row[3], CultureInfo.InvariantCulture));
+            Assert.InRange(double.Parse(row[5], CultureInfo.InvariantCulture), 0, 1);
+        }
+    }
 }

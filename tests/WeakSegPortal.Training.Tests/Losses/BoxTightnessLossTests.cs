@@ -109,4 +109,15 @@ public class BoxTightnessLossTests
 
         Assert.Equal(3.710796, loss.item<float>(), 4);
     }
+
+    [Fact]
+    public void By_default_the_total_is_positive_plus_negative_without_the_unweighted_smoothness()
+    {
+        // 0.664595 + 0.546201 = 1.210796: the in-box smoothness (0.25 here) fills the box and is off unless asked for.
+        using var logits = TinyTensors.TwoClassLogits(Foreground, 2, 3);
+
+        using var loss = BoxTightnessLoss.Compute(logits, Box, new BoxTightnessOptions());
+
+        Assert.Equal(1.210796, loss.item<float>(), 4);
+    }
 }
