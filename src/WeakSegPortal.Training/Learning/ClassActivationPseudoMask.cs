@@ -7,8 +7,10 @@ namespace WeakSegPortal.Training.Learning;
 /// <summary>Pixel targets from class activation maps: where a tagged-present class's map is strong, that class; where every present map is weak, background.</summary>
 /// <remarks>
 /// Each present class's map (<see cref="UNet.TagActivationMaps"/>, at the input's resolution) is rectified and divided by its
-/// maximum over the image; a pixel takes the strongest present class where that is at least <see cref="Foreground"/>,
-/// background where every present class is below <see cref="Background"/>, and is left out (ignored) in the band between. A
+/// maximum over the image; a pixel takes the strongest present class where that is at least <see cref="Foreground"/> and no
+/// other present class also reaches it (two classes claiming a pixel leave it out: on the benchmark both maps lit both
+/// organs, and picking the stronger taught the small organ as the large one), background where every present class is below
+/// <see cref="Background"/>, and is left out (ignored) in the band between. A
 /// class tagged absent never takes a pixel. An image whose classes are all tagged absent is background throughout; a class
 /// whose tag is unknown leaves the image out (it could be anywhere, so no pixel is known to be background).
 /// </remarks>
@@ -64,16 +66,17 @@ public static class ClassActivationPseudoMask
         }
         for (var v = 0; v < pixels; v++)
         {
-            var (best, strongest) = (-1, 0.0);
+            var (best, strongest, claims) = (-1, 0.0, 0);
             foreach (var t in present)
             {
                 var normalised = peak[t] > 0 ? Math.Max(0, maps[t * pixels + v]) / (double)peak[t] : 0;
+                claims += normalised >= Foreground ? 1 : 0;
                 if (normalised > strongest)
                 {
                     (best, strongest) = (t, normalised);
                 }
             }
-            target[v] = strongest >= Foreground ? best + 1 : strongest < Background ? MarginalCrossEntropy.Background : PartialCrossEntropy.Ignore;
+            target[v] = claims == 1 ? best + 1 : strongest < Background ? MarginalCrossEntropy.Background : PartialCrossEntropy.Ignore;
         }
         return target;
     }

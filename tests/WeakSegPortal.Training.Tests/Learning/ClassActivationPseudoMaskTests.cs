@@ -31,6 +31,15 @@ public class ClassActivationPseudoMaskTests
     }
 
     [Fact]
+    public void A_pixel_that_two_present_classes_both_claim_is_left_out()
+    {
+        // Pixel 0: .75 and .6, both at least half their peak → ignored. Pixel 1: 1 and .4 → class 1. Pixel 2: .5 and 1 → ignored.
+        var target = ClassActivationPseudoMask.FromMaps([3, 4, 2, 3, 2, 5], [1, 1], 3);
+
+        Assert.Equal([Ignore, 1L, Ignore], target);
+    }
+
+    [Fact]
     public void An_image_with_every_class_absent_is_background_and_one_with_an_unknown_tag_is_left_out()
     {
         Assert.Equal([0L, 0, 0], ClassActivationPseudoMask.FromMaps([], [0, 0], 3));
