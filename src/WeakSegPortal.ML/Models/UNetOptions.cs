@@ -13,7 +13,7 @@ public sealed record UNetOptions(int Classes, int Depth = 4, int BaseChannels = 
     /// <summary>Input channels: the slice and its neighbours on both sides.</summary>
     public int InputChannels => 1 + 2 * NeighbourSlices;
 
-    /// <summary>Channels of the deepest level, where the classification head pools.</summary>
+    /// <summary>Channels of the deepest level.</summary>
     public int DeepestChannels => BaseChannels << (Depth - 1);
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace WeakSegPortal.Training.Export;
 /// Writes a U-Net's inference graph as an ONNX model from its weights (TorchSharp has no exporter): Conv →
 /// BatchNormalization (running statistics, as in eval mode) → Relu twice per level, MaxPool between encoder levels,
 /// ConvTranspose and Concat in the decoder, a 1×1 Conv and a Softmax over classes. The tag head, where the network has one,
-/// is a second output: ReduceMean over the deepest features, Gemm, Sigmoid. Signature: <see cref="ProjectModelSignature"/>.
+/// is a second output: a 1×1 convolution of the first level's features (the class activation maps), ReduceMean, Sigmoid. Signature: <see cref="ProjectModelSignature"/>.
 /// </summary>
 public static class UNetOnnxExport
 {
@@ -47,7 +47,6 @@ public static class UNetOnnxExport
             x = Block(graph, $"down.{level}", x);
             skips.Add(x);
         }
-        var deepest = x;
         for (var step = 0; step < options.Depth - 1; step++)
         {
             var up = graph.Node("ConvTranspose", [x, graph.Weight($"up.{step}.weight"), graph.Weight($"up.{step}.bias")], $"up{step}",
@@ -61,9 +60,10 @@ public static class UNetOnnxExport
         graph.Output(ProjectModelSignature.Probabilities, ProjectModelSignature.Batch, options.Classes, ProjectModelSignature.Height, ProjectModelSignature.Width);
         if (options.Tags > 0)
         {
-            var pooled = graph.Node("ReduceMean", [deepest], "tag_pooled", OnnxGraphWriter.Ints("axes", 2, 3), OnnxGraphWriter.Int("keepdims", 0));
-            var tagLogits = graph.Node("Gemm", [pooled, graph.Weight("tags.classifier.weight"), graph.Weight("tags.classifier.bias")], "tag_logits",
-                OnnxGraphWriter.Int("transB", 1));
+            // The tag head: a 1×1 convolution of the first level's features (the class activation maps), then their spatial mean.
+            var maps = graph.Node("Conv", [skips[0], graph.Weight("tags.classifier.weight"), graph.Weight("tags.classifier.bias")], "tag_maps",
+                OnnxGraphWriter.Ints("kernel_shape", 1, 1));
+            var tagLogits = graph.Node("ReduceMean", [maps], "tag_logits", OnnxGraphWriter.Ints("axes", 2, 3), OnnxGraphWriter.Int("keepdims", 0));
             graph.Node("Sigmoid", [tagLogits], ProjectModelSignature.TagProbabilities);
             graph.Output(ProjectModelSignature.TagProbabilities, ProjectModelSignature.Batch, options.Tags);
         }

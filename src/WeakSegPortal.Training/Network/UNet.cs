@@ -38,7 +38,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
             channels /= 2;
         }
         head = nn.Conv2d(channels, options.Classes, 1);
-        tags = options.Tags > 0 ? new TagHead("tags", options.DeepestChannels, options.Tags) : null;
+        tags = options.Tags > 0 ? new TagHead("tags", options.BaseChannels, options.Tags) : null;
         RegisterComponents();
     }
 
@@ -49,11 +49,11 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var output = Run(input, withTags: false);
-        output.Deepest.Dispose();
+        output.Features.Dispose();
         return output.Logits;
     }
 
-    /// <summary>Logits, tag logits (where the net has a tag head) and the deepest features, in one pass.</summary>
+    /// <summary>Logits, tag logits (where the net has a tag head) and the first level's features that the tag head reads, in one pass.</summary>
     public UNetOutput Run(Tensor input, bool withTags = true)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -74,18 +74,17 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
             x = down[level].forward(level == 0 ? x : nn.functional.max_pool2d(x, 2));
             skips.Add(x);
         }
-        var deepest = x;
         for (var step = 0; step < up.Count; step++)
         {
             var upsampled = up[step].forward(x);
             x = decode[step].forward(cat([upsampled, skips[skips.Count - 2 - step]], 1));
         }
         var logits = head.forward(x);
-        var tagLogits = withTags && tags is not null ? tags.forward(deepest) : null;
-        return new UNetOutput(logits.MoveToOuterDisposeScope(), tagLogits?.MoveToOuterDisposeScope(), deepest.MoveToOuterDisposeScope());
+        var tagLogits = withTags && tags is not null ? tags.forward(skips[0]) : null;
+        return new UNetOutput(logits.MoveToOuterDisposeScope(), tagLogits?.MoveToOuterDisposeScope(), skips[0].MoveToOuterDisposeScope());
     }
 
-    /// <summary>Class activation maps of the tags [batch, tags, height, width], upsampled to the input size.</summary>
+    /// <summary>Class activation maps of the tags [batch, tags, height, width], at the input's resolution (the tag head reads the first level's features).</summary>
     public Tensor TagActivationMaps(Tensor input)
     {
         if (tags is null)
@@ -94,9 +93,8 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
         }
         using var scope = NewDisposeScope();
         var output = Run(input, withTags: false);
-        var maps = tags.ActivationMaps(output.Deepest);
-        var full = nn.functional.interpolate(maps, [input.shape[2], input.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
-        return full.MoveToOuterDisposeScope();
+        var maps = tags.ActivationMaps(output.Features);
+        return maps.MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)

@@ -58,7 +58,7 @@ public class UNetTests
     }
 
     [Fact]
-    public void The_tag_head_pools_the_deepest_features_and_its_activation_maps_average_to_the_tag_logits()
+    public void The_tag_head_maps_each_pixel_at_the_input_resolution_from_the_first_level_and_its_maps_average_to_the_tag_logits()
     {
         using var net = new UNet(new UNetOptions(3, Depth: 3, BaseChannels: 4, Tags: 2));
         net.eval();
@@ -67,12 +67,14 @@ public class UNetTests
 
         var output = net.Run(input);
         var maps = net.TagActivationMaps(input);
-        var deepMaps = ((TagHead)net.named_children().Single(c => c.name == "tags").module).ActivationMaps(output.Deepest);
+        var fromFeatures = ((TagHead)net.named_children().Single(c => c.name == "tags").module).ActivationMaps(output.Features);
 
         Assert.Equal([2L, 2], output.TagLogits!.shape);
         Assert.Equal([2L, 2, 16, 16], maps.shape);
-        // Linear after global average pooling: the CAM's spatial mean is the tag logit.
-        Assert.True(deepMaps.mean([2L, 3L]).allclose(output.TagLogits, rtol: 1e-4, atol: 1e-5));
+        Assert.True(fromFeatures.allclose(maps, rtol: 1e-4, atol: 1e-5));
+        Assert.Equal([2L, 4, 16, 16], output.Features.shape); // the first level: base channels, no pooling
+        // A per-pixel linear map, then global average pooling: the CAM's spatial mean is the tag logit.
+        Assert.True(maps.mean([2L, 3L]).allclose(output.TagLogits, rtol: 1e-4, atol: 1e-5));
     }
 
     [Fact]
