@@ -27,6 +27,20 @@ public static class AnnotationRecords
         return Group(records);
     }
 
+    /// <summary>An annotator's labels on every item but <paramref name="exceptItems"/> (whose labels the caller holds already).</summary>
+    public static async Task<IReadOnlyList<AnnotatorItemLabels>> OfAnnotatorAsync(IQuerySession session, Guid annotatorId, IReadOnlyCollection<Guid> exceptItems, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(exceptItems);
+        if (exceptItems.Count == 0)
+        {
+            return await OfAnnotatorAsync(session, annotatorId, ct);
+        }
+        var except = exceptItems.ToArray();
+        var records = await session.Query<AnnotationRecord>().Where(r => r.AnnotatorId == annotatorId && !r.ItemId.IsOneOf(except)).ToListAsync(ct);
+        return Group(records);
+    }
+
     private static List<AnnotatorItemLabels> Group(IReadOnlyList<AnnotationRecord> records) =>
         [.. records.GroupBy(r => (r.ItemId, r.AnnotatorId)).Select(g => Assemble(g.Key.ItemId, g.Key.AnnotatorId, [.. g]))];
 

@@ -11,11 +11,31 @@ namespace WeakSegPortal.Core.Qa;
 /// </summary>
 public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<AgreementRecomputer> log)
 {
+    /// <summary>
+    /// Recomputes those items whose stored summary does not include yet the newest of their events in a page of the
+    /// agreement subscription (<paramref name="newestEvents"/>: item → that event's sequence number); null when every
+    /// one does. A summary is computed from every label committed when it was made (<see cref="ItemAgreementSummary.EventsThrough"/>),
+    /// so while the subscription trails the events, one recompute of an item covers the pages after it up to that mark,
+    /// and a node taking the daemon over goes through them without recomputing the same items again.
+    /// </summary>
+    public async Task<AgreementChanged?> RecomputeBehindAsync(IDocumentOperations operations, IReadOnlyDictionary<Guid, long> newestEvents, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(newestEvents);
+        await using var reader = operations.DocumentStore.QuerySession();
+        var stored = await reader.LoadManyAsync<ItemAgreementSummary>(ct, newestEvents.Keys);
+        var current = stored.Where(s => s.EventsThrough >= newestEvents[s.Id]).Select(s => s.Id).ToHashSet();
+        var behind = newestEvents.Keys.Where(id => !current.Contains(id)).ToList();
+        return behind.Count == 0 ? null : await RecomputeAsync(operations, behind, ct);
+    }
+
     public async Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(itemIds);
         var now = clock.GetUtcNow();
+        // Read before the labels: every event up to the mark was committed, and with it its inline-projected label.
+        var through = await CommittedEvents.ThroughAsync(operations.DocumentStore, ct);
         // Reads go through their own session: the daemon's session keeps an identity map, and a
         // summary read there could not then be replaced by its fresh version.
         await using var reader = operations.DocumentStore.QuerySession();
@@ -30,7 +50,9 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
             var reference = item.IsGold && item.Adjudication is not null ? await LastAdjudicationAsync(reader, item.Id, ct) : null;
             try
             {
-                fresh.Add(ItemAgreementSummarizer.Summarize(item, [.. labels[item.Id]], reference, now));
+                var summary = ItemAgreementSummarizer.Summarize(item, [.. labels[item.Id]], reference, now);
+                summary.EventsThrough = through;
+                fresh.Add(summary);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -59,7 +81,7 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 .Concat(before.Where(b => b.ProjectId == project).SelectMany(b => b.AnnotatorIds))
                 .Concat(repeats.Where(r => r.ProjectId == project).SelectMany(r => r.AssignedTo))
                 .Distinct().ToList();
-            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project, annotators, summaries, selves, dropped, now, ct));
+            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project, annotators, summaries, selves, dropped, (ids, labels), now, ct));
         }
         return new AgreementChanged([.. ids, .. repeats.Select(r => r.Id)], projects, now);
     }
@@ -105,8 +127,9 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         return (scored, dropped);
     }
 
+    /// <param name="read">The items whose labels this recompute read already, with those labels: only the others' are read again.</param>
     private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh,
-        List<SelfAgreement> freshSelves, List<Guid> dropped, DateTimeOffset now, CancellationToken ct)
+        List<SelfAgreement> freshSelves, List<Guid> dropped, (List<Guid> Items, ILookup<Guid, AnnotatorItemLabels> Labels) read, DateTimeOffset now, CancellationToken ct)
     {
         var freshById = fresh.ToDictionary(s => s.Id);
         var cards = new List<AnnotatorScorecard>(annotators.Count);
@@ -118,7 +141,8 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 .ToListAsync(ct);
             var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
             var items = summaries.Select(s => s.Id).ToHashSet();
-            var labels = await AnnotationRecords.OfAnnotatorAsync(reader, annotator, ct);
+            List<AnnotatorItemLabels> labels = [.. read.Items.SelectMany(i => read.Labels[i]).Where(l => l.AnnotatorId == annotator),
+                .. await AnnotationRecords.OfAnnotatorAsync(reader, annotator, read.Items, ct)];
             var storedSelves = await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId == annotator).ToListAsync(ct);
             var selves = storedSelves.Where(s => !dropped.Contains(s.Id) && !freshSelves.Exists(f => f.Id == s.Id))
                 .Concat(freshSelves.Where(f => f.ProjectId == projectId && f.AnnotatorId == annotator));

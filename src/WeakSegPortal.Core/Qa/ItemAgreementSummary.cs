@@ -45,4 +45,10 @@ public sealed class ItemAgreementSummary
     public List<ClassAgreementSummary> Classes { get; set; } = [];
     public List<AnnotatorAgreementSummary> Annotators { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// The event store's high water mark read just before this summary's labels were: every event up to it had been
+    /// committed, so this summary includes it. The agreement subscription skips an item whose events in its page all lie
+    /// at or below it (0 in summaries written before it existed: never skipped).
+    /// </summary>
+    public long EventsThrough { get; set; }
 }

@@ -77,6 +77,7 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<SessionEndBroadcast>());
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriteTimings>();
+        services.AddSingleton<AgreementBatchTimings>();
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();

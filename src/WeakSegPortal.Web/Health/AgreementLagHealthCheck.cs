@@ -12,7 +12,7 @@ namespace WeakSegPortal.Web.Health;
 /// shows stale agreement, so the portal reports Degraded (still serving annotators). The lag is read from the
 /// database, so every node reports the same; each node adds its own daemon role (<see cref="DaemonRole"/>).
 /// </summary>
-internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<HealthOptions> options, TimeProvider clock, DaemonRole role) : IHealthCheck
+internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<HealthOptions> options, TimeProvider clock, DaemonRole role, AgreementBatchTimings pages) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -36,6 +36,10 @@ internal sealed class AgreementLagHealthCheck(IDocumentStore store, IOptions<Hea
                 ["daemonMode"] = role.Mode.ToString(),
                 ["role"] = role.Current(),
             };
+            foreach (var (key, value) in pages.Figures())
+            {
+                data[key] = value;
+            }
             return lag <= options.Value.MaxAgreementLag
                 ? HealthCheckResult.Healthy("The agreement subscription is current.", data)
                 : HealthCheckResult.Degraded($"The agreement subscription trails by {lag.TotalSeconds:0} s (more than {options.Value.MaxAgreementLag.TotalSeconds:0} s): QA pages show stale agreement.", data: data);

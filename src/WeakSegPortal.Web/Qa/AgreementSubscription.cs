@@ -21,6 +21,7 @@ public sealed class AgreementSubscription : SubscriptionBase
 
     private readonly AgreementRecomputer _recomputer;
     private readonly AgreementBroadcast _notifier;
+    private readonly AgreementBatchTimings _timings;
 
     /// <summary>
     /// The events that change an item's agreement: every label event, and the QA and submission
@@ -38,9 +39,9 @@ public sealed class AgreementSubscription : SubscriptionBase
         [typeof(ItemSkipped)] = "a skip changes nothing that was labelled",
     };
 
-    public AgreementSubscription(AgreementRecomputer recomputer, AgreementBroadcast notifier)
+    public AgreementSubscription(AgreementRecomputer recomputer, AgreementBroadcast notifier, AgreementBatchTimings timings)
     {
-        (_recomputer, _notifier) = (recomputer, notifier);
+        (_recomputer, _notifier, _timings) = (recomputer, notifier, timings);
         Name = SubscriptionName;
         foreach (var type in Inputs)
         {
@@ -52,13 +53,17 @@ public sealed class AgreementSubscription : SubscriptionBase
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(operations);
-        var items = page.Events.Select(e => ItemOf(e.Data)).OfType<Guid>().ToHashSet();
-        if (items.Count == 0)
+        // Each touched item with its newest event here: items whose stored summary already includes it are not recomputed.
+        var newest = page.Events.Select(e => (Item: ItemOf(e.Data), e.Sequence)).Where(e => e.Item is not null)
+            .GroupBy(e => e.Item!.Value).ToDictionary(g => g.Key, g => g.Max(e => e.Sequence));
+        if (newest.Count == 0)
         {
             return NullChangeListener.Instance;
         }
-        var change = await _recomputer.RecomputeAsync(operations, items, cancellationToken);
-        return new AfterCommit(_notifier, change);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var change = await _recomputer.RecomputeBehindAsync(operations, newest, cancellationToken);
+        _timings.Handled(page.Events.Count, change?.ItemIds.Count ?? 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return change is null ? NullChangeListener.Instance : new AfterCommit(_notifier, change);
     }
 
     /// <summary>The item whose agreement an event changes, or null.</summary>

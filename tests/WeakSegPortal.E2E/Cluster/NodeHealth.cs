@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace WeakSegPortal.E2E.Cluster;
 
-/// <summary>What one web node's /health says to a signed-in admin: its daemon role, how far agreement got, its backplane and its workers.</summary>
-public sealed record NodeHealth(string Role, long HandledSequence, long NewestSequence, string Backplane, int WorkersHere)
+/// <summary>
+/// What one web node's /health says to a signed-in admin: its daemon role, how far agreement got, its backplane and its
+/// workers; <see cref="Agreement"/> is the agreement check's whole data (its pages' timings too), for the run's log.
+/// </summary>
+public sealed record NodeHealth(string Role, long HandledSequence, long NewestSequence, string Backplane, int WorkersHere, string Agreement)
 {
     /// <summary>Asks the node directly (not through the balancer), with an admin's sign-in cookie; null when it does not answer.</summary>
     public static async Task<NodeHealth?> ReadAsync(Uri node, string adminCookie, CancellationToken ct)
@@ -23,7 +26,8 @@ public sealed record NodeHealth(string Role, long HandledSequence, long NewestSe
                 agreement.GetProperty("handledSequence").GetInt64(),
                 agreement.GetProperty("newestSequence").GetInt64(),
                 backplane.GetProperty("backplane").GetString() ?? "",
-                backplane.GetProperty("workersHere").GetInt32());
+                backplane.GetProperty("workersHere").GetInt32(),
+                agreement.GetRawText());
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException && !ct.IsCancellationRequested)
         {

@@ -18,7 +18,7 @@ public sealed record NodeLostReport(FaultReport Ledger, IReadOnlyList<ClusterFau
         foreach (var f in Faults)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {f.Kind}: done in {S(f.Injected)}; {f.Reconnected} annotators reconnected; first accepted ack {S(f.FirstAccepted)}, every annotator back {S(f.AllAnnotatorsBack)}, browser label saved {S(f.BrowserSaved)}, worker connected {S(f.WorkerBack)}, agreement updating {S(f.AgreementResumed)}, backplane connected {S(f.BackplaneBack)}; recovered in {S(f.Recovered)}");
+                $"  {f.Kind}: done in {S(f.Injected)}; {f.Reconnected} annotators reconnected; first accepted ack {S(f.FirstAccepted)}, every annotator back {S(f.AllAnnotatorsBack)}, browser label saved {S(f.BrowserSaved)}, worker connected {S(f.WorkerBack)}, agreement updating {S(f.AgreementResumed)} (current past the kill's newest event {S(f.AgreementCurrent)}), backplane connected {S(f.BackplaneBack)}; recovered in {S(f.Recovered)}");
         }
         return text.ToString();
     }

@@ -103,6 +103,13 @@ public sealed class NodeLostRun(NodeLostOptions options)
         var live = new bool[] { true, true };
         async Task<NodeHealth?[]> HealthAsync() =>
             await Task.WhenAll(nodes.Select((n, i) => live[i] ? NodeHealth.ReadAsync(n.Address, admin, ct) : Task.FromResult<NodeHealth?>(null)));
+        // The daemon's state on each live node and in the database, logged every second while agreement is awaited.
+        async Task<string> DaemonStateAsync()
+        {
+            var nodesNow = await HealthAsync();
+            var progress = await ProgressionAsync(connectionString, ct);
+            return string.Join(" | ", nodesNow.Select((h, i) => $"n{i}: {h?.Agreement ?? "down"}")) + $" | mt_event_progression: {progress}";
+        }
         var clock = Stopwatch.StartNew();
         NodeHealth?[] health = [];
         if (!await WaitAsync(async () => (health = await HealthAsync()).Count(h => h?.Role == "hot") == 1 && health.Sum(h => h?.WorkersHere ?? 0) == 1, TimeSpan.FromSeconds(90), ct))
@@ -175,12 +182,13 @@ public sealed class NodeLostRun(NodeLostOptions options)
             }
             // Agreement keeps updating: the node that takes over handles events past what had been handled when the hot one died.
             var handled = health.Max(h => h?.HandledSequence ?? 0);
+            var newest = health.Max(h => h?.NewestSequence ?? 0);
             faults.Add(await FaultAsync(options.KillBothNodes ? "node running the agreement daemon killed (SIGKILL)" : "web node running the agreement daemon killed (SIGKILL)",
                 marks, clients, browser, HealthAsync, async () =>
                 {
                     await nodes[hot].KillAsync();
                     live[hot] = false;
-                }, agreementAfter: handled, backplane: false, ct));
+                }, agreementAfter: (handled, newest), backplane: false, ct, DaemonStateAsync));
             if (options.KillBothNodes)
             {
                 await RestartAsync(nodes, live, hot, ct);
@@ -236,7 +244,7 @@ public sealed class NodeLostRun(NodeLostOptions options)
 
     /// <summary>Injects one fault and waits, all at once, for each part to work again.</summary>
     private async Task<ClusterFault> FaultAsync(string kind, List<(string Kind, long At, TimeSpan Injected)> marks, List<OutboxClient> clients, ClusterBrowser? browser,
-        Func<Task<NodeHealth?[]>> health, Func<Task> inject, long? agreementAfter, bool backplane, CancellationToken ct)
+        Func<Task<NodeHealth?[]>> health, Func<Task> inject, (long Handled, long Newest)? agreementAfter, bool backplane, CancellationToken ct, Func<Task<string>>? daemonState = null)
     {
         var connects = clients.Select(c => c.Connects).ToArray();
         var at = Stopwatch.GetTimestamp();
@@ -247,19 +255,58 @@ public sealed class NodeLostRun(NodeLostOptions options)
         var annotatorsBack = SinceAsync(at, () => Task.FromResult(clients.All(c => c.Accepted.Any(a => a.CallStarted >= at))), limit, ct);
         var workerBack = SinceAsync(at, async () => (await health()).Sum(h => h?.WorkersHere ?? 0) == 1, limit, ct);
         Task<TimeSpan?> agreement = agreementAfter is { } seq
-            ? SinceAsync(at, async () => (await health()).Any(h => h is { Role: "hot" } && h.HandledSequence > seq), limit, ct)
+            ? SinceAsync(at, async () => (await health()).Any(h => h is { Role: "hot" } && h.HandledSequence > seq.Handled), limit, ct)
+            : Task.FromResult<TimeSpan?>(null);
+        Task<TimeSpan?> current = agreementAfter is { } last
+            ? SinceAsync(at, async () => (await health()).Any(h => h is { Role: "hot" } && h.HandledSequence > last.Newest), limit, ct)
             : Task.FromResult<TimeSpan?>(null);
         Task<TimeSpan?> shared = backplane
             ? SinceAsync(at, async () => (await health()).All(h => h is null || h.Backplane == "connected"), limit, ct)
             : Task.FromResult<TimeSpan?>(null);
         Task<TimeSpan?> browserSaved = browser is null ? Task.FromResult<TimeSpan?>(null) : BrowserSavesAsync(browser, at, limit);
-        await Task.WhenAll(annotatorsBack, workerBack, agreement, shared, browserSaved);
+        if (daemonState is not null)
+        {
+            await TraceAsync(at, Task.WhenAll(agreement, current), daemonState, ct);
+        }
+        await Task.WhenAll(annotatorsBack, workerBack, agreement, current, shared, browserSaved);
         var firsts = clients.Select(c => c.Accepted.Where(a => a.CallStarted >= at).Select(a => (long?)a.Acked).FirstOrDefault()).ToList();
         var first = firsts.Min() is { } f ? Stopwatch.GetElapsedTime(at, f) : TimeSpan.MaxValue;
         var fault = new ClusterFault(kind, injected, clients.Where((c, i) => c.Connects > connects[i]).Count(), first,
-            await annotatorsBack ?? TimeSpan.MaxValue, await browserSaved, await workerBack, await agreement, await shared);
+            await annotatorsBack ?? TimeSpan.MaxValue, await browserSaved, await workerBack, await agreement, await shared, await current);
         options.Log(fault.ToString());
         return fault;
+    }
+
+    /// <summary>Logs the daemon's state once a second from the fault until <paramref name="until"/> completes.</summary>
+    private async Task TraceAsync(long at, Task until, Func<Task<string>> state, CancellationToken ct)
+    {
+        while (!until.IsCompleted)
+        {
+            try
+            {
+                options.Log($"  +{Stopwatch.GetElapsedTime(at).TotalSeconds:F1} s {await state()}");
+            }
+            catch (NpgsqlException e)
+            {
+                options.Log($"  +{Stopwatch.GetElapsedTime(at).TotalSeconds:F1} s (no state: {e.Message})");
+            }
+            await Task.WhenAny(until, Task.Delay(1000, ct));
+        }
+    }
+
+    /// <summary>The async daemon's progression rows (high water mark, the agreement subscription), name=sequence.</summary>
+    private static async Task<string> ProgressionAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select name, last_seq_id from {Schema}.mt_event_progression order by name", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add($"{reader.GetString(0)}={reader.GetInt64(1)}");
+        }
+        return string.Join(", ", rows);
     }
 
     private static async Task<TimeSpan?> BrowserSavesAsync(ClusterBrowser browser, long at, TimeSpan limit)

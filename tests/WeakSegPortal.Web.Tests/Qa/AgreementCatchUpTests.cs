@@ -1,0 +1,68 @@
+using Marten;
+using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Labels;
+using WeakSegPortal.Core.Projects;
+using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Web.Tests.Infrastructure;
+
+namespace WeakSegPortal.Web.Tests.Qa;
+
+/// <summary>
+/// The agreement subscription trailing the annotators (issue 12, bench.sh cluster: a node taking the daemon over spent
+/// 72 s on its first page): an item's summary says through which event it is current, a page whose events it already
+/// includes recomputes nothing, and a later event of the item is recomputed.
+/// </summary>
+public sealed class AgreementCatchUpTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_summary_is_current_through_its_events_and_only_an_event_past_that_is_recomputed()
+    {
+        var annotator = Guid.NewGuid();
+        var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Catch-up"), new ProjectMember(annotator, ProjectRole.Annotator));
+        var item = await TestData.ItemAsync(factory.Services, project, "catch-up");
+        await AppendAsync(item, annotator, Box(item, annotator, 2));
+        var second = await AppendAsync(item, annotator, Box(item, annotator, 10));
+
+        // The daemon's recompute read the high water mark, which had passed both events, before their labels.
+        var store = factory.Services.GetRequiredService<IDocumentStore>();
+        await using (var query = store.QuerySession())
+        {
+            var summary = await Eventually.GetAsync(() => query.LoadAsync<ItemAgreementSummary>(item), s => s.ManualAnnotations == 2 && s.EventsThrough >= second);
+            Assert.True(summary.EventsThrough >= second);
+        }
+
+        var recomputer = factory.Services.GetRequiredService<AgreementRecomputer>();
+        await using (var session = store.LightweightSession())
+        {
+            Assert.Null(await recomputer.RecomputeBehindAsync(session, new Dictionary<Guid, long> { [item] = second }, CancellationToken.None));
+        }
+
+        var third = await AppendAsync(item, annotator, Box(item, annotator, 20));
+        await using (var session = store.LightweightSession())
+        {
+            var change = await recomputer.RecomputeBehindAsync(session, new Dictionary<Guid, long> { [item] = third }, CancellationToken.None);
+            Assert.NotNull(change);
+            Assert.Equal([item], change.ItemIds);
+            await session.SaveChangesAsync();
+        }
+        await using (var query = store.QuerySession())
+        {
+            Assert.Equal(3, (await query.LoadAsync<ItemAgreementSummary>(item))!.ManualAnnotations);
+        }
+    }
+
+    private static BoxDrawn Box(Guid item, Guid annotator, double x) =>
+        new(Guid.CreateVersion7(), item, annotator, Guid.NewGuid(), new Box2D(x, 2, x + 8, 12, 1, 1), Provenance.Manual, 10, DateTimeOffset.UtcNow);
+
+    /// <summary>Appends one label event and returns its sequence number.</summary>
+    private async Task<long> AppendAsync(Guid item, Guid annotator, IAnnotationEvent e)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+        var stream = AnnotationStreams.For(item, annotator);
+        session.Events.Append(stream, e);
+        await session.SaveChangesAsync();
+        var events = await session.Events.FetchStreamAsync(stream);
+        return events[^1].Sequence;
+    }
+}
