@@ -12,6 +12,7 @@ for (const c of cases) {
     assert.deepEqual(boxes.map((b) => b.slice), c.between.map((b) => b.slice));
     boxes.forEach((b, i) => {
       assert.equal(b.classId, c.a.classId);
+      assert.equal(b.plane, c.between[i].plane);
       for (const key of ['x0', 'y0', 'x1', 'y1']) assert.ok(Math.abs(b[key] - c.between[i][key]) < 1e-9, `${key} of slice ${b.slice}: ${b[key]} vs ${c.between[i][key]}`);
     });
   });

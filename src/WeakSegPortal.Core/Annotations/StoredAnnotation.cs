@@ -23,6 +23,13 @@ public sealed record StoredAnnotation(
 
     public int? Slice => Box?.Slice ?? Scribble?.Slice ?? Point?.Slice ?? Tag?.Slice ?? Polygon?.Slice ?? Brush?.Slice ?? Mask?.Slice;
 
+    /// <summary>
+    /// The axial slice the label lies on: its slice, or for a box on a coronal or sagittal plane (whose slice is j or i)
+    /// the first axial slice it crosses; null for an item-wide tag. Derived, never stored.
+    /// </summary>
+    [JsonIgnore]
+    public int? AxialSlice => Box is { IsAxial: false } box ? BoxVoxels.KRange(box).First : Slice;
+
     /// <summary>The full-mask edit this label is, if any (a polygon, brush stroke or accepted mask); derived, never stored.</summary>
     [JsonIgnore]
     public IMaskShape? MaskShape => (IMaskShape?)Polygon ?? (IMaskShape?)Brush ?? Mask;

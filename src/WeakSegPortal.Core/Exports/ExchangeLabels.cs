@@ -58,10 +58,7 @@ public static class ExchangeLabels
         {
             throw new InvalidDataException($"A label's provenance \"{p.Source}\" is not one of {string.Join(", ", Provenance.Sources)}.");
         }
-        if (label.Kind != ExchangeLabel.Box && label.Plane is not (null or SlicePlaneNames.Axial))
-        {
-            throw new InvalidDataException($"A {label.Kind} label on plane \"{label.Plane}\" cannot be imported: only boxes are stored on a coronal or sagittal plane.");
-        }
+        label.CheckPlane();
         var provenance = p is null ? Provenance.Manual : new Provenance(p.Source, p.Engine, p.ModelVersion, p.Prompt, p.SuggestionId, p.ObjectId);
         var command = label.CommandId ?? annotationId;
         var at = label.At ?? whenUnknown;

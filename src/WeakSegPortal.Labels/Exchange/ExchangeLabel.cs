@@ -63,6 +63,7 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
         {
             throw odd.Invalid($"unknown kind \"{odd.Kind}\"");
         }
+        all.ForEach(l => l.CheckPlane());
         return new WeakLabels
         {
             Boxes = [.. all.Select(l => l.ToBox()).OfType<Box2D>()],
@@ -71,6 +72,16 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
             Tags = [.. all.Select(l => l.ToTag()).OfType<Tag>()],
             Masks = [.. all.Select(l => (IMaskShape?)l.ToPolygon() ?? (IMaskShape?)l.ToBrush() ?? l.ToMask()).OfType<IMaskShape>()],
         };
+    }
+
+    /// <summary>Throws unless <see cref="Plane"/> is absent or axial, or the label is a box on a known plane.</summary>
+    public void CheckPlane()
+    {
+        if (Kind != Box && Plane is not (null or SlicePlaneNames.Axial))
+        {
+            throw Invalid($"only boxes are stored on a coronal or sagittal plane, not a {Kind} on \"{Plane}\"");
+        }
+        _ = OnPlane();
     }
 
     private SlicePlane OnPlane() => SlicePlaneNames.TryParse(Plane, out var plane)

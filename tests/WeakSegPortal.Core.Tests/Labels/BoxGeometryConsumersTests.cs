@@ -13,6 +13,7 @@ public sealed partial class BoxGeometryConsumersTests
     private const string Core = "BoxPlaneConsumerTests";
     private const string Training = "BoxPlaneTrainingTests";
     private const string Web = "BoxPlaneWebTests";
+    private const string Worker = "BoxPlaneWorkerTests";
     private const string Prompt = "axial by construction: a suggestion or propagation prompt, whose box lies in the request's own orientation";
     private const string Simulated = "axial by construction: simulated annotators draw axial boxes";
     private const string Naming = "names the box kind or the boxes consensus basis; reads no geometry";
@@ -52,10 +53,10 @@ public sealed partial class BoxGeometryConsumersTests
         ["WeakSegPortal.Training/Learning/WeakTargets.cs"] = Training,
         ["WeakSegPortal.Training/Losses/TrainingBox.cs"] = Training,
         ["WeakSegPortal.Training/Losses/TrainingLine.cs"] = Training,
-        ["WeakSegPortal.Cli/Commands/BenchCommand.cs"] = Training,
-        ["WeakSegPortal.Worker/ClassNumbering.cs"] = Training,
-        ["WeakSegPortal.Worker/NetworkLabels.cs"] = Training,
-        ["WeakSegPortal.Worker/TrainingSet.cs"] = Training,
+        ["WeakSegPortal.Worker/ClassNumbering.cs"] = "keeps or drops whole boxes by class (a with-copy keeps the plane)",
+        ["WeakSegPortal.Worker/NetworkLabels.cs"] = Worker,
+        ["WeakSegPortal.Worker/TrainingSet.cs"] = "trains on the axial slices a box crosses (BoxVoxels.AxialSlices, in BoxPlaneConsumerTests); each slice's targets are CrowdLabels' (BoxPlaneTrainingTests)",
+        ["WeakSegPortal.Cli/Commands/BenchCommand.cs"] = "splits simulated volumes (axial boxes) into 2D bench items; a reformat box is left out of that split (IsAxial)",
         ["WeakSegPortal.Web/Qa/QaViewerLayers.cs"] = Web,
         ["WeakSegPortal.Web/Qa/QaFigures.cs"] = Naming,
         ["WeakSegPortal.Web/Components/Pages/Manage/ProjectForm.razor.cs"] = Naming,

@@ -22,6 +22,7 @@ public sealed class BoxInterpolationTests
         for (var i = 0; i < boxes.Count; i++)
         {
             Assert.Equal(c.GetProperty("a").GetProperty("classId").GetInt32(), boxes[i].ClassId);
+            Assert.Equal(PlaneOf(expected[i]), boxes[i].Plane);
             Assert.Equal(expected[i].GetProperty("x0").GetDouble(), boxes[i].X0, 9);
             Assert.Equal(expected[i].GetProperty("y0").GetDouble(), boxes[i].Y0, 9);
             Assert.Equal(expected[i].GetProperty("x1").GetDouble(), boxes[i].X1, 9);
@@ -31,5 +32,9 @@ public sealed class BoxInterpolationTests
 
     private static Box2D Box(JsonElement e) => new(
         e.GetProperty("x0").GetDouble(), e.GetProperty("y0").GetDouble(), e.GetProperty("x1").GetDouble(), e.GetProperty("y1").GetDouble(),
-        e.GetProperty("slice").GetInt32(), e.GetProperty("classId").GetInt32());
+        e.GetProperty("slice").GetInt32(), e.GetProperty("classId").GetInt32(), PlaneOf(e));
+
+    /// <summary>A case box's "plane" (absent: axial).</summary>
+    private static SlicePlane PlaneOf(JsonElement e) =>
+        SlicePlaneNames.TryParse(e.TryGetProperty("plane", out var plane) ? plane.GetString() : null, out var parsed) ? parsed : throw new InvalidDataException($"Unknown plane in {e}.");
 }

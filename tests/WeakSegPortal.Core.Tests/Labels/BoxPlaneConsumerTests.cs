@@ -163,6 +163,7 @@ public sealed class BoxPlaneConsumerTests
         Assert.Throws<InvalidDataException>(() => (label with { Plane = "oblique" }).ToBox());
         var point = new ExchangeLabel(ExchangeLabel.Point, 1, 3) { Voxel = [[1, 1]], Plane = "coronal" };
         Assert.Throws<InvalidDataException>(() => ExchangeLabels.ToEvent(point, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UnixEpoch));
+        Assert.Throws<InvalidDataException>(() => ExchangeLabel.ToWeakLabels([point]));   // the import's check before it stores anything
     }
 
     [Fact]
@@ -175,6 +176,7 @@ public sealed class BoxPlaneConsumerTests
         Assert.Null(reason);
         var made = (BoxDrawn)AnnotationEventFactory.Created(Guid.NewGuid(), command.ItemId, Guid.NewGuid(), command, shape!, DateTimeOffset.UnixEpoch);
         Assert.Equal(new Box2D(0.5, 1, 11, 7, 15, 1, SlicePlane.Sagittal), made.Box);
+        Assert.Equal((15, 1), (made.ToStored().Slice, made.ToStored().AxialSlice));   // the QA page opens on axial slice 1
         var view = AnnotationView.From(command.ItemId, made.ToStored());
         Assert.Equal(("sagittal", 15, new BoxShape(0.5, 1, 11, 7)), (view.Plane, view.Slice, view.Box));
         var weak = new AnnotatorItemLabels { Annotations = [made.ToStored()] }.ToWeakLabels();

@@ -208,7 +208,7 @@ public sealed partial class QaItem
 
     private int FirstLabelledSlice()
     {
-        var slices = _labels.SelectMany(l => l.Annotations).Select(a => a.Slice).OfType<int>().ToList();
+        var slices = _labels.SelectMany(l => l.Annotations).Select(a => a.AxialSlice).OfType<int>().ToList();
         return slices.Count > 0 ? slices.Min() : (_item?.Geometry.Nz ?? 1) / 2;
     }
 
