@@ -245,7 +245,19 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         await LayoutAsync(page, keys, layout);
     }
 
-    private static Task<int> CountAsync(IPage page) => page.EvaluateAsync<int>("() => window.__weakseg.annotations().length");
+    private static async Task WaitForCountAsync(IPage page, int count, string what)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"() => window.__weakseg.annotations().length === {count}", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.SnapshotAsync($"mpr-tools-failed-{count}");
+            var state = await page.EvaluateAsync<string>("() => JSON.stringify({ n: window.__weakseg.annotations().length, state: window.__weakseg.state(), mpr: window.__weakseg.mpr(), message: document.querySelector('[data-testid=workspace] [data-testid=message]')?.textContent })");
+            Assert.Fail($"{what}: expected {count} labels; the page: {state}");
+        }
+    }
 
     [Fact]
     public async Task Brush_eraser_and_polygon_drawn_on_coronal_and_sagittal_views_are_stored_as_their_axial_equivalent_and_boxes_on_their_plane_before_and_after_a_reload()
@@ -266,21 +278,23 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         await page.GetByTestId("tool-brush").ClickAsync();
         await page.GetByTestId("scribble-width").FillAsync("5");
         await DragAsync(page, "coronal", (20, 55, 5), (30, 55, 5));
-        var afterBrush = await CountAsync(page);
-        Assert.Equal(5, afterBrush); // one run on each axial slice k = 3…7
-        await page.GetByTestId("viewport-coronal").FocusAsync();
-        await page.Keyboard.PressAsync("Control+z");
-        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 0");
-        await page.Keyboard.PressAsync("Control+Shift+z");
-        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 5");
-        // The eraser, 1 voxel wide, from i = 24 to 26 on k = 5; a polygon traced around i 50…57, k 3…6.
+        await WaitForCountAsync(page, 5, "the brush stroke is one axial run on each slice k = 3…7");
+        // The eraser, 1 voxel wide, from i = 22 to 28 on k = 5 (Cornerstone drops a freehand stroke of fewer than 12 points); a polygon traced around i 50…57, k 3…6.
         await page.GetByTestId("tool-eraser").ClickAsync();
         await page.GetByTestId("scribble-width").FillAsync("1");
-        await DragAsync(page, "coronal", (24, 55, 5), (26, 55, 5));
+        await DragAsync(page, "coronal", (22, 55, 5), (24, 55, 5), (26, 55, 5), (28, 55, 5));
+        await WaitForCountAsync(page, 6, "the eraser stroke is one axial run");
         await page.GetByTestId("tool-polygon").ClickAsync();
         await DragAsync(page, "coronal", (49.55, 55, 2.55), (57.45, 55, 2.55), (57.45, 55, 6.45), (49.55, 55, 6.45), (49.6, 55, 2.7));
+        await WaitForCountAsync(page, 10, "the polygon is one axial polygon on each slice k = 3…6");
         await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
         await page.SnapshotAsync("mpr-tools-coronal");
+        // The polygon's four axial pieces are one undo step, and one redo step.
+        await page.GetByTestId("viewport-coronal").FocusAsync();
+        await page.Keyboard.PressAsync("Control+z");
+        await WaitForCountAsync(page, 6, "undo takes the whole polygon back");
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        await WaitForCountAsync(page, 10, "redo puts the whole polygon back");
 
         // Sagittal slice i = 40: a box from (j 30.2, k 2.3) to (j 45.7, k 9.6), stored on its plane and shown there.
         await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
@@ -299,7 +313,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.Equal(5, Assert.Single(strokes, b => b.Erase).Slice);
         Assert.Equal([3, 4, 5, 6], live.OfType<PolygonDrawn>().Select(p => p.Polygon.Slice).Order());
         var expected = StrokeVoxels("coronal", 55, (20, 5), (30, 5), 2.5, nx, nz);
-        expected.ExceptWith(Voxels((i, j, k) => j == 55 && k == 5 && i is >= 24 and <= 26, nx, ny, nz));
+        expected.ExceptWith(Voxels((i, j, k) => j == 55 && k == 5 && i is >= 22 and <= 28, nx, ny, nz));
         expected.UnionWith(Voxels((i, j, k) => j == 55 && k is >= 3 and <= 6 && i is >= 50 and <= 57, nx, ny, nz));
         Assert.Equal(expected.Order(), PaintedVoxels(live, classId, nx, ny, nz).Order());
         var box = Assert.Single(live.OfType<BoxDrawn>()).Box;

@@ -14,7 +14,11 @@ let initialised = false;
 /** Initialises Cornerstone once per page; cpuRendering forces the canvas renderer (no WebGL). */
 export async function initCornerstone({ cpuRendering = false } = {}) {
   if (!initialised) {
-    await initCore();
+    // Each viewer has its own rendering engine, and Cornerstone gives every engine a pool of
+    // WebGL contexts (7 by default). With the coronal and sagittal views that made 21 contexts,
+    // past Chromium's 16: the oldest was lost and vtk.js then read a null shader program
+    // ("Cannot read properties of null (reading 'isAttributeUsed')"). One context per engine.
+    await initCore({ rendering: { webGlContextCount: 1 } });
     initTools();
     initialised = true;
   }
