@@ -57,17 +57,5 @@ public sealed class TrackedBallVolume
         Volume.FromFloat32(new VolumeGeometry(Width, Height, Slices, new Vec3(1, 1, 2), new Vec3(0, 0, 0), Direction3.Identity),
             new VolumeMetadata { Modality = "CT" }, _values);
 
-    public static double Dice(bool[] a, bool[] b)
-    {
-        var (both, sum) = (0, 0);
-        for (var n = 0; n < a.Length; n++)
-        {
-            both += a[n] && b[n] ? 1 : 0;
-            sum += (a[n] ? 1 : 0) + (b[n] ? 1 : 0);
-        }
-
-        return sum == 0 ? 1 : 2.0 * both / sum;
-    }
-
     private static double Sq(double v) => v * v;
 }

@@ -61,10 +61,4 @@ public sealed class DemoTruth
     }
 
     /// <summary>Dice of two masks of one slice.</summary>
-    public static double Dice(bool[] a, bool[] b)
-    {
-        var both = a.Zip(b).Count(p => p.First && p.Second);
-        var total = a.Count(v => v) + b.Count(v => v);
-        return total == 0 ? 1 : 2.0 * both / total;
-    }
 }

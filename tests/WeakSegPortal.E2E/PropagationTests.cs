@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Labels;
 using Xunit.Abstractions;
@@ -60,7 +61,7 @@ public sealed class PropagationTests(SuggestionPortal portal, ITestOutputHelper 
         var painted = (await StoredEventsAsync(portal, item, user)).OfType<MaskPainted>().ToList();
         Assert.Equal(slices.Order(), painted.Select(m => m.Mask.Slice).Order());
         Assert.All(painted, m => Assert.Equal((Provenance.PropagatedSource, "grabcut-box"), (m.Provenance.Source, m.Provenance.Engine)));
-        var dice = painted.Select(m => DemoTruth.Dice(MaskRle.Decode(m.Mask.Counts, m.Mask.Width, m.Mask.Height), truth.Mask(m.Mask.Slice, RightKidney))).ToList();
+        var dice = painted.Select(m => Overlap.Dice(MaskRle.Decode(m.Mask.Counts, m.Mask.Width, m.Mask.Height), truth.Mask(m.Mask.Slice, RightKidney))).ToList();
         output.WriteLine($"propagated {painted.Count} slices {slices.Min()}…{slices.Max()} from k={k}; Dice with the kidney: {string.Join(" ", dice.Select(d => d.ToString("0.000")))}; mean {dice.Average():0.000}; stops: {string.Join(" | ", stops.Select(s => s.GetProperty("reason").GetString()))}");
         Assert.True(dice.Average() >= 0.7, $"mean Dice {dice.Average():0.000}");
 

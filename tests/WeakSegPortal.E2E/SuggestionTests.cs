@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Core.Suggestions;
 using WeakSegPortal.Core.Labels;
@@ -78,7 +79,7 @@ public sealed class SuggestionTests(SuggestionPortal portal) : IClassFixture<Sug
         var accepted = Assert.Single(await MasksAsync(page));
         var mask = accepted.GetProperty("mask");
         var decoded = MaskRle.Decode([.. mask.GetProperty("counts").EnumerateArray().Select(c => c.GetInt32())], mask.GetProperty("width").GetInt32(), mask.GetProperty("height").GetInt32());
-        var dice = DemoTruth.Dice(decoded, truth.Mask(k1, RightKidney));
+        var dice = Overlap.Dice(decoded, truth.Mask(k1, RightKidney));
         Assert.True(dice >= 0.85, $"GrabCut from a tight box: Dice {dice:0.000} with the kidney");
         Assert.True(await page.EvaluateAsync<int>("k => Object.values(window.__weakseg.maskCounts(k)).reduce((a, b) => a + b, 0)", k1) > 50, "the label shows in the class's colour");
         var firstSuggestion = Guid.Parse(shown.GetProperty("suggestionId").GetString()!);

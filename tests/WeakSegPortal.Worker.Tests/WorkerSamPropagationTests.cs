@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Propagation;
 using WeakSegPortal.ML.Sam;
@@ -14,37 +15,14 @@ namespace WeakSegPortal.Worker.Tests;
 /// </summary>
 public sealed class WorkerSamPropagationTests : IAsyncLifetime
 {
-    private const string Token = "machine-token-0123456789abcdef";
     private const string Sam = "sam-tracking";
-    private readonly string _folder = Directory.CreateTempSubdirectory("weakseg-worker-sam-propagation-").FullName;
     private readonly TrackedBallVolume _ball = new();
     private readonly Guid _item = Guid.NewGuid();
-    private StandInPortal _portal = null!;
-    private WorkerUnderTest _worker = null!;
-    private string _volume = "";
+    private SamWorker _sam = null!;
 
-    public async Task InitializeAsync()
-    {
-        var model = new SamTestModels(_folder) { Tracking = true }.Write(SamFamily.Sam);
-        _portal = await StandInPortal.StartAsync(Token);
-        _volume = await _portal.ServeAsync(_ball.ToVolume());
-        _worker = WorkerUnderTest.Create(_portal.Url, Token, new Dictionary<string, string?>
-        {
-            [$"Suggestions:SamModels:{Sam}:Family"] = "Sam",
-            [$"Suggestions:SamModels:{Sam}:EncoderPath"] = model.EncoderPath,
-            [$"Suggestions:SamModels:{Sam}:DecoderPath"] = model.DecoderPath,
-            [$"Suggestions:SamModels:{Sam}:Version"] = "tracking-1",
-        });
-        await _worker.StartAsync();
-        await _portal.Announcements.WaitForAsync(1);
-    }
+    public async Task InitializeAsync() => _sam = await SamWorker.StartAsync(Sam, "tracking-1", _ball.ToVolume(), tracking: true);
 
-    public async Task DisposeAsync()
-    {
-        await _worker.DisposeAsync();
-        await _portal.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _sam.DisposeAsync();
 
     [Fact]
     public async Task A_mask_propagates_through_the_SAM_worker_slice_by_slice_and_stops_where_the_object_ends()
@@ -56,7 +34,7 @@ public sealed class WorkerSamPropagationTests : IAsyncLifetime
         await foreach (var step in SlicePropagation.RunAsync<SuggestionJobResult>(range, _ball.Truth(TrackedBallVolume.Centre), async (slice, from, previous, ct) =>
         {
             var prompt = PropagationPrompt.Step(objectId, "axial", slice, 1, from, previous, width, height);
-            var result = await _portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), Sam, _item, _volume, "CT", prompt));
+            var result = await _sam.Portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), Sam, _item, _sam.Volume, "CT", prompt));
             return (result, result is { Ok: true, Mask: { } m } ? m.ToMask() : null);
         }, CancellationToken.None))
         {
@@ -71,7 +49,7 @@ public sealed class WorkerSamPropagationTests : IAsyncLifetime
         Assert.All(proposed, s => Assert.Contains(true, _ball.Truth(s.Slice)));
         Assert.InRange(proposed.Max(s => s.Slice), TrackedBallVolume.Centre + 6, TrackedBallVolume.Centre + 8);
         Assert.InRange(proposed.Min(s => s.Slice), TrackedBallVolume.Centre - 8, TrackedBallVolume.Centre - 6);
-        var dice = proposed.Select(s => TrackedBallVolume.Dice(s.Mask!, _ball.Truth(s.Slice))).ToList();
+        var dice = proposed.Select(s => Overlap.Dice(s.Mask!, _ball.Truth(s.Slice))).ToList();
         Assert.True(dice.Average() >= 0.85, $"mean Dice {dice.Average():F3}: {string.Join(" ", dice.Select(d => d.ToString("F3")))}");
     }
 }

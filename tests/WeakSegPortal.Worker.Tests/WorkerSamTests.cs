@@ -11,41 +11,18 @@ namespace WeakSegPortal.Worker.Tests;
 /// </summary>
 public sealed class WorkerSamTests : IAsyncLifetime
 {
-    private const string Token = "machine-token-0123456789abcdef";
     private const string Sam = "sam-test";
-    private readonly string _folder = Directory.CreateTempSubdirectory("weakseg-worker-sam-").FullName;
-    private StandInPortal _portal = null!;
+    private SamWorker _sam = null!;
     private readonly Guid _item = Guid.NewGuid();
-    private WorkerUnderTest _worker = null!;
-    private string _volume = "";
 
-    public async Task InitializeAsync()
-    {
-        var model = new SamTestModels(_folder).Write(SamFamily.Sam);
-        _portal = await StandInPortal.StartAsync(Token);
-        _volume = await _portal.ServeAsync(DemoCt.Volume.Image);
-        _worker = WorkerUnderTest.Create(_portal.Url, Token, new Dictionary<string, string?>
-        {
-            [$"Suggestions:SamModels:{Sam}:Family"] = "Sam",
-            [$"Suggestions:SamModels:{Sam}:EncoderPath"] = model.EncoderPath,
-            [$"Suggestions:SamModels:{Sam}:DecoderPath"] = model.DecoderPath,
-            [$"Suggestions:SamModels:{Sam}:Version"] = "test-1",
-        });
-        await _worker.StartAsync();
-        await _portal.Announcements.WaitForAsync(1);
-    }
+    public async Task InitializeAsync() => _sam = await SamWorker.StartAsync(Sam, "test-1", DemoCt.Volume.Image, tracking: false);
 
-    public async Task DisposeAsync()
-    {
-        await _worker.DisposeAsync();
-        await _portal.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _sam.DisposeAsync();
 
     [Fact]
     public void The_announcement_offers_the_SAM_model_as_needing_embeddings_and_says_it_runs_on_the_CPU()
     {
-        var announced = _portal.Announcements.Latest.Announcement;
+        var announced = _sam.Portal.Announcements.Latest.Announcement;
 
         var sam = Assert.Single(announced.Engines, e => e.Name == Sam);
         Assert.Equal(("test-1", "Box, Points, PreviousMask", true), (sam.Version, sam.Accepts, sam.NeedsEmbedding));
@@ -56,11 +33,11 @@ public sealed class WorkerSamTests : IAsyncLifetime
     [Fact]
     public async Task Precomputed_slices_are_ready_and_a_later_click_there_takes_the_embedding_from_memory()
     {
-        var embedded = await _portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), Sam, _item, _volume, "CT", "axial", [11, 12, 13]));
-        var again = await _portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), Sam, _item, _volume, "CT", "axial", [12]));
+        var embedded = await _sam.Portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), Sam, _item, _sam.Volume, "CT", "axial", [11, 12, 13]));
+        var again = await _sam.Portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), Sam, _item, _sam.Volume, "CT", "axial", [12]));
 
-        var ready = await _portal.SuggestAsync(Job(Guid.NewGuid(), slice: 12));
-        var cold = await _portal.SuggestAsync(Job(Guid.NewGuid(), slice: 5));
+        var ready = await _sam.Portal.SuggestAsync(Job(Guid.NewGuid(), slice: 12));
+        var cold = await _sam.Portal.SuggestAsync(Job(Guid.NewGuid(), slice: 5));
 
         Assert.Null(embedded.Error);
         Assert.Equal([11, 12, 13], embedded.ReadySlices);
@@ -76,9 +53,9 @@ public sealed class WorkerSamTests : IAsyncLifetime
     {
         var objectId = Guid.NewGuid();
 
-        var first = await _portal.SuggestAsync(Job(objectId));
-        var refined = await _portal.SuggestAsync(Job(objectId, new WirePoint(70, 90, true)));
-        var other = await _portal.SuggestAsync(Job(Guid.NewGuid()));
+        var first = await _sam.Portal.SuggestAsync(Job(objectId));
+        var refined = await _sam.Portal.SuggestAsync(Job(objectId, new WirePoint(70, 90, true)));
+        var other = await _sam.Portal.SuggestAsync(Job(Guid.NewGuid()));
 
         Assert.DoesNotContain(true, first.Mask!.ToMask());
         Assert.DoesNotContain(false, refined.Mask!.ToMask());
@@ -88,12 +65,12 @@ public sealed class WorkerSamTests : IAsyncLifetime
     [Fact]
     public async Task Embeddings_asked_of_a_classical_engine_are_refused_as_not_needed()
     {
-        var result = await _portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), GrabCutBoxEngine.Name, _item, _volume, "CT", "axial", [12]));
+        var result = await _sam.Portal.ComputeEmbeddingsAsync(new EmbeddingJob(Guid.NewGuid(), GrabCutBoxEngine.Name, _item, _sam.Volume, "CT", "axial", [12]));
 
         Assert.Equal(("grabcut-box needs no embeddings.", 0), (result.Error, result.ReadySlices.Count));
     }
 
     private SuggestionJob Job(Guid objectId, WirePoint? click = null, int slice = DemoCt.Slice) =>
-        new(Guid.NewGuid(), Sam, _item, _volume, "CT",
+        new(Guid.NewGuid(), Sam, _item, _sam.Volume, "CT",
             new WirePrompt(objectId, "axial", slice, 1, new WireBox(50, 60, 100, 120), click is null ? [] : [click], []));
 }

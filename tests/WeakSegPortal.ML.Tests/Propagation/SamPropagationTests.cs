@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.ML.Embeddings;
 using WeakSegPortal.ML.Jobs;
@@ -66,7 +67,7 @@ public sealed class SamPropagationTests(ITestOutputHelper output) : IDisposable
         var steps = await RunAsync(engine, PropagationRange.Within(TrackedBallVolume.Centre, TrackedBallVolume.Slices), _ => { });
 
         var proposed = steps.Where(s => s.Proposed).ToList();
-        var dice = proposed.Select(s => TrackedBallVolume.Dice(s.Mask!, _volume.Truth(s.Slice))).ToList();
+        var dice = proposed.Select(s => Overlap.Dice(s.Mask!, _volume.Truth(s.Slice))).ToList();
         var up = steps.Where(s => s.Direction > 0).ToList();
         var down = steps.Where(s => s.Direction < 0).ToList();
         output.WriteLine(string.Join("; ", steps.Select(s => $"{s.Slice}: {s.Mask?.Count(m => m)}/{_volume.Truth(s.Slice).Count(t => t)} px {s.Stop}")));

@@ -1,3 +1,4 @@
+using WeakSegPortal.Core.Agreement;
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.ML.Classical;
 using WeakSegPortal.ML.Propagation;
@@ -19,8 +20,8 @@ public sealed class SlicePropagationTests(ITestOutputHelper output)
         var range = PropagationRange.Within(SyntheticBlob.Centre, SyntheticBlob.Slices, last: SyntheticBlob.Centre + 10, down: false);
         var steps = await Run(blob, range, start);
 
-        var dice = steps.Where(s => s.Proposed).Select(s => SyntheticBlob.Dice(s.Mask!, blob.Truth(s.Slice))).ToList();
-        output.WriteLine($"start slice Dice {SyntheticBlob.Dice(start, blob.Truth(SyntheticBlob.Centre)):F3}; per slice {string.Join(" ", dice.Select(d => d.ToString("F3")))}; mean {dice.DefaultIfEmpty().Average():F3}");
+        var dice = steps.Where(s => s.Proposed).Select(s => Overlap.Dice(s.Mask!, blob.Truth(s.Slice))).ToList();
+        output.WriteLine($"start slice Dice {Overlap.Dice(start, blob.Truth(SyntheticBlob.Centre)):F3}; per slice {string.Join(" ", dice.Select(d => d.ToString("F3")))}; mean {dice.DefaultIfEmpty().Average():F3}");
         output.WriteLine(string.Join("; ", steps.Select(s => $"{s.Slice}: {s.Mask?.Count(m => m)}/{blob.Truth(s.Slice).Count(t => t)} {s.Stop}")));
         Assert.Equal(10, steps.Count(s => s.Proposed));
         Assert.True(dice.Average() >= 0.85, $"mean Dice over 10 propagated slices {dice.Average():F3}");

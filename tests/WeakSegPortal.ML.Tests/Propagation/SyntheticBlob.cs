@@ -57,17 +57,6 @@ internal sealed class SyntheticBlob
         return k;
     }
 
-    public static double Dice(bool[] a, bool[] b)
-    {
-        var (both, sum) = (0, 0);
-        for (var n = 0; n < a.Length; n++)
-        {
-            both += a[n] && b[n] ? 1 : 0;
-            sum += (a[n] ? 1 : 0) + (b[n] ? 1 : 0);
-        }
-        return sum == 0 ? 1 : 2.0 * both / sum;
-    }
-
     private static double Sq(double v) => v * v;
 
     private static double Gaussian(Random random) =>
