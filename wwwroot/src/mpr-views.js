@@ -2,9 +2,9 @@
 // as one view with an orientation switch or three side by side (OHIF's 1×3), with linked
 // crosshairs (a click with the select tool, or scrolling any view, moves the others' lines and
 // slices), one window/level and one zoom for all three. Reformats are made when first shown.
-// A point, scribble, brush or eraser stroke or polygon drawn on a reformat is handed on as its
-// axial equivalent, a box as a box on its plane (plane-labels.js); Suggest says why it works in
-// the axial view only.
+// A point or scribble drawn on a reformat is handed on as its axial equivalent, a box as a box
+// on its plane (plane-labels.js); Suggest, brush, eraser and polygon say why they work in the
+// axial view only.
 
 import { Enums } from '@cornerstonejs/core';
 import { createCrosshairLayer } from './crosshair-layer.js';
@@ -166,13 +166,14 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     renderCrosshairs();
   }
 
-  // A click (no drag) with the select tool moves the crosshair there; Suggest stays axial.
+  // A click (no drag) with the select tool moves the crosshair there; Suggest and the full-mask
+  // tools (brush, eraser, polygon) stay axial (plane-labels.js AXIAL_ONLY says why).
   let down = null;
   function press(o, e) {
     if (e.button !== 0) return;
-    if (o !== 'axial' && mode() === 'suggest') {
+    if (o !== 'axial' && AXIAL_ONLY[mode()]) {
       e.preventDefault(); e.stopPropagation();
-      say(AXIAL_ONLY.suggest);
+      say(AXIAL_ONLY[mode()]);
       return;
     }
     down = { o, x: e.clientX, y: e.clientY };
@@ -224,7 +225,7 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
   function planeOfAnnotation(annotation) { return parseImageId(annotation?.metadata?.referencedImageId)?.orientation ?? null; }
   /**
    * What a finished annotation on a reformat is stored as (plane-labels.js): its axial
-   * equivalent [{ kind, slice, point | scribble | brush | polygon }], or for a box [{ kind: 'box',
+   * equivalent [{ kind, slice, point | scribble }], or for a box [{ kind: 'box',
    * plane, slice, box }]; throws with the reason it cannot be stored. width: the stroke's, in voxels.
    */
   function equivalentOf(annotation, { width }) {

@@ -1,22 +1,27 @@
 // Labels across planes (pure). Labels are stored on axial slices in voxel index space
 // (docs/annotation-protocol.md), so the server, the QA desk and the exports read them without
 // any viewer state. A label drawn on a coronal or sagittal image is stored as the axial labels
-// that mark exactly the same voxels: a point is one axial point; a scribble, a brush or eraser
-// stroke and a polygon are, on every axial slice they reach, one width-1 label per run of voxels
-// they cover on that slice's row (coronal) or column (sagittal) — a width-1 scribble, a width-1
-// brush stroke (erasing if the stroke erased), a polygon one voxel high around the run — with
-// the server's rules for which voxels a stroke covers (centres within max(width/2, ½) of the
-// polyline, index units) and which a polygon covers (centres inside, even–odd). A box is the one
-// label stored on its own plane (`plane`: coronal slice = j, x = i, y = k; sagittal slice = i,
-// x = j, y = k), since one axial box per slice would say more than was drawn (`planeBox`).
+// that mark exactly the same voxels: a point is one axial point; a scribble is, on every axial
+// slice it reaches, one width-1 scribble per run of voxels it covers on that slice's row
+// (coronal) or column (sagittal), with the server's rule for which voxels a stroke covers
+// (centres within max(width/2, ½) of the polyline, index units). A box is the one label stored
+// on its own plane (`plane`: coronal slice = j, x = i, y = k; sagittal slice = i, x = j, y = k),
+// since one axial box per slice would say more than was drawn (`planeBox`). Brush, eraser and
+// polygon stay axial: a full mask is the whole answer for its axial slice (every voxel it leaves
+// unpainted is background there), so a coronal stroke stored as axial runs would claim the rest
+// of each axial slice it crosses as background.
 // The other way, `traceOn` gives what an axial label marks on one coronal or sagittal image.
 
-import { visitPolygon } from './label-map.js';
 import { planeOf, voxelToPixel } from './plane.js';
 
+const FULL_MASK = 'Brush, eraser and polygon paint the whole answer for an axial slice, so they work in the axial view. Points, scribbles and boxes work in every view.';
+
+/** Why a tool works only in the axial view, by tool mode (the eraser is a brush stroke that erases). */
 export const AXIAL_ONLY = Object.freeze({
-  suggest: 'Suggestions are asked for on axial slices: use the axial view. Every other tool works in every view.',
-  polygonClicks: 'In a coronal or sagittal view, trace the polygon: press, draw its outline, release. Clicking vertex by vertex works in the axial view.',
+  suggest: 'Suggestions are asked for on axial slices: use the axial view. Points, scribbles and boxes work in every view.',
+  brush: FULL_MASK,
+  eraser: FULL_MASK,
+  polygon: FULL_MASK,
 });
 
 /** Voxel centres (u, v) of a plane within max(width/2, ½) of a polyline of (u, v) points. */
@@ -53,9 +58,8 @@ export function runsOf(values) {
 /**
  * The axial commands' geometry for a label drawn on slice `slice` of a coronal or sagittal image.
  * drawing (voxel index [i, j, k], continuous): { kind: 'point', at }, { kind: 'scribble', points,
- * width }, { kind: 'brush', points, width, erase }, { kind: 'polygon', points }. Returns
- * [{ kind, slice, point | scribble | brush | polygon }] (axial, ascending k), or throws with the
- * reason for the annotator.
+ * width }. Returns [{ kind, slice, point | scribble }] (axial, ascending k), or throws with the
+ * reason for the annotator (brush, eraser and polygon: AXIAL_ONLY).
  */
 export function axialEquivalent(orientation, dims, slice, drawing) {
   const p = planeOf(orientation);
@@ -74,34 +78,30 @@ export function axialEquivalent(orientation, dims, slice, drawing) {
       out.push({ kind: drawing.kind, slice: k, [drawing.kind]: label(at, a, b, drawing) });
     }
   }
-  if (!out.length) throw new Error(`The ${drawing.kind === 'brush' ? 'stroke' : drawing.kind} covers no voxel of the image.`);
+  if (!out.length) throw new Error(`The ${drawing.kind} covers no voxel of the image.`);
   return out;
 }
 
 /**
  * Each kind's axial label covering exactly run [a, b] of one row or column: a width-1 stroke
- * along it (its neighbours are 1 away, beyond the ½ radius), or a polygon one voxel across
- * around it (its edges lie on half-integers, so no voxel centre is on an edge).
+ * along it (its neighbours are 1 away, beyond the ½ radius).
  */
 const RUN_LABEL = Object.freeze({
   scribble: (at, a, b) => ({ points: [at(a), at(b)], width: 1 }),
-  brush: (at, a, b, d) => ({ points: [at(a), at(b)], width: 1, erase: !!d.erase }),
-  polygon: (at, a, b) => ({ points: [at(a - 0.5, -0.5), at(b + 0.5, -0.5), at(b + 0.5, 0.5), at(a - 0.5, 0.5)] }),
 });
 
 /**
  * The voxels a drawing on a coronal or sagittal image covers, as runs per axial slice:
- * Map k → [[a, b], …] of u (i on coronal, j on sagittal), k ascending. Strokes by the stroke rule,
- * polygons by the even–odd rule, both in the plane's index axes (u across, k).
+ * Map k → [[a, b], …] of u (i on coronal, j on sagittal), k ascending, by the stroke rule in the
+ * plane's index axes (u across, k).
  */
-export function planeRuns(orientation, dims, drawing) {
+function planeRuns(orientation, dims, drawing) {
   const p = planeOf(orientation);
   const n = [dims.nx, dims.ny, dims.nz];
   const plane = { width: n[p.u], height: n[2] };
   const uk = drawing.points.map((q) => [q[p.u], q[2]]);
   const cells = new Set();
-  if (drawing.kind === 'polygon') visitPolygon(uk, plane.width, plane.height, (c) => cells.add(c));
-  else for (const c of strokeCells(uk, drawing.width, plane)) cells.add(c);
+  for (const c of strokeCells(uk, drawing.width, plane)) cells.add(c);
   const byK = new Map();
   for (const cell of cells) {
     const k = Math.floor(cell / plane.width);

@@ -204,7 +204,7 @@ export async function mount(element, options) {
   csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world, element) => polygonClick(world, element) });
   function polygonClick(world, element = vpEl) {
     if (state.mode !== 'polygon') return;
-    if (element !== vpEl) { say(AXIAL_ONLY.polygonClicks); return; }
+    if (element !== vpEl) { say(AXIAL_ONLY.polygon); return; }
     if (!clickPolygon.active) clickSlice = viewer.slice;
     if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
   }

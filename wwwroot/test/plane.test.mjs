@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGeometry } from '../src/geometry.js';
 import { imagePlane, pixelToVoxel, planeDims, planeSpacing, slicesThrough, voxelToPixel } from '../src/plane.js';
-import { axialEquivalent, maskRow, planeBox, planeBoxIndex, planeRuns, strokeCells, traceOn } from '../src/plane-labels.js';
-import { composeSlice, visitPolygon } from '../src/label-map.js';
+import { AXIAL_ONLY, axialEquivalent, maskRow, planeBox, planeBoxIndex, strokeCells, traceOn } from '../src/plane-labels.js';
 import { validateCommand } from '../src/validation.js';
 
 const dims = { nx: 6, ny: 5, nz: 4 };
@@ -101,80 +100,11 @@ test('a coronal or sagittal scribble is stored as axial scribbles that mark exac
   }
 });
 
-/** Voxels "i,j,k" painted by axial full-mask commands, composed per slice as the server reads them (label-map.js), class 1. */
-function painted(cmds, d, before = []) {
-  const out = new Set();
-  const slices = new Set([...cmds, ...before].map((c) => c.slice));
-  for (const k of slices) {
-    const map = composeSlice([...before, ...cmds].filter((c) => c.slice === k).map((c) => ({ classId: 1, ...c })), d);
-    map.forEach((v, n) => { if (v) out.add(`${n % d.nx},${Math.floor(n / d.nx)},${k}`); });
+test('brush, eraser and polygon are refused on a coronal or sagittal image, saying why: a full mask is the whole answer for its axial slice', () => {
+  for (const drawing of [{ kind: 'brush', width: 3, erase: false, points: [[1, 2, 1], [4, 2, 3]] }, { kind: 'polygon', points: [[1.6, 2, 0.6], [5.4, 2, 0.6], [5.4, 2, 3.4]] }]) {
+    assert.throws(() => axialEquivalent('coronal', dims, 2, drawing), /whole answer for an axial slice/);
   }
-  return out;
-}
-/** The cells (u, k) of a plane → voxels "i,j,k" of slice `slice` of the orientation. */
-function lift(o, slice, cells, pw) {
-  return new Set([...cells].map((cell) => { const u = cell % pw, k = Math.floor(cell / pw); return o === 'coronal' ? `${u},${slice},${k}` : `${slice},${u},${k}`; }));
-}
-
-test('a coronal or sagittal brush stroke is stored as width-1 axial brush strokes that paint exactly its voxels (60 random strokes)', () => {
-  const big = { nx: 20, ny: 18, nz: 12 };
-  const rand = rng(11);
-  for (let n = 0; n < 60; n++) {
-    const o = n % 2 ? 'coronal' : 'sagittal';
-    const slice = Math.floor(rand() * (o === 'coronal' ? big.ny : big.nx));
-    const width = [1, 2, 3, 5, 8][n % 5];
-    const pw = o === 'coronal' ? big.nx : big.ny;
-    const pts = Array.from({ length: 1 + (n % 4) }, () => [rand() * (pw - 1), rand() * (big.nz - 1)]);
-    const expected = lift(o, slice, strokeCells(pts, width, { width: pw, height: big.nz }), pw);
-    if (!expected.size) continue; // a dab between voxel centres: refused, saying so
-    const cmds = axialEquivalent(o, big, slice, { kind: 'brush', width, erase: false, points: pts.map(([u, k]) => (o === 'coronal' ? [u, slice, k] : [slice, u, k])) });
-    for (const c of cmds) {
-      assert.deepEqual([c.kind, c.brush.width, c.brush.erase], ['brush', 1, false]);
-      assert.equal(validateCommand({ ...c, classId: 1 }, big), null, `stroke ${n}: the server would store it`);
-    }
-    assert.deepEqual([...painted(cmds, big)].sort(), [...expected].sort(), `stroke ${n} (${o})`);
-  }
-});
-
-test('an eraser stroke on a coronal image is stored as erasing width-1 axial strokes: it removes exactly its voxels of earlier paint', () => {
-  const d = { nx: 12, ny: 10, nz: 8 };
-  // Earlier paint: slices 1…6 fully painted on every row.
-  const before = [1, 2, 3, 4, 5, 6].map((k) => ({ kind: 'polygon', slice: k, polygon: { points: [[-0.5, -0.5], [11.5, -0.5], [11.5, 9.5], [-0.5, 9.5]] } }));
-  const stroke = [[2.2, 4, 2], [8.6, 4, 5.3]];
-  const cmds = axialEquivalent('coronal', d, 4, { kind: 'brush', width: 3, erase: true, points: stroke });
-  assert.ok(cmds.every((c) => c.brush.erase && c.brush.width === 1));
-  const erased = lift('coronal', 4, strokeCells(stroke.map((q) => [q[0], q[2]]), 3, { width: d.nx, height: d.nz }), d.nx);
-  const all = painted([], d, before);
-  const expected = [...all].filter((v) => !erased.has(v)).sort();
-  assert.deepEqual([...painted(cmds, d, before)].sort(), expected);
-  assert.ok(erased.size > 10 && expected.length < all.size);
-});
-
-test('a coronal or sagittal polygon is stored as axial polygons one voxel across that fill exactly its voxels (60 random outlines)', () => {
-  const big = { nx: 20, ny: 18, nz: 12 };
-  const rand = rng(5);
-  for (let n = 0; n < 60; n++) {
-    const o = n % 2 ? 'coronal' : 'sagittal';
-    const slice = Math.floor(rand() * (o === 'coronal' ? big.ny : big.nx));
-    const pw = o === 'coronal' ? big.nx : big.ny;
-    const pts = Array.from({ length: 3 + (n % 5) }, () => [rand() * (pw - 1), rand() * (big.nz - 1)]);
-    const expected = new Set();
-    visitPolygon(pts, pw, big.nz, (c) => expected.add(c));
-    if (!expected.size) continue;
-    const cmds = axialEquivalent(o, big, slice, { kind: 'polygon', points: pts.map(([u, k]) => (o === 'coronal' ? [u, slice, k] : [slice, u, k])) });
-    for (const c of cmds) {
-      assert.equal(c.kind, 'polygon');
-      assert.equal(validateCommand({ ...c, classId: 1 }, big), null, `outline ${n}: the server would store it`);
-    }
-    assert.deepEqual([...painted(cmds, big)].sort(), [...lift(o, slice, expected, pw)].sort(), `outline ${n} (${o})`);
-  }
-});
-
-test('a coronal rectangle traced from (2, k 1) to (5, k 3) fills i 2…5 on slices 1…3 of row j', () => {
-  const runs = planeRuns('coronal', dims, { kind: 'polygon', points: [[1.6, 2, 0.6], [5.4, 2, 0.6], [5.4, 2, 3.4], [1.6, 2, 3.4]] });
-  assert.deepEqual([...runs], [[1, [[2, 5]]], [2, [[2, 5]]], [3, [[2, 5]]]]);
-  const cmds = axialEquivalent('coronal', dims, 2, { kind: 'polygon', points: [[1.6, 2, 0.6], [5.4, 2, 0.6], [5.4, 2, 3.4], [1.6, 2, 3.4]] });
-  assert.deepEqual(cmds[0], { kind: 'polygon', slice: 1, polygon: { points: [[1.5, 1.5], [5.5, 1.5], [5.5, 2.5], [1.5, 2.5]] } });
+  assert.equal(AXIAL_ONLY.eraser, AXIAL_ONLY.brush);
 });
 
 test('a box on a coronal or sagittal image is stored on its plane: slice, the range across and the k range (not image rows)', () => {
