@@ -1,6 +1,6 @@
 // Multi-planar views in headless chromium against the dev harness: 1×3 layout, crosshair click,
-// a scribble and a point drawn on the coronal view stored as axial labels, a box refused there,
-// undo as one step, reload. Saves /tmp/workspace-mpr*.png. Usage: npm run build && node dev/smoke-mpr.mjs
+// a scribble and a point drawn on the coronal view stored as axial labels, a box stored on its
+// plane, undo as one step per drawing, reload. Saves /tmp/workspace-mpr*.png. Usage: npm run build && node dev/smoke-mpr.mjs
 import assert from 'node:assert/strict';
 import { startSmoke } from './smoke-browser.mjs';
 
@@ -51,16 +51,17 @@ try {
   const b0 = await at(60, 5), b1 = await at(90, 30);
   await page.mouse.move(...b0); await page.mouse.down(); await page.mouse.move(...b1, { steps: 6 }); await page.mouse.up();
   await page.waitForTimeout(600);
-  step(`box on coronal: message "${await page.getByTestId('message').textContent()}"`);
-  assert.equal((await ws(() => window.__weakseg.annotations().filter((a) => a.kind === 'box'))).length, 0);
+  const boxes = await ws(() => window.__weakseg.annotations().filter((a) => a.kind === 'box'));
+  step(`box on coronal → ${JSON.stringify(boxes.map((b) => [b.plane, b.slice, b.box]))}`);
+  assert.equal(boxes.length, 1);
+  assert.equal(boxes[0].plane, 'coronal');
   await page.screenshot({ path: '/tmp/workspace-mpr-coronal.png' });
   const before = (await ws(() => window.__weakseg.annotations())).length;
-  await page.keyboard.press('Control+z'); await page.waitForTimeout(300);
-  await page.keyboard.press('Control+z'); await page.waitForTimeout(300);
-  assert.equal((await ws(() => window.__weakseg.annotations())).length, 0, `undo twice from ${before}: point, then the whole scribble`);
+  for (let n = 0; n < 3; n++) { await page.keyboard.press('Control+z'); await page.waitForTimeout(300); }
+  assert.equal((await ws(() => window.__weakseg.annotations())).length, 0, `undo three times from ${before}: box, point, then the whole scribble`);
   await page.keyboard.press('Control+Shift+Z'); await page.waitForTimeout(300);
-  assert.equal((await ws(() => window.__weakseg.annotations())).length, before - 1);
-  step('undo: point then the scribble (one step); redo brings the scribble back');
+  assert.equal((await ws(() => window.__weakseg.annotations())).length, scribbles.length);
+  step('undo: box, point, then the scribble (one step); redo brings the scribble back');
   await page.keyboard.press('Shift+M'); await page.waitForTimeout(1200);
   await page.screenshot({ path: '/tmp/workspace-mpr-1x3-labels.png' });
   assert.deepEqual(errors, []);
