@@ -101,7 +101,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         var item = await ProjectWithTheVolumeAsync();
         var (context, page) = await OpenWorkspaceAsync(portal, User, ProjectName);
         await using var _ = context;
-        var errors = await CollectErrorsWithStacksAsync(page);
+        var errors = await page.CollectErrorsWithStacksAsync();
         Assert.Equal(item, await ItemIdAsync(page));
         var (nx, ny, nz) = (96, 96, 16);
 
@@ -181,7 +181,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.Equal([new PlanePoint(20, 55), new PlanePoint(35, 55)], added.Scribble.Points);
         Assert.Equal(8, live.Count);
         await page.SnapshotAsync("mpr-after-reload");
-        AssertNoPageErrors(errors);
+        PageExtensions.AssertNoPageErrors(errors);
     }
 
     private const string ToolsProject = "MPR: every tool on a reformat";
@@ -232,7 +232,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         var item = await TestData.VolumeItemAsync(portal.Services, project, "nifti-ct-07-tools", NiftiVolume());
         var (context, page) = await OpenWorkspaceAsync(portal, ToolsUser, ToolsProject);
         await using var _ = context;
-        var errors = await CollectErrorsWithStacksAsync(page);
+        var errors = await page.CollectErrorsWithStacksAsync();
         Assert.Equal(item, await ItemIdAsync(page));
 
         // Coronal slice j = 55: brush, eraser and polygon say why they stay axial, and nothing is drawn or stored.
@@ -284,7 +284,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.InRange(coronal.MaxX, 80.2, 81.0);
         Assert.InRange(coronal.MinY, 1.0, 1.8);
         Assert.InRange(coronal.MaxY, 11.8, 12.6);
-        AssertNoPageErrors(errors);
+        PageExtensions.AssertNoPageErrors(errors);
     }
 
     /// <summary>A full-mask tool dragged on a reformat: the workspace says why it stays axial, and the label count stays <paramref name="expected"/>.</summary>
@@ -294,42 +294,5 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         await DragAsync(page, orientation, path);
         await Assertions.Expect(page.Locator("[data-testid=workspace] [data-testid=message]")).ToContainTextAsync("whole answer for an axial slice");
         await WaitForCountAsync(page, expected, $"{tool} on the {orientation} view stores nothing");
-    }
-
-    /// <summary>
-    /// The page's uncaught errors and unhandled rejections from now on (and after reloads), each with its
-    /// message and full stack, so a failure says where in the bundle it was thrown.
-    /// </summary>
-    private static async Task<List<string>> CollectErrorsWithStacksAsync(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, e) => { lock (errors) { errors.Add($"pageerror: {e}"); } };
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error" && m.Text.StartsWith("weakseg-uncaught", StringComparison.Ordinal))
-            {
-                lock (errors) { errors.Add(m.Text); }
-            }
-        };
-        const string Hook = """
-            (() => {
-              if (window.__weaksegErrorHook) return;
-              window.__weaksegErrorHook = true;
-              const text = (e) => e && e.stack ? `${e.name}: ${e.message}\n${e.stack}` : String(e);
-              window.addEventListener('error', (e) => console.error(`weakseg-uncaught error ${text(e.error ?? e.message)}`));
-              window.addEventListener('unhandledrejection', (e) => console.error(`weakseg-uncaught rejection ${text(e.reason)}`));
-            })();
-            """;
-        await page.AddInitScriptAsync(Hook);
-        await page.EvaluateAsync(Hook);
-        return errors;
-    }
-
-    private static void AssertNoPageErrors(List<string> errors)
-    {
-        lock (errors)
-        {
-            Assert.True(errors.Count == 0, $"the page raised {errors.Count} error(s):\n{string.Join("\n---\n", errors)}");
-        }
     }
 }

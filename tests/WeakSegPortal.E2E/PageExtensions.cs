@@ -34,6 +34,43 @@ public static class PageExtensions
         return errors;
     }
 
+    /// <summary>
+    /// The page's uncaught errors and unhandled rejections from now on (and after reloads), each with its
+    /// message and full stack, so a failure says where in the bundle it was thrown.
+    /// </summary>
+    public static async Task<List<string>> CollectErrorsWithStacksAsync(this IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, e) => { lock (errors) { errors.Add($"pageerror: {e}"); } };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && m.Text.StartsWith("weakseg-uncaught", StringComparison.Ordinal))
+            {
+                lock (errors) { errors.Add(m.Text); }
+            }
+        };
+        const string Hook = """
+            (() => {
+              if (window.__weaksegErrorHook) return;
+              window.__weaksegErrorHook = true;
+              const text = (e) => e && e.stack ? `${e.name}: ${e.message}\n${e.stack}` : String(e);
+              window.addEventListener('error', (e) => console.error(`weakseg-uncaught error ${text(e.error ?? e.message)}`));
+              window.addEventListener('unhandledrejection', (e) => console.error(`weakseg-uncaught rejection ${text(e.reason)}`));
+            })();
+            """;
+        await page.AddInitScriptAsync(Hook);
+        await page.EvaluateAsync(Hook);
+        return errors;
+    }
+
+    public static void AssertNoPageErrors(List<string> errors)
+    {
+        lock (errors)
+        {
+            Assert.True(errors.Count == 0, $"the page raised {errors.Count} error(s):\n{string.Join("\n---\n", errors)}");
+        }
+    }
+
     /// <summary>Saves a screenshot when WEAKSEG_SCREENSHOTS names a folder, so a person can look at the pages.</summary>
     public static async Task SnapshotAsync(this IPage page, string name)
     {
