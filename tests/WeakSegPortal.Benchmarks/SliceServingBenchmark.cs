@@ -59,18 +59,18 @@ internal static class SliceServingBenchmark
         var info = await ours.GetFromJsonAsync<ItemImageInfo>(new Uri($"/api/items/{item}", UriKind.Relative));
         var mid = Slices / 2;
 
-        Report("ours raw, cold volume (first request: blob read + decode + encode)", [await TimeAsync(ours, $"/api/items/{item}/slices/axial/0.raw")]);
+        RequestLatency.Report("ours raw, cold volume (first request: blob read + decode + encode)", [await TimeAsync(ours, $"/api/items/{item}/slices/axial/0.raw")]);
         var coldSlices = new List<double>();
         for (var k = 1; k < Slices; k++)
         {
             coldSlices.Add(await TimeAsync(ours, $"/api/items/{item}/slices/axial/{k}.raw"));
         }
-        Report("ours raw, cold slice (volume in memory, slice not cached)", coldSlices);
+        RequestLatency.Report("ours raw, cold slice (volume in memory, slice not cached)", coldSlices);
         var oursRawGzip = await RepeatAsync(ours, $"/api/items/{item}/slices/axial/{mid}.raw");
-        Report("ours raw 512², warm, gzip on the wire", oursRawGzip);
+        RequestLatency.Report("ours raw 512², warm, gzip on the wire", oursRawGzip);
         var oursRaw = await RepeatAsync(oursIdentity, $"/api/items/{item}/slices/axial/{mid}.raw");
-        Report("ours raw 512², warm, identity", oursRaw);
-        Report("ours PNG 40/400, warm", await RepeatAsync(ours, $"/api/items/{item}/slices/axial/{mid}.png?window=40,400"));
+        RequestLatency.Report("ours raw 512², warm, identity", oursRaw);
+        RequestLatency.Report("ours PNG 40/400, warm", await RepeatAsync(ours, $"/api/items/{item}/slices/axial/{mid}.png?window=40,400"));
 
         await using var orthanc = new OrthancServer();
         await orthanc.InitializeAsync();
@@ -80,19 +80,19 @@ internal static class SliceServingBenchmark
             using var pacs = new HttpClient { BaseAddress = orthanc.BaseAddress };
             var id = await UploadAsync(pacs, demo.Image, Path.Combine(folder, "ct"), mid, "1");
             var orthancRendered = await RepeatAsync(pacs, $"instances/{id}/frames/0/rendered?window-center=40&window-width=400");
-            Report("Orthanc rendered frame 40/400, warm", orthancRendered);
+            RequestLatency.Report("Orthanc rendered frame 40/400, warm", orthancRendered);
             var oursPng = await RepeatAsync(ours, $"/api/items/{item}/slices/axial/{mid}.png?window=40,400");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio Orthanc p50 / ours PNG p50 = {Median(orthancRendered) / Median(oursPng):F1}× (slice {Size}×{Size}, info window {info!.Window.Center}/{info.Window.Width})"));
+                $"ratio Orthanc p50 / ours PNG p50 = {RequestLatency.Median(orthancRendered) / RequestLatency.Median(oursPng):F1}× (slice {Size}×{Size}, info window {info!.Window.Center}/{info.Window.Width})"));
             var orthancRaw = await RepeatAsync(pacs, $"instances/{id}/frames/0/raw");
-            Report("Orthanc raw frame 512², warm", orthancRaw);
+            RequestLatency.Report("Orthanc raw frame 512², warm", orthancRaw);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio ours raw 512² p50 / Orthanc raw p50 = identity {Median(oursRaw) / Median(orthancRaw):F2}×, gzip {Median(oursRawGzip) / Median(orthancRaw):F2}× (goal ≤ 2×)"));
+                $"ratio ours raw 512² p50 / Orthanc raw p50 = identity {RequestLatency.Median(oursRaw) / RequestLatency.Median(orthancRaw):F2}×, gzip {RequestLatency.Median(oursRawGzip) / RequestLatency.Median(orthancRaw):F2}× (goal ≤ 2×)"));
 
             // The cube: every orientation's middle slice is 256×256, the same size as Orthanc's frame.
             var cubeId = await UploadAsync(pacs, cube.Image, Path.Combine(folder, "cube"), CubeSide / 2, "2");
             var orthancCube = await RepeatAsync(pacs, $"instances/{cubeId}/frames/0/raw");
-            Report($"Orthanc raw frame {CubeSide}², warm", orthancCube);
+            RequestLatency.Report($"Orthanc raw frame {CubeSide}², warm", orthancCube);
             foreach (var orientation in new[] { "axial", "coronal", "sagittal" })
             {
                 var path = $"/api/items/{cubeItem}/slices/{orientation}/{CubeSide / 2}.raw";
@@ -100,10 +100,10 @@ internal static class SliceServingBenchmark
                 // Interleaved (ours identity, ours gzip, Orthanc, ours identity, …): on a shared machine the load drifts
                 // within seconds, and back-to-back blocks of 300 would give that drift to one side only.
                 var (identity, gzip, again) = await InterleavedAsync(oursIdentity, path, ours, path, pacs, $"instances/{cubeId}/frames/0/raw");
-                Report($"ours raw {CubeSide}² {orientation}, warm, identity", identity);
-                Report($"ours raw {CubeSide}² {orientation}, warm, gzip on the wire", gzip);
+                RequestLatency.Report($"ours raw {CubeSide}² {orientation}, warm, identity", identity);
+                RequestLatency.Report($"ours raw {CubeSide}² {orientation}, warm, gzip on the wire", gzip);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ratio ours raw {orientation} p50 / Orthanc raw p50 (Orthanc interleaved with it: p50 {Median(again):F2} ms) = identity {Median(identity) / Median(again):F2}×, gzip {Median(gzip) / Median(again):F2}× (goal ≤ 2×)"));
+                    $"ratio ours raw {orientation} p50 / Orthanc raw p50 (Orthanc interleaved with it: p50 {RequestLatency.Median(again):F2} ms) = identity {RequestLatency.Median(identity) / RequestLatency.Median(again):F2}×, gzip {RequestLatency.Median(gzip) / RequestLatency.Median(again):F2}× (goal ≤ 2×)"));
             }
 
             // Scrolling: each request a slice not cut yet (volume in memory), as the browser asks (gzip), Orthanc's raw frame
@@ -117,9 +117,9 @@ internal static class SliceServingBenchmark
                     cold.Add(await TimeAsync(ours, $"/api/items/{cubeItem}/slices/{orientation}/{k}.raw"));
                     beside.Add(await TimeAsync(pacs, $"instances/{cubeId}/frames/0/raw"));
                 }
-                Report($"ours raw {CubeSide}² {orientation}, cold slice (not cut yet), gzip on the wire", cold);
+                RequestLatency.Report($"ours raw {CubeSide}² {orientation}, cold slice (not cut yet), gzip on the wire", cold);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ratio ours cold {orientation} p50 / Orthanc raw p50 (interleaved: p50 {Median(beside):F2} ms) = {Median(cold) / Median(beside):F2}×"));
+                    $"ratio ours cold {orientation} p50 / Orthanc raw p50 (interleaved: p50 {RequestLatency.Median(beside):F2} ms) = {RequestLatency.Median(cold) / RequestLatency.Median(beside):F2}×"));
             }
         }
         finally
@@ -128,85 +128,7 @@ internal static class SliceServingBenchmark
         }
 
         await WhereTheTimeGoesAsync(portal, oursIdentity, cubeItem, pmId);
-        CutCosts(cube.Image);
-    }
-
-    /// <summary>
-    /// A cold slice's work in process, per orientation of the 256³ cube: the cut as it was (the float slice filled voxel by
-    /// voxel through the volume's indexer, then encoded), the cut as it is (Int16 straight into the body), and the gzip form.
-    /// </summary>
-    private static void CutCosts(Volume cube)
-    {
-        foreach (var orientation in new[] { SliceOrientation.Axial, SliceOrientation.Coronal, SliceOrientation.Sagittal })
-        {
-            var before = InProcess(k => RawSliceFormat.Encode(PerVoxelCut(cube, orientation, k)));
-            var after = InProcess(k => RawSliceFormat.Encode(cube, orientation, k));
-            var body = RawSliceFormat.Encode(cube, orientation, CubeSide / 2);
-            var fastest = InProcess(_ =>
-            {
-                using var output = new MemoryStream(body.Length / 2);
-                using (var zip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-                {
-                    zip.Write(body);
-                }
-                return output.ToArray();
-            });
-            var huffman = InProcess(_ => SliceGzip.Compress(body));
-            Report($"  in process {orientation}: cut + encode, per-voxel indexer into floats (before)", before);
-            Report($"  in process {orientation}: cut + encode, Int16 straight into the body (now)", after);
-            Report($"  in process {orientation}: gzip of the body, CompressionLevel.Fastest (before), {Gzipped(body, CompressionLevel.Fastest)} of {body.Length} bytes", fastest);
-            Report($"  in process {orientation}: gzip of the body, Huffman only (SliceGzip, now), {SliceGzip.Compress(body).Length} of {body.Length} bytes", huffman);
-        }
-    }
-
-    private static int Gzipped(byte[] body, CompressionLevel level)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new GZipStream(output, level, leaveOpen: true))
-        {
-            zip.Write(body);
-        }
-        return (int)output.Length;
-    }
-
-    private static List<double> InProcess(Func<int, byte[]> work)
-    {
-        var times = new List<double>(Requests);
-        for (var r = 0; r < Requests + 20; r++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            _ = work((r * 37) % CubeSide);
-            if (r >= 20)
-            {
-                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }
-        return times;
-    }
-
-    /// <summary>The reformat as SliceExtractor cut it before (kept here to measure against).</summary>
-    private static VolumeSlice PerVoxelCut(Volume volume, SliceOrientation orientation, int index)
-    {
-        var (width, height) = orientation switch
-        {
-            SliceOrientation.Axial => (volume.Nx, volume.Ny),
-            SliceOrientation.Coronal => (volume.Nx, volume.Nz),
-            _ => (volume.Ny, volume.Nz),
-        };
-        var values = new float[width * height];
-        for (var row = 0; row < height; row++)
-        {
-            for (var column = 0; column < width; column++)
-            {
-                values[(row * width) + column] = orientation switch
-                {
-                    SliceOrientation.Axial => volume[column, row, index],
-                    SliceOrientation.Coronal => volume[column, index, volume.Nz - 1 - row],
-                    _ => volume[index, column, volume.Nz - 1 - row],
-                };
-            }
-        }
-        return new VolumeSlice(width, height, values, 1, 1, volume.VoxelType == VoxelType.Int16);
+        SliceCutCosts.Run(cube.Image, Requests);
     }
 
     /// <summary>Three requests timed in turn, round after round, after 20 rounds of warm-up.</summary>
@@ -251,7 +173,7 @@ internal static class SliceServingBenchmark
                 lookup.Add(Stopwatch.GetElapsedTime(accessed).TotalMilliseconds);
             }
         }
-        Report("  in process: the access check (ItemAccess: item and project read from the store)", access);
+        RequestLatency.Report("  in process: the access check (ItemAccess: item and project read from the store)", access);
         var cached = new List<double>();
         var remembered = portal.Services.GetRequiredService<ItemAccessCache>();
         for (var r = 0; r < Requests + 20; r++)
@@ -263,11 +185,11 @@ internal static class SliceServingBenchmark
                 cached.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
-        Report("  in process: the access check as the slice endpoints make it (ItemAccessCache, remembered)", cached);
-        Report("  in process: slice count + encoded-slice lookup", lookup);
+        RequestLatency.Report("  in process: the access check as the slice endpoints make it (ItemAccessCache, remembered)", cached);
+        RequestLatency.Report("  in process: slice count + encoded-slice lookup", lookup);
         // Refused at the orientation, before any store read: the cookie, routing and a small answer.
         var bare = await RepeatAsync(ours, $"/api/items/{item}/slices/oblique/0.raw", expectSuccess: false);
-        Report("  HTTP without the access check or body (cookie, session check, routing, 400)", bare);
+        RequestLatency.Report("  HTTP without the access check or body (cookie, session check, routing, 400)", bare);
     }
 
     private static async Task<string> UploadAsync(HttpClient pacs, Volume volume, string folder, int slice, string series)
@@ -304,16 +226,4 @@ internal static class SliceServingBenchmark
         _ = await response.Content.ReadAsByteArrayAsync();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
-
-    private static double Median(List<double> times) => Percentile(times, 50);
-
-    private static double Percentile(List<double> times, double percent)
-    {
-        var sorted = times.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
-    }
-
-    private static void Report(string name, List<double> times) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: p50 {Percentile(times, 50):F2} ms, p95 {Percentile(times, 95):F2} ms ({times.Count} requests)"));
 }
