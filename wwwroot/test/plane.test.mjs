@@ -110,6 +110,9 @@ test('a brush or eraser stroke and a polygon on a coronal or sagittal image are 
   // A traced outline's repeated first point is dropped (the polygon closes itself).
   assert.deepEqual(onPlane('coronal', 1, { kind: 'polygon', points: [[1.6, 1, 0.6], [5.4, 1, 0.6], [5.4, 1, 3.4], [1.6, 1, 0.6]] }),
     { kind: 'polygon', plane: 'coronal', slice: 1, polygon: { points: [[1.6, 0.6], [5.4, 0.6], [5.4, 3.4]] } });
+  // The server stores them (the validator both share, annotation-cases.json).
+  assert.equal(validateCommand({ ...brush, classId: 1 }, dims), null);
+  assert.equal(validateCommand({ ...onPlane('coronal', 1, { kind: 'polygon', points: [[1.6, 1, 0.6], [5.4, 1, 0.6], [5.4, 1, 3.4]] }), classId: 1 }, dims), null);
   assert.throws(() => onPlane('axial', 1, { kind: 'brush', points: [[0, 0, 1]], width: 1 }), /stored as it is/);
   assert.throws(() => axialEquivalent('coronal', dims, 2, { kind: 'brush', width: 3, points: [[1, 2, 1]] }), /stored on its plane/);
 });
