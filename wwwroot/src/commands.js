@@ -68,6 +68,18 @@ export function annotationToCommand(annotation, ctx) {
     const xs = idx.map((q) => q[p.u]), ks = idx.map((q) => q[2]);
     const box = { x0: tidy(Math.min(...xs)), y0: tidy(Math.min(...ks)), x1: tidy(Math.max(...xs)), y1: tidy(Math.max(...ks)) };
     command = { ...base({ ...ctx, kind, slice: sliceOf(idx.map((q) => [0, 0, q[p.normal]])) }), box, plane: ctx.plane };
+  } else if ((kind === 'polygon' || kind === 'brush') && ctx.plane && ctx.plane !== 'axial') {
+    // A full-mask shape on a coronal or sagittal image (moved there): points in the plane's x (across) and y = k.
+    const p = planeOf(ctx.plane);
+    const idx = polylineOf(annotation).map(toIndex);
+    const points = planarSimplified(idx.map((q) => [q[p.u], q[2]]));
+    const slice = sliceOf(idx.map((q) => [0, 0, q[p.normal]]));
+    if (kind === 'polygon') {
+      while (points.length > 1 && points[0][0] === points.at(-1)[0] && points[0][1] === points.at(-1)[1]) points.pop();
+      command = { ...base({ ...ctx, kind, slice }), polygon: { points }, plane: ctx.plane };
+    } else {
+      command = { ...base({ ...ctx, kind, slice }), brush: { points, width: ctx.width ?? 3, erase: toolName === 'WeakEraser' }, plane: ctx.plane };
+    }
   } else if (kind === 'box') {
     const idx = annotation.data.handles.points.map(toIndex);
     const xs = idx.map((p) => p[0]), ys = idx.map((p) => p[1]);
@@ -148,8 +160,10 @@ export function commandFromView(view) {
  * mask = { width, height, counts } (mask-rle.js), provenance = { source: 'suggestion', engine,
  * modelVersion, prompt, suggestionId, objectId }.
  */
-export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs, commandId }) {
-  return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance) };
+export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs, commandId, plane = null }) {
+  // plane: 'coronal' / 'sagittal' for a mask of that plane's slice (mask rows are k ascending); absent: axial.
+  const on = plane && plane !== 'axial' ? { plane } : {};
+  return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance), ...on };
 }
 
 /** A box label made by the page itself (an accepted interpolated box): box = { x0, y0, x1, y1 } in index space. */
@@ -185,6 +199,10 @@ export function commandToWorld(command, geometry) {
     const at = (x, y) => geometry.indexToWorld(planeBoxIndex(command.plane, k, x, y));
     const { x0, y0, x1, y1 } = command.box;
     return { kind: 'box', slice: k, plane: command.plane, points: [at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1)] };
+  }
+  if ((command.kind === 'polygon' || command.kind === 'brush') && command.plane && command.plane !== 'axial') {
+    const at = ([x, y]) => geometry.indexToWorld(planeBoxIndex(command.plane, k, x, y));
+    return { kind: command.kind, slice: k, plane: command.plane, points: command[command.kind].points.map(at) };
   }
   if (command.kind === 'box') {
     const { x0, y0, x1, y1 } = command.box;

@@ -92,18 +92,20 @@ export function composeSlice(commands, { nx, ny }) {
 }
 
 /**
- * Keeps one composed label map per slice, recomputed only for slices whose masks changed.
- * set(commands) takes every current annotation in the order made; get(k) → Uint8Array or null
- * (null: no full mask on that slice).
+ * Keeps one composed label map per slice of one plane, recomputed only for slices whose masks
+ * changed. plane: 'axial' (default) or 'coronal' / 'sagittal' (full masks stored with that
+ * `plane`, in its own coordinates); dims: that plane's map size { nx, ny } (plane-labels.js
+ * planeMapDims). set(commands) takes every current annotation in the order made; get(k) →
+ * Uint8Array or null (null: no full mask on that slice of the plane).
  */
 export class LabelMaps {
-  #dims; #bySlice = new Map(); #cache = new Map();
-  constructor(dims) { this.#dims = dims; }
+  #dims; #plane; #bySlice = new Map(); #cache = new Map();
+  constructor(dims, plane = 'axial') { this.#dims = dims; this.#plane = plane; }
 
   set(commands) {
     const next = new Map();
     for (const c of commands) {
-      if (!isMaskCommand(c)) continue;
+      if (!isMaskCommand(c) || (c.plane ?? 'axial') !== this.#plane) continue;
       if (!next.has(c.slice)) next.set(c.slice, []);
       next.get(c.slice).push(c);
     }

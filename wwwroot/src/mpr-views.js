@@ -2,14 +2,16 @@
 // as one view with an orientation switch or three side by side (OHIF's 1×3), with linked
 // crosshairs (a click with the select tool, or scrolling any view, moves the others' lines and
 // slices), one window/level and one zoom for all three. Reformats are made when first shown.
-// A point or scribble drawn on a reformat is handed on as its axial equivalent, a box as a box
-// on its plane (plane-labels.js); Suggest, brush, eraser and polygon say why they work in the
-// axial view only.
+// A point or scribble drawn on a reformat is handed on as its axial equivalent; a box, a brush or
+// eraser stroke and a polygon as a label on its plane (plane-labels.js). The composed full masks
+// of each plane slice are kept here (one LabelMaps per reformat plane) and drawn on their own view;
+// labels stored on a plane are traced on the other views (the axial one too).
 
 import { Enums } from '@cornerstonejs/core';
 import { createCrosshairLayer } from './crosshair-layer.js';
 import { imageIdsOf, parseImageId } from './image-loader.js';
-import { AXIAL_ONLY, axialEquivalent, planeBox } from './plane-labels.js';
+import { LabelMaps } from './label-map.js';
+import { axialEquivalent, onPlane, planeBox, planeMapDims } from './plane-labels.js';
 import { planeDims, planeOf } from './plane.js';
 import { createTraceLayer } from './trace-layer.js';
 import { createViewer } from './viewer.js';
@@ -33,6 +35,10 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
   let opacity = 1;
   let syncing = false;
   const disposers = [];
+  // The composed full masks stored on each reformat plane (brush, eraser, polygon, accepted masks with `plane`).
+  const planeMaps = Object.fromEntries(REFORMATS.map((o) => [o, new LabelMaps(planeMapDims(o, dims), o)]));
+  planeMaps.coronal.set(labels()); planeMaps.sagittal.set(labels());
+  const planeMapAt = (plane, s) => planeMaps[plane]?.get(s) ?? null;
 
   axialPane.dataset.orientation = 'axial';
   axialPane.append(paneLabel('axial'));
@@ -70,7 +76,7 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
         onSlice: (n) => sliceMoved(o, n), onCursor,
       });
       csTools.addViewport(viewer.viewportId, viewer.renderingEngineId);
-      const trace = createTraceLayer({ element, viewport: viewer.viewport, geometry, dims, orientation: o, slice: () => viewer.slice, labels, maskAt, colourOf });
+      const trace = createTraceLayer({ element, viewport: viewer.viewport, geometry, dims, orientation: o, slice: () => viewer.slice, labels, maskAt, planeMapAt, colourOf });
       trace.setOpacity(opacity);
       const v = { viewer, trace };
       views[o] = v;
@@ -112,7 +118,8 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
       if (o !== 'axial') v.viewer.destroy();
     });
   }
-  // The axial view's own slice changes move the crosshair too.
+  // The axial view's own slice changes move the crosshair too; it traces what is stored on a reformat plane.
+  views.axial.trace = createTraceLayer({ element: axial.element, viewport: axial.viewport, geometry, dims, orientation: 'axial', slice: () => axial.slice, labels, maskAt, planeMapAt, colourOf });
   addLinks('axial', views.axial);
   const onAxialSlice = () => sliceMoved('axial', axial.slice);
   axial.element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onAxialSlice);
@@ -166,16 +173,10 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     renderCrosshairs();
   }
 
-  // A click (no drag) with the select tool moves the crosshair there; Suggest and the full-mask
-  // tools (brush, eraser, polygon) stay axial (plane-labels.js AXIAL_ONLY says why).
+  // A click (no drag) with the select tool moves the crosshair there.
   let down = null;
   function press(o, e) {
     if (e.button !== 0) return;
-    if (o !== 'axial' && AXIAL_ONLY[mode()]) {
-      e.preventDefault(); e.stopPropagation();
-      say(AXIAL_ONLY[mode()]);
-      return;
-    }
     down = { o, x: e.clientX, y: e.clientY };
   }
   function release(o, e) {
@@ -236,12 +237,17 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     // On the image's plane: its normal coordinate is the slice (no float noise from the world round trip).
     const index = world.map((w) => { const x = geometry.worldToIndex(w); x[planeOf(orientation).normal] = slice; return x; });
     if (kind === 'box') return [planeBox(orientation, slice, index)];
+    if (kind === 'polygon' || kind === 'brush') return [onPlane(orientation, slice, { kind, points: index, width, erase: tool === 'WeakEraser' })];
     const drawing = kind === 'point' ? { kind, at: index[0] }
       : kind === 'polygon' ? { kind, points: index }
         : kind === 'brush' ? { kind, points: index, width, erase: tool === 'WeakEraser' } : { kind, points: index, width };
     return axialEquivalent(orientation, dims, slice, drawing);
   }
-  function labelsChanged() { for (const o of REFORMATS) views[o]?.viewer.viewport.render(); }
+  function labelsChanged() {
+    for (const o of REFORMATS) planeMaps[o].set(labels());
+    for (const o of REFORMATS) views[o]?.viewer.viewport.render();
+    views.axial.trace.render();
+  }
   /** The view the slice keys act on: the one shown alone, or the axial one. */
   const active = () => (layout === '1x3' ? views.axial : views[layout] ?? views.axial).viewer;
 
@@ -258,6 +264,10 @@ export function createMprViews({ view, axialPane, axial, item, geometry, dims, i
     /** Tests: { layout, cross, slices: { orientation: slice on screen } }. */
     debug: () => ({ layout, settled: settled === layout, cross: [...cross], slices: Object.fromEntries(Object.entries(views).map(([o, v]) => [o, v.viewer.slice])) }),
     viewerOf: (o) => views[o]?.viewer ?? null,
+    /** The composed full masks of slice s of a reformat plane (Uint8Array planeMapDims, class ids) or null. */
+    planeMapAt,
+    /** The view (orientation) whose viewport element holds a DOM node, or null. */
+    viewOfElement: (node) => Object.keys(views).find((o) => views[o]?.viewer.element.contains(node)) ?? null,
     /** { coronal?, sagittal? }: the slice of each reformat view on screen now. */
     shownSlices: () => Object.fromEntries(REFORMATS.filter((o) => views[o] && !panes[o].hidden).map((o) => [o, views[o].viewer.slice])),
     ensure,

@@ -1,27 +1,23 @@
-// Labels across planes (pure). Labels are stored on axial slices in voxel index space
+// Labels across planes (pure). Labels are stored in voxel index space
 // (docs/annotation-protocol.md), so the server, the QA desk and the exports read them without
-// any viewer state. A label drawn on a coronal or sagittal image is stored as the axial labels
-// that mark exactly the same voxels: a point is one axial point; a scribble is, on every axial
-// slice it reaches, one width-1 scribble per run of voxels it covers on that slice's row
-// (coronal) or column (sagittal), with the server's rule for which voxels a stroke covers
-// (centres within max(width/2, ½) of the polyline, index units). A box is the one label stored
-// on its own plane (`plane`: coronal slice = j, x = i, y = k; sagittal slice = i, x = j, y = k),
-// since one axial box per slice would say more than was drawn (`planeBox`). Brush, eraser and
-// polygon stay axial: a full mask is the whole answer for its axial slice (every voxel it leaves
-// unpainted is background there), so a coronal stroke stored as axial runs would claim the rest
-// of each axial slice it crosses as background.
-// The other way, `traceOn` gives what an axial label marks on one coronal or sagittal image.
+// any viewer state. A point or scribble drawn on a coronal or sagittal image is stored as the
+// axial labels that mark exactly the same voxels: a point is one axial point; a scribble is, on
+// every axial slice it reaches, one width-1 scribble per run of voxels it covers on that slice's
+// row (coronal) or column (sagittal), with the server's rule for which voxels a stroke covers
+// (centres within max(width/2, ½) of the polyline, index units). A box, a brush or eraser stroke,
+// a polygon and an accepted suggestion's mask are stored on their own plane (`plane`: coronal
+// slice = j, x = i, y = k; sagittal slice = i, x = j, y = k; `onPlane`, `planeMaskOf`): a full
+// mask is the whole answer for its own plane slice only, so storing it as axial pieces would
+// claim the rest of every axial slice it crosses as background.
+// The other way, `traceOn` gives what an axial label marks on one coronal or sagittal image, and
+// `planeTrace` / `planeMapTrace` what a label stored on a plane marks on the other views.
 
+import { simplify } from './geometry.js';
 import { planeOf, voxelToPixel } from './plane.js';
 
-const FULL_MASK = 'Brush, eraser and polygon paint the whole answer for an axial slice, so they work in the axial view. Points, scribbles and boxes work in every view.';
-
-/** Why a tool works only in the axial view, by tool mode (the eraser is a brush stroke that erases). */
+/** Why a tool (by mode) works only in the axial view; the others work in every view. */
 export const AXIAL_ONLY = Object.freeze({
-  suggest: 'Suggestions are asked for on axial slices: use the axial view. Points, scribbles and boxes work in every view.',
-  brush: FULL_MASK,
-  eraser: FULL_MASK,
-  polygon: FULL_MASK,
+  polygonClicks: 'On a coronal or sagittal view, trace the polygon: press, draw its outline, release. Clicking vertex by vertex works in the axial view.',
 });
 
 /** Voxel centres (u, v) of a plane within max(width/2, ½) of a polyline of (u, v) points. */
@@ -59,7 +55,7 @@ export function runsOf(values) {
  * The axial commands' geometry for a label drawn on slice `slice` of a coronal or sagittal image.
  * drawing (voxel index [i, j, k], continuous): { kind: 'point', at }, { kind: 'scribble', points,
  * width }. Returns [{ kind, slice, point | scribble }] (axial, ascending k), or throws with the
- * reason for the annotator (brush, eraser and polygon: AXIAL_ONLY).
+ * reason for the annotator (brush, eraser and polygon are stored on their plane: `onPlane`).
  */
 export function axialEquivalent(orientation, dims, slice, drawing) {
   const p = planeOf(orientation);
@@ -69,7 +65,7 @@ export function axialEquivalent(orientation, dims, slice, drawing) {
     return [{ kind: 'point', slice: Math.round(k), point: { x: round3(i), y: round3(j) } }];
   }
   const label = RUN_LABEL[drawing.kind];
-  if (!label) throw new Error(AXIAL_ONLY[drawing.kind] ?? `A ${drawing.kind} cannot be drawn on a ${orientation} image.`);
+  if (!label) throw new Error(`A ${drawing.kind} drawn on a ${orientation} image is stored on its plane, not as axial pieces.`);
   const out = [];
   for (const [k, runs] of planeRuns(orientation, dims, drawing)) {
     for (const [a, b] of runs) {
@@ -122,6 +118,120 @@ export function planeBox(orientation, slice, corners) {
   if (orientation === 'axial') throw new Error('An axial box is stored as it is.');
   const xs = corners.map((q) => q[p.u]), ks = corners.map((q) => q[2]);
   return { kind: 'box', plane: orientation, slice, box: { x0: round3(Math.min(...xs)), y0: round3(Math.min(...ks)), x1: round3(Math.max(...xs)), y1: round3(Math.max(...ks)) } };
+}
+
+/** Point (x, y) of a plane's own coordinates for voxel index [i, j, k] (coronal: i, k; sagittal: j, k). */
+export function planePoint(orientation, index) {
+  const p = planeOf(orientation);
+  return [round3(index[p.u]), round3(index[2])];
+}
+
+/**
+ * A brush or eraser stroke or a traced polygon drawn on slice `slice` of a coronal or sagittal
+ * image, stored on that plane: points (voxel index [i, j, k], continuous) → { kind, plane, slice,
+ * brush: { points, width, erase } | polygon: { points } } with points [x, y] in the plane's
+ * coordinates (x across: coronal i, sagittal j; y = k, not image rows), points closer than 0.1
+ * voxel to a straight run dropped (as on the axial view); a brush's width in voxels of the plane.
+ */
+export function onPlane(orientation, slice, drawing) {
+  if (orientation === 'axial') throw new Error('An axial label is stored as it is.');
+  const points = simplify(drawing.points.map((q) => planePoint(orientation, q)), 0.1);
+  if (drawing.kind === 'brush') return { kind: 'brush', plane: orientation, slice, brush: { points, width: drawing.width, erase: !!drawing.erase } };
+  if (drawing.kind === 'polygon') {
+    while (points.length > 1 && points[0][0] === points.at(-1)[0] && points[0][1] === points.at(-1)[1]) points.pop();
+    return { kind: 'polygon', plane: orientation, slice, polygon: { points } };
+  }
+  throw new Error(`A ${drawing.kind} is not stored on a plane.`);
+}
+
+/** A plane's own map size { nx: width, ny: height } (coronal nx × nz, sagittal ny × nz); axial nx × ny. */
+export function planeMapDims(plane, dims) {
+  if (plane === 'coronal') return { nx: dims.nx, ny: dims.nz };
+  if (plane === 'sagittal') return { nx: dims.ny, ny: dims.nz };
+  return { nx: dims.nx, ny: dims.ny };
+}
+
+/**
+ * A binary mask of a coronal or sagittal image as the server cuts it (rows from the highest k
+ * down: SliceExtractor; what Suggest answers) → the same mask in the plane's own coordinates
+ * (row y = k ascending), as a `mask` with `plane` is stored. Uint8Array width × height → Uint8Array.
+ */
+export function imageRowsToPlane(mask, width, height) {
+  const out = new Uint8Array(width * height);
+  for (let row = 0; row < height; row++) out.set(mask.subarray(row * width, (row + 1) * width), (height - 1 - row) * width);
+  return out;
+}
+
+/** Rect of pixels of view `orientation` covering the voxel line with axis a = s and axis c from lo to hi (continuous). */
+function lineRect(orientation, dims, viewSlice, a, s, c, lo, hi) {
+  const b = planeOf(orientation).normal;
+  const at = (av, cv) => { const q = [0, 0, 0]; q[b] = viewSlice; q[a] = av; q[c] = cv; return voxelToPixel(orientation, dims, q); };
+  const p0 = at(s - 0.5, lo), p1 = at(s + 0.5, hi);
+  return { c0: Math.min(p0.col, p1.col), c1: Math.max(p0.col, p1.col), r0: Math.min(p0.row, p1.row), r1: Math.max(p0.row, p1.row) };
+}
+
+/**
+ * What a box stored on a coronal or sagittal plane marks on slice `viewSlice` of another view
+ * (axial or the other reformat): the line where the two planes meet, across the box's extent,
+ * as [{ c0, c1, r0, r1, outline: true }] in the view's pixel coordinates; [] when the view's
+ * slice misses the box or the view is the box's own plane.
+ */
+export function planeTrace(orientation, dims, viewSlice, command) {
+  const plane = command.plane ?? 'axial';
+  if (plane === 'axial' || plane === orientation || command.kind !== 'box') return [];
+  const P = planeOf(plane);
+  const a = P.normal, b = planeOf(orientation).normal, c = 3 - a - b;
+  const { x0, y0, x1, y1 } = command.box;
+  // The view's slice fixes axis b: k (an axial view) is the box's y, the other reformat's slice its x.
+  const [lo, hi, along] = b === 2 ? [y0, y1, [x0, x1]] : [x0, x1, [y0, y1]];
+  if (viewSlice < lo || viewSlice > hi) return [];
+  const r = lineRect(orientation, dims, viewSlice, a, command.slice, c, along[0], along[1]);
+  return [{ ...r, outline: true }];
+}
+
+/**
+ * What the composed full masks of one plane slice (map: Uint8Array of class ids, planeMapDims)
+ * mark on slice `viewSlice` of another view: the runs of the line where the two planes meet, as
+ * [{ c0, c1, r0, r1, classId }] in that view's pixel coordinates.
+ */
+export function planeMapTrace(orientation, dims, viewSlice, plane, planeSlice, map) {
+  if (plane === orientation || plane === 'axial' || !map) return [];
+  const P = planeOf(plane);
+  const a = P.normal, b = planeOf(orientation).normal, c = 3 - a - b;
+  const { nx, ny } = planeMapDims(plane, dims);
+  // In the plane's map the line is row y = k (an axial view) or column x = the other reformat's slice.
+  const n = b === 2 ? nx : ny;
+  const at = (t) => (b === 2 ? map[viewSlice * nx + t] : map[t * nx + viewSlice]);
+  if (b === 2 ? viewSlice >= ny : viewSlice >= nx) return [];
+  const out = [];
+  let start = -1, cls = 0;
+  for (let t = 0; t <= n; t++) {
+    const v = t < n ? at(t) : 0;
+    if (v !== cls) {
+      if (cls) out.push({ ...lineRect(orientation, dims, viewSlice, a, planeSlice, c, start - 0.5, t - 0.5), classId: cls });
+      cls = v; start = t;
+    }
+  }
+  return out;
+}
+
+/** The composed full masks of a plane slice on its own view: [{ c0, c1, r0, r1, classId }] per image row run. */
+export function planeMapRects(plane, dims, map) {
+  if (!map) return [];
+  const { nx, ny } = planeMapDims(plane, dims);
+  const out = [];
+  for (let y = 0; y < ny; y++) {
+    const row = dims.nz - 1 - y;
+    let start = -1, cls = 0;
+    for (let x = 0; x <= nx; x++) {
+      const v = x < nx ? map[y * nx + x] : 0;
+      if (v !== cls) {
+        if (cls) out.push({ c0: start - 0.5, c1: x - 0.5, r0: row - 0.5, r1: row + 0.5, classId: cls });
+        cls = v; start = x;
+      }
+    }
+  }
+  return out;
 }
 
 /** Voxel index [i, j, k] of point (x, y) of a box stored on a plane (axial: x = i, y = j, k = slice). */

@@ -19,10 +19,10 @@ const POSITIVE = '#3ddc84', NEGATIVE = '#ff5252', NOT_THIS = '#c0c4cc';
  * Returns { show(suggestion), preview(shape), clear(), render(), destroy() } where suggestion =
  * { slice, colour, mask: Uint8Array | null, width, height, prompt: { box, points, scribbles }, classId }.
  */
-export function createSuggestOverlay({ element, toCanvas, slice }) {
+export function createSuggestOverlay({ element, toCanvas, slice, testid = 'suggest-layer' }) {
   const canvas = document.createElement('canvas');
   canvas.className = 'ws-suggest-layer';
-  canvas.dataset.testid = 'suggest-layer';
+  canvas.dataset.testid = testid;
   const svgLayer = element.querySelector('svg.svg-layer');
   if (svgLayer) svgLayer.before(canvas); else element.append(canvas);
   const ctx = canvas.getContext('2d');

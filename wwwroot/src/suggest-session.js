@@ -33,6 +33,10 @@ export class SuggestSession {
   /** The object being outlined: { objectId, slice, classId, prompt } (copies), or null. */
   get object() { return this.#object && structuredClone({ objectId: this.#object.objectId, slice: this.#object.slice, classId: this.#object.classId, prompt: this.#object.prompt }); }
   get objectId() { return this.#object?.objectId ?? null; }
+  /** The plane the prompts are drawn on: 'axial', 'coronal' or 'sagittal' (prompt x, y are that image's pixels). */
+  get orientation() { return this.#orientation; }
+  /** Prompts go to another plane from now on; an open object (on the old plane) is dropped. */
+  setOrientation(orientation) { if (orientation !== this.#orientation) { this.#clear(); this.#orientation = orientation; } }
   get slice() { return this.#object?.slice ?? null; }
   /** How many prompt steps (box, clicks, scribbles) the object has. */
   get steps() { return this.#object?.steps.length ?? 0; }
@@ -141,7 +145,7 @@ export class SuggestSession {
   }
 
   /**
-   * Accepts the mask on screen. Returns { slice, classId, mask, provenance } for the mask command
+   * Accepts the mask on screen. Returns { orientation, slice, classId, mask, provenance } for the mask command
    * (provenance: source "suggestion", engine, modelVersion, prompt (JSON text), suggestionId,
    * objectId), or null when no mask is shown. The next prompt starts a new object.
    */
@@ -157,7 +161,7 @@ export class SuggestSession {
     if (!o || !s) return null;
     const prompt = JSON.stringify({ orientation: this.#orientation, slice: o.slice, ...o.prompt });
     const accepted = {
-      slice: o.slice, classId: o.classId, mask: structuredClone(s.mask),
+      orientation: this.#orientation, slice: o.slice, classId: o.classId, mask: structuredClone(s.mask),
       provenance: { source: 'suggestion', engine: s.engine, modelVersion: s.engineVersion ?? null, prompt, suggestionId: s.suggestionId, objectId: o.objectId },
     };
     return accepted;

@@ -5,10 +5,15 @@
 // the actions: accept (a mask command through the workspace's outbox), reject (RejectSuggestion,
 // best effort), new object, take back the last prompt. The workspace hands presses over only
 // while the tool is on; right-drag (window/level), the wheel and Ctrl stay Cornerstone's.
+// Every view works: on a coronal or sagittal view the prompt is in that image's pixels (as the
+// server cuts it: the highest k on the top row) with its `orientation`, and an accepted mask is
+// stored on its plane (`plane`, rows un-flipped to k ascending: plane-labels.js imageRowsToPlane).
 
 import { maskCommand } from './commands.js';
 import { validateCommand } from './validation.js';
-import { decodeMask } from './mask-rle.js';
+import { decodeMask, encodeMask } from './mask-rle.js';
+import { imageRowsToPlane } from './plane-labels.js';
+import { pixelToVoxel, planeDims, voxelToPixel } from './plane.js';
 import { createSuggestOverlay } from './suggest-overlay.js';
 import { createSuggestPanel } from './suggest-panel.js';
 import { SuggestSession } from './suggest-session.js';
@@ -23,20 +28,32 @@ const round2 = (v) => Math.round(v * 100) / 100;
 const clampTo = (v, n) => Math.min(n - 0.5, Math.max(-0.5, v));
 
 /**
- * stage: the element around the viewport (presses are taken there, in the capture phase).
- * vpEl: the viewport element. viewer: { viewport, slice }. geometry: index ↔ world. dims: {nx, ny}.
+ * stage: the element around the viewports (presses are taken there, in the capture phase).
+ * vpEl: the axial viewport element. viewer: { viewport, slice }, the axial one. geometry: index ↔ world. dims: {nx, ny, nz}.
+ * viewAt(node) → the orientation of the view whose viewport holds node, or null; viewerOf(o) → that view's viewer.
  * hub: the workspace's hub (suggest, rejectSuggestion, getSuggestionStatus, onEmbeddingsReady).
  * allowed: the project allows masks. active() → the tool is on. classId() → the class picked.
  * schema: the project's classes and kinds (validation.js), so a label the server would refuse is refused here.
  * colourOf(classId). side: the side panel. say(text). activeMs() → the label's active time.
  * onAccept(command): the mask command to save (draw, record for undo, send through the outbox).
  */
-export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema = null, itemId, hub, allowed, active, classId, colourOf, side, say, activeMs, onAccept }) {
+export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema = null, itemId, hub, allowed, active, classId, colourOf, side, say, activeMs, onAccept,
+  viewAt = (node) => (vpEl.contains(node) ? 'axial' : null), viewerOf = (o) => (o === 'axial' ? viewer : null) }) {
   const session = new SuggestSession({ itemId });
   const readiness = new SliceReadiness(itemId);
   const toIndex = (world) => geometry.worldToIndex(world);
-  const toCanvas = ([i, j]) => viewer.viewport.worldToCanvas(geometry.indexToWorld([i, j, viewer.slice]));
-  const overlay = createSuggestOverlay({ element: vpEl, toCanvas, slice: () => viewer.slice });
+  // One overlay per view, made when first prompted there; prompts and masks are in that image's pixels (col, row).
+  const overlays = {};
+  function overlayOf(o) {
+    if (overlays[o]) return overlays[o];
+    const v = viewerOf(o);
+    if (!v) return null;
+    const toCanvas = ([c, r]) => v.viewport.worldToCanvas(geometry.indexToWorld(pixelToVoxel(o, dims, v.slice, [c, r])));
+    overlays[o] = createSuggestOverlay({ element: o === 'axial' ? vpEl : v.element, toCanvas, slice: () => v.slice, testid: o === 'axial' ? 'suggest-layer' : `suggest-layer-${o}` });
+    return overlays[o];
+  }
+  overlayOf('axial');
+  const overlay = { get voxels() { return overlays[session.orientation]?.voxels ?? 0; } };
   const panel = createSuggestPanel({ container: side, on: { accept, reject, new: newObject, undo: undoLast } });
   const online = () => hub.connected !== false;
   let decoded = null; // { reply, mask } of the answer shown
@@ -53,7 +70,8 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
   function render() {
     const o = session.object;
     const mask = maskShown();
-    overlay.show(o ? { slice: o.slice, classId: o.classId, colour: colourOf(o.classId), prompt: o.prompt, mask, width: session.shown?.mask.width, height: session.shown?.mask.height } : null);
+    for (const [orientation, layer] of Object.entries(overlays)) if (orientation !== session.orientation) layer.show(null);
+    overlayOf(session.orientation)?.show(o ? { slice: o.slice, classId: o.classId, colour: colourOf(o.classId), prompt: o.prompt, mask, width: session.shown?.mask.width, height: session.shown?.mask.height } : null);
     const lines = panelLines({ online: online(), allowed, readiness, slice: viewer.slice, shown: session.shown, error: session.error ?? decoded?.error ?? null, waiting: session.waiting });
     panel.update(lines, { accept: !!mask, reject: session.open, new: session.open, undo: session.steps > 0 });
     panel.setVisible(active() || session.open);
@@ -72,23 +90,30 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
   }
 
   // ---- prompts from the pointer -------------------------------------------------------
-  let press = null; // { x, y, shift, index: [i, j], path: [[i, j], …], dragging }
-  const indexAt = (e) => {
-    const r = vpEl.getBoundingClientRect();
-    const [i, j] = toIndex(viewer.viewport.canvasToWorld([e.clientX - r.left, e.clientY - r.top]));
-    return [round2(i), round2(j)];
+  let press = null; // { o, x, y, shift, index: [col, row], path: [[col, row], …], dragging }
+  /** Pixel (col, row) of the image of view o under the pointer (axial: i, j). */
+  const indexAt = (e, o = press?.o ?? 'axial') => {
+    const v = viewerOf(o);
+    const r = v.element.getBoundingClientRect();
+    const { col, row } = voxelToPixel(o, dims, toIndex(v.viewport.canvasToWorld([e.clientX - r.left, e.clientY - r.top])));
+    return [round2(col), round2(row)];
   };
-  const inside = ([i, j]) => i >= -0.5 && j >= -0.5 && i <= dims.nx - 0.5 && j <= dims.ny - 0.5;
-  const boxOf = (a, b) => ({ x0: clampTo(Math.min(a[0], b[0]), dims.nx), y0: clampTo(Math.min(a[1], b[1]), dims.ny), x1: clampTo(Math.max(a[0], b[0]), dims.nx), y1: clampTo(Math.max(a[1], b[1]), dims.ny) });
+  const sizeOf = (o = session.orientation) => planeDims(o, dims);
+  const inside = ([c, r]) => { const { width, height } = sizeOf(); return c >= -0.5 && r >= -0.5 && c <= width - 0.5 && r <= height - 0.5; };
+  const boxOf = (a, b) => { const { width, height } = sizeOf(); return { x0: clampTo(Math.min(a[0], b[0]), width), y0: clampTo(Math.min(a[1], b[1]), height), x1: clampTo(Math.max(a[0], b[0]), width), y1: clampTo(Math.max(a[1], b[1]), height) }; };
 
   const onDown = (e) => {
-    if (!active() || e.button !== 0 || e.ctrlKey || e.metaKey || e.altKey || e.pointerType === 'touch' || !vpEl.contains(e.target)) return;
+    if (!active() || e.button !== 0 || e.ctrlKey || e.metaKey || e.altKey || e.pointerType === 'touch') return;
+    const o = viewAt(e.target);
+    if (!o || !viewerOf(o)) return;
     e.preventDefault(); e.stopPropagation();
-    vpEl.focus({ preventScroll: true });
+    viewerOf(o).element.focus({ preventScroll: true });
     if (!allowed) { say(NOT_ALLOWED); return; }
     if (!classId()) { say('A suggestion needs a foreground class: pick one first.'); return; }
-    const index = indexAt(e);
-    press = { x: e.clientX, y: e.clientY, shift: e.shiftKey, index, path: [index], dragging: false };
+    // A prompt on another view starts a new object there (the open one is thrown away).
+    if (o !== session.orientation) { reject(); session.setOrientation(o); }
+    const index = indexAt(e, o);
+    press = { o, x: e.clientX, y: e.clientY, shift: e.shiftKey, index, path: [index], dragging: false };
     window.addEventListener('pointermove', onMove, true);
     window.addEventListener('pointerup', onUp, true);
   };
@@ -97,15 +122,16 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
     if (!press.dragging && Math.hypot(e.clientX - press.x, e.clientY - press.y) <= CLICK_SLOP_PX) return;
     press.dragging = true;
     const index = indexAt(e);
-    if (press.shift) { press.path.push(index); overlay.preview({ scribble: press.path }); } else overlay.preview({ box: boxOf(press.index, index), colour: colourOf(classId()) });
+    const layer = overlayOf(press.o);
+    if (press.shift) { press.path.push(index); layer.preview({ scribble: press.path }); } else layer.preview({ box: boxOf(press.index, index), colour: colourOf(classId()) });
   };
   const onUp = (e) => {
     window.removeEventListener('pointermove', onMove, true);
     window.removeEventListener('pointerup', onUp, true);
     const p = press; press = null;
     if (!p) return;
-    overlay.preview(null);
-    const k = viewer.slice, c = classId();
+    overlayOf(p.o).preview(null);
+    const k = viewerOf(p.o).slice, c = classId();
     if (!p.dragging) {
       if (!inside(p.index)) { say('Click on the image.'); return; }
       send(session.addPoint(k, c, { x: p.index[0], y: p.index[1], positive: !p.shift }));
@@ -125,13 +151,19 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
   // ---- actions ------------------------------------------------------------------------
   function accept() {
     if (!maskShown()) { say(session.waiting ? 'The suggestion is still on its way.' : 'Nothing to accept: give a prompt first.'); return; }
-    const made = (a) => maskCommand({ itemId, classId: a.classId, slice: a.slice, mask: a.mask, provenance: a.provenance, activeMs: 0 });
+    const made = (a) => maskCommand({ itemId, classId: a.classId, slice: a.slice, mask: onItsPlane(a), provenance: a.provenance, activeMs: 0, plane: a.orientation });
     const reason = validateCommand(made(session.acceptance()), dims, schema);
     if (reason) { say(reason); return; } // the suggestion stays open: the annotator may refine or reject it
     const command = { ...made(session.accept()), activeMs: Math.max(0, Math.round(activeMs())) };
     decoded = null;
     onAccept(command);
     render();
+  }
+  /** The accepted mask as stored: axial as answered; a reformat's rows un-flipped (row y = k ascending). */
+  function onItsPlane(a) {
+    if (a.orientation === 'axial') return a.mask;
+    const { width, height } = a.mask;
+    return { width, height, counts: encodeMask(imageRowsToPlane(decodeMask(a.mask.counts, width, height), width, height)) };
   }
   function reject() {
     const r = session.reject();
@@ -184,20 +216,20 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
     ],
     accept, reject, newObject, undoLast, refresh, render,
     /** The slice on screen changed: an object left behind on another slice is thrown away. */
-    sliceChanged(k) { viewSlice(k); if (session.slice !== null && session.slice !== k) reject(); else render(); },
+    sliceChanged(k) { viewSlice(k); if (session.orientation === 'axial' && session.slice !== null && session.slice !== k) reject(); else render(); },
     /** The annotator picked another class: the open object takes it. */
     classChanged(c) { session.setClass(c); render(); },
     /** The tool was switched on or off; switching it off throws the open object away. */
     activeChanged(on) { if (!on && session.open) reject(); vpEl.classList.toggle('ws-suggesting', !!on); render(); },
     /** For tests: the object, what is shown, the panel's state. */
-    debug: () => ({ object: session.object, shown: session.shown && { ...session.shown, mask: undefined }, error: session.error, waiting: session.waiting, voxels: overlay.voxels, ready: readiness.isReady(viewer.slice), engine: readiness.engine, provider: readiness.provider }),
+    debug: () => ({ object: session.object && { ...session.object, orientation: session.orientation }, shown: session.shown && { ...session.shown, mask: undefined }, error: session.error, waiting: session.waiting, voxels: overlay.voxels, ready: readiness.isReady(viewer.slice), engine: readiness.engine, provider: readiness.provider }),
     destroy() {
       clearTimeout(viewTimer);
       stage.removeEventListener('pointerdown', onDown, true);
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerup', onUp, true);
       offReady?.();
-      overlay.destroy(); panel.destroy();
+      Object.values(overlays).forEach((layer) => layer.destroy()); panel.destroy();
     },
   };
 }

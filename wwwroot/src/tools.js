@@ -65,8 +65,21 @@ export class ScribbleTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
         alwaysRenderOpenContourHandles: { enabled: false }, checkCanvasEditFallbackProximity: 0,
       },
     }, toolProps));
+    // Cornerstone drops a stroke of fewer than 3 × subPixelResolution canvas points (12: a click
+    // or a dab of a few pixels) without a word. A short stroke is kept: its last point repeated
+    // up to that count (a click is a dot of the stroke's width).
+    const halt = this.haltDrawing;
+    this.haltDrawing = (element, canvasPoints) => {
+      if (canvasPoints?.length) while (canvasPoints.length < minStrokePoints(this.configuration)) canvasPoints.push([...canvasPoints.at(-1)]);
+      return halt(element, canvasPoints);
+    };
   }
 }
+
+/** The fewest canvas points Cornerstone keeps in a freehand contour (drawLoop.js shouldHaltDrawing). */
+export const minStrokePoints = (configuration) => Math.max(3 * (configuration?.subPixelResolution ?? 4), 3);
+/** The event a polygon tool sends (on the viewport element) when Cornerstone drops a traced outline as too short. */
+export const SHORT_OUTLINE = 'weakseg-short-outline';
 
 /** Screen distance (px) within which a press and release count as a click, not a trace. */
 const CLICK_SLOP_PX = 3;
@@ -94,6 +107,14 @@ export class PolygonTool extends grabsOnlyWhenAllowed(PlanarFreehandROITool) {
       evt.preventDefault?.();
       this.clicks.press(evt.detail.currentPoints.world, evt.detail.element);
       return undefined;
+    };
+    // Cornerstone drops a traced outline of fewer than 12 canvas points without a word: say so.
+    const halt = this.haltDrawing;
+    this.haltDrawing = (element, canvasPoints) => {
+      const dropped = (canvasPoints?.length ?? 0) > 0 && canvasPoints.length < minStrokePoints(this.configuration); // [] is a click handed on
+      const halted = halt(element, canvasPoints);
+      if (halted && dropped) element.dispatchEvent(new CustomEvent(SHORT_OUTLINE, { bubbles: true }));
+      return halted;
     };
     const traced = this.mouseUpDrawCallback;
     this.mouseUpDrawCallback = (evt) => {

@@ -100,22 +100,25 @@ export function validateSlice(k, { nz }) {
   return Number.isInteger(k) && k >= 0 && k < nz ? null : `Slice ${k} is not a slice of this image (0–${nz - 1}).`;
 }
 
-/** The planes a box may be stored on (SlicePlaneNames on the server); absent means axial. */
+/** The planes a box, brush stroke, polygon or mask may be stored on (SlicePlaneNames on the server); absent means axial. */
 export const PLANES = Object.freeze(['axial', 'coronal', 'sagittal']);
-export const ONLY_BOXES_ON_REFORMATS = 'Only boxes are stored on a coronal or sagittal plane; other tools store their axial equivalent.';
+/** The kinds that may name a coronal or sagittal plane (AnnotationCommandValidator.PlaneKinds). */
+export const PLANE_KINDS = Object.freeze(['box', 'brush', 'polygon', 'mask']);
+export const ONLY_BOXES_ON_REFORMATS = 'Only boxes, brush strokes, polygons and masks are stored on a coronal or sagittal plane; points, scribbles and tags store their axial equivalent.';
 
 /** A plane's axes in the image: { nx: width, ny: height, nz: slices } (coronal: i, k, j; sagittal: j, k, i). */
 export const planeDims = (plane, { nx, ny, nz }) => (plane === 'coronal' ? { nx, ny: nz, nz: ny }
   : plane === 'sagittal' ? { nx: ny, ny: nz, nz: nx } : { nx, ny, nz });
 
-function reformatBoxProblem(command, dims) {
-  const { plane, slice, box } = command;
+/** A box, stroke, polygon or mask on a reformat, checked on that plane's own axes; refusals name the plane. */
+function reformatProblem(command, dims) {
+  const { kind, plane, slice } = command;
   const on = planeDims(plane, dims);
-  if (slice == null) return 'The box needs a slice.';
+  if (slice == null) return `The ${kind} needs a slice.`;
   if (!(Number.isInteger(slice) && slice >= 0 && slice < on.nz)) return `Slice ${slice} is not a ${plane} slice of this image (0–${on.nz - 1}).`;
-  if (box == null || typeof box !== 'object') return 'The box command is incomplete (its box is missing).';
-  const reason = GEOMETRY.box(box, on);
-  return reason?.startsWith('The box lies outside') ? `The box lies outside the ${plane} plane (${on.nx} × ${on.ny}).` : reason;
+  const geometry = command[kind];
+  if (geometry == null || typeof geometry !== 'object') return `The ${kind} command is incomplete (its ${kind} is missing).`;
+  return GEOMETRY[kind](geometry, on)?.replace(`the image (${on.nx} × ${on.ny})`, `the ${plane} plane (${on.nx} × ${on.ny})`) ?? null;
 }
 
 /**
@@ -131,7 +134,7 @@ export function validateCommand(command, dims, schema = null) {
   if (classId !== 0 && schema?.classIds && !schema.classIds.includes(classId)) return `Class ${classId} is not a class of this project.`;
   const plane = command.plane ?? 'axial';
   if (!PLANES.includes(plane)) return `"${plane}" is not a plane; use "axial", "coronal" or "sagittal".`;
-  if (plane !== 'axial') return kind === 'box' ? reformatBoxProblem(command, dims) ?? provenanceProblem(command.provenance) : ONLY_BOXES_ON_REFORMATS;
+  if (plane !== 'axial') return PLANE_KINDS.includes(kind) ? reformatProblem(command, dims) ?? provenanceProblem(command.provenance) : ONLY_BOXES_ON_REFORMATS;
   const sliceReason = slice == null ? (kind === 'tag' ? null : `The ${kind} needs a slice.`) : validateSlice(slice, dims);
   if (sliceReason) return sliceReason;
   const geometry = command[kind];

@@ -21,7 +21,7 @@ import { createSuggestTool, NOT_ALLOWED as SUGGEST_NOT_ALLOWED } from './suggest
 import { createPropagateTool } from './propagate-tool.js';
 import { createTagPanel, tagKey } from './tags.js';
 import { createToolbar } from './toolbar.js';
-import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, styleFor } from './tools.js';
+import { BACKGROUND_COLOUR, createTools, csAnnotation, drawAnnotation, MODE_TOOLS, removeDrawn, selectedAnnotationUIDs, SHORT_OUTLINE, styleFor } from './tools.js';
 import { UndoHistory } from './undo.js';
 import { createViewer, initCornerstone } from './viewer.js';
 import { injectWorkspaceCss } from './page-layer.js';
@@ -204,7 +204,7 @@ export async function mount(element, options) {
   csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world, element) => polygonClick(world, element) });
   function polygonClick(world, element = vpEl) {
     if (state.mode !== 'polygon') return;
-    if (element !== vpEl) { say(AXIAL_ONLY.polygon); return; }
+    if (element !== vpEl) { say(AXIAL_ONLY.polygonClicks); return; }
     if (!clickPolygon.active) clickSlice = viewer.slice;
     if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
   }
@@ -238,6 +238,9 @@ export async function mount(element, options) {
     clickPolygon.click(worldAt(e), toCanvas); // its presses placed the point already: usually ignored
     finishClickPolygon();
   };
+  const onShortOutline = () => say('That outline was too short to keep: trace a larger one, or click vertex by vertex (in the axial view).');
+  stage.addEventListener(SHORT_OUTLINE, onShortOutline);
+  disposers.push(() => stage.removeEventListener(SHORT_OUTLINE, onShortOutline));
   stage.addEventListener('pointerdown', onPress, true);
   stage.addEventListener('dblclick', onDoubleClick, true);
   disposers.push(() => { stage.removeEventListener('pointerdown', onPress, true); stage.removeEventListener('dblclick', onDoubleClick, true); });
@@ -641,6 +644,7 @@ export async function mount(element, options) {
   // ---- suggestions (suggest-tool.js): prompts, the mask shown, accept / reject ----------
   suggest = createSuggestTool({
     stage, vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, allowed: kinds.includes('mask'), side, say,
+    viewAt: (node) => mpr.viewOfElement(node), viewerOf: (o) => mpr.viewerOf(o),
     active: () => state.mode === 'suggest', classId: () => state.classId, colourOf, activeMs: () => timer.finishAnnotation(),
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });

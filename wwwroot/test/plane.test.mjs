@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGeometry } from '../src/geometry.js';
 import { imagePlane, pixelToVoxel, planeDims, planeSpacing, slicesThrough, voxelToPixel } from '../src/plane.js';
-import { AXIAL_ONLY, axialEquivalent, maskRow, planeBox, planeBoxIndex, strokeCells, traceOn } from '../src/plane-labels.js';
+import { axialEquivalent, imageRowsToPlane, maskRow, onPlane, planeBox, planeBoxIndex, planeMapDims, planeMapRects, planeMapTrace, planeTrace, strokeCells, traceOn } from '../src/plane-labels.js';
+import { LabelMaps } from '../src/label-map.js';
 import { validateCommand } from '../src/validation.js';
 
 const dims = { nx: 6, ny: 5, nz: 4 };
@@ -100,11 +101,79 @@ test('a coronal or sagittal scribble is stored as axial scribbles that mark exac
   }
 });
 
-test('brush, eraser and polygon are refused on a coronal or sagittal image, saying why: a full mask is the whole answer for its axial slice', () => {
-  for (const drawing of [{ kind: 'brush', width: 3, erase: false, points: [[1, 2, 1], [4, 2, 3]] }, { kind: 'polygon', points: [[1.6, 2, 0.6], [5.4, 2, 0.6], [5.4, 2, 3.4]] }]) {
-    assert.throws(() => axialEquivalent('coronal', dims, 2, drawing), /whole answer for an axial slice/);
+test('a brush or eraser stroke and a polygon on a coronal or sagittal image are stored on their plane: x across, y = k, width in voxels', () => {
+  const brush = onPlane('coronal', 2, { kind: 'brush', width: 3, erase: false, points: [[1, 2, 1], [2.5, 2, 2], [4, 2, 3]] });
+  // The middle point lies on the straight run: dropped (as on the axial view).
+  assert.deepEqual(brush, { kind: 'brush', plane: 'coronal', slice: 2, brush: { points: [[1, 1], [4, 3]], width: 3, erase: false } });
+  assert.deepEqual(onPlane('sagittal', 4, { kind: 'brush', width: 1, erase: true, points: [[4, 0.5, 3], [4, 3.25, 0]] }),
+    { kind: 'brush', plane: 'sagittal', slice: 4, brush: { points: [[0.5, 3], [3.25, 0]], width: 1, erase: true } });
+  // A traced outline's repeated first point is dropped (the polygon closes itself).
+  assert.deepEqual(onPlane('coronal', 1, { kind: 'polygon', points: [[1.6, 1, 0.6], [5.4, 1, 0.6], [5.4, 1, 3.4], [1.6, 1, 0.6]] }),
+    { kind: 'polygon', plane: 'coronal', slice: 1, polygon: { points: [[1.6, 0.6], [5.4, 0.6], [5.4, 3.4]] } });
+  // The server stores them (the validator both share, annotation-cases.json).
+  assert.equal(validateCommand({ ...brush, classId: 1 }, dims), null);
+  assert.equal(validateCommand({ ...onPlane('coronal', 1, { kind: 'polygon', points: [[1.6, 1, 0.6], [5.4, 1, 0.6], [5.4, 1, 3.4]] }), classId: 1 }, dims), null);
+  assert.throws(() => onPlane('axial', 1, { kind: 'brush', points: [[0, 0, 1]], width: 1 }), /stored as it is/);
+  assert.throws(() => axialEquivalent('coronal', dims, 2, { kind: 'brush', width: 3, points: [[1, 2, 1]] }), /stored on its plane/);
+});
+
+test('a stroke stored on a plane paints exactly the voxels drawn there, in that plane\'s own label map only (40 random strokes)', () => {
+  let seed = 7;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let n = 0; n < 40; n++) {
+    const o = n % 2 ? 'coronal' : 'sagittal';
+    const { width, height } = planeDims(o, dims);
+    const slice = Math.floor(rnd() * planeDims(o, dims).count);
+    const uk = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => [rnd() * (width - 1), rnd() * (height - 1)]);
+    const index = uk.map(([u, k]) => (o === 'coronal' ? [u, slice, k] : [slice, u, k]));
+    const w = 1 + Math.floor(rnd() * 3);
+    const stored = { ...onPlane(o, slice, { kind: 'brush', points: index, width: w }), classId: 1, commandId: `c${n}` };
+    const maps = new LabelMaps(planeMapDims(o, dims), o);
+    maps.set([stored]);
+    const painted = [...maps.get(slice)].flatMap((v, at) => (v ? [at] : []));
+    // Simplification moves no point by more than 0.1 voxel; compare with the stroke as stored.
+    assert.deepEqual(painted, [...strokeCells(stored.brush.points, w, { width, height })].sort((a, b) => a - b), `${o} stroke ${n}`);
+    const axial = new LabelMaps({ nx: dims.nx, ny: dims.ny });
+    axial.set([stored]);
+    for (let k = 0; k < dims.nz; k++) assert.equal(axial.get(k), null, 'nothing on any axial slice');
   }
-  assert.equal(AXIAL_ONLY.eraser, AXIAL_ONLY.brush);
+});
+
+test('a suggestion\'s mask on a reformat comes in image rows (the highest k on top) and is stored with k ascending', () => {
+  // 3 × 2 image: top row (k = 1) [1, 0, 0], bottom row (k = 0) [0, 1, 1].
+  assert.deepEqual([...imageRowsToPlane(Uint8Array.from([1, 0, 0, 0, 1, 1]), 3, 2)], [0, 1, 1, 1, 0, 0]);
+  assert.deepEqual(planeMapDims('coronal', dims), { nx: 6, ny: 4 });
+  assert.deepEqual(planeMapDims('sagittal', dims), { nx: 5, ny: 4 });
+});
+
+test('a box stored on a coronal plane is traced on the axial slices of its k range (a line at row j) and on the sagittal slices of its i range (a line at column j)', () => {
+  const box = { kind: 'box', plane: 'coronal', slice: 3, classId: 1, box: { x0: 1.4, y0: 0.2, x1: 4.2, y1: 2.6 } };
+  assert.deepEqual(planeTrace('axial', dims, 1, box), [{ c0: 1.4, c1: 4.2, r0: 2.5, r1: 3.5, outline: true }]);
+  assert.deepEqual(planeTrace('axial', dims, 3, box), [], 'k = 3 lies above the box');
+  // Sagittal image: column = j, row = nz − 1 − k.
+  const [onSag, ...more] = planeTrace('sagittal', dims, 2, box);
+  assert.deepEqual(more, []);
+  assert.deepEqual([onSag.c0, onSag.c1, onSag.outline], [2.5, 3.5, true]);
+  assert.ok(Math.abs(onSag.r0 - 0.4) < 1e-9 && Math.abs(onSag.r1 - 2.8) < 1e-9, JSON.stringify(onSag));
+  assert.deepEqual(planeTrace('sagittal', dims, 5, box), [], 'i = 5 lies right of the box');
+  assert.deepEqual(planeTrace('coronal', dims, 3, box), [], 'its own view draws it');
+  const sag = { kind: 'box', plane: 'sagittal', slice: 2, classId: 1, box: { x0: 0.5, y0: 1, x1: 3.5, y1: 3 } };
+  assert.deepEqual(planeTrace('axial', dims, 2, sag), [{ c0: 1.5, c1: 2.5, r0: 0.5, r1: 3.5, outline: true }]);
+  assert.deepEqual(planeTrace('coronal', dims, 1, sag), [{ c0: 1.5, c1: 2.5, r0: 0, r1: 2, outline: true }]);
+});
+
+test('the full masks of a coronal slice are traced on the axial slices (row j) and the sagittal slices (column j) they cross, and filled on their own view', () => {
+  const { nx, ny } = planeMapDims('coronal', dims);
+  const map = new Uint8Array(nx * ny);
+  map[1 * nx + 2] = 1; map[1 * nx + 3] = 1; map[2 * nx + 3] = 2; // (i 2–3, k 1) class 1; (i 3, k 2) class 2
+  assert.deepEqual(planeMapTrace('axial', dims, 1, 'coronal', 4, map), [{ c0: 1.5, c1: 3.5, r0: 3.5, r1: 4.5, classId: 1 }]);
+  assert.deepEqual(planeMapTrace('axial', dims, 0, 'coronal', 4, map), []);
+  // Sagittal slice i = 3: column j = 4, k 1 (class 1) and k 2 (class 2); rows nz − 1 − k.
+  assert.deepEqual(planeMapTrace('sagittal', dims, 3, 'coronal', 4, map), [
+    { c0: 3.5, c1: 4.5, r0: 1.5, r1: 2.5, classId: 1 }, { c0: 3.5, c1: 4.5, r0: 0.5, r1: 1.5, classId: 2 }]);
+  assert.deepEqual(planeMapTrace('coronal', dims, 4, 'coronal', 4, map), []);
+  assert.deepEqual(planeMapRects('coronal', dims, map), [
+    { c0: 1.5, c1: 3.5, r0: 1.5, r1: 2.5, classId: 1 }, { c0: 2.5, c1: 3.5, r0: 0.5, r1: 1.5, classId: 2 }]);
 });
 
 test('a box on a coronal or sagittal image is stored on its plane: slice, the range across and the k range (not image rows)', () => {
@@ -120,10 +189,6 @@ test('a box on a coronal or sagittal image is stored on its plane: slice, the ra
   assert.deepEqual(planeBoxIndex('sagittal', 2, 0.5, 3), [2, 0.5, 3]);
   assert.deepEqual(planeBoxIndex('axial', 1, 0.5, 3), [0.5, 3, 1]);
   assert.throws(() => planeBox('axial', 1, corners), /stored as it is/);
-});
-
-test('suggestions are refused outside the axial view, saying why', () => {
-  assert.throws(() => axialEquivalent('coronal', dims, 1, { kind: 'suggest' }), /axial view/);
 });
 
 test('a box stored on a coronal plane is not traced as an axial box on the other reformats', () => {

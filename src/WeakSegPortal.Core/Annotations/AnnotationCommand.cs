@@ -4,8 +4,9 @@ namespace WeakSegPortal.Core.Annotations;
 /// One finished stroke, box, click, tag or deletion, as the browser sends it (docs/annotation-protocol.md).
 /// Geometry is in voxel index space of the item; only the member matching <see cref="Kind"/> is set.
 /// <see cref="Provenance"/> absent means drawn by hand. <see cref="Plane"/> absent or "axial": the
-/// geometry is axial (slice = k, x = i, y = j); only a box may be "coronal" (slice = j, x = i range,
-/// y = k range) or "sagittal" (slice = i, x = j range, y = k range).
+/// geometry is axial (slice = k, x = i, y = j); a box, brush stroke, polygon or mask may be "coronal"
+/// (slice = j, x = i, y = k) or "sagittal" (slice = i, x = j, y = k); a mask is then as large as that plane
+/// (coronal nx × nz, sagittal ny × nz, rows = k ascending).
 /// </summary>
 public sealed record AnnotationCommand(
     Guid CommandId,

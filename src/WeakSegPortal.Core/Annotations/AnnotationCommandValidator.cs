@@ -8,8 +8,8 @@ namespace WeakSegPortal.Core.Annotations;
 /// Checks a command against the item's image and the project's label schema, and turns it into
 /// label geometry. Refusals are sentences for the annotator. The browser applies the same rules in
 /// the same words (wwwroot/src/validation.js); both are held to wwwroot/test/annotation-cases.json.
-/// A command's provenance is checked last (<see cref="ProvenanceRules"/>). A box may lie on a coronal or
-/// sagittal plane (<see cref="AnnotationCommand.Plane"/>); it is then checked against that plane's axes.
+/// A command's provenance is checked last (<see cref="ProvenanceRules"/>). A box, brush stroke, polygon or mask may lie
+/// on a coronal or sagittal plane (<see cref="AnnotationCommand.Plane"/>); it is then checked against that plane's axes.
 /// </summary>
 public static class AnnotationCommandValidator
 {
@@ -19,8 +19,14 @@ public static class AnnotationCommandValidator
     public const double MaxBrushWidth = 200;
     public const double MinBoxSide = 1;
 
-    /// <summary>The refusal of a non-box label sent on a coronal or sagittal plane.</summary>
-    public const string OnlyBoxesOnReformats = "Only boxes are stored on a coronal or sagittal plane; other tools store their axial equivalent.";
+    /// <summary>The refusal of a point, scribble or tag sent on a coronal or sagittal plane.</summary>
+    public const string OnlyBoxesOnReformats = "Only boxes, brush strokes, polygons and masks are stored on a coronal or sagittal plane; points, scribbles and tags store their axial equivalent.";
+
+    /// <summary>The kinds that may name a coronal or sagittal plane.</summary>
+    public static readonly IReadOnlySet<string> PlaneKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AnnotationKinds.Box, AnnotationKinds.Brush, AnnotationKinds.Polygon, AnnotationKinds.Mask,
+    };
 
     public sealed record Accepted(Box2D? Box, Scribble? Scribble, LabelPoint? Point, Tag? Tag, Polygon? Polygon = null, BrushStroke? Brush = null, SliceMask? Mask = null);
 
@@ -50,27 +56,31 @@ public static class AnnotationCommandValidator
         {
             return Refuse($"\"{command.Plane}\" is not a plane; use \"axial\", \"coronal\" or \"sagittal\".");
         }
-        if (plane != SlicePlane.Axial && kind != AnnotationKinds.Box)
+        if (plane != SlicePlane.Axial && !PlaneKinds.Contains(kind))
         {
             return Refuse(OnlyBoxesOnReformats);
         }
-        var grid = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
-        if (SliceReason(command, grid, plane) is { } sliceReason)
+        var volume = new Grid(geometry.Nx, geometry.Ny, geometry.Nz);
+        if (SliceReason(command, volume, plane) is { } sliceReason)
         {
             return Refuse(sliceReason);
         }
-        var image = $"({geometry.Nx} × {geometry.Ny})";
+        // Shapes on a reformat are checked on that plane's own grid (x, y, slice = i, k, j coronal; j, k, i sagittal).
+        var grid = PlaneVoxels.Of(volume, plane);
+        var image = plane == SlicePlane.Axial
+            ? $"the image ({geometry.Nx} × {geometry.Ny})"
+            : $"the {SlicePlaneNames.WireName(plane)} plane ({grid.Nx} × {grid.Ny})";
         var k = command.Slice ?? 0;
         var (accepted, geometryReason) = kind switch
         {
-            AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId, plane), grid, image),
+            AnnotationKinds.Box when command.Box is { } b => CheckBox(new Box2D(b.X0, b.Y0, b.X1, b.Y1, k, command.ClassId, plane), volume, image),
             AnnotationKinds.Scribble when command.Scribble is { } s => CheckScribble(s, k, command.ClassId, grid, image),
             AnnotationKinds.Point when command.Point is { } p => ImageBounds.Contains(grid, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive))
                 ? (new Accepted(null, null, new LabelPoint(p.X, p.Y, k, command.ClassId, p.Positive), null), null)
-                : Refuse($"The point lies outside the image {image}."),
-            AnnotationKinds.Polygon when command.Polygon is { } g => CheckPolygon(g, k, command.ClassId, grid, image),
-            AnnotationKinds.Brush when command.Brush is { } r => CheckBrush(r, k, command.ClassId, grid, image),
-            AnnotationKinds.Mask when command.Mask is { } m => CheckMask(m, k, command.ClassId, grid, image),
+                : Refuse($"The point lies outside {image}."),
+            AnnotationKinds.Polygon when command.Polygon is { } g => OnPlane(CheckPolygon(g, k, command.ClassId, grid, image), plane),
+            AnnotationKinds.Brush when command.Brush is { } r => OnPlane(CheckBrush(r, k, command.ClassId, grid, image), plane),
+            AnnotationKinds.Mask when command.Mask is { } m => OnPlane(CheckMask(m, k, command.ClassId, grid, image), plane),
             AnnotationKinds.Tag when command.Tag is { } t => (new Accepted(null, null, null, new Tag(command.ClassId, t.Present, command.Slice)), null),
             _ => Refuse($"The {kind} command is incomplete (its {kind} is missing)."),
         };
@@ -81,7 +91,7 @@ public static class AnnotationCommandValidator
 
     /// <summary>
     /// Drawings lie on a slice of the image; a tag is of the whole item (no slice) or of one slice.
-    /// A box on a reformat lies on a slice of its plane (coronal: 0 … Ny − 1, sagittal: 0 … Nx − 1).
+    /// A drawing on a reformat lies on a slice of its plane (coronal: 0 … Ny − 1, sagittal: 0 … Nx − 1).
     /// </summary>
     private static string? SliceReason(AnnotationCommand command, Grid grid, SlicePlane plane)
     {
@@ -99,10 +109,7 @@ public static class AnnotationCommandValidator
     {
         if (!ImageBounds.Contains(grid, box))
         {
-            var (width, height, _) = BoxVoxels.PlaneSize(grid, box.Plane);
-            return Refuse(box.IsAxial
-                ? $"The box lies outside the image {image}."
-                : $"The box lies outside the {SlicePlaneNames.WireName(box.Plane)} plane ({width} × {height}).");
+            return Refuse($"The box lies outside {image}.");
         }
         return box.MaxX - box.MinX < MinBoxSide || box.MaxY - box.MinY < MinBoxSide
             ? Refuse("The box is smaller than one voxel.")
@@ -120,7 +127,7 @@ public static class AnnotationCommandValidator
             return Refuse($"Scribble width must be above 0 and at most {MaxScribbleWidth} voxels.");
         }
         var scribble = new Scribble(ToPlane(s.Points), s.Width, k, classId);
-        return ImageBounds.Contains(grid, scribble) ? (new Accepted(null, scribble, null, null), null) : Refuse($"The scribble leaves the image {image}.");
+        return ImageBounds.Contains(grid, scribble) ? (new Accepted(null, scribble, null, null), null) : Refuse($"The scribble leaves {image}.");
     }
 
     private static (Accepted?, string?) CheckPolygon(PolygonShape g, int k, int classId, Grid grid, string image)
@@ -132,7 +139,7 @@ public static class AnnotationCommandValidator
         var polygon = new Polygon(ToPlane(g.Points), k, classId);
         if (!ImageBounds.Contains(grid, polygon))
         {
-            return Refuse($"The polygon leaves the image {image}.");
+            return Refuse($"The polygon leaves {image}.");
         }
         return PolygonRasterizer.Area(polygon.Points) <= 0 ? Refuse("The polygon has no area.") : (new Accepted(null, null, null, null, Polygon: polygon), null);
     }
@@ -148,14 +155,14 @@ public static class AnnotationCommandValidator
             return Refuse($"Brush width must be {MinBrushWidth} to {MaxBrushWidth} voxels.");
         }
         var stroke = new BrushStroke(ToPlane(r.Points), r.Width, k, classId, r.Erase);
-        return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : Refuse($"The brush stroke leaves the image {image}.");
+        return ImageBounds.Contains(grid, stroke) ? (new Accepted(null, null, null, null, Brush: stroke), null) : Refuse($"The brush stroke leaves {image}.");
     }
 
     private static (Accepted?, string?) CheckMask(MaskShape m, int k, int classId, Grid grid, string image)
     {
         if (m.Width != grid.Nx || m.Height != grid.Ny)
         {
-            return Refuse($"The mask is {m.Width} × {m.Height}; it must be as large as the image {image}.");
+            return Refuse($"The mask is {m.Width} × {m.Height}; it must be as large as {image}.");
         }
         if (MaskRle.Problem(m.Counts, m.Width, m.Height) is { } problem)
         {
@@ -164,6 +171,11 @@ public static class AnnotationCommandValidator
         var mask = new SliceMask(m.Width, m.Height, [.. m.Counts], k, classId);
         return mask.Pixels == 0 ? Refuse("The mask is empty.") : (new Accepted(null, null, null, null, Mask: mask), null);
     }
+
+    /// <summary>A polygon, stroke or mask checked on its plane's grid, given its plane.</summary>
+    private static (Accepted?, string?) OnPlane((Accepted? Shape, string? Reason) checkedShape, SlicePlane plane) => checkedShape.Shape is not { } a || plane == SlicePlane.Axial
+        ? checkedShape
+        : (a with { Polygon = a.Polygon is { } g ? g with { Plane = plane } : null, Brush = a.Brush is { } r ? r with { Plane = plane } : null, Mask = a.Mask is { } m ? m with { Plane = plane } : null }, checkedShape.Reason);
 
     private static bool IsPointList(IReadOnlyList<double[]>? points, int min) =>
         points is not null && points.Count >= min && points.Count <= MaxPoints && points.All(p => p is { Length: 2 });

@@ -5,7 +5,7 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// A stored annotation as the browser reads it back: the command that made it (protocol shape,
 /// docs/annotation-protocol.md) plus its annotation id. <see cref="Plane"/> is null for axial labels
-/// and "coronal" or "sagittal" for a box drawn on a reformat.
+/// and "coronal" or "sagittal" for a box, brush stroke, polygon or mask drawn on a reformat.
 /// </summary>
 public sealed record AnnotationView(
     Guid AnnotationId,
@@ -37,6 +37,6 @@ public sealed record AnnotationView(
             a.Polygon is { } g ? new PolygonShape([.. g.Points.Select(p => new[] { p.X, p.Y })]) : null,
             a.Brush is { } r ? new BrushShape([.. r.Points.Select(p => new[] { p.X, p.Y })], r.Width, r.Erase) : null,
             a.Mask is { } m ? new MaskShape(m.Width, m.Height, m.Counts) : null,
-            a.Box is { } box ? SlicePlaneNames.WireName(box.Plane) : null);
+            SlicePlaneNames.WireName(a.Box?.Plane ?? a.MaskShape?.Plane ?? SlicePlane.Axial));
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WeakSegPortal.Core.Labels;
 
 /// <summary>
-/// A full-mask edit on one slice: a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing
+/// A full-mask edit on one slice of its <see cref="Plane"/> (axial, coronal or sagittal; <see cref="PlaneVoxels"/>): a polygon, an accepted mask (<see cref="SliceMask"/>) or a brush stroke (painting, or erasing
 /// earlier paint of its class). In JSON (the training dataset's <see cref="WeakLabels.Masks"/>) each carries its kind in "shape".
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "shape")]
@@ -12,12 +12,16 @@ namespace WeakSegPortal.Core.Labels;
 [JsonDerivedType(typeof(SliceMask), "mask")]
 public interface IMaskShape
 {
+    /// <summary>The slice on <see cref="Plane"/>: k for axial, j for coronal, i for sagittal.</summary>
     int Slice { get; }
+
+    /// <summary>The plane the shape was drawn on; its points are in that plane's (x, y) and it speaks for that plane slice only.</summary>
+    SlicePlane Plane { get; }
 
     int ClassId { get; }
 
     bool Erases { get; }
 
-    /// <summary>Calls <paramref name="visit"/> for each voxel index covered (a voxel may come more than once).</summary>
+    /// <summary>Calls <paramref name="visit"/> for each volume voxel index covered (a voxel may come more than once).</summary>
     void Visit(Grid grid, Action<int> visit);
 }

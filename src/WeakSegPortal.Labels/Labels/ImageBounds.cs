@@ -4,7 +4,7 @@ namespace WeakSegPortal.Core.Labels;
 /// <remarks>
 /// The image covers [-0.5, n - 0.5] on each in-plane axis (voxel centres at integers, each voxel one
 /// unit wide); slices are whole indices in [0, Nz). Non-finite coordinates are never inside. A box on a
-/// coronal or sagittal plane is held to that plane's axes (<see cref="BoxVoxels.PlaneSize"/>).
+/// coronal or sagittal plane is held to that plane's axes (<see cref="BoxVoxels.PlaneSize"/>), and so are a polygon, brush stroke or mask on one.
 /// </remarks>
 public static class ImageBounds
 {
@@ -46,25 +46,29 @@ public static class ImageBounds
         return true;
     }
 
+    /// <summary>A polygon lies on a slice of its plane, its points inside that plane's extent (<see cref="PlaneVoxels.Of"/>).</summary>
     public static bool Contains(Grid grid, Polygon polygon)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(polygon);
-        return polygon.Points.Count > 0 && HasSlice(grid, polygon.Slice) && polygon.Points.All(p => InX(grid, p.X) && InY(grid, p.Y));
+        var plane = PlaneVoxels.Of(grid, polygon.Plane);
+        return polygon.Points.Count > 0 && HasSlice(plane, polygon.Slice) && polygon.Points.All(p => InX(plane, p.X) && InY(plane, p.Y));
     }
 
-    /// <summary>A mask lies on a slice of the image and is exactly as large as the slice.</summary>
+    /// <summary>A mask lies on a slice of its plane and is exactly as large as that plane's slice.</summary>
     public static bool Contains(Grid grid, SliceMask mask)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(mask);
-        return HasSlice(grid, mask.Slice) && mask.Width == grid.Nx && mask.Height == grid.Ny;
+        var plane = PlaneVoxels.Of(grid, mask.Plane);
+        return HasSlice(plane, mask.Slice) && mask.Width == plane.Nx && mask.Height == plane.Ny;
     }
 
+    /// <summary>A brush stroke lies on a slice of its plane, its path inside that plane's extent.</summary>
     public static bool Contains(Grid grid, BrushStroke stroke)
     {
         ArgumentNullException.ThrowIfNull(stroke);
-        return Contains(grid, stroke.AsScribble());
+        return Contains(PlaneVoxels.Of(grid, stroke.Plane), stroke.AsScribble());
     }
 
     public static bool Contains(Grid grid, LabelPoint point)
