@@ -135,6 +135,7 @@ public static class WeakTargets
     private sealed class OnFirstSlice(IMaskShape shape) : IMaskShape
     {
         public int Slice => 0;
+        public SlicePlane Plane => shape.Plane;
         public int ClassId => shape.ClassId;
         public bool Erases => shape.Erases;
         public void Visit(Grid grid, Action<int> visit) =>
