@@ -15,7 +15,7 @@ namespace WeakSegPortal.E2E;
 /// <summary>
 /// Issue 15, item 2 on a reformat, in a real chromium against the real portal (the web app's classical engine answers):
 /// a box around the liver on a coronal slice, Propagate (Shift+P) proposes masks on the neighbouring coronal slices until
-/// the liver ends, "accept all" stores them as masks on the coronal plane with provenance "propagated" (rows y = k, as
+/// the liver ends (or leaks into the kidney: those slices are rejected from their rows), "accept all" stores them as masks on the coronal plane with provenance "propagated" (rows y = k, as
 /// the protocol says, checked against the volume's known liver); after a reload they are back, and one slice is corrected:
 /// its mask deleted, a box drawn there propagated again and only that slice accepted.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
     private const string ProjectName = "Propagation on a coronal view";
     private const string User = "ann3";
     private const short Liver = 1;
-    private const int Size = 96, Slices = 32;
+    private const int Size = 96, Slices = 72;
 
     private static readonly DemoCase Demo = new DemoVolumeGenerator(5).CreateCt(Size, Slices);
 
@@ -114,7 +114,7 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
         await ShowCoronalAsync(page, (i0 + i1) / 2, j, (k0 + k1) / 2);
         await BoxOnCoronalAsync(page, j, (i0 - 2.4, Math.Max(-0.4, k0 - 1.4)), (i1 + 2.4, Math.Min(Slices - 0.6, k1 + 1.4)));
         var proposals = await PropagateAsync(page);
-        Assert.Equal(JsonValueKind.Null, proposals.GetProperty("error").ValueKind);
+        Assert.True(proposals.GetProperty("error").ValueKind == JsonValueKind.Null, $"the propagation failed: {proposals}");
         Assert.Equal("coronal", proposals.GetProperty("origin").GetProperty("orientation").GetString());
         var slices = proposals.GetProperty("all").EnumerateArray().Select(p => p.GetProperty("slice").GetInt32()).ToList();
         Assert.Contains(j, slices); // the box's own slice, segmented first
@@ -128,26 +128,36 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
         Assert.True(await page.EvaluateAsync<int>("() => Number(document.querySelector('[data-testid=proposal-layer-coronal]').dataset.voxels)") > 50, "the proposal on the coronal slice on screen is drawn there");
         await page.SnapshotAsync("propagate-coronal-1-proposed");
 
-        // 2. Accept the whole range: each slice a mask on the coronal plane (nx × nz, y = k), provenance "propagated".
+        // 2. Correct single slices, then accept the range. Past the liver's posterior end the classical engine follows the
+        // right kidney, which touches it there (the hand-over is gradual, so the stop rule does not see it): the annotator
+        // rejects the proposals on slices without liver (from their rows), then accepts all the others at once. Each is
+        // a mask on the coronal plane (nx × nz, rows y = k), provenance "propagated".
+        var rejected = slices.Where(s => LiverOnCoronal(s).Count(v => v) < 50).ToList();
+        foreach (var s in rejected)
+        {
+            await page.Locator($"[data-testid=propagate-row][data-slice=\"{s}\"] button[data-act=reject]").ClickAsync();
+        }
+        var accepted = slices.Except(rejected).ToList();
         await page.GetByTestId("propagate-accept-all").ClickAsync();
         await WaitForSavedAsync(page);
         var painted = await LiveMasksAsync(item);
-        Assert.Equal(slices.Order(), painted.Select(m => m.Mask.Slice).Order());
+        Assert.Equal(accepted.Order(), painted.Select(m => m.Mask.Slice).Order());
         Assert.All(painted, m =>
         {
             Assert.Equal((SlicePlane.Coronal, Size, Slices), (m.Mask.Plane, m.Mask.Width, m.Mask.Height));
             Assert.Equal((Provenance.PropagatedSource, "grabcut-box"), (m.Provenance.Source, m.Provenance.Engine));
         });
         var dice = painted.OrderBy(m => m.Mask.Slice).Select(m => (m.Mask.Slice, Dice: Overlap.Dice(MaskRle.Decode(m.Mask.Counts, m.Mask.Width, m.Mask.Height), LiverOnCoronal(m.Mask.Slice)))).ToList();
-        output.WriteLine($"coronal propagation from j={j}: {painted.Count} slices {slices.Min()}…{slices.Max()}; Dice with the liver: {string.Join(" ", dice.Select(d => $"{d.Slice}:{d.Dice:0.000}"))}; mean {dice.Average(d => d.Dice):0.000}; stops: {string.Join(" | ", stops)}");
-        Assert.True(dice.Average(d => d.Dice) >= 0.8, $"mean Dice {dice.Average(d => d.Dice):0.000} (a flipped mask would be far lower)");
+        output.WriteLine($"coronal propagation from j={j}: {slices.Count} slices {slices.Min()}…{slices.Max()} proposed, {rejected.Count} without liver rejected ({string.Join(",", rejected)}); Dice of the accepted with the liver: {string.Join(" ", dice.Select(d => $"{d.Slice}:{d.Dice:0.000}"))}; mean {dice.Average(d => d.Dice):0.000}; stops: {string.Join(" | ", stops)}");
+        Assert.True(accepted.Count >= 10, $"{accepted.Count} slices with liver proposed");
+        Assert.True(dice.Average(d => d.Dice) >= 0.85, $"mean Dice {dice.Average(d => d.Dice):0.000} (a mask stored with its rows flipped would be far lower)");
 
         // 3. After a reload the coronal masks are back, on their plane, with their provenance.
         await page.ReloadAsync();
         await WaitForWorkspaceAsync(page);
         await page.WaitForFunctionAsync("n => window.__weakseg.annotations().filter(a => a.kind === 'mask' && a.plane === 'coronal' && a.provenance && a.provenance.source === 'propagated').length === n", painted.Count);
 
-        // 4. Correct one slice: its mask goes; a box drawn there is propagated again and only that slice is accepted (Enter on it).
+        // 4. Correct one slice: its mask goes; a box drawn there is propagated again and only that slice is accepted (from its row).
         var fix = j + 2;
         await ShowCoronalAsync(page, (i0 + i1) / 2, fix, (k0 + k1) / 2);
         var row = page.Locator($"[data-testid=annotation-row][data-kind=mask][data-slice=\"{fix}\"]");
@@ -158,15 +168,14 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
         await BoxOnCoronalAsync(page, fix, (i0 - 1.4, Math.Max(-0.4, k0 - 0.4)), (i1 + 1.4, Math.Min(Slices - 0.6, k1 + 0.4)));
         var again = await PropagateAsync(page);
         Assert.Contains(fix, again.GetProperty("all").EnumerateArray().Select(p => p.GetProperty("slice").GetInt32()));
-        await page.GetByTestId("viewport-coronal").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await page.Locator($"[data-testid=propagate-row][data-slice=\"{fix}\"] button[data-act=accept]").ClickAsync();
         await page.GetByTestId("propagate-reject-all").ClickAsync();
         await WaitForSavedAsync(page);
         await page.SnapshotAsync("propagate-coronal-2-corrected");
 
-        // 5. Stored: every slice still holds exactly one live coronal mask; the corrected one comes from the second run.
+        // 5. Stored: every accepted slice still holds exactly one live coronal mask; the corrected one comes from the second run.
         var live = await LiveMasksAsync(item);
-        Assert.Equal(slices.Order(), live.Select(m => m.Mask.Slice).Order());
+        Assert.Equal(accepted.Order(), live.Select(m => m.Mask.Slice).Order());
         var atFix = Assert.Single(live, m => m.Mask.Slice == fix);
         Assert.Equal((SlicePlane.Coronal, Provenance.PropagatedSource), (atFix.Mask.Plane, atFix.Provenance.Source));
         Assert.DoesNotContain(painted, m => m.AnnotationId == atFix.AnnotationId);
