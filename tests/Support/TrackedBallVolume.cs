@@ -57,5 +57,9 @@ public sealed class TrackedBallVolume
         Volume.FromFloat32(new VolumeGeometry(Width, Height, Slices, new Vec3(1, 1, 2), new Vec3(0, 0, 0), Direction3.Identity),
             new VolumeMetadata { Modality = "CT" }, _values);
 
+    /// <summary>The same slices laid along <paramref name="along"/> (<see cref="AlongPlane"/>): that plane's slice n shows <see cref="Image"/>(n) pixel for pixel.</summary>
+    public Volume Along(SliceOrientation along) =>
+        AlongPlane.Lay(n => _values.AsSpan(n * Width * Height, Width * Height).ToArray(), Width, Height, Slices, along, "CT");
+
     private static double Sq(double v) => v * v;
 }

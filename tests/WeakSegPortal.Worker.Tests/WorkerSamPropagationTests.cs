@@ -1,4 +1,5 @@
 using WeakSegPortal.Core.Agreement;
+using WeakSegPortal.Imaging.Rendering;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Propagation;
 using WeakSegPortal.ML.Sam;
@@ -25,7 +26,21 @@ public sealed class WorkerSamPropagationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _sam.DisposeAsync();
 
     [Fact]
-    public async Task A_mask_propagates_through_the_SAM_worker_slice_by_slice_and_stops_where_the_object_ends()
+    public async Task A_mask_propagates_through_the_SAM_worker_slice_by_slice_and_stops_where_the_object_ends() =>
+        await PropagatesAndStopsAsync(_sam, "axial");
+
+    [Theory]
+    [InlineData("coronal")]
+    [InlineData("sagittal")]
+    public async Task On_a_reformat_a_mask_propagates_through_the_SAM_worker_along_that_planes_slices(string plane)
+    {
+        // The ball laid along the plane: the worker cuts each step's image along it, and keeps the decoder's low-resolution
+        // masks under that orientation, so the run follows the ball across coronal (sagittal) slices as it does across axial ones.
+        await using var sam = await SamWorker.StartAsync(Sam, $"tracking-{plane}", _ball.Along(Enum.Parse<SliceOrientation>(plane, ignoreCase: true)), tracking: true);
+        await PropagatesAndStopsAsync(sam, plane);
+    }
+
+    private async Task PropagatesAndStopsAsync(SamWorker sam, string orientation)
     {
         var objectId = Guid.NewGuid();
         var (width, height) = (TrackedBallVolume.Width, TrackedBallVolume.Height);
@@ -33,8 +48,8 @@ public sealed class WorkerSamPropagationTests : IAsyncLifetime
         var steps = new List<PropagationStep<SuggestionJobResult>>();
         await foreach (var step in SlicePropagation.RunAsync<SuggestionJobResult>(range, _ball.Truth(TrackedBallVolume.Centre), async (slice, from, previous, ct) =>
         {
-            var prompt = PropagationPrompt.Step(objectId, "axial", slice, 1, from, previous, width, height);
-            var result = await _sam.Portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), Sam, _item, _sam.Volume, "CT", prompt));
+            var prompt = PropagationPrompt.Step(objectId, orientation, slice, 1, from, previous, width, height);
+            var result = await sam.Portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), Sam, _item, sam.Volume, "CT", prompt));
             return (result, result is { Ok: true, Mask: { } m } ? m.ToMask() : null);
         }, CancellationToken.None))
         {

@@ -7,7 +7,11 @@
 // panel: accept the whole range (Shift+Enter), or accept / reject single slices (Enter / Esc on
 // the slice, or the row's buttons); to correct one, reject it and label that slice yourself.
 // Accepted proposals go through the workspace's outbox as labels with provenance "propagated" or
-// "interpolated". data-testid: propagate-panel (data-state idle | running | open | done),
+// "interpolated". On a coronal or sagittal view (three views side by side, or that one alone) the
+// selected or newest box or mask stored on that plane's slice on screen propagates along that
+// plane: the request names its orientation, proposals are shown on that view, and accepted ones
+// are masks with `plane` (plane-propagation.js turns rows between image and stored form).
+// data-testid: propagate-panel (data-state idle | running | open | done),
 // propagate-run, interpolate-run, propagate-summary, propagate-stops, propagate-error,
 // propagate-accept-all, propagate-reject-all, propagate-row (data-slice, data-state).
 
@@ -15,7 +19,9 @@ import { boxCommand, maskCommand, uuid } from './commands.js';
 import { interpolateBoxes } from './box-interpolation.js';
 import { decodeMask } from './mask-rle.js';
 import { RangeProposals } from './range-proposals.js';
+import { propagationObject, storedMask } from './plane-propagation.js';
 import { createSuggestOverlay } from './suggest-overlay.js';
+import { pixelToVoxel } from './plane.js';
 import { validateCommand } from './validation.js';
 
 /**
@@ -23,13 +29,34 @@ import { validateCommand } from './validation.js';
  * allowedMasks (the project allows masks), allowedBoxes, labels() → the item's label commands in the
  * order made, selected() → the commands selected on the slice on screen, activeMs(),
  * onAccept(command) (draw, record for undo, send through the outbox).
+ * viewerOf(o) → the viewer of orientation o (axial: viewer); shownSlices() → { coronal?, sagittal? }
+ * the slice each reformat view on screen shows (mpr-views.js).
  */
-export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = null, itemId, hub, side, say, colourOf, allowedMasks, allowedBoxes, labels, selected, activeMs, onAccept }) {
-  const toCanvas = ([i, j]) => viewer.viewport.worldToCanvas(geometry.indexToWorld([i, j, viewer.slice]));
-  const overlay = createSuggestOverlay({ element: vpEl, toCanvas, slice: () => viewer.slice });
-  const layer = [...vpEl.querySelectorAll('canvas.ws-suggest-layer')].at(-1);
-  if (layer) layer.dataset.testid = 'proposal-layer';
+export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = null, itemId, hub, side, say, colourOf, allowedMasks, allowedBoxes, labels, selected, activeMs, onAccept,
+  viewerOf = (o) => (o === 'axial' ? viewer : null), shownSlices = () => ({}) }) {
+  // One overlay per view, made when a propagation first runs there; proposals are in that image's pixels (col, row).
+  const overlays = {};
+  const shownAt = {}; // orientation → the slice rendered last (a reformat's scrolling re-renders the proposals)
+  function overlayOf(o) {
+    if (overlays[o]) return overlays[o];
+    const v = viewerOf(o);
+    if (!v) return null;
+    const toCanvas = ([c, r]) => v.viewport.worldToCanvas(geometry.indexToWorld(pixelToVoxel(o, dims, v.slice, [c, r])));
+    const element = o === 'axial' ? vpEl : v.element;
+    overlays[o] = createSuggestOverlay({ element, toCanvas, slice: () => v.slice, testid: o === 'axial' ? 'proposal-layer' : `proposal-layer-${o}` });
+    if (o !== 'axial') {
+      const onRendered = () => { if (shownAt[o] !== v.slice && orientation() === o) render(); };
+      element.addEventListener('CORNERSTONE_IMAGE_RENDERED', onRendered);
+      overlays[o].off = () => element.removeEventListener('CORNERSTONE_IMAGE_RENDERED', onRendered);
+    }
+    return overlays[o];
+  }
+  overlayOf('axial');
   let proposals = null;
+  /** The orientation of the proposals (axial when none), and its viewer. */
+  const orientation = () => proposals?.origin.orientation ?? 'axial';
+  const view = () => viewerOf(orientation()) ?? viewer;
+  const overlay = { get voxels() { return overlays[orientation()]?.voxels ?? 0; } };
   const decoded = new Map(); // slice → Uint8Array
 
   const section = document.createElement('section');
@@ -59,14 +86,14 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
     if (!row) return;
     const k = Number(row.dataset.slice);
     const act = e.target.closest('button')?.dataset.act;
-    if (act === 'accept') acceptSlice(k); else if (act === 'reject') rejectSlice(k); else viewer.setSlice(k);
+    if (act === 'accept') acceptSlice(k); else if (act === 'reject') rejectSlice(k); else view().setSlice(k);
   });
   side.prepend(section);
 
-  /** The label to start from: a selected box or mask on the slice on screen, else the newest one there. */
-  function sourceOf(kinds) {
-    const k = viewer.slice;
-    const fits = (c) => kinds.includes(c.kind) && c.slice === k && c.classId > 0;
+  /** The label to start from: a selected box or mask on a slice on screen (axial, or a reformat view's for a label on its plane), else the newest one there. */
+  function sourceOf(kinds, planes = ['axial', 'coronal', 'sagittal']) {
+    const shown = { ...shownSlices(), axial: viewer.slice };
+    const fits = (c) => kinds.includes(c.kind) && planes.includes(c.plane ?? 'axial') && c.slice === shown[c.plane ?? 'axial'] && c.classId > 0;
     return selected().find(fits) ?? [...labels()].reverse().find(fits) ?? null;
   }
 
@@ -78,15 +105,20 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
   }
 
   function render() {
-    const k = viewer.slice;
+    const o = orientation();
+    const k = view().slice;
+    shownAt[o] = k;
     const p = proposals?.on(k);
+    for (const [other, layer] of Object.entries(overlays)) if (other !== o) layer.show(null);
+    const layer = overlayOf(o) ?? overlays.axial;
     if (p && p.state === 'open') {
-      overlay.show({ slice: k, classId: proposals.classId, colour: colourOf(proposals.classId), prompt: { box: p.kind === 'box' ? p.box : null, points: [], scribbles: [] }, mask: maskOf(k), width: p.mask?.width, height: p.mask?.height });
-    } else overlay.show(null);
+      layer.show({ slice: k, classId: proposals.classId, colour: colourOf(proposals.classId), prompt: { box: p.kind === 'box' ? p.box : null, points: [], scribbles: [] }, mask: maskOf(k), width: p.mask?.width, height: p.mask?.height });
+    } else layer.show(null);
     const show = (id, text) => { const el = q(id); el.textContent = text ?? ''; el.hidden = !text; };
     section.dataset.state = !proposals ? 'idle' : proposals.running ? 'running' : proposals.open.length ? 'open' : 'done';
     show('propagate-summary', proposals?.summary());
-    show('propagate-stops', proposals?.stops.length ? proposals.stops.map((s) => `Stopped at slice ${s.slice + 1}: ${s.reason}`).join(' ') : null);
+    const where = o === 'axial' ? 'slice' : `${o} slice`;
+    show('propagate-stops', proposals?.stops.length ? proposals.stops.map((s) => `Stopped at ${where} ${s.slice + 1}: ${s.reason}`).join(' ') : null);
     show('propagate-error', proposals?.error);
     const rows = q('propagate-rows');
     rows.replaceChildren(...(proposals?.all ?? []).map((x) => {
@@ -95,7 +127,7 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
       li.className = `ws-propagate-row${x.slice === k ? ' ws-current' : ''}`;
       li.innerHTML = `<span class="ws-propagate-slice"></span> <span class="ws-dim"></span>
         <button type="button" data-act="accept" title="Accept this slice (Enter on it)">✓</button><button type="button" data-act="reject" title="Reject this slice (Esc on it)">✕</button>`;
-      li.children[0].textContent = `Slice ${x.slice + 1}`;
+      li.children[0].textContent = `${o === 'axial' ? 'Slice' : `${o[0].toUpperCase()}${o.slice(1)} slice`} ${x.slice + 1}`;
       li.children[1].textContent = x.state;
       for (const b of li.querySelectorAll('button')) b.disabled = x.state !== 'open';
       return li;
@@ -115,12 +147,11 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
     if (!source) { say('Propagate needs a box or a mask on this slice: draw or select one first.'); return; }
     if (hub.connected === false || typeof hub.propagate !== 'function') { say('Propagation needs the connection.'); return; }
     const requestId = uuid();
-    start({ kind: 'propagation', classId: source.classId, slice: source.slice, requestId });
+    const object = propagationObject(source, dims); // { orientation, slice, box | mask } in the image pixels of the label's plane
+    if (!viewerOf(object.orientation)) { say(`Show the ${object.orientation} view to propagate there.`); return; }
+    start({ kind: 'propagation', classId: source.classId, slice: source.slice, requestId, orientation: object.orientation });
     render();
-    const request = {
-      requestId, objectId: uuid(), itemId, orientation: 'axial', slice: source.slice, classId: source.classId, engine: null, direction: 'both',
-      ...(source.kind === 'box' ? { box: source.box } : { mask: source.mask }),
-    };
+    const request = { requestId, objectId: uuid(), itemId, classId: source.classId, engine: null, direction: 'both', ...object };
     const mine = proposals;
     try {
       await hub.propagate(request, (message) => { if (mine === proposals && mine.receive(message) !== 'stale') render(); });
@@ -133,14 +164,14 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
 
   function interpolate() {
     if (!allowedBoxes) { say('This project does not allow boxes.'); return; }
-    const source = sourceOf(['box']);
+    const source = sourceOf(['box'], ['axial']);
     if (!source) { say('Interpolate needs a box on this slice: draw or select one first.'); return; }
-    const others = labels().filter((c) => c.kind === 'box' && c.classId === source.classId && Math.abs(c.slice - source.slice) >= 2);
+    const others = labels().filter((c) => c.kind === 'box' && !c.plane && c.classId === source.classId && Math.abs(c.slice - source.slice) >= 2);
     if (!others.length) { say('Draw a second box of this class at least two slices away, then interpolate.'); return; }
     const partner = others.reduce((best, c) => (Math.abs(c.slice - source.slice) < Math.abs(best.slice - source.slice) ? c : best));
     const { boxes, refused } = interpolateBoxes({ ...source.box, slice: source.slice, classId: source.classId }, { ...partner.box, slice: partner.slice, classId: partner.classId });
     if (refused) { say(refused); return; }
-    const boxed = new Set(labels().filter((c) => c.kind === 'box' && c.classId === source.classId).map((c) => c.slice));
+    const boxed = new Set(labels().filter((c) => c.kind === 'box' && !c.plane && c.classId === source.classId).map((c) => c.slice));
     start({ kind: 'interpolation', classId: source.classId, slice: source.slice });
     proposals.addBoxes(boxes.filter((b) => !boxed.has(b.slice)), [source.commandId, partner.commandId]);
     render();
@@ -148,7 +179,7 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
 
   function commandFor(p) {
     const made = p.kind === 'mask'
-      ? maskCommand({ itemId, classId: proposals.classId, slice: p.slice, mask: p.mask, provenance: p.provenance, activeMs: 0 })
+      ? maskCommand({ itemId, classId: proposals.classId, slice: p.slice, mask: storedMask(p.mask, orientation()), provenance: p.provenance, activeMs: 0, plane: orientation() })
       : boxCommand({ itemId, classId: proposals.classId, slice: p.slice, box: p.box, provenance: p.provenance, activeMs: 0 });
     return made;
   }
@@ -182,7 +213,7 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
   }
   function rejectSlice(k) { if (proposals?.reject(k)) render(); }
   function rejectAll() { proposals?.rejectAll(); render(); }
-  const openHere = () => proposals?.on(viewer.slice)?.state === 'open';
+  const openHere = () => proposals?.on(view().slice)?.state === 'open';
 
   render();
   return {
@@ -190,13 +221,13 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
       { keys: ['Shift+P'], label: 'Propagate the selected box or mask to the neighbouring slices', group: 'Across slices', run: () => propagate() },
       { keys: ['Shift+I'], label: 'Interpolate boxes between the selected box and the nearest of its class', group: 'Across slices', run: () => interpolate() },
       { keys: ['Shift+Enter'], label: 'Accept every proposed slice', group: 'Across slices', when: () => !!proposals?.open.length, run: () => acceptAll() },
-      { keys: ['Enter'], label: 'Accept the proposal on this slice', group: 'Across slices', when: openHere, run: () => acceptSlice(viewer.slice) },
-      { keys: ['Escape'], label: 'Reject the proposal on this slice', group: 'Across slices', when: openHere, run: () => rejectSlice(viewer.slice) },
+      { keys: ['Enter'], label: 'Accept the proposal on this slice', group: 'Across slices', when: openHere, run: () => acceptSlice(view().slice) },
+      { keys: ['Escape'], label: 'Reject the proposal on this slice', group: 'Across slices', when: openHere, run: () => rejectSlice(view().slice) },
     ],
     propagate, interpolate, acceptAll, rejectAll, acceptSlice, rejectSlice, render,
     sliceChanged() { render(); },
     /** For tests: the proposals and what is shown. */
     debug: () => ({ proposals: proposals ? { origin: proposals.origin, running: proposals.running, error: proposals.error, stops: proposals.stops, all: proposals.all.map((p) => ({ slice: p.slice, kind: p.kind, state: p.state, source: p.provenance.source })) } : null, voxels: overlay.voxels }),
-    destroy() { overlay.destroy(); section.remove(); },
+    destroy() { for (const layer of Object.values(overlays)) { layer.off?.(); layer.destroy(); } section.remove(); },
   };
 }

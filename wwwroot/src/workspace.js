@@ -652,8 +652,8 @@ export async function mount(element, options) {
   // ---- across slices (propagate-tool.js): propagation, box interpolation ---------------
   across = createPropagateTool({
     vpEl, viewer, geometry, dims, schema, itemId: item.id, hub, side, say, colourOf, allowedMasks: kinds.includes('mask'), allowedBoxes: kinds.includes('box'),
-    labels: () => [...drawn.values()].map((d) => d.command).filter((c) => !c.plane), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
-    activeMs: () => timer.finishAnnotation(),
+    labels: () => [...drawn.values()].map((d) => d.command), selected: () => selectedLabels().map((uid) => drawn.get(uid)?.command).filter(Boolean),
+    viewerOf: (o) => mpr.viewerOf(o), shownSlices: () => mpr.shownSlices(), activeMs: () => timer.finishAnnotation(),
     onAccept: (command) => { const uid = draw(command); undo.recordCreate(command, uid); send(command); render(); renderList(); },
   });
   disposers.push(() => across.destroy());

@@ -44,6 +44,9 @@ internal sealed class SyntheticBlob
 
     public bool[] Truth(int slice) => _truth[slice];
 
+    /// <summary>A slice's grey values, row-major with x fastest (what <see cref="Image"/> shows).</summary>
+    public float[] Values(int slice) => _values[slice];
+
     public PromptImage Image(int slice) => new("blob", SliceOrientation.Axial, slice, Width, Height, _values[slice], 1, 1, "MR");
 
     /// <summary>The last slice above <see cref="Centre"/> where the object has at least <paramref name="pixels"/> pixels.</summary>

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace WeakSegPortal.Web.Tests.Propagation;
 
-/// <summary>The annotation hub's Propagate stream (docs/suggestion-protocol.md, "Propagation"): through the web app's classical engine, refused for another's item, through a worker with the seed mask on the wire, and to the project's SAM engine as Suggest chooses it.</summary>
+/// <summary>The annotation hub's Propagate stream (docs/suggestion-protocol.md, "Propagation"): through the web app's classical engine (axial, coronal, sagittal), refused for another's item, through a worker with the seed mask on the wire, and to the project's SAM engine as Suggest chooses it.</summary>
 public sealed class PropagateHubTests(SuggestionPortal factory, ITestOutputHelper output) : IClassFixture<SuggestionPortal>
 {
     private static object Request(Guid item, object box, string direction = "both", int? maxSlices = null) => new
@@ -59,6 +59,48 @@ public sealed class PropagateHubTests(SuggestionPortal factory, ITestOutputHelpe
             return Overlap.Dice(decoded, truth);
         }).ToList();
         output.WriteLine($"demo liver: {proposed.Count} slices proposed, Dice mean {dice.Average():0.000} min {dice.Min():0.000}; stops: {string.Join(" | ", messages.Where(m => !m.GetProperty("proposed").GetBoolean()).Select(m => $"{m.GetProperty("slice").GetInt32()}: {m.GetProperty("stop").GetString()}"))}");
+        Assert.True(dice.Average() >= 0.85, $"mean Dice {dice.Average():0.000}");
+    }
+
+    [Theory]
+    [InlineData("coronal")]
+    [InlineData("sagittal")]
+    public async Task On_a_reformat_a_box_on_the_demo_liver_walks_that_planes_slices_in_its_image_pixels_and_stops_each_way(string plane)
+    {
+        var orientation = Enum.Parse<SliceOrientation>(plane, ignoreCase: true);
+        var world = await new SuggestionWorld(factory, $"pr-{plane}").CreateAsync();
+        // 72 slices: the liver spans 2/3 of the coronal image's height (on the 24-slice demo it fills it, and GrabCut has no background above and below).
+        var demo = new DemoVolumeGenerator(5).CreateCt(96, 72);
+        var item = await world.AssignedAsync($"demo-ct-{plane}", demo.Image);
+        var (width, height, _, _) = SliceExtractor.Plane(demo.Labels, orientation);
+        bool[] Liver(int slice) => Array.ConvertAll(SliceExtractor.Extract(demo.Labels, orientation, slice).Values, v => (int)v == 1);
+        var start = Enumerable.Range(0, SliceExtractor.SliceCount(demo.Labels, orientation)).MaxBy(s => Liver(s).Count(v => v));
+        await using var hub = await world.ConnectAsync();
+        var request = new
+        {
+            requestId = Guid.NewGuid(), objectId = Guid.NewGuid(), itemId = item, orientation = plane, slice = start, classId = 1,
+            engine = (string?)null, box = SuggestionWorld.Box(Liver(start), width), direction = "both",
+        };
+
+        var messages = await StreamAsync(hub, request);
+
+        var proposed = messages.Where(m => m.GetProperty("proposed").GetBoolean()).ToList();
+        Assert.Equal((start, 0), (proposed[0].GetProperty("slice").GetInt32(), proposed[0].GetProperty("direction").GetInt32()));
+        var up = messages.Where(m => m.GetProperty("direction").GetInt32() > 0).ToList();
+        var down = messages.Where(m => m.GetProperty("direction").GetInt32() < 0).ToList();
+        Assert.Equal(Enumerable.Range(start + 1, up.Count), up.Select(m => m.GetProperty("slice").GetInt32()));
+        Assert.Equal(Enumerable.Range(start - down.Count, down.Count).Reverse(), down.Select(m => m.GetProperty("slice").GetInt32()));
+        Assert.False(up[^1].GetProperty("proposed").GetBoolean(), "the run up stops where the liver ends");
+        Assert.False(down[^1].GetProperty("proposed").GetBoolean(), "the run down stops where the liver ends");
+        var dice = proposed.Select(m =>
+        {
+            var mask = m.GetProperty("reply").GetProperty("mask");
+            Assert.Equal((width, height), (mask.GetProperty("width").GetInt32(), mask.GetProperty("height").GetInt32()));
+            var decoded = MaskRle.Decode(mask.GetProperty("counts").Deserialize<int[]>()!, width, height);
+            return Overlap.Dice(decoded, Liver(m.GetProperty("slice").GetInt32()));
+        }).ToList();
+        output.WriteLine($"demo liver, {plane}: from slice {start}, {proposed.Count} slices proposed, Dice mean {dice.Average():0.000} min {dice.Min():0.000}; stops: {string.Join(" | ", messages.Where(m => !m.GetProperty("proposed").GetBoolean()).Select(m => $"{m.GetProperty("slice").GetInt32()}: {m.GetProperty("stop").GetString()}"))}");
+        Assert.True(proposed.Count >= 10, $"{proposed.Count} slices proposed");
         Assert.True(dice.Average() >= 0.85, $"mean Dice {dice.Average():0.000}");
     }
 
