@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR.Client;
 using WeakSegPortal.Core.Annotations;
+using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Labels;
 using WeakSegPortal.Core.Projects;
 using WeakSegPortal.Core.Qa;
