@@ -46,6 +46,12 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c.Weights.GatedCrf > 0 ? c with { Weights = c.Weights with { GatedCrf = crf } } : c).ToList();
         }
+        // Class-balanced cross-entropy on or off in every case but tags (which learn from their own pseudo-masks).
+        if (args.Option("balance") is { } balance)
+        {
+            var on = balance is "true" or "on" or "1";
+            cases = cases.Select(c => c.Supervision == BenchSupervision.Tags ? c : c with { Weights = c.Weights with { BalanceClasses = on } }).ToList();
+        }
         var dump = args.Option("dump");
         var runner = new BenchRunner(set, options)
         {

@@ -22,9 +22,16 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
     public static BenchCase Scribbles { get; } = new("scribbles", BenchSupervision.Scribbles, true,
         new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel, BalanceClasses = true });
 
-    /// <summary>Boxes: tightness MIL with α-softmax, outside every box background, gated CRF (no in-box smoothness: see BoxTightnessOptions.SmoothnessWeight).</summary>
+    /// <summary>Boxes: tightness MIL with α-softmax, outside every box background, gated CRF (no in-box smoothness: see BoxTightnessOptions.SmoothnessWeight), entropy on the marginalised distribution.</summary>
+    /// <remarks>
+    /// Marginalised entropy: on an item where nobody boxed an organ, that organ is unknown, and entropy taken over every class
+    /// rewarded choosing it over background with nothing in the labels to say which. Measured (48², 400 steps): Dice 0.961 → 0.967
+    /// at seed 1 (no flood left) and 0.849 → 0.942 at seed 2 (the large organ no longer spreads on CT; the unboxed small organ
+    /// still floods 430–690 px of the body on items without it, which the score does not count). Not in the scribble case,
+    /// where it left every organ a few pixels larger and scored lower on both seeds (0.855 and 0.890 against 0.910 and 0.932).
+    /// </remarks>
     public static BenchCase Boxes { get; } = new("boxes", BenchSupervision.Boxes, true,
-        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 1, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel });
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 1, Size: 0, Tag: 0, NegativeTag: 0) { GatedCrfKernel = CrfKernel, MarginalEntropy = true });
 
     /// <summary>Points: pCE, size constraint (weight 100), gated CRF.</summary>
     /// <remarks>

@@ -21,6 +21,9 @@ public sealed record ObjectiveWeights(
 
     public BoxTightnessOptions BoxTightness { get; init; } = new();
 
+    /// <summary>Entropy minimisation on the marginalised distribution: on an item, classes nobody labelled count as background (<see cref="EntropyMinimisation"/>).</summary>
+    public bool MarginalEntropy { get; init; }
+
     /// <summary>Partial cross-entropy alone (the known baseline and, on points, the known failure).</summary>
     public static ObjectiveWeights PartialCrossEntropyOnly { get; } = new(Box: 0, Size: 0, Tag: 0, NegativeTag: 0);
 

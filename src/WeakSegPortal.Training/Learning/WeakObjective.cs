@@ -17,7 +17,7 @@ public static class WeakObjective
         var total = weights.CrossEntropy * MarginalCrossEntropy.Compute(logits, batch.Target, batch.LabelledClasses, weights.BalanceClasses);
         if (weights.Entropy > 0)
         {
-            total = total + weights.Entropy * EntropyMinimisation.Compute(logits);
+            total = total + weights.Entropy * EntropyMinimisation.Compute(logits, weights.MarginalEntropy ? batch.LabelledClasses : null);
         }
         if (weights.GatedCrf > 0)
         {
