@@ -1,0 +1,86 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using WeakSegPortal.Core.Qa;
+using WeakSegPortal.Web.Health;
+
+namespace WeakSegPortal.Web.Qa;
+
+/// <summary>
+/// Keeps a node that may take the agreement daemon over ready to run it (issue 12). Measured in <c>bash infra/bench.sh
+/// cluster</c>: the node taking over spent 16.8 s on a first page that recomputed 4 items from 1,440 labels (8.8 s on
+/// the very first hot node for 1 item of 1 label), while its later pages recomputing nothing took 30–260 ms: the time
+/// went into code run for the first time in that process (each stage, from loading the summaries to the scorecards, took
+/// seconds), not into the labels. So once at start, and again until there is something to warm with, this recomputes the
+/// most recently summarised items in a session it never saves: the same reads, maths and documents as the subscription,
+/// nothing stored. Off where this node never runs the daemon (Disabled).
+/// </summary>
+public sealed partial class AgreementWarmup(IDocumentStore store, AgreementRecomputer recomputer, DaemonRole role, AgreementBatchTimings timings, ILogger<AgreementWarmup> log)
+    : BackgroundService
+{
+    /// <summary>Items recomputed to warm up: enough to run every stage, few enough to cost a node's start little.</summary>
+    public const int Items = 8;
+
+    /// <summary>How long a node with nothing to warm with yet waits before looking again.</summary>
+    public static readonly TimeSpan Retry = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Recomputes the <see cref="Items"/> most recently summarised items without storing anything; the trace says how many
+    /// it found (0: no summary yet) and how long each stage took.
+    /// </summary>
+    public async Task<AgreementRecomputeTrace> WarmAsync(CancellationToken ct)
+    {
+        var trace = new AgreementRecomputeTrace();
+        IReadOnlyList<Guid> recent;
+        await using (var query = store.QuerySession())
+        {
+            recent = await query.Query<ItemAgreementSummary>().OrderByDescending(s => s.UpdatedAt).Take(Items).Select(s => s.Id).ToListAsync(ct);
+        }
+        if (recent.Count == 0)
+        {
+            trace.Finished();
+            return trace;
+        }
+        // Never saved: the documents it builds are dropped with the session.
+        await using var discarded = store.LightweightSession();
+        await recomputer.RecomputeAsync(discarded, [.. recent], trace, ct);
+        trace.Finished();
+        return trace;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (role.Mode == DaemonMode.Disabled)
+        {
+            return;
+        }
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var trace = await WarmAsync(stoppingToken);
+                if (trace.Items > 0)
+                {
+                    timings.Warmed(trace);
+                    Warmed(log, trace.ToString());
+                    return;
+                }
+                await Task.Delay(Retry, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // Only a head start: the subscription does the same work when it needs to.
+            WarmupFailed(log, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agreement recompute warmed up (nothing stored): {Trace}")]
+    private static partial void Warmed(ILogger logger, string trace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up the agreement recompute failed; the first page after a takeover may be slow")]
+    private static partial void WarmupFailed(ILogger logger, Exception exception);
+}
