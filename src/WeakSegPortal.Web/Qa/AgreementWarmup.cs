@@ -71,9 +71,9 @@ public sealed partial class AgreementWarmup(IDocumentStore store, AgreementRecom
         {
             // Stopping.
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            // Only a head start: the subscription does the same work when it needs to.
+            // Only a head start (the subscription does the same work when it needs to): whatever failed, the node stays up.
             WarmupFailed(log, e);
         }
     }
