@@ -6,13 +6,12 @@ using WeakSegPortal.Web.Health;
 namespace WeakSegPortal.Web.Qa;
 
 /// <summary>
-/// Keeps a node that may take the agreement daemon over ready to run it (issue 12). Measured in <c>bash infra/bench.sh
-/// cluster</c>: the node taking over spent 16.8 s on a first page that recomputed 4 items from 1,440 labels (8.8 s on
-/// the very first hot node for 1 item of 1 label), while its later pages recomputing nothing took 30–260 ms: the time
-/// went into code run for the first time in that process (each stage, from loading the summaries to the scorecards, took
-/// seconds), not into the labels. So once at start, and again until there is something to warm with, this recomputes the
-/// most recently summarised items in a session it never saves: the same reads, maths and documents as the subscription,
-/// nothing stored. Off where this node never runs the daemon (Disabled).
+/// Runs the agreement recompute once on a node that may take the daemon over, before it has to (issue 12). Built on
+/// one traced <c>bash infra/bench.sh cluster</c> run, where the node taking over spent 16.8 s on a first page of 4 items
+/// and the first hot node 8.8 s on 1 label, which pointed at code running for the first time; the one run after it still
+/// took 19.5 s for 22 items (README, "Measured figures"), so whether it helps is not settled. At start, and again until
+/// there is something to warm with, it recomputes the most recently summarised items in a session it never saves: the
+/// same reads, maths and documents as the subscription, nothing stored. Off where this node never runs the daemon.
 /// </summary>
 public sealed partial class AgreementWarmup(IDocumentStore store, AgreementRecomputer recomputer, DaemonRole role, AgreementBatchTimings timings, ILogger<AgreementWarmup> log)
     : BackgroundService
