@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|agreement|imaging|slices|import|faults|fuzz|suggest|crowd|cluster
+# Runs a benchmark suite against a throwaway PostgreSQL: bash infra/bench.sh annotations|writes|agreement|imaging|slices|import|faults|fuzz|suggest|crowd|cluster
 # (suggest [engines|noc|sam|hub [ROUNDS]]: hub starts its own cluster, the portal and a worker as child processes)
 # (faults [ANNOTATORS] [ROUNDS] starts its own clusters and the portal as a child process, so it needs none here;
 # cluster [ANNOTATORS] [RUNS]: two web nodes behind nginx, Redis, PostgreSQL, a worker and chromium, all its own: a node lost;

@@ -17,6 +17,13 @@ switch (args.FirstOrDefault())
             [50, 200], TimeSpan.FromSeconds(15), maxPerClient: 2_000, daemon: args.ElementAtOrDefault(1) ?? "Solo",
             maxBatch: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
         break;
+    case "writes":
+        await WriteStagesBenchmark.RunAsync(
+            Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."),
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15,
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        break;
     case "slices":
         await SliceServingBenchmark.RunAsync(
             Environment.GetEnvironmentVariable("WEAKSEG_BENCH_PG") ?? throw new InvalidOperationException("Set WEAKSEG_BENCH_PG (infra/bench.sh does)."));
@@ -44,6 +51,6 @@ switch (args.FirstOrDefault())
             [.. args.Skip(1)]);
         break;
     default:
-        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, slices, import, faults, cluster, crowd, fuzz, suggest");
+        Console.WriteLine("Benchmark suites: agreement, imaging, annotations, writes, slices, import, faults, cluster, crowd, fuzz, suggest");
         break;
 }

@@ -18,21 +18,38 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
     /// so while the subscription trails the events, one recompute of an item covers the pages after it up to that mark,
     /// and a node taking the daemon over goes through them without recomputing the same items again.
     /// </summary>
-    public async Task<AgreementChanged?> RecomputeBehindAsync(IDocumentOperations operations, IReadOnlyDictionary<Guid, long> newestEvents, CancellationToken ct)
+    public Task<AgreementChanged?> RecomputeBehindAsync(IDocumentOperations operations, IReadOnlyDictionary<Guid, long> newestEvents, CancellationToken ct) =>
+        RecomputeBehindAsync(operations, newestEvents, new AgreementRecomputeTrace(), ct);
+
+    /// <inheritdoc cref="RecomputeBehindAsync(IDocumentOperations, IReadOnlyDictionary{Guid, long}, CancellationToken)"/>
+    /// <param name="trace">Filled with why items were recomputed and the time of each stage.</param>
+    public async Task<AgreementChanged?> RecomputeBehindAsync(IDocumentOperations operations, IReadOnlyDictionary<Guid, long> newestEvents, AgreementRecomputeTrace trace, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(newestEvents);
+        ArgumentNullException.ThrowIfNull(trace);
         await using var reader = operations.DocumentStore.QuerySession();
         var stored = await reader.LoadManyAsync<ItemAgreementSummary>(ct, newestEvents.Keys);
         var current = stored.Where(s => s.EventsThrough >= newestEvents[s.Id]).Select(s => s.Id).ToHashSet();
         var behind = newestEvents.Keys.Where(id => !current.Contains(id)).ToList();
-        return behind.Count == 0 ? null : await RecomputeAsync(operations, behind, ct);
+        var stale = stored.Where(s => !current.Contains(s.Id)).ToList();
+        trace.Touched = newestEvents.Count;
+        trace.PageThrough = newestEvents.Count == 0 ? 0 : newestEvents.Values.Max();
+        trace.SummaryBehind = stale.Count;
+        trace.WithoutSummary = behind.Count - stale.Count;
+        trace.OldestThrough = stale.Count == 0 ? 0 : stale.Min(s => s.EventsThrough);
+        trace.Checked();
+        return behind.Count == 0 ? null : await RecomputeAsync(operations, behind, trace, ct);
     }
 
-    public async Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, CancellationToken ct)
+    public Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, CancellationToken ct) =>
+        RecomputeAsync(operations, itemIds, new AgreementRecomputeTrace(), ct);
+
+    public async Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, AgreementRecomputeTrace trace, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(trace);
         var now = clock.GetUtcNow();
         // Read before the labels: every event up to the mark was committed, and with it its inline-projected label.
         var through = await CommittedEvents.ThroughAsync(operations.DocumentStore, ct);
@@ -44,15 +61,21 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         var items = loaded.Where(i => !i.IsRepeat).ToList();
         var ids = items.Select(i => i.Id).ToList();
         var labels = (await AnnotationRecords.OfItemsAsync(reader, ids, ct)).ToLookup(l => l.ItemId);
+        trace.Through = through;
+        trace.Items = ids.Count;
+        trace.Labels = labels.Sum(g => g.Sum(l => l.Annotations.Count));
+        trace.Loaded();
         var fresh = new List<ItemAgreementSummary>(items.Count);
         foreach (var item in items)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var reference = item.IsGold && item.Adjudication is not null ? await LastAdjudicationAsync(reader, item.Id, ct) : null;
             try
             {
                 var summary = ItemAgreementSummarizer.Summarize(item, [.. labels[item.Id]], reference, now);
                 summary.EventsThrough = through;
                 fresh.Add(summary);
+                trace.ItemSummarized(item.Name, labels[item.Id].Count(), labels[item.Id].Sum(l => l.Annotations.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -60,8 +83,10 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 SummaryFailed(log, e, item.Id);
             }
         }
+        trace.Summarized();
         var repeats = await RepeatsTouchedAsync(reader, loaded, items, ct);
         var (selves, dropped) = await ScoreRepeatsAsync(reader, repeats, items, now, ct);
+        trace.RepeatsScored();
         // Someone who deleted all their labels drops out of the fresh summary but still needs a new scorecard.
         var before = await reader.LoadManyAsync<ItemAgreementSummary>(ct, ids);
         operations.Store<ItemAgreementSummary>(fresh);
@@ -81,8 +106,9 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
                 .Concat(before.Where(b => b.ProjectId == project).SelectMany(b => b.AnnotatorIds))
                 .Concat(repeats.Where(r => r.ProjectId == project).SelectMany(r => r.AssignedTo))
                 .Distinct().ToList();
-            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project, annotators, summaries, selves, dropped, (ids, labels), now, ct));
+            operations.Store<AnnotatorScorecard>(await RebuildScorecardsAsync(reader, project, annotators, summaries, selves, dropped, (ids, labels), now, trace, ct));
         }
+        trace.ScorecardsBuilt();
         return new AgreementChanged([.. ids, .. repeats.Select(r => r.Id)], projects, now);
     }
 
@@ -129,24 +155,28 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
 
     /// <param name="read">The items whose labels this recompute read already, with those labels: only the others' are read again.</param>
     private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh,
-        List<SelfAgreement> freshSelves, List<Guid> dropped, (List<Guid> Items, ILookup<Guid, AnnotatorItemLabels> Labels) read, DateTimeOffset now, CancellationToken ct)
+        List<SelfAgreement> freshSelves, List<Guid> dropped, (List<Guid> Items, ILookup<Guid, AnnotatorItemLabels> Labels) read, DateTimeOffset now, AgreementRecomputeTrace trace, CancellationToken ct)
     {
         var freshById = fresh.ToDictionary(s => s.Id);
         var cards = new List<AnnotatorScorecard>(annotators.Count);
         foreach (var annotator in annotators)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Only this annotator's items; the fresh summaries are not committed yet, so they replace the stored ones.
             var stored = await reader.Query<ItemAgreementSummary>()
                 .Where(s => s.ProjectId == projectId && s.AnnotatorIds.Contains(annotator))
                 .ToListAsync(ct);
             var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
             var items = summaries.Select(s => s.Id).ToHashSet();
-            List<AnnotatorItemLabels> labels = [.. read.Items.SelectMany(i => read.Labels[i]).Where(l => l.AnnotatorId == annotator),
-                .. await AnnotationRecords.OfAnnotatorAsync(reader, annotator, read.Items, ct)];
+            var others = await AnnotationRecords.OfAnnotatorAsync(reader, annotator, read.Items, ct);
+            trace.Scorecards++;
+            trace.ScorecardLabels += others.Sum(l => l.Annotations.Count);
+            List<AnnotatorItemLabels> labels = [.. read.Items.SelectMany(i => read.Labels[i]).Where(l => l.AnnotatorId == annotator), .. others];
             var storedSelves = await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId == annotator).ToListAsync(ct);
             var selves = storedSelves.Where(s => !dropped.Contains(s.Id) && !freshSelves.Exists(f => f.Id == s.Id))
                 .Concat(freshSelves.Where(f => f.ProjectId == projectId && f.AnnotatorId == annotator));
             cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now, selves));
+            trace.ScorecardBuilt(items.Count, labels.Sum(l => l.Annotations.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         return cards;
     }

@@ -78,6 +78,9 @@ public static class Extensions
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<AnnotationWriteTimings>();
         services.AddSingleton<AgreementBatchTimings>();
+        // A node that may take the daemon over runs the recompute once before it has to (issue 12: cold code, not labels).
+        services.AddSingleton<AgreementWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgreementWarmup>());
         services.AddSingleton<AnnotationWriters>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnotationWriters>());
         services.AddPixelStore();

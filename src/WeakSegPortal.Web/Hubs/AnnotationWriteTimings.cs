@@ -17,6 +17,9 @@ public sealed class AnnotationWriteTimings
 
     public LatencyHistogram Transaction { get; } = new();
 
+    /// <summary>The transaction's stages: read, decide, write, commit.</summary>
+    public WriteStageTimings Stages { get; } = new();
+
     public void Stored(int commands)
     {
         Interlocked.Increment(ref _transactions);
@@ -36,6 +39,7 @@ public sealed class AnnotationWriteTimings
             ["transactions"] = transactions,
             ["transactionP50Ms"] = Transaction.PercentileMs(0.5),
             ["transactionP99Ms"] = Transaction.PercentileMs(0.99),
+            ["transactionStages"] = Stages.Describe(),
             ["commandsPerTransaction"] = transactions == 0 ? 0.0 : Math.Round(Interlocked.Read(ref _commandsStored) / (double)transactions, 1),
         };
     }

@@ -160,9 +160,14 @@ public sealed partial class AnnotationWriters : BackgroundService
 
     private async Task StoreTogetherAsync(IReadOnlyList<Pending> run, CancellationToken ct)
     {
+        var handed = Stopwatch.GetTimestamp();
         await using var scope = _scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<Marten.IDocumentSession>();
+        var clock = new WriteStageClock(session.Logger);
+        session.Logger = clock;
         var handler = scope.ServiceProvider.GetRequiredService<SubmitAnnotationHandler>();
         var acks = await handler.HandleManyAsync([.. run.Select(p => p.Command)], ct);
+        clock.Record(_timings, handed);
         for (var i = 0; i < run.Count; i++)
         {
             run[i].Done.TrySetResult(acks[i]);

@@ -60,9 +60,10 @@ public sealed class AgreementSubscription : SubscriptionBase
         {
             return NullChangeListener.Instance;
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var change = await _recomputer.RecomputeBehindAsync(operations, newest, cancellationToken);
-        _timings.Handled(page.Events.Count, change?.ItemIds.Count ?? 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var trace = new AgreementRecomputeTrace();
+        var change = await _recomputer.RecomputeBehindAsync(operations, newest, trace, cancellationToken);
+        trace.Finished();
+        _timings.Handled(page.Events.Count, change?.ItemIds.Count ?? 0, trace);
         return change is null ? NullChangeListener.Instance : new AfterCommit(_notifier, change);
     }
 

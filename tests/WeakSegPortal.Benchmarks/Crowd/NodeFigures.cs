@@ -25,7 +25,7 @@ internal sealed record NodeFigures(int Connections, long WorkingSet, long GcHeap
             $"acks: {process.GetProperty("ackHubCalls").GetInt64()} hub calls p50/p99 {process.GetProperty("ackHubCallP50Ms").GetDouble():F1}/{process.GetProperty("ackHubCallP99Ms").GetDouble():F1} ms "
                 + $"(queued p50/p99 {process.GetProperty("ackQueuedP50Ms").GetDouble():F1}/{process.GetProperty("ackQueuedP99Ms").GetDouble():F1} ms, "
                 + $"{process.GetProperty("ackTransactions").GetInt64()} transactions p50/p99 {process.GetProperty("ackTransactionP50Ms").GetDouble():F1}/{process.GetProperty("ackTransactionP99Ms").GetDouble():F1} ms, "
-                + $"{process.GetProperty("ackCommandsPerTransaction").GetDouble():F1} commands each)");
+                + $"{process.GetProperty("ackCommandsPerTransaction").GetDouble():F1} commands each; stages {process.GetProperty("ackTransactionStages").GetString()})");
     }
 
     public string Describe() =>

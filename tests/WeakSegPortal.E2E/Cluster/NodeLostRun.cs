@@ -183,6 +183,8 @@ public sealed class NodeLostRun(NodeLostOptions options)
             // Agreement keeps updating: the node that takes over handles events past what had been handled when the hot one died.
             var handled = health.Max(h => h?.HandledSequence ?? 0);
             var newest = health.Max(h => h?.NewestSequence ?? 0);
+            // The hot node's pages so far (the slowest with its trace), to compare with the first page of the node taking over.
+            options.Log($"before the kill: n{hot}: {health[hot]!.Agreement}");
             faults.Add(await FaultAsync(options.KillBothNodes ? "node running the agreement daemon killed (SIGKILL)" : "web node running the agreement daemon killed (SIGKILL)",
                 marks, clients, browser, HealthAsync, async () =>
                 {
