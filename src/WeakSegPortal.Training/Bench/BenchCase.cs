@@ -7,6 +7,9 @@ namespace WeakSegPortal.Training.Bench;
 /// <param name="Weighted">Reliability-weighted vote (reliability from the gold items) rather than a plain majority.</param>
 public sealed record BenchCase(string Name, BenchSupervision Supervision, bool Weighted, ObjectiveWeights Weights)
 {
+    /// <summary>Tags: how far in intensity a class activation seed grows (<see cref="SeededRegionGrowing"/>); 0 leaves the seeds as they are.</summary>
+    public double GrowTolerance { get; init; }
+
     /// <summary>The gated CRF's kernel in every case that uses it: radius 3 rather than 5 (28 neighbours, not 80) keeps a CPU run short.</summary>
     public static GatedCrfOptions CrfKernel { get; } = new(Radius: 3);
 
