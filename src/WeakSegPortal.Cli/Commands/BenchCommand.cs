@@ -50,6 +50,10 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c.Supervision is BenchSupervision.Tags ? c with { GrowTolerance = grow } : c).ToList();
         }
+        if (args.Option("absent-tag-maps") is { } absentMaps)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { AbsentTagMaps = absentMaps != "off" } }).ToList();
+        }
         var dump = args.Option("dump");
         var runner = new BenchRunner(set, options)
         {

@@ -41,9 +41,12 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
     public static BenchCase PointsPartialCrossEntropyOnly { get; } = new("points, pCE only", BenchSupervision.Points, true,
         ObjectiveWeights.PartialCrossEntropyOnly);
 
-    /// <summary>Image tags: a classification head, CAM pseudo-masks, then pCE on them with the negative tags.</summary>
+    /// <summary>Image tags: a classification head, CAM pseudo-masks grown by intensity (<see cref="TagPseudoMaskStage"/>), then pCE on them with the negative tags.</summary>
     public static BenchCase Tags { get; } = new("tags", BenchSupervision.Tags, true,
-        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 1, NegativeTag: 1) { GatedCrfKernel = CrfKernel });
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 1, NegativeTag: 1) { GatedCrfKernel = CrfKernel })
+    {
+        GrowTolerance = TagPseudoMaskStage.GrowTolerance,
+    };
 
     /// <summary>Scribbles of the same crowd, careless annotator included, by plain majority.</summary>
     public static BenchCase ScribblesMajority { get; } = Scribbles with { Name = "scribbles, plain majority", Weighted = false };

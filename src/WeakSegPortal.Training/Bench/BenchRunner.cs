@@ -173,7 +173,7 @@ public sealed class BenchRunner
     /// <summary>Tags: a first network learns the tags (classification head, negative tags); its class activation maps become pseudo-masks for the second.</summary>
     private UNet TrainFromTags(List<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
     {
-        using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), TagPseudoMaskStage.ClassifierWeights(benchCase.Weights.NegativeTag), set.Classes - 1, cancellationToken);
+        using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), TagPseudoMaskStage.ClassifierWeights(benchCase.Weights.NegativeTag, benchCase.Weights.AbsentTagMaps), set.Classes - 1, cancellationToken);
         var pseudo = TagPseudoMaskStage.Apply(classifier, examples, benchCase.GrowTolerance);
         ShowPseudoMasks(benchCase, pseudo);
         return Train(pseudo, benchCase.Weights with { Tag = 0 }, 0, cancellationToken);

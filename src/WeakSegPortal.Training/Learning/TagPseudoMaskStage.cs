@@ -29,8 +29,8 @@ public static class TagPseudoMaskStage
         [.. examples.Where(e => e.Tags.Any(t => t != TagClassificationLoss.Unknown))];
 
     /// <summary>The classifier's objective: the tag loss and the negative tags, no pixel term.</summary>
-    public static ObjectiveWeights ClassifierWeights(double negativeTag = 1) =>
-        new(CrossEntropy: 0, Box: 0, Size: 0, Tag: 1, NegativeTag: negativeTag);
+    public static ObjectiveWeights ClassifierWeights(double negativeTag = 1, bool absentTagMaps = false) =>
+        new(CrossEntropy: 0, Box: 0, Size: 0, Tag: 1, NegativeTag: negativeTag) { AbsentTagMaps = absentTagMaps };
 
     /// <summary>The examples with each tag-only one's target replaced by its pseudo-mask (the classifier is read on the CPU).</summary>
     public static List<TrainingExample> Apply(UNet classifier, IEnumerable<TrainingExample> examples, double growTolerance = GrowTolerance)

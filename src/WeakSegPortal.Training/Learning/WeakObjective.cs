@@ -40,7 +40,7 @@ public static class WeakObjective
         if (weights.Tag > 0 && batch.HasTags && output.TagLogits is { } tagLogits)
         {
             total = total + weights.Tag * TagClassificationLoss.Compute(tagLogits, batch.Tags);
-            if (output.TagMaps is { } maps)
+            if (weights.AbsentTagMaps && output.TagMaps is { } maps)
             {
                 total = total + weights.Tag * AbsentTagMapLoss.Compute(maps, batch.Tags);
             }
