@@ -13,7 +13,8 @@ using static TorchSharp.torch;
 namespace WeakSegPortal.Worker;
 
 /// <summary>
-/// One claimed training job, epoch by epoch (docs/training-protocol.md): the dataset and volumes, the examples, the network
+/// One claimed training job, epoch by epoch (docs/training-protocol.md): the dataset and volumes, the examples (tag-only
+/// slices through the tag stage's pseudo-masks, <see cref="TagPseudoMaskStage"/>), the network
 /// (fresh, from the manager's initial checkpoint, or resumed from the last epoch's checkpoint), then per epoch
 /// <see cref="TrainingConfig.StepsPerEpoch"/> steps (renewing the lease inside the epoch when it runs long), validation Dice,
 /// a checkpoint blob and <c>ReportTrainingEpoch</c>, whose directive is obeyed at once. At the end the ONNX export, the items'
@@ -34,6 +35,17 @@ public sealed partial class TrainingRun(
         var shape = UNetOptions.For(_config, classes.HighestClassId);
         var set = await TrainingSet.BuildAsync(dataset, _config, classes, volumes, cancellationToken);
         DataReady(log, assignment.JobId, set.Examples.Count, set.LabelledItems.Count, set.Validation.Count, set.ValidationItems);
+        var examples = set.Examples;
+        if (TagPseudoMaskStage.IsNeeded(examples))
+        {
+            if (await TagStageAsync(examples, shape, cancellationToken) is not { } pseudo)
+            {
+                return null;
+            }
+
+            examples = pseudo;
+        }
+
         using var network = await StartingNetworkAsync(shape, cancellationToken);
         network.to(device.Device);
         using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed));
@@ -42,7 +54,7 @@ public sealed partial class TrainingRun(
         double? dice = null;
         for (var epoch = firstEpoch; epoch <= _config.Epochs; epoch++)
         {
-            var epochLoss = await EpochAsync(trainer, set.Examples, epoch, cancellationToken);
+            var epochLoss = await EpochAsync(trainer, examples, epoch, cancellationToken);
             if (epochLoss is null)
             {
                 return null;
@@ -61,7 +73,7 @@ public sealed partial class TrainingRun(
         }
 
         // A run resumed after the last epoch (the worker stopped before completing) has nothing left to train: measure it as it is.
-        var finalLoss = loss ?? LossNow(network, set.Examples);
+        var finalLoss = loss ?? LossNow(network, examples);
         dice = loss is null ? ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device) : dice;
         network.cpu(); // training is over: export and scoring read the weights on the CPU
         var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
@@ -76,6 +88,37 @@ public sealed partial class TrainingRun(
         Finished(log, assignment.JobId, onnx, uncertainties.Count);
         return new TrainingOutcome(assignment.JobId, assignment.Attempt, finalCheckpoint, onnx, finalLoss, dice,
             set.Examples.Count, set.Validation.Count, set.LabelledItems, uncertainties, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The tag stage (<see cref="TagPseudoMaskStage"/>, as in the benchmark): a classifier of the same shape learns the tags for
+    /// as many steps as the job trains (epochs drawn as −1, −2, … so their batches differ from training's), then each tag-only
+    /// slice gets its class activation pseudo-mask. A resumed job runs it again (same seed), since pseudo-masks are not
+    /// checkpointed. Null when a lease renewal said stop.
+    /// </summary>
+    private async Task<List<TrainingExample>?> TagStageAsync(IReadOnlyList<TrainingExample> examples, UNetOptions shape, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        manual_seed(_config.Seed);
+        using var classifier = new UNet(shape);
+        classifier.to(device.Device);
+        using var trainer = new Trainer(classifier, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed)
+        {
+            Weights = TagPseudoMaskStage.ClassifierWeights(),
+        });
+        var tagged = TagPseudoMaskStage.ClassifierExamples(examples);
+        for (var round = 1; round <= _config.Epochs; round++)
+        {
+            if (await EpochAsync(trainer, tagged, -round, cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+
+        classifier.cpu();
+        var pseudo = await Task.Run(() => TagPseudoMaskStage.Apply(classifier, examples), cancellationToken);
+        TagStageDone(log, assignment.JobId, examples.Count(TagPseudoMaskStage.HasOnlyTags), tagged.Count, clock.Elapsed.TotalSeconds);
+        return pseudo;
     }
 
     /// <summary>The last epoch's checkpoint (resume), else the manager's (transfer; refused with the reason when it does not fit), else a fresh network.</summary>
@@ -165,6 +208,9 @@ public sealed partial class TrainingRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: {Examples} labelled slices from {Items} items, {ValidationSlices} validation slices from {ValidationItems} gold items")]
     private static partial void DataReady(ILogger logger, Guid jobId, int examples, int items, int validationSlices, int validationItems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: tag stage gave {Slices} tag-only slices class activation pseudo-masks (classifier on {Tagged} tagged slices, {Seconds:0.#} s)")]
+    private static partial void TagStageDone(ILogger logger, Guid jobId, int slices, int tagged, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: starting from {What} ({Hash})")]
     private static partial void StartedFrom(ILogger logger, Guid jobId, string what, string hash);

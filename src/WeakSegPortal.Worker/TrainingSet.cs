@@ -9,7 +9,7 @@ namespace WeakSegPortal.Worker;
 
 /// <summary>
 /// What one training job learns from and is measured on, built from its dataset: a training example per labelled axial
-/// slice of every "train" item, and a validation slice per gold-masked slice of every "validation" item. The input is what
+/// slice of every "train" item (a single image's item tags label its one slice), and a validation slice per gold-masked slice of every "validation" item. The input is what
 /// serving sees (<see cref="NetworkInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
 /// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdLabels"/> (adjudicated labels win,
 /// else the annotators' reliability-weighted vote).
@@ -87,7 +87,8 @@ public sealed class TrainingSet
                 .Concat(labels.Points.Select(p => p.Slice))
                 .Concat(labels.Boxes.SelectMany(BoxVoxels.AxialSlices))
                 .Concat(labels.Masks.SelectMany(m => MaskAnswers.AxialSlices(m, networkGrid)))
-                .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value)))
+                .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value))
+                .Concat(labels.Tags.Where(t => t.Slice is null && volume.Nz == 1).Select(_ => 0)))
             .Where(k => k >= 0 && k < volume.Nz)
             .Distinct()
             .Order();

@@ -8,7 +8,7 @@ namespace WeakSegPortal.Cli.Bench;
 /// `weakseg bench --dump DIR`: per case, one PNG with a row per item (held-out first; first slice) of image, truth,
 /// prediction and the difference (grey: right, white: predicted but not true, dark: true but missed), 4× enlarged, and a
 /// text file of each item's true and predicted area and Dice per class, so that one sees whether masks are too big,
-/// too small or ragged.
+/// too small or ragged. A pseudo-mask's unlabelled pixels are mid-grey in the prediction panel and near-black in the difference.
 /// </summary>
 internal static class PredictionMontage
 {
@@ -42,8 +42,8 @@ internal static class PredictionMontage
                     {
                         (byte)Math.Clamp(item.Image[v] * 255, 0, 255),
                         (byte)(t * 255 / (classes - 1)),
-                        (byte)(p * 255 / (classes - 1)),
-                        t == p ? (byte)(t == 0 ? 0 : 128) : p != 0 && t == 0 ? (byte)255 : (byte)60,
+                        p == BenchPrediction.Unlabelled ? (byte)90 : (byte)(p * 255 / (classes - 1)),
+                        p == BenchPrediction.Unlabelled ? (byte)30 : t == p ? (byte)(t == 0 ? 0 : 128) : p != 0 && t == 0 ? (byte)255 : (byte)60,
                     };
                     for (var panel = 0; panel < 4; panel++)
                     {

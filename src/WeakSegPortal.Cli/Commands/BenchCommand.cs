@@ -52,10 +52,19 @@ internal static class BenchCommand
             var on = balance is "true" or "on" or "1";
             cases = cases.Select(c => c.Supervision == BenchSupervision.Tags ? c : c with { Weights = c.Weights with { BalanceClasses = on } }).ToList();
         }
+        if (args.DoubleOption("grow-tolerance") is { } grow)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Tags ? c with { GrowTolerance = grow } : c).ToList();
+        }
+        if (args.Option("absent-tag-maps") is { } absentMaps)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { AbsentTagMaps = absentMaps != "off" } }).ToList();
+        }
         var dump = args.Option("dump");
         var runner = new BenchRunner(set, options)
         {
             PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
+            PseudoMasksMade = dump is null ? null : (benchCase, masks) => PredictionMontage.Write(dump, Key(benchCase) + "-pseudo-masks", set.Classes, masks),
         };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));

@@ -7,6 +7,9 @@ namespace WeakSegPortal.Training.Bench;
 /// <param name="Weighted">Reliability-weighted vote (reliability from the gold items) rather than a plain majority.</param>
 public sealed record BenchCase(string Name, BenchSupervision Supervision, bool Weighted, ObjectiveWeights Weights)
 {
+    /// <summary>Tags: how far in intensity a class activation seed grows (<see cref="SeededRegionGrowing"/>); 0 leaves the seeds as they are.</summary>
+    public double GrowTolerance { get; init; }
+
     /// <summary>The gated CRF's kernel in every case that uses it: radius 3 rather than 5 (28 neighbours, not 80) keeps a CPU run short.</summary>
     public static GatedCrfOptions CrfKernel { get; } = new(Radius: 3);
 
@@ -45,9 +48,12 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
     public static BenchCase PointsPartialCrossEntropyOnly { get; } = new("points, pCE only", BenchSupervision.Points, true,
         ObjectiveWeights.PartialCrossEntropyOnly);
 
-    /// <summary>Image tags: a classification head, CAM pseudo-masks, then pCE on them with the negative tags.</summary>
+    /// <summary>Image tags: a classification head, CAM pseudo-masks grown by intensity (<see cref="TagPseudoMaskStage"/>), then pCE on them with the negative tags.</summary>
     public static BenchCase Tags { get; } = new("tags", BenchSupervision.Tags, true,
-        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 1, NegativeTag: 1) { GatedCrfKernel = CrfKernel });
+        new ObjectiveWeights(Entropy: 0.1, GatedCrf: 0.1, Box: 0, Size: 0, Tag: 1, NegativeTag: 1) { GatedCrfKernel = CrfKernel })
+    {
+        GrowTolerance = TagPseudoMaskStage.GrowTolerance,
+    };
 
     /// <summary>Scribbles of the same crowd, careless annotator included, by plain majority.</summary>
     public static BenchCase ScribblesMajority { get; } = Scribbles with { Name = "scribbles, plain majority", Weighted = false };

@@ -58,6 +58,9 @@ public sealed class BenchRunner
     /// <summary>Called after each case with every item's predicted class map (held-out items first), to look at what was learnt.</summary>
     public Action<BenchCase, IReadOnlyList<BenchPrediction>>? PredictionsMade { get; init; }
 
+    /// <summary>Called in the tag case with the pseudo-mask of every training item's first slice (class per pixel, <see cref="BenchPrediction.Unlabelled"/> where left out).</summary>
+    public Action<BenchCase, IReadOnlyList<BenchPrediction>>? PseudoMasksMade { get; init; }
+
     public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
@@ -154,7 +157,7 @@ public sealed class BenchRunner
         return example with { Target = target };
     }
 
-    private UNet Train(IReadOnlyList<TrainingExample> examples, ObjectiveWeights weights, int tags, CancellationToken cancellationToken)
+    private UNet Train(List<TrainingExample> examples, ObjectiveWeights weights, int tags, CancellationToken cancellationToken)
     {
         random.manual_seed(options.Seed);
         var network = new UNet(new UNetOptions(set.Classes, options.Depth, options.BaseChannels, Tags: tags));
@@ -168,11 +171,23 @@ public sealed class BenchRunner
     }
 
     /// <summary>Tags: a first network learns the tags (classification head, negative tags); its class activation maps become pseudo-masks for the second.</summary>
-    private UNet TrainFromTags(IReadOnlyList<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
+    private UNet TrainFromTags(List<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
     {
-        using var classifier = Train(examples, new ObjectiveWeights(CrossEntropy: 0, Box: 0, Size: 0, Tag: 1, NegativeTag: benchCase.Weights.NegativeTag), set.Classes - 1, cancellationToken);
-        var pseudo = examples.Select(e => e with { Target = ClassActivationPseudoMask.Of(classifier, e) }).ToList();
+        using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), TagPseudoMaskStage.ClassifierWeights(benchCase.Weights.NegativeTag, benchCase.Weights.AbsentTagMaps), set.Classes - 1, cancellationToken);
+        var pseudo = TagPseudoMaskStage.Apply(classifier, examples, benchCase.GrowTolerance);
+        ShowPseudoMasks(benchCase, pseudo);
         return Train(pseudo, benchCase.Weights with { Tag = 0 }, 0, cancellationToken);
+    }
+
+    /// <summary>The examples come item after item, one per labelled slice: the first of each 2D item is its pseudo-mask.</summary>
+    private void ShowPseudoMasks(BenchCase benchCase, List<TrainingExample> pseudo)
+    {
+        if (PseudoMasksMade is null || train.Any(i => i.Grid.Nz != 1) || pseudo.Count != train.Count)
+        {
+            return;
+        }
+        PseudoMasksMade(benchCase, train.Zip(pseudo, (item, example) => new BenchPrediction(item,
+            example.Target.Select(t => t < 0 ? BenchPrediction.Unlabelled : (byte)t).ToArray(), false)).ToList());
     }
 
     private (double Dice, double Hd95) Score(UNet network)

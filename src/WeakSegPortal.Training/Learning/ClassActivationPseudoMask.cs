@@ -19,7 +19,8 @@ public static class ClassActivationPseudoMask
     public const double Foreground = 0.5;
     public const double Background = 0.15;
 
-    public static long[] Of(UNet classifier, TrainingExample example)
+    /// <param name="growTolerance">Where positive, each present class's pixels then grow into left-out neighbours of similar intensity (<see cref="SeededRegionGrowing"/>, on the example's own slice).</param>
+    public static long[] Of(UNet classifier, TrainingExample example, double growTolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(example);
@@ -32,7 +33,14 @@ public static class ClassActivationPseudoMask
         classifier.eval();
         using var input = tensor(example.Input, [1, example.Channels, example.Height, example.Width]);
         var maps = classifier.TagActivationMaps(input)[0]; // [tags, h, w]
-        return FromMaps(maps.data<float>().ToArray(), example.Tags, example.Width * example.Height);
+        var pixels = example.Width * example.Height;
+        var target = FromMaps(maps.data<float>().ToArray(), example.Tags, pixels);
+        if (growTolerance <= 0)
+        {
+            return target;
+        }
+        var present = Enumerable.Range(1, example.Tags.Length).Where(c => example.Tags[c - 1] == 1).ToList();
+        return SeededRegionGrowing.Grow(target, example.Input.AsSpan(example.Channels / 2 * pixels, pixels), example.Width, present, growTolerance);
     }
 
     /// <param name="maps">Raw class activation maps, tag after tag, <paramref name="pixels"/> values each (unused when no tag is present or one is unknown).</param>

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 namespace WeakSegPortal.Training.Learning;
 
 /// <summary>The training loss: marginal cross-entropy on labelled pixels plus the weighted weak terms that the batch has labels for.</summary>
+/// <remarks>The tag weight covers both tag terms: the image-level tag loss and every pixel of an absent tag's map (<see cref="AbsentTagMapLoss"/>).</remarks>
 public static class WeakObjective
 {
     public static Tensor Compute(UNetOutput output, TrainingBatch batch, ObjectiveWeights weights)
@@ -39,6 +40,10 @@ public static class WeakObjective
         if (weights.Tag > 0 && batch.HasTags && output.TagLogits is { } tagLogits)
         {
             total = total + weights.Tag * TagClassificationLoss.Compute(tagLogits, batch.Tags);
+            if (weights.AbsentTagMaps && output.TagMaps is { } maps)
+            {
+                total = total + weights.Tag * AbsentTagMapLoss.Compute(maps, batch.Tags);
+            }
         }
         if (weights.NegativeTag > 0)
         {

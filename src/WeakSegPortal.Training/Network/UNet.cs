@@ -53,7 +53,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
         return output.Logits;
     }
 
-    /// <summary>Logits, tag logits (where the net has a tag head) and the first level's features that the tag head reads, in one pass.</summary>
+    /// <summary>Logits, tag logits and maps (where the net has a tag head) and the first level's features that the tag head reads, in one pass.</summary>
     public UNetOutput Run(Tensor input, bool withTags = true)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -80,8 +80,9 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
             x = decode[step].forward(cat([upsampled, skips[skips.Count - 2 - step]], 1));
         }
         var logits = head.forward(x);
-        var tagLogits = withTags && tags is not null ? tags.forward(skips[0]) : null;
-        return new UNetOutput(logits.MoveToOuterDisposeScope(), tagLogits?.MoveToOuterDisposeScope(), skips[0].MoveToOuterDisposeScope());
+        var tagMaps = withTags && tags is not null ? tags.ActivationMaps(skips[0]) : null;
+        var tagLogits = tagMaps?.mean([2L, 3L]); // as TagHead.forward
+        return new UNetOutput(logits.MoveToOuterDisposeScope(), tagLogits?.MoveToOuterDisposeScope(), skips[0].MoveToOuterDisposeScope(), tagMaps?.MoveToOuterDisposeScope());
     }
 
     /// <summary>Class activation maps of the tags [batch, tags, height, width], at the input's resolution (the tag head reads the first level's features).</summary>

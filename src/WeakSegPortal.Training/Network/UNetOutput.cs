@@ -6,4 +6,5 @@ namespace WeakSegPortal.Training.Network;
 /// <param name="Logits">[batch, classes, height, width].</param>
 /// <param name="TagLogits">[batch, tags], or null without a tag head.</param>
 /// <param name="Features">The first level's features [batch, base channels, height, width] that the tag head reads (for class activation maps).</param>
-public sealed record UNetOutput(Tensor Logits, Tensor? TagLogits, Tensor Features);
+/// <param name="TagMaps">The tag head's class activation maps [batch, tags, height, width] whose spatial means are the tag logits; null without tag logits.</param>
+public sealed record UNetOutput(Tensor Logits, Tensor? TagLogits, Tensor Features, Tensor? TagMaps = null);

@@ -34,4 +34,38 @@ public class TagLossTests
         Assert.Equal(1.497866, loss.item<float>(), 5);
         Assert.Equal(0f, none.item<float>());
     }
+
+    [Fact]
+    public void Every_pixel_of_an_absent_tag_s_map_is_a_negative_instance_and_present_or_unknown_tags_add_nothing()
+    {
+        // Maps [2 images, 2 tags, 1×2 pixels]. Image 0: tag 1 (0, ln 3) absent, tag 2 (5, 5) present.
+        // Image 1: tag 1 (−9, −9) unknown, tag 2 (ln 3, 0) absent.
+        // softplus(0) = ln 2 = 0.693147, softplus(ln 3) = ln 4 = 1.386294: each absent map's mean is 1.039721; mean of the two 1.039721.
+        var ln3 = (float)Math.Log(3);
+        using var maps = TinyTensors.Of([0f, ln3, 5f, 5f, -9f, -9f, ln3, 0f], 2, 2, 1, 2);
+        using var targets = TinyTensors.Of([0f, 1f, TagClassificationLoss.Unknown, 0f], 2, 2);
+        using var noneAbsent = TinyTensors.Of([1f, 1f, TagClassificationLoss.Unknown, 1f], 2, 2);
+
+        using var loss = AbsentTagMapLoss.Compute(maps, targets);
+        using var none = AbsentTagMapLoss.Compute(maps, noneAbsent);
+
+        Assert.Equal(1.039721, loss.item<float>(), 5);
+        Assert.Equal(0f, none.item<float>());
+    }
+
+    [Fact]
+    public void An_absent_tag_s_map_costs_by_its_every_pixel_not_by_its_mean()
+    {
+        // Two maps with the same mean 0: (0, 0) costs ln 2 = 0.693147; (−4, 4) costs (softplus(−4) + softplus(4)) / 2 =
+        // (0.018150 + 4.018150) / 2 = 2.018150: a map that fires on part of the image pays for it.
+        using var flat = TinyTensors.Of([0f, 0f], 1, 1, 1, 2);
+        using var peaked = TinyTensors.Of([-4f, 4f], 1, 1, 1, 2);
+        using var absent = TinyTensors.Of([0f], 1, 1);
+
+        using var flatLoss = AbsentTagMapLoss.Compute(flat, absent);
+        using var peakedLoss = AbsentTagMapLoss.Compute(peaked, absent);
+
+        Assert.Equal(0.693147, flatLoss.item<float>(), 5);
+        Assert.Equal(2.018150, peakedLoss.item<float>(), 5);
+    }
 }

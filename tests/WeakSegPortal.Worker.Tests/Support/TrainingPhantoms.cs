@@ -26,7 +26,10 @@ public static class TrainingPhantoms
         Epochs = epochs, StepsPerEpoch = 45, BatchSize = 4, LearningRate = 3e-3, Seed = 7,
     };
 
-    public static async Task<TrainingDataset> ServeAsync(StandInPortal portal, int trainItems = 4, int validationItems = 2)
+    /// <param name="kinds">What the crowd gives the train items (scribbles and boxes unless said).</param>
+    /// <param name="absenceRate">Chance an organ is left out of an item (image tags say something only where some are).</param>
+    public static async Task<TrainingDataset> ServeAsync(StandInPortal portal, int trainItems = 4, int validationItems = 2,
+        WeakLabelKinds kinds = WeakLabelKinds.Scribbles | WeakLabelKinds.Boxes, double absenceRate = 0)
     {
         ArgumentNullException.ThrowIfNull(portal);
         var jobId = Guid.NewGuid();
@@ -35,11 +38,11 @@ public static class TrainingPhantoms
         var annotators = crowd.Annotators.Select(_ => Guid.NewGuid()).ToList();
         for (var n = 0; n < trainItems + validationItems; n++)
         {
-            var phantom = PhantomGenerator.Generate(PhantomOptions.MrLike(Side, Side, Slices), seed: 100 + n);
+            var phantom = PhantomGenerator.Generate(PhantomOptions.MrLike(Side, Side, Slices) with { AbsenceRate = absenceRate }, seed: 100 + n);
             var hash = await portal.ServeAsync(VolumeOf(phantom));
             if (n < trainItems)
             {
-                var labels = crowd.Annotate(phantom, WeakLabelKinds.Scribbles | WeakLabelKinds.Boxes, itemSeed: 1000 + n)
+                var labels = crowd.Annotate(phantom, kinds, itemSeed: 1000 + n)
                     .Select((a, k) => new AnnotatorWeakLabels(annotators[k], a.Annotator.Careless ? 0.4 : 0.9, a.Labels))
                     .ToList();
                 items.Add(new TrainingItem(Guid.NewGuid(), hash, "MR", TrainingItem.Train, null, labels, null));

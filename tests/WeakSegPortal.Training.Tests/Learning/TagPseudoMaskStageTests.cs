@@ -1,0 +1,53 @@
+using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Learning;
+using WeakSegPortal.Training.Losses;
+using WeakSegPortal.Training.Network;
+
+namespace WeakSegPortal.Training.Tests.Learning;
+
+public class TagPseudoMaskStageTests
+{
+    private const long Ignore = PartialCrossEntropy.Ignore;
+    private const float Unknown = TagClassificationLoss.Unknown;
+
+    private static TrainingExample Example(long[] target, float[] tags, IReadOnlyList<TrainingBox>? boxes = null) =>
+        new(new float[16], 1, 4, 4, target, [true, true, true], boxes ?? [], tags, []);
+
+    private static long[] Unlabelled() => Enumerable.Repeat(Ignore, 16).ToArray();
+
+    [Fact]
+    public void Only_an_example_with_a_known_tag_and_no_pixel_box_or_line_counts_as_tag_only()
+    {
+        var scribbled = Unlabelled();
+        scribbled[5] = 1;
+
+        Assert.True(TagPseudoMaskStage.HasOnlyTags(Example(Unlabelled(), [1, Unknown])));
+        Assert.False(TagPseudoMaskStage.HasOnlyTags(Example(Unlabelled(), [Unknown, Unknown])));
+        Assert.False(TagPseudoMaskStage.HasOnlyTags(Example(scribbled, [1, 0])));
+        Assert.False(TagPseudoMaskStage.HasOnlyTags(Example(Unlabelled(), [1, 0], [new TrainingBox(0, 1, 0, 0, 2, 2)])));
+        Assert.False(TagPseudoMaskStage.HasOnlyTags(Example(Unlabelled(), [1, 0]) with { Lines = [new TrainingLine(0, 1, true, 1, 0, 3)] }));
+    }
+
+    [Fact]
+    public void The_stage_replaces_only_tag_only_targets_and_an_image_tagged_all_absent_becomes_background()
+    {
+        // An untrained classifier is enough: all-absent needs no map, and an unknown tag leaves the image out whatever the maps.
+        using var classifier = new UNet(new UNetOptions(3, Depth: 1, BaseChannels: 2, Tags: 2));
+        var scribbled = Unlabelled();
+        scribbled[5] = 1;
+        var examples = new[]
+        {
+            Example(Unlabelled(), [0, 0]),
+            Example(Unlabelled(), [1, Unknown]),
+            Example(scribbled, [0, 0]),
+        };
+
+        var staged = TagPseudoMaskStage.Apply(classifier, examples);
+
+        Assert.Equal(Enumerable.Repeat(0L, 16), staged[0].Target);
+        Assert.Equal(Unlabelled(), staged[1].Target);
+        Assert.Same(examples[2], staged[2]);
+        // The classifier learns from every example with a known tag, scribbled or not; one with no known tag is left out.
+        Assert.Equal(3, TagPseudoMaskStage.ClassifierExamples([.. examples, Example(Unlabelled(), [Unknown, Unknown])]).Count);
+    }
+}
