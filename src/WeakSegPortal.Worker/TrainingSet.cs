@@ -86,7 +86,7 @@ public sealed class TrainingSet
         var slices = all.SelectMany(labels => labels.Scribbles.Select(s => s.Slice)
                 .Concat(labels.Points.Select(p => p.Slice))
                 .Concat(labels.Boxes.SelectMany(BoxVoxels.AxialSlices))
-                .Concat(labels.Masks.Select(m => m.Slice))
+                .Concat(labels.Masks.SelectMany(m => MaskAnswers.AxialSlices(m, networkGrid)))
                 .Concat(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value)))
             .Where(k => k >= 0 && k < volume.Nz)
             .Distinct()
@@ -103,14 +103,17 @@ public sealed class TrainingSet
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
         var pixels = new NetworkInput(volume, modality, config.ImageSide);
         var gold = NetworkLabels.From(classes.Known(reference), grid, pixels).Masks;
-        foreach (var slice in gold.Select(m => m.Slice).Distinct().Order())
+        var plane = new Grid(config.ImageSide, config.ImageSide, volume.Nz);
+        var answers = MaskAnswers.Of(gold, plane);
+        // Only an axial answer says what every pixel of a slice is; a coronal or sagittal one's row (column) on it counts
+        // when it crosses such a slice (later answers win), never a slice of its own.
+        foreach (var slice in answers.Where(a => a.Plane == SlicePlane.Axial).Select(a => a.Slice).Distinct().Order())
         {
             var truth = new byte[config.ImageSide * config.ImageSide];
-            var plane = new Grid(config.ImageSide, config.ImageSide, volume.Nz);
-            foreach (var mask in gold.Where(m => m.Slice == slice))
+            var answered = MaskAnswers.OnAxialSlice(answers, plane, slice);
+            for (var v = 0; v < truth.Length; v++)
             {
-                var offset = slice * plane.SliceSize;
-                mask.Visit(plane, index => truth[index - offset] = (byte)mask.ClassId);
+                truth[v] = (byte)Math.Max(0, answered[v]);
             }
 
             yield return new ValidationSlice(pixels.Channels(slice, config.NeighbourSlices), truth);

@@ -14,9 +14,9 @@ namespace WeakSegPortal.E2E;
 /// Issue 15, items 1 and 7: the workspace's coronal and sagittal views on a real multi-slice
 /// NIfTI volume with anisotropic voxels. A label drawn in the coronal view is stored as its
 /// axial equivalent in voxel index space (the server, the QA desk and the exports read it with no
-/// viewer state), shows in the axial view, and comes back after a reload. A box is stored on its
-/// plane; brush, eraser and polygon are refused on a reformat, saying why (a full mask is the whole
-/// answer for its axial slice).
+/// viewer state), shows in the axial view, and comes back after a reload. A box, a brush or eraser
+/// stroke, a polygon and an accepted suggestion are stored on their plane (a full mask is the whole
+/// answer for its own plane slice only) and traced on the other views.
 /// </summary>
 public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
@@ -223,7 +223,7 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
     }
 
     [Fact]
-    public async Task Boxes_drawn_on_coronal_and_sagittal_views_are_stored_on_their_plane_and_the_full_mask_tools_are_refused_there_before_and_after_a_reload()
+    public async Task Boxes_drawn_on_coronal_and_sagittal_views_are_stored_on_their_plane_and_traced_on_the_other_views_before_and_after_a_reload()
     {
         var annotator = await UserIdAsync(portal, ToolsUser);
         var draft = TestData.Draft(ToolsProject, annotatorsPerItem: 1);
@@ -234,12 +234,6 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         await using var _ = context;
         var errors = await page.CollectErrorsWithStacksAsync();
         Assert.Equal(item, await ItemIdAsync(page));
-
-        // Coronal slice j = 55: brush, eraser and polygon say why they stay axial, and nothing is drawn or stored.
-        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
-        await RefusedOnReformatAsync(page, "coronal", "tool-brush", 0, (20, 55, 5), (30, 55, 5));
-        await RefusedOnReformatAsync(page, "coronal", "tool-eraser", 0, (22, 55, 5), (28, 55, 5));
-        await RefusedOnReformatAsync(page, "coronal", "tool-polygon", 0, (49.55, 55, 2.55), (57.45, 55, 2.55), (57.45, 55, 6.45));
 
         // Sagittal slice i = 40: a box from (j 30.2, k 2.3) to (j 45.7, k 9.6), stored on its plane and shown there.
         await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
@@ -259,13 +253,16 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.InRange(box.MinY, 1.9, 2.7);
         Assert.InRange(box.MaxY, 9.2, 10.0);
 
-        // After a reload: the sagittal box comes back; the brush is still refused on a reformat; a coronal box is stored on its plane.
+        // After a reload: the sagittal box comes back, traced on axial slice 5 (k 2.3…9.6) as a line at column i = 40; a coronal box is stored on its plane.
         await page.ReloadAsync();
         await WaitForWorkspaceAsync(page);
         await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 1");
         await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
         await Assertions.Expect(page.Locator("[data-testid=viewport-sagittal] svg.svg-layer rect[data-id$='-rect']")).ToHaveCountAsync(1);
-        await RefusedOnReformatAsync(page, "sagittal", "tool-brush", 1, (40, 20, 11), (40, 28, 11));
+        await ShowAsync(page, (40, 55, 5), "Shift+A", "axial");
+        await Assertions.Expect(page.GetByTestId("trace-layer-axial")).ToHaveAttributeAsync("data-spans", "1");
+        await ShowAsync(page, (40, 55, 11), "Shift+A", "axial");
+        await Assertions.Expect(page.GetByTestId("trace-layer-axial")).ToHaveAttributeAsync("data-spans", "0");
         await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
         await page.GetByTestId("tool-box").ClickAsync();
         await DragAsync(page, "coronal", (60.3, 55, 1.4), (80.6, 55, 12.2));
@@ -287,12 +284,171 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         PageExtensions.AssertNoPageErrors(errors);
     }
 
-    /// <summary>A full-mask tool dragged on a reformat: the workspace says why it stays axial, and the label count stays <paramref name="expected"/>.</summary>
-    private static async Task RefusedOnReformatAsync(IPage page, string orientation, string tool, int expected, params (double I, double J, double K)[] path)
+    private const string MasksProject = "MPR: full masks on reformats";
+    private const string MasksUser = "ann3";
+
+    /// <summary>The live full-mask labels of the annotator on the item: brush strokes, polygons and masks.</summary>
+    private async Task<(List<BrushStroke> Strokes, List<Polygon> Polygons, List<SliceMask> Masks)> FullMasksAsync(Guid item)
     {
-        await page.GetByTestId(tool).ClickAsync();
-        await DragAsync(page, orientation, path);
-        await Assertions.Expect(page.Locator("[data-testid=workspace] [data-testid=message]")).ToContainTextAsync("whole answer for an axial slice");
-        await WaitForCountAsync(page, expected, $"{tool} on the {orientation} view stores nothing");
+        var live = await LiveLabelsAsync(item, MasksUser);
+        return ([.. live.OfType<BrushStrokePainted>().Select(b => b.Stroke)], [.. live.OfType<PolygonDrawn>().Select(p => p.Polygon)], [.. live.OfType<MaskPainted>().Select(m => m.Mask)]);
+    }
+
+    /// <summary>Suggest on a reformat: a box dragged there, the answer shown, Enter: one more label.</summary>
+    private static async Task SuggestAcceptAsync(IPage page, string orientation, int count, (double I, double J, double K) from, (double I, double J, double K) to)
+    {
+        await page.GetByTestId("tool-suggest").ClickAsync();
+        await DragAsync(page, orientation, from, to);
+        await page.WaitForFunctionAsync(
+            "o => { const s = window.__weakseg.suggestion(); return s.object && s.object.orientation === o && s.object.prompt.box && (s.shown || s.error) && !s.waiting; }",
+            orientation, new() { Timeout = 30_000 });
+        var state = await page.EvaluateAsync<string>("() => JSON.stringify(window.__weakseg.suggestion())");
+        Assert.True(await page.EvaluateAsync<int>("() => window.__weakseg.suggestion().voxels") > 0, $"a mask is shown on the {orientation} view: {state}");
+        await Assertions.Expect(page.GetByTestId($"suggest-layer-{orientation}")).Not.ToHaveAttributeAsync("data-voxels", "0");
+        await page.SnapshotAsync($"mpr-masks-suggest-{orientation}");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForCountAsync(page, count, $"the suggestion accepted on the {orientation} view");
+    }
+
+    private static Task<int> PlaneMaskAtAsync(IPage page, string plane, int slice, int x, int y) =>
+        page.EvaluateAsync<int>("([p, s, x, y]) => window.__weakseg.planeMaskAt(p, s, x, y)", new object[] { plane, slice, x, y });
+
+    private static void AssertNear(PlanePoint expected, PlanePoint actual, double tolerance = 0.4) =>
+        Assert.True(Math.Abs(expected.X - actual.X) <= tolerance && Math.Abs(expected.Y - actual.Y) <= tolerance, $"expected ≈ ({expected.X}, {expected.Y}), got ({actual.X}, {actual.Y})");
+
+    [Fact]
+    public async Task Brush_eraser_polygon_and_Suggest_on_coronal_and_sagittal_views_are_stored_on_their_plane_traced_on_the_other_views_and_kept_over_a_reload()
+    {
+        var annotator = await UserIdAsync(portal, MasksUser);
+        var draft = TestData.Draft(MasksProject, annotatorsPerItem: 1);
+        draft.AllowedKinds.UnionWith([AnnotationKind.Brush, AnnotationKind.Polygon, AnnotationKind.Mask]);
+        var project = await TestData.ProjectAsync(portal.Services, draft, new ProjectMember(annotator, ProjectRole.Annotator));
+        var item = await TestData.VolumeItemAsync(portal.Services, project, "nifti-ct-07-masks", NiftiVolume());
+        var (context, page) = await OpenWorkspaceAsync(portal, MasksUser, MasksProject);
+        await using var _ = context;
+        var errors = await page.CollectErrorsWithStacksAsync();
+        Assert.Equal(item, await ItemIdAsync(page));
+
+        // Coronal slice j = 55: a brush stroke (width 3) along k = 5 from i = 20 to 34, an eraser stroke over i = 26…28,
+        // a traced polygon (i 50…58, k 3…7), and a suggestion from a box (i 30…66, k 2…9: the k range is not symmetric, so flipped rows would show).
+        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
+        await page.GetByTestId("tool-brush").ClickAsync();
+        await page.GetByTestId("scribble-width").FillAsync("3");
+        await DragAsync(page, "coronal", (20, 55, 5), (34, 55, 5));
+        await WaitForCountAsync(page, 1, "the coronal brush stroke is one label");
+        await page.GetByTestId("tool-eraser").ClickAsync();
+        await DragAsync(page, "coronal", (26, 55, 5), (28, 55, 5));
+        await WaitForCountAsync(page, 2, "the coronal eraser stroke is one label");
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await DragAsync(page, "coronal", (50, 55, 3), (58, 55, 3), (58, 55, 7), (50, 55, 7), (50, 55, 3.3));
+        await WaitForCountAsync(page, 3, "the coronal polygon is one label");
+        // What the page composes on coronal slice 55 (x = i, y = k): the stroke, the erased gap, the polygon.
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "coronal", 55, 22, 5));
+        Assert.Equal(0, await PlaneMaskAtAsync(page, "coronal", 55, 27, 5));
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "coronal", 55, 54, 5));
+        Assert.Equal(0, await PlaneMaskAtAsync(page, "coronal", 55, 54, 9));
+        Assert.Empty(await page.EvaluateAsync<Dictionary<string, int>>("() => window.__weakseg.maskCounts(5)"));
+        await SuggestAcceptAsync(page, "coronal", 4, (30, 55, 2), (66, 55, 9));
+        await page.SnapshotAsync("mpr-masks-coronal");
+
+        // Sagittal slice i = 40: a brush stroke along k = 10 from j = 20 to 32, a polygon (j 60…70, k 2…6), and a suggestion (j 25…75, k 3…11).
+        await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
+        await page.GetByTestId("tool-brush").ClickAsync();
+        await DragAsync(page, "sagittal", (40, 20, 10), (40, 32, 10));
+        await WaitForCountAsync(page, 5, "the sagittal brush stroke is one label");
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await DragAsync(page, "sagittal", (40, 60, 2), (40, 70, 2), (40, 70, 6), (40, 60, 6), (40, 60, 2.3));
+        await WaitForCountAsync(page, 6, "the sagittal polygon is one label");
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "sagittal", 40, 25, 10));
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "sagittal", 40, 65, 4));
+        await SuggestAcceptAsync(page, "sagittal", 7, (40, 25, 3), (40, 75, 11));
+
+        // The coronal paint is traced on axial slice 5 (row j = 55) and on the sagittal view (column j = 55).
+        await Assertions.Expect(page.GetByTestId("trace-layer-sagittal")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await ShowAsync(page, (40, 55, 5), "Shift+M", "1x3");
+        await Assertions.Expect(page.GetByTestId("trace-layer-axial")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await page.SnapshotAsync("mpr-masks-1x3");
+        await WaitForSavedAsync(page);
+
+        // Stored on their planes, in the plane's voxel coordinates (x across, y = k).
+        var (strokes, polygons, masks) = await FullMasksAsync(item);
+        Assert.Equal(3, strokes.Count);
+        var brush = Assert.Single(strokes, b => b is { Plane: SlicePlane.Coronal, Erase: false });
+        Assert.Equal((55, 3.0, 1), (brush.Slice, brush.Width, brush.ClassId));
+        AssertNear(new PlanePoint(20, 5), brush.Points[0]);
+        AssertNear(new PlanePoint(34, 5), brush.Points[^1]);
+        var eraser = Assert.Single(strokes, b => b.Erase);
+        Assert.Equal((SlicePlane.Coronal, 55), (eraser.Plane, eraser.Slice));
+        AssertNear(new PlanePoint(26, 5), eraser.Points[0]);
+        AssertNear(new PlanePoint(28, 5), eraser.Points[^1]);
+        var sagBrush = Assert.Single(strokes, b => b.Plane == SlicePlane.Sagittal);
+        Assert.Equal(40, sagBrush.Slice);
+        AssertNear(new PlanePoint(20, 10), sagBrush.Points[0]);
+        AssertNear(new PlanePoint(32, 10), sagBrush.Points[^1]);
+        Assert.Equal(2, polygons.Count);
+        var corPolygon = Assert.Single(polygons, p => p.Plane == SlicePlane.Coronal);
+        Assert.Equal(55, corPolygon.Slice);
+        Assert.InRange(corPolygon.Points.Min(p => p.X), 49.6, 50.4);
+        Assert.InRange(corPolygon.Points.Max(p => p.X), 57.6, 58.4);
+        Assert.InRange(corPolygon.Points.Min(p => p.Y), 2.6, 3.4);
+        Assert.InRange(corPolygon.Points.Max(p => p.Y), 6.6, 7.4);
+        var sagPolygon = Assert.Single(polygons, p => p.Plane == SlicePlane.Sagittal);
+        Assert.Equal(40, sagPolygon.Slice);
+        Assert.InRange(sagPolygon.Points.Min(p => p.X), 59.6, 60.4);
+        Assert.InRange(sagPolygon.Points.Max(p => p.Y), 5.6, 6.4);
+        Assert.Equal(2, masks.Count);
+        AssertMaskInside(Assert.Single(masks, m => m.Plane == SlicePlane.Coronal), 55, 96, 16, (30, 66), (2, 9));
+        AssertMaskInside(Assert.Single(masks, m => m.Plane == SlicePlane.Sagittal), 40, 96, 16, (25, 75), (3, 11));
+        Assert.Equal(7, (await LiveLabelsAsync(item, MasksUser)).Count);
+
+        // After a reload: everything comes back on its plane; a click with the brush (a stroke Cornerstone would drop) and
+        // one more eraser stroke on coronal slice 55 are stored there too.
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().length === 7");
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "coronal", 55, 22, 5));
+        Assert.Equal(0, await PlaneMaskAtAsync(page, "coronal", 55, 27, 5));
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "sagittal", 40, 65, 4));
+        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
+        await Assertions.Expect(page.GetByTestId("trace-layer-coronal")).Not.ToHaveAttributeAsync("data-spans", "0");
+        await page.GetByTestId("tool-brush").ClickAsync();
+        var (bx, by) = await VoxelAsync(page, "coronal", 80, 55, 12);
+        await page.Mouse.ClickAsync(bx, by);
+        await WaitForCountAsync(page, 8, "a click with the brush is a dot");
+        await page.GetByTestId("tool-eraser").ClickAsync();
+        await DragAsync(page, "coronal", (31, 55, 5), (33, 55, 5));
+        await WaitForCountAsync(page, 9, "the eraser after the reload");
+        Assert.Equal(0, await PlaneMaskAtAsync(page, "coronal", 55, 32, 5));
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "coronal", 55, 80, 12));
+        await WaitForSavedAsync(page);
+        await page.SnapshotAsync("mpr-masks-after-reload");
+
+        strokes = (await FullMasksAsync(item)).Strokes;
+        Assert.Equal(5, strokes.Count);
+        var dot = Assert.Single(strokes, b => !b.Erase && b.Plane == SlicePlane.Coronal && b.Points[0].Y > 11);
+        Assert.All(dot.Points, p => AssertNear(new PlanePoint(80, 12), p));
+        Assert.Equal(2, strokes.Count(b => b.Erase && b.Plane == SlicePlane.Coronal && b.Slice == 55));
+        Assert.Equal(9, (await LiveLabelsAsync(item, MasksUser)).Count);
+        PageExtensions.AssertNoPageErrors(errors);
+    }
+
+    /// <summary>A mask stored on a plane: that plane's size, and every set voxel within the prompt box (x across, y = k ascending).</summary>
+    private static void AssertMaskInside(SliceMask mask, int slice, int width, int height, (int Lo, int Hi) x, (int Lo, int Hi) y)
+    {
+        Assert.Equal((slice, width, height), (mask.Slice, mask.Width, mask.Height));
+        var (at, set) = (0, 0);
+        for (var r = 0; r < mask.Counts.Count; r++)
+        {
+            if (r % 2 == 1)
+            {
+                for (var v = at; v < at + mask.Counts[r]; v++, set++)
+                {
+                    Assert.InRange(v % width, x.Lo, x.Hi);
+                    Assert.InRange(v / width, y.Lo, y.Hi);
+                }
+            }
+            at += mask.Counts[r];
+        }
+        Assert.True(set > 0, "the mask paints something");
     }
 }

@@ -142,7 +142,7 @@ export function createSuggestTool({ stage, vpEl, viewer, geometry, dims, schema 
       if (points.length >= 2) send(session.addScribble(k, c, { points, width: 3, classId: 0 }));
       return;
     }
-    const box = boxOf(p.index, indexAt(e));
+    const box = boxOf(p.index, indexAt(e, p.o));
     if (box.x1 - box.x0 < 1 || box.y1 - box.y0 < 1) { say('The box is smaller than one voxel.'); return; }
     send(session.addBox(k, c, box));
   };

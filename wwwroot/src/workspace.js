@@ -734,6 +734,14 @@ export async function mount(element, options) {
     },
     /** Whether voxel (i, j) of slice k shows paint, and of which class (0: none). */
     maskAt: (i, j, k) => masks.labelsAt(k ?? viewer.slice)?.[j * item.nx + i] ?? 0,
+    /** Class shown at (x, y) of slice s of a reformat plane's composed full masks (x across, y = k; 0: none). */
+    planeMaskAt: (plane, s, x, y) => mpr.planeMapAt(plane, s)?.[y * (plane === 'coronal' ? item.nx : item.ny) + x] ?? 0,
+    /** Painted voxels of slice s of a reformat plane's composed full masks: { classId: voxels }. */
+    planeMaskCounts: (plane, s) => {
+      const out = {};
+      for (const c of mpr.planeMapAt(plane, s) ?? []) if (c) out[c] = (out[c] ?? 0) + 1;
+      return out;
+    },
     /** The suggestion tool: { object, shown, error, waiting, voxels, ready, engine, provider }. */
     suggestion: () => suggest.debug(),
     /** Propagation / interpolation: { proposals: { origin, running, error, stops, all: [{ slice, kind, state, source }] }, voxels }. */

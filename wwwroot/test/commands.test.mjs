@@ -106,3 +106,24 @@ test('A label read back from a suggestion keeps its provenance; a manual one car
 test('A delete carries class 0: the protocol\'s classId is a number', () => {
   assert.equal(deleteCommand({ itemId: 'i', annotationId: 'a' }).classId, 0);
 });
+
+test('A brush, eraser or polygon stored on a coronal or sagittal plane goes back to world points on that plane, and a move there keeps its plane', () => {
+  const small = { nx: 64, ny: 48, nz: 20 };
+  const cases = [
+    { kind: 'brush', plane: 'coronal', slice: 30, brush: { points: [[4, 2], [20.5, 9.25]], width: 3, erase: false }, tool: 'WeakBrush' },
+    { kind: 'brush', plane: 'sagittal', slice: 12, brush: { points: [[5, 1], [40, 18]], width: 2, erase: true }, tool: 'WeakEraser' },
+    { kind: 'polygon', plane: 'sagittal', slice: 7, polygon: { points: [[3, 2], [30, 2], [30, 15]] }, tool: 'WeakPolygon' },
+  ];
+  for (const { tool, ...stored } of cases) {
+    const command = { commandId: 'c', itemId: 'i', classId: 1, ...stored };
+    const back = commandToWorld(command, oblique);
+    assert.equal(back.plane, stored.plane);
+    // Every point lies on the plane's slice: j (coronal) or i (sagittal).
+    for (const p of back.points) assert.ok(Math.abs(oblique.worldToIndex(p)[stored.plane === 'coronal' ? 1 : 0] - stored.slice) < 1e-6);
+    const ann = { metadata: { toolName: tool }, data: { handles: { points: [] }, contour: { closed: stored.kind === 'polygon', polyline: back.points } } };
+    const moved = annotationToCommand(ann, ctx({ geometry: oblique, dims: small, classId: 1, plane: stored.plane, width: stored.brush?.width }));
+    assert.equal(moved.plane, stored.plane);
+    assert.equal(moved.slice, stored.slice);
+    assert.deepEqual(moved[stored.kind], stored[stored.kind]);
+  }
+});

@@ -12,7 +12,7 @@ public static class ExchangeLabels
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(world);
         var slice = a.Slice ?? 0;
-        var plane = a.Box?.Plane ?? SlicePlane.Axial;
+        var plane = a.Box?.Plane ?? a.MaskShape?.Plane ?? SlicePlane.Axial;
         double[][] voxel = a switch
         {
             { Box: { } b } => [[b.X0, b.Y0], [b.X1, b.Y1]],

@@ -23,7 +23,7 @@ public sealed record SliceConsensus(Grid Grid, IReadOnlyDictionary<int, bool[]> 
         {
             return new SliceConsensus(grid, consensus, disagreement);
         }
-        var onSlice = annotators.Select(a => LabelledSlices.OnSlice(a, slice)).ToList();
+        var onSlice = annotators.Select(a => LabelledSlices.OnSlice(a, slice, volume)).ToList();
         foreach (var classId in classIds)
         {
             var vote = MajorityVote.Compute([.. onSlice.Select(a => WeakLabelRasterizer.Rasterize(a, classId, grid))]);

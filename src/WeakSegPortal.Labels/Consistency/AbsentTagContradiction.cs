@@ -11,7 +11,7 @@ public sealed class AbsentTagContradiction : IConsistencyRule
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(className);
-        var drawn = DrawnSlices.Of(labels);
+        var drawn = DrawnSlices.Of(labels, grid);
         foreach (var tag in labels.Tags.Where(t => !t.Present))
         {
             if (!drawn.TryGetValue(tag.ClassId, out var slices))

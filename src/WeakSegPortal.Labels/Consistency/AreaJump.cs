@@ -6,7 +6,8 @@ namespace WeakSegPortal.Core.Consistency;
 /// A structure whose area changes between neighbouring slices by more than <see cref="ConsistencyOptions.AreaJumpRatio"/>.
 /// Masks are compared with masks (painted area after erasing) and boxes with boxes (summed box area), so a slice with
 /// a box and its neighbour with a mask are not compared. Areas under <see cref="ConsistencyOptions.MinAreaVoxels"/> are
-/// not judged. Boxes on a coronal or sagittal plane are compared with boxes on the neighbouring slice of that plane.
+/// not judged. Boxes and masks on a coronal or sagittal plane are compared with boxes (masks) on the neighbouring slice of
+/// that plane; the finding names the axial slices they cross (a mask: the slices its paint lies on).
 /// </summary>
 public sealed class AreaJump : IConsistencyRule
 {
@@ -19,7 +20,7 @@ public sealed class AreaJump : IConsistencyRule
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(className);
         var voxelMm2 = grid.SpacingX * grid.SpacingY;
-        foreach (var finding in ReformatBoxJumps(labels, grid, options, className))
+        foreach (var finding in ReformatBoxJumps(labels, grid, options, className).Concat(ReformatMaskJumps(labels, grid, options, className)))
         {
             yield return finding;
         }
@@ -71,20 +72,37 @@ public sealed class AreaJump : IConsistencyRule
         }
     }
 
-    private static Dictionary<(int ClassId, int Slice), double> MaskAreas(WeakLabels labels, Grid grid)
+    /// <summary>Painted area after erasing per class and axial slice (<see cref="MaskAnswers"/>).</summary>
+    private static Dictionary<(int ClassId, int Slice), double> MaskAreas(WeakLabels labels, Grid grid) =>
+        MaskAnswers.Of(labels.Masks, grid).Where(a => a.Plane == SlicePlane.Axial)
+            .SelectMany(a => a.Paint.Select(p => (Key: (p.ClassId, a.Slice), Area: (double)p.Pixels.Count(set => set))))
+            .ToDictionary(p => p.Key, p => p.Area);
+
+    /// <summary>Coronal masks compared with coronal masks on the neighbouring coronal slice (sagittal likewise), painted area after erasing.</summary>
+    private static IEnumerable<ConsistencyFinding> ReformatMaskJumps(WeakLabels labels, Grid grid, ConsistencyOptions options, Func<int, string> className)
     {
-        var painted = new Dictionary<(int ClassId, int Slice), HashSet<int>>();
-        foreach (var mask in labels.Masks)
+        var painted = MaskAnswers.Of(labels.Masks, grid).Where(a => a.Plane != SlicePlane.Axial)
+            .SelectMany(a => a.Paint.Select(p => (a.Plane, p.ClassId, a.Slice, p.Pixels)))
+            .ToDictionary(p => (p.Plane, p.ClassId, p.Slice), p => p.Pixels);
+        foreach (var ((plane, classId, slice), pixels) in painted.OrderBy(p => p.Key.ClassId).ThenBy(p => p.Key.Plane).ThenBy(p => p.Key.Slice))
         {
-            var key = (mask.ClassId, mask.Slice);
-            if (!painted.TryGetValue(key, out var voxels))
+            if (!painted.TryGetValue((plane, classId, slice + 1), out var nextPixels))
             {
-                painted[key] = voxels = [];
+                continue;
             }
-
-            mask.Visit(grid, mask.Erases ? i => voxels.Remove(i) : i => voxels.Add(i));
+            var (area, next) = ((double)pixels.Count(set => set), (double)nextPixels.Count(set => set));
+            if (Math.Min(area, next) < options.MinAreaVoxels || Math.Max(area, next) <= options.AreaJumpRatio * Math.Min(area, next))
+            {
+                continue;
+            }
+            var width = PlaneVoxels.Of(grid, plane).Nx;
+            var axial = pixels.Select((set, p) => (set, p)).Concat(nextPixels.Select((set, p) => (set, p)))
+                .Where(x => x.set).Select(x => x.p / width).Distinct().Order().ToList();
+            var voxelMm2 = (plane == SlicePlane.Coronal ? grid.SpacingX : grid.SpacingY) * grid.SpacingZ;
+            var name = plane.ToString().ToLowerInvariant();
+            var axis = plane == SlicePlane.Coronal ? "j" : "i";
+            yield return new ConsistencyFinding("area-jump", classId, axial,
+                $"{className(classId)}'s {name} mask area jumps from {area * voxelMm2:0.#} mm² on {name} slice {axis}={slice} to {next * voxelMm2:0.#} mm² on {axis}={slice + 1} (more than {options.AreaJumpRatio:0.##}×): check both {name} slices.");
         }
-
-        return painted.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => (double)p.Value.Count);
     }
 }

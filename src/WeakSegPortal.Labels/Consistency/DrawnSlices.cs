@@ -2,10 +2,13 @@ using WeakSegPortal.Core.Labels;
 
 namespace WeakSegPortal.Core.Consistency;
 
-/// <summary>The axial slices on which each class has a positive label (box, scribble, positive point, painted mask); a coronal or sagittal box is on every axial slice it crosses.</summary>
+/// <summary>
+/// The axial slices on which each class has a positive label (box, scribble, positive point, painted mask); a coronal or
+/// sagittal box is on every axial slice it crosses, a coronal or sagittal mask on the axial slices its paint lies on.
+/// </summary>
 internal static class DrawnSlices
 {
-    public static Dictionary<int, HashSet<int>> Of(WeakLabels labels)
+    public static Dictionary<int, HashSet<int>> Of(WeakLabels labels, Grid grid)
     {
         var drawn = new Dictionary<int, HashSet<int>>();
         void Add(int classId, int slice)
@@ -46,7 +49,10 @@ internal static class DrawnSlices
 
         foreach (var mask in labels.Masks.Where(m => !m.Erases))
         {
-            Add(mask.ClassId, mask.Slice);
+            foreach (var k in MaskAnswers.AxialSlices(mask, grid))
+            {
+                Add(mask.ClassId, k);
+            }
         }
 
         return drawn;

@@ -4,7 +4,8 @@ namespace WeakSegPortal.Core.Labels;
 /// One label of the exchange file. <see cref="Voxel"/> holds its points in voxel index space, [x, y] on <see cref="Slice"/>
 /// (a box: its two corners; a point: one; a scribble, polygon or brush stroke: its polyline); <see cref="World"/> the same
 /// points as [x, y, z] in LPS mm. Voxel coordinates are what is read back; world coordinates are for other tools.
-/// A box drawn on a coronal or sagittal plane names it in <see cref="Plane"/>; its slice and corners are that plane's.
+/// A box, polygon, brush stroke or mask drawn on a coronal or sagittal plane names it in <see cref="Plane"/>; its slice and
+/// points (a mask's width × height and rows) are that plane's.
 /// </summary>
 public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
 {
@@ -33,7 +34,10 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
     /// <summary>A tag's answer: present or absent.</summary>
     public bool? Present { get; init; }
     public ExchangeMask? MaskCode { get; init; }
-    /// <summary>A box's plane: absent (axial: slice = k, voxel [i, j]), "coronal" (slice = j, voxel [i, k]) or "sagittal" (slice = i, voxel [j, k]).</summary>
+    /// <summary>
+    /// A box's, polygon's, brush stroke's or mask's plane: absent (axial: slice = k, voxel [i, j]), "coronal" (slice = j, voxel
+    /// [i, k]; a mask nx × nz) or "sagittal" (slice = i, voxel [j, k]; a mask ny × nz).
+    /// </summary>
     public string? Plane { get; init; }
 
     public Box2D? ToBox() => Kind == Box
@@ -46,12 +50,12 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
 
     public Tag? ToTag() => Kind == Tag ? new Tag(ClassId, Present ?? true, Slice) : null;
 
-    public Polygon? ToPolygon() => Kind == Polygon ? new Polygon(Line(), OnSlice(), ClassId) : null;
+    public Polygon? ToPolygon() => Kind == Polygon ? new Polygon(Line(), OnSlice(), ClassId, OnPlane()) : null;
 
-    public BrushStroke? ToBrush() => Kind == Brush ? new BrushStroke(Line(), Width ?? 1, OnSlice(), ClassId, Erase ?? false) : null;
+    public BrushStroke? ToBrush() => Kind == Brush ? new BrushStroke(Line(), Width ?? 1, OnSlice(), ClassId, Erase ?? false, OnPlane()) : null;
 
     public SliceMask? ToMask() => Kind == Mask
-        ? MaskCode is { } m ? new SliceMask(m.Width, m.Height, m.Counts, OnSlice(), ClassId) : throw Invalid("a mask label needs its maskCode")
+        ? MaskCode is { } m ? new SliceMask(m.Width, m.Height, m.Counts, OnSlice(), ClassId, OnPlane()) : throw Invalid("a mask label needs its maskCode")
         : null;
 
     /// <summary>A label set as the maths reads it; full masks (polygons, masks, brush strokes) keep their order.</summary>
@@ -74,12 +78,12 @@ public sealed record ExchangeLabel(string Kind, int ClassId, int? Slice)
         };
     }
 
-    /// <summary>Throws unless <see cref="Plane"/> is absent or axial, or the label is a box on a known plane.</summary>
+    /// <summary>Throws unless <see cref="Plane"/> is absent or axial, or the label is a box, polygon, brush stroke or mask on a known plane.</summary>
     public void CheckPlane()
     {
-        if (Kind != Box && Plane is not (null or SlicePlaneNames.Axial))
+        if (Kind is not (Box or Polygon or Brush or Mask) && Plane is not (null or SlicePlaneNames.Axial))
         {
-            throw Invalid($"only boxes are stored on a coronal or sagittal plane, not a {Kind} on \"{Plane}\"");
+            throw Invalid($"only boxes, polygons, brush strokes and masks are stored on a coronal or sagittal plane, not a {Kind} on \"{Plane}\"");
         }
         _ = OnPlane();
     }

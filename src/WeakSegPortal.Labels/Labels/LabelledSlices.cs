@@ -6,6 +6,8 @@ namespace WeakSegPortal.Core.Labels;
 /// moved onto a compact grid whose slice k is the k-th labelled slice of the volume; item-wide tags stay
 /// item-wide. Agreement on a slice nobody labelled is "no evidence", so nothing is lost by leaving it out.
 /// A coronal or sagittal box labels every axial slice it crosses; its k range moves with them (<see cref="BoxVoxels.MoveSlices"/>).
+/// A coronal or sagittal full mask labels the axial slices its strokes lie on; its plane slice keeps the rows of the kept
+/// slices (<see cref="MaskAnswers.MoveSlices"/>), so on a kept slice it reads as on the volume.
 /// </summary>
 public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList<WeakLabels> Labels)
 {
@@ -20,7 +22,7 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
             slices.UnionWith(labels.Scribbles.Select(s => s.Slice));
             slices.UnionWith(labels.Points.Select(p => p.Slice));
             slices.UnionWith(labels.Tags.Where(t => t.Slice is not null).Select(t => t.Slice!.Value));
-            slices.UnionWith(labels.Masks.Select(m => m.Slice));
+            slices.UnionWith(labels.Masks.SelectMany(m => MaskAnswers.AxialSlices(m, volume)));
         }
         slices.RemoveWhere(k => k < 0 || k >= volume.Nz);
         if (slices.Count == 0)
@@ -30,31 +32,26 @@ public sealed record LabelledSlices(Grid Grid, int[] VolumeSlices, IReadOnlyList
         var volumeSlices = slices.ToArray();
         var compact = volumeSlices.Select((k, index) => (k, index)).ToDictionary(p => p.k, p => p.index);
         var grid = new Grid(volume.Nx, volume.Ny, volumeSlices.Length, volume.SpacingX, volume.SpacingY, volume.SpacingZ);
-        return new LabelledSlices(grid, volumeSlices, [.. annotators.Select(a => Remap(a, compact))]);
+        return new LabelledSlices(grid, volumeSlices, [.. annotators.Select(a => Remap(a, volume, compact))]);
     }
 
-    /// <summary>One slice of the volume as a planar image: the labels on it plus item-wide tags.</summary>
-    public static WeakLabels OnSlice(WeakLabels labels, int slice)
+    /// <summary>
+    /// One slice of the volume as a planar image: the labels on it plus item-wide tags. A coronal (sagittal) full mask gives
+    /// its row (column) on the slice when its paint is left on that row; a plane slice painted only on other rows drops out.
+    /// </summary>
+    public static WeakLabels OnSlice(WeakLabels labels, int slice, Grid volume)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return Remap(labels, new Dictionary<int, int> { [slice] = 0 });
+        return Remap(labels, volume, new Dictionary<int, int> { [slice] = 0 });
     }
 
-    private static WeakLabels Remap(WeakLabels labels, Dictionary<int, int> compact) => new()
+    private static WeakLabels Remap(WeakLabels labels, Grid volume, Dictionary<int, int> compact) => new()
     {
         Boxes = [.. labels.Boxes.Select(b => BoxVoxels.MoveSlices(b, compact)).OfType<Box2D>()],
         Scribbles = [.. labels.Scribbles.Where(s => compact.ContainsKey(s.Slice)).Select(s => s with { Slice = compact[s.Slice] })],
         Points = [.. labels.Points.Where(p => compact.ContainsKey(p.Slice)).Select(p => p with { Slice = compact[p.Slice] })],
         Tags = [.. labels.Tags.Where(t => t.Slice is null || compact.ContainsKey(t.Slice.Value))
             .Select(t => t.Slice is { } k ? t with { Slice = compact[k] } : t)],
-        Masks = [.. labels.Masks.Where(m => compact.ContainsKey(m.Slice)).Select(m => MoveMask(m, compact[m.Slice]))],
-    };
-
-    private static IMaskShape MoveMask(IMaskShape mask, int slice) => mask switch
-    {
-        Polygon polygon => polygon with { Slice = slice },
-        BrushStroke stroke => stroke with { Slice = slice },
-        SliceMask painted => painted with { Slice = slice },
-        _ => throw new NotSupportedException($"Unknown mask shape {mask.GetType().Name}."),
+        Masks = MaskAnswers.MoveSlices(labels.Masks, volume, compact),
     };
 }

@@ -79,4 +79,59 @@ public static class PlaneVoxels
             }
         }
     }
+
+    /// <summary>Where volume voxel <paramref name="index"/> lies on its slice of the plane: (x, y) as y · width + x.</summary>
+    public static int OnPlaneSlice(Grid volume, SlicePlane plane, int index)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        var i = index % volume.Nx;
+        var j = index / volume.Nx % volume.Ny;
+        var k = index / volume.SliceSize;
+        return plane switch
+        {
+            SlicePlane.Coronal => (k * volume.Nx) + i,
+            SlicePlane.Sagittal => (k * volume.Ny) + j,
+            _ => (j * volume.Nx) + i,
+        };
+    }
+
+    /// <summary>
+    /// The trace of plane slice <paramref name="slice"/> on axial slice <paramref name="k"/>: calls <paramref name="visit"/> with
+    /// (pixel of the axial slice as j · nx + i, pixel of the plane slice as y · width + x) for each voxel they share — the whole
+    /// slice for axial slice k itself, row j for coronal slice j, column i for sagittal slice i; nothing for another axial slice.
+    /// </summary>
+    public static void VisitAxialTrace(Grid volume, SlicePlane plane, int slice, int k, Action<int, int> visit)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(visit);
+        var grid = Of(volume, plane);
+        if (slice < 0 || slice >= grid.Nz || k < 0 || k >= volume.Nz)
+        {
+            return;
+        }
+        switch (plane)
+        {
+            case SlicePlane.Coronal:
+                for (var i = 0; i < volume.Nx; i++)
+                {
+                    visit((slice * volume.Nx) + i, (k * volume.Nx) + i);
+                }
+                break;
+            case SlicePlane.Sagittal:
+                for (var j = 0; j < volume.Ny; j++)
+                {
+                    visit((j * volume.Nx) + slice, (k * volume.Ny) + j);
+                }
+                break;
+            default:
+                if (slice == k)
+                {
+                    for (var p = 0; p < volume.SliceSize; p++)
+                    {
+                        visit(p, p);
+                    }
+                }
+                break;
+        }
+    }
 }

@@ -11,11 +11,14 @@ namespace WeakSegPortal.Core.Labels;
 /// 3. scribbles: Positive for their own class, Negative for any other class (classes are exclusive);
 /// 4. points: a positive click is Positive for its class and Negative for others, a negative click
 ///    Negative for its class.
-/// 5. full masks (polygons, accepted masks and brush strokes): on each slice the annotator's paint of a
-///    class is the union of its polygons, masks and painting strokes, in order, less what later erasing strokes of that
-///    class removed. On a slice where paint of the class remains, the paint is Positive and every
-///    other voxel of the slice Negative (a full mask is the whole answer for that slice); paint of
-///    another class is Negative (classes are exclusive). A slice whose paint was all erased says nothing.
+/// 5. full masks (polygons, accepted masks and brush strokes), on the plane slice each was drawn on (axial k, coronal j or
+///    sagittal i; <see cref="MaskAnswers"/>): on each plane slice the annotator's paint of a class is the union of its
+///    polygons, masks and painting strokes there, in order, less what later erasing strokes of that class on that plane
+///    slice removed. On a plane slice where paint of the class remains, the paint is Positive and every other voxel of
+///    that plane slice Negative (a full mask is the whole answer for its plane slice, and says nothing about the rest of
+///    the axial slices a coronal or sagittal one crosses); paint of another class is Negative (classes are exclusive; on
+///    one plane slice the class's own paint wins). A plane slice whose paint was all erased says nothing. Where plane
+///    slices meet (axial slice k and coronal slice j share row j of slice k), the one edited later wins.
 /// Within a step, later geometry wins.
 /// </remarks>
 public static class WeakLabelRasterizer
@@ -49,25 +52,21 @@ public static class WeakLabelRasterizer
         return states;
     }
 
-    /// <summary>The voxels painted with a class after all edits, per slice; null when the labels hold no full mask of it.</summary>
+    /// <summary>
+    /// The voxels the full masks give a class after all edits (<see cref="MaskAnswers"/>): on each plane slice with paint, in
+    /// the order of their latest edits, the class's paint there (its unpainted voxels cleared when the slice has paint of the
+    /// class, the paint of other classes cleared otherwise); null when the labels hold no full mask of it.
+    /// </summary>
     public static bool[]? Painted(IReadOnlyList<IMaskShape> masks, int classId, Grid grid)
     {
         ArgumentNullException.ThrowIfNull(masks);
         ArgumentNullException.ThrowIfNull(grid);
-        bool[]? painted = null;
-        foreach (var shape in masks)
+        if (!masks.Any(m => m.ClassId == classId && m.Slice >= 0 && m.Slice < PlaneVoxels.Of(grid, m.Plane).Nz))
         {
-            if (shape.ClassId != classId || shape.Slice < 0 || shape.Slice >= grid.Nz)
-            {
-                continue;
-            }
-
-            painted ??= new bool[grid.Count];
-            var value = !shape.Erases;
-            var target = painted;
-            shape.Visit(grid, index => target[index] = value);
+            return null;
         }
-
+        var painted = new bool[grid.Count];
+        Answer(MaskAnswers.Of(masks, grid), classId, grid, (v, positive) => painted[v] = positive);
         return painted;
     }
 
@@ -77,38 +76,35 @@ public static class WeakLabelRasterizer
         {
             return;
         }
+        Answer(MaskAnswers.Of(masks, grid), classId, grid,
+            (v, positive) => states[v] = (byte)(positive ? LabelState.Positive : LabelState.Negative));
+    }
 
-        foreach (var other in masks.Select(m => m.ClassId).Where(c => c != classId).Distinct())
+    /// <summary>
+    /// Calls <paramref name="say"/> (voxel, positive) for what each answer says of a class, later answers after earlier ones:
+    /// with paint of the class, every voxel of its plane slice (painted: positive); without, the voxels other classes
+    /// painted there (negative). Within one plane slice the class's own paint wins over another class's.
+    /// </summary>
+    private static void Answer(IReadOnlyList<MaskAnswer> answers, int classId, Grid grid, Action<int, bool> say)
+    {
+        foreach (var answer in answers)
         {
-            if (Painted(masks, other, grid) is { } theirs)
+            if (answer.Of(classId) is { } mine)
             {
-                for (var v = 0; v < theirs.Length; v++)
-                {
-                    if (theirs[v])
-                    {
-                        states[v] = (byte)LabelState.Negative;
-                    }
-                }
-            }
-        }
-
-        if (Painted(masks, classId, grid) is not { } mine)
-        {
-            return;
-        }
-
-        for (var k = 0; k < grid.Nz; k++)
-        {
-            var slice = mine.AsSpan(k * grid.SliceSize, grid.SliceSize);
-            if (!slice.Contains(true))
-            {
+                var p = 0;
+                PlaneVoxels.VisitSlice(grid, answer.Plane, answer.Slice, v => say(v, mine[p++]));
                 continue;
             }
-
-            var start = k * grid.SliceSize;
-            for (var v = 0; v < slice.Length; v++)
+            foreach (var (_, theirs) in answer.Paint)
             {
-                states[start + v] = (byte)(slice[v] ? LabelState.Positive : LabelState.Negative);
+                var p = 0;
+                PlaneVoxels.VisitSlice(grid, answer.Plane, answer.Slice, v =>
+                {
+                    if (theirs[p++])
+                    {
+                        say(v, false);
+                    }
+                });
             }
         }
     }

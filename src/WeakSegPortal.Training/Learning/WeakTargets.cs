@@ -5,9 +5,10 @@ namespace WeakSegPortal.Training.Learning;
 
 /// <summary>Turns one annotator's (or a consensus's) weak labels of an item into a training example for one slice.</summary>
 /// <remarks>
-/// Scribbles, then positive clicks, then full masks give the pixel targets (later wins, as in the rasteriser): on a slice
-/// where a full mask of some class is painted, its paint is that class and every other pixel background — a class not
-/// mentioned on the item stays marginalised there, so that is still no claim about it. Negative clicks say only what a
+/// Scribbles, then positive clicks, then full masks give the pixel targets (later wins, as in the rasteriser): where a full
+/// mask's plane slice crosses the slice with paint left (<see cref="MaskAnswers"/>: the whole slice for an axial one, row j for
+/// a coronal one on j, column i for a sagittal one on i), its paint is that class and every other pixel it crosses background
+/// — a class not mentioned on the item stays marginalised there, so that is still no claim about it. Negative clicks say only what a
 /// pixel is not and are left out here. Boxes become <see cref="TrainingBox"/>es, boxes drawn on a coronal or sagittal plane
 /// the <see cref="TrainingLine"/> they cross the slice in; item tags, or the slice's own tags, become
 /// tag targets (an absent tag also bounds the class's size to 0). A class is labelled when any scribble, click, box, tag or
@@ -61,23 +62,19 @@ public static class WeakTargets
                 target[index] = point.ClassId;
             }
         }
-        var masks = labels.Masks.Where(m => m.Slice == slice && m.ClassId >= 0 && m.ClassId < classes).ToList();
-        var paint = new long[plane.Count];
-        var painted = false;
-        foreach (var classId in masks.Select(m => m.ClassId).Distinct())
+        // Full masks on any plane (MaskAnswers): where a plane slice's answer crosses this slice, its paint is that class and
+        // the rest of what it crosses background — the whole slice for an axial answer, row j (column i) for a coronal
+        // (sagittal) one; later answers win where they meet.
+        var masks = labels.Masks.Where(m => (m.Plane != SlicePlane.Axial || m.Slice == slice) && m.ClassId >= 0 && m.ClassId < classes).ToList();
+        if (masks.Count > 0)
         {
-            if (WeakLabelRasterizer.Painted(masks.Select(m => (IMaskShape)new OnFirstSlice(m)).ToList(), classId, plane) is { } mine)
+            var answered = MaskAnswers.OnAxialSlice(MaskAnswers.Of(masks, grid), grid, slice);
+            for (var v = 0; v < answered.Length; v++)
             {
-                for (var v = 0; v < mine.Length; v++)
-                {
-                    if (mine[v])
-                    {
-                        (paint[v], painted) = (classId, true);
-                    }
-                }
+                target[v] = answered[v] >= 0 ? answered[v] : target[v];
             }
         }
-        return painted ? paint : target;
+        return target;
     }
 
     /// <summary>Per non-background class: 1 present, 0 absent, <see cref="TagClassificationLoss.Unknown"/>, from item tags and the slice's own (later wins).</summary>
@@ -129,16 +126,5 @@ public static class WeakTargets
             labelled[c] = true;
         }
         return labelled;
-    }
-
-    /// <summary>A slice's mask shape seen on a one-slice grid: its voxel indices shifted to slice 0.</summary>
-    private sealed class OnFirstSlice(IMaskShape shape) : IMaskShape
-    {
-        public int Slice => 0;
-        public SlicePlane Plane => shape.Plane;
-        public int ClassId => shape.ClassId;
-        public bool Erases => shape.Erases;
-        public void Visit(Grid grid, Action<int> visit) =>
-            shape.Visit(new Grid(grid.Nx, grid.Ny, shape.Slice + 1, grid.SpacingX, grid.SpacingY), index => visit(index - shape.Slice * grid.SliceSize));
     }
 }

@@ -81,7 +81,7 @@ public sealed class AnnotationKindCoverageTests
         var weak = new AnnotatorItemLabels { Annotations = stored }.ToWeakLabels();
         Assert.Equal(shapeTypes, weak.Masks.Select(m => m.GetType().Name).Order());
         // The agreement maths moves each one onto the compact grid of labelled slices.
-        var onSlice = WeakSegPortal.Core.Labels.LabelledSlices.OnSlice(weak, 3);
+        var onSlice = WeakSegPortal.Core.Labels.LabelledSlices.OnSlice(weak, 3, new WeakSegPortal.Core.Labels.Grid(64, 48, 8));
         Assert.Equal(weak.Masks.Count, onSlice.Masks.Count);
         Assert.All(onSlice.Masks, m => Assert.Equal(0, m.Slice));
     }

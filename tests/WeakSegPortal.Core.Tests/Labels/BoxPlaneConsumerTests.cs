@@ -75,9 +75,9 @@ public sealed class BoxPlaneConsumerTests
         Assert.Equal([1, 2, 3, 4, 6], slices.VolumeSlices);
         var moved = slices.Labels[0].Boxes.Single();
         Assert.Equal((SlicePlane.Coronal, 9, -0.5, 3.5), (moved.Plane, moved.Slice, moved.MinY, moved.MaxY));
-        var onSlice = LabelledSlices.OnSlice(Boxes(Coronal), 3).Boxes.Single();
+        var onSlice = LabelledSlices.OnSlice(Boxes(Coronal), 3, Volume).Boxes.Single();
         Assert.Equal([0], BoxVoxels.AxialSlices(onSlice, Grid.Planar(16, 12)));
-        Assert.Empty(LabelledSlices.OnSlice(Boxes(Coronal), 6).Boxes);
+        Assert.Empty(LabelledSlices.OnSlice(Boxes(Coronal), 6, Volume).Boxes);
     }
 
     [Fact]

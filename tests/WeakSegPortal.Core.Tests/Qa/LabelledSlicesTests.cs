@@ -34,7 +34,7 @@ public sealed class LabelledSlicesTests
     public void One_slice_keeps_its_labels_and_drops_the_others()
     {
         var labels = new WeakLabels { Boxes = [new Box2D(1, 1, 3, 3, 4, 1), new Box2D(1, 1, 3, 3, 5, 1)], Tags = [new Tag(1, true, 5), new Tag(2, false)] };
-        var onFour = LabelledSlices.OnSlice(labels, 4);
+        var onFour = LabelledSlices.OnSlice(labels, 4, new Grid(4, 4, 9));
         Assert.Equal(0, Assert.Single(onFour.Boxes).Slice);
         Assert.Null(Assert.Single(onFour.Tags).Slice);
     }

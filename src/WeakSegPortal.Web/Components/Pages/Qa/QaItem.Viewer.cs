@@ -1,4 +1,5 @@
 using Microsoft.JSInterop;
+using WeakSegPortal.Core.Qa;
 using WeakSegPortal.Web.Qa;
 
 namespace WeakSegPortal.Web.Components.Pages.Qa;
@@ -22,7 +23,7 @@ public sealed partial class QaItem
                 itemId = _item.Id,
                 itemUrl = $"/api/items/{_item.Id}",
                 slice = _slice,
-                layers = QaViewerLayers.Of(_layers),
+                layers = QaViewerLayers.Of(_layers, ItemGrids.Of(_item.Geometry)),
             }, _self);
             if (shown is null && ++_earlyMounts <= MaxEarlyMounts)
             {

@@ -135,7 +135,7 @@ public sealed partial class QaItem
         var order = _streams.Keys.Order().ToList();
         _layers = [.. _labels.Select(l => new OverlayLayer(l.AnnotatorId, People.Of(_names, l.AnnotatorId), Palette[order.IndexOf(l.AnnotatorId) % Palette.Length], l.Annotations))];
         Recompute();
-        _ = PushAsync("setLayers", QaViewerLayers.Of(_layers));
+        _ = PushAsync("setLayers", QaViewerLayers.Of(_layers, _item is { } shown ? ItemGrids.Of(shown.Geometry) : null));
     }
 
     private async Task OnDecidedAsync()
