@@ -91,41 +91,10 @@ public sealed partial class BoxGeometryConsumersTests
     private static partial Regex ReadsBoxes();
 
     [Fact]
-    public void Every_source_file_that_reads_boxes_says_how_it_treats_a_box_on_a_coronal_or_sagittal_plane()
-    {
-        var src = Path.Combine(RepositoryRoot(), "src");
-        var readers = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => ReadsBoxes().IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var unknown = readers.Where(f => !Consumers.ContainsKey(f)).ToList();
-        Assert.True(unknown.Count == 0,
-            $"These files read boxes but are not in {nameof(BoxGeometryConsumersTests)}: make them handle Box2D.Plane (BoxVoxels), test that with a coronal box, and list them: {string.Join(", ", unknown)}");
-        var gone = Consumers.Keys.Where(f => !readers.Contains(f)).ToList();
-        Assert.True(gone.Count == 0, $"Listed but no longer reading boxes (remove them): {string.Join(", ", gone)}");
-    }
+    public void Every_source_file_that_reads_boxes_says_how_it_treats_a_box_on_a_coronal_or_sagittal_plane() =>
+        SourceConsumers.AssertListed(Consumers, ReadsBoxes(), nameof(BoxGeometryConsumersTests),
+            "they read boxes; make them handle Box2D.Plane (BoxVoxels) and test that with a coronal box");
 
     [Fact]
-    public void Every_test_class_named_for_a_consumer_exists()
-    {
-        var tests = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "tests"), "*.cs", SearchOption.AllDirectories)
-            .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
-        var named = Consumers.Values.Where(v => !v.Contains(' ', StringComparison.Ordinal)).Distinct();
-        Assert.All(named, name => Assert.Contains(name, tests));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WeakSegPortal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (WeakSegPortal.sln) was not found.");
-    }
+    public void Every_test_class_named_for_a_consumer_exists() => SourceConsumers.AssertNamedTestsExist(Consumers);
 }

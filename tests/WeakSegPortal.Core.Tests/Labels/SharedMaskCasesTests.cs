@@ -41,7 +41,7 @@ public sealed class SharedMaskCasesTests
         }
         if (write)
         {
-            var source = Path.Combine(FindRepositoryRoot(), "wwwroot", "test", "mask-cases.json");
+            var source = Path.Combine(SourceConsumers.RepositoryRoot(), "wwwroot", "test", "mask-cases.json");
             System.IO.File.WriteAllText(source, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
     }
@@ -58,17 +58,5 @@ public sealed class SharedMaskCasesTests
             "mask" => new SliceMask((int)s["mask"]!["width"]!, (int)s["mask"]!["height"]!, [.. s["mask"]!["counts"]!.AsArray().Select(n => (int)n!)], 0, classId),
             var kind => throw new InvalidDataException($"Unknown shape kind {kind}."),
         };
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "WeakSegPortal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (WeakSegPortal.sln) was not found.");
     }
 }
