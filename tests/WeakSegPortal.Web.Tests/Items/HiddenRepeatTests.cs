@@ -74,7 +74,7 @@ public sealed class HiddenRepeatTests(PortalFactory factory) : IClassFixture<Por
         var self = await Eventually.GetAsync(() => WithAsync(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<SelfAgreement>(repeat.Id)), s => s.Agreement is not null);
         Assert.Equal((first.Id, annotator, project), (self.OriginalItemId, self.AnnotatorId, self.ProjectId));
         Assert.InRange(self.Agreement!.Value, 0.5, 0.99);
-        var card = await Eventually.GetAsync(() => WithAsync(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<AnnotatorScorecard>(ScorecardIds.For(project, annotator))), c => c.RepeatsCompared == 1);
+        var card = await Eventually.GetAsync(() => WithAsync(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<AnnotatorScorecard>(ScorecardIds.For(project, annotator))), c => c.RepeatsCompared == 1 && c.Items == 2);
         Assert.Equal(self.Agreement, card.SelfAgreement);
         // No double counting: the original still has one annotator, and the repeat no QA row of its own.
         var original = await WithAsync(sp => sp.GetRequiredService<IQuerySession>().LoadAsync<ItemAgreementSummary>(first.Id));
