@@ -16,7 +16,9 @@ namespace WeakSegPortal.E2E;
 /// axial equivalent in voxel index space (the server, the QA desk and the exports read it with no
 /// viewer state), shows in the axial view, and comes back after a reload. A box, a brush or eraser
 /// stroke, a polygon and an accepted suggestion are stored on their plane (a full mask is the whole
-/// answer for its own plane slice only) and traced on the other views.
+/// answer for its own plane slice only) and traced on the other views. A polygon clicked vertex by vertex
+/// there is stored on its plane like a traced one, and two boxes on one plane interpolate (Shift+I) to
+/// boxes on that plane with provenance "interpolated".
 /// </summary>
 public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
@@ -429,6 +431,145 @@ public sealed class MultiPlanarTests(BrowserPortal portal) : IClassFixture<Brows
         Assert.All(dot.Points, p => AssertNear(new PlanePoint(80, 12), p));
         Assert.Equal(2, strokes.Count(b => b.Erase && b.Plane == SlicePlane.Coronal && b.Slice == 55));
         Assert.Equal(9, (await LiveLabelsAsync(item, MasksUser)).Count);
+        PageExtensions.AssertNoPageErrors(errors);
+    }
+
+    private const string ClicksProject = "MPR: clicked polygons and interpolated boxes";
+    private const string ClicksUser = "ann2";
+
+    /// <summary>Clicks at voxels of a view, one vertex each (Cornerstone holds a click back ≈400 ms; the first vertex comes through it).</summary>
+    private static async Task ClickVerticesAsync(IPage page, string orientation, params (double I, double J, double K)[] vertices)
+    {
+        foreach (var v in vertices)
+        {
+            var (x, y) = await VoxelAsync(page, orientation, v.I, v.J, v.K);
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForTimeoutAsync(600);
+        }
+    }
+
+    /// <summary>Waits for the interpolation's proposals on a plane and gives their slices and states.</summary>
+    private static async Task<List<(int Slice, string State)>> InterpolatedAsync(IPage page, string plane)
+    {
+        await page.WaitForFunctionAsync("o => { const p = window.__weakseg.propagation().proposals; return p && p.origin.kind === 'interpolation' && p.origin.orientation === o; }", plane);
+        var all = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__weakseg.propagation().proposals.all");
+        Assert.All(all.EnumerateArray(), p => Assert.Equal(("box", "interpolated"), (p.GetProperty("kind").GetString(), p.GetProperty("source").GetString())));
+        return [.. all.EnumerateArray().Select(p => (p.GetProperty("slice").GetInt32(), p.GetProperty("state").GetString()!))];
+    }
+
+    /// <summary>The stored interpolated boxes between two key boxes are at the server rule's corners, on the keys' plane.</summary>
+    private static void AssertInterpolatedBetween(IReadOnlyList<BoxDrawn> boxes, Box2D a, Box2D b, int? rejected = null)
+    {
+        var (expected, refused) = BoxInterpolation.Between(a, b);
+        Assert.Null(refused);
+        Assert.NotEmpty(expected);
+        foreach (var e in expected.Where(e => e.Slice != rejected))
+        {
+            var got = Assert.Single(boxes, x => x.Box.Plane == a.Plane && x.Box.Slice == e.Slice);
+            Assert.Equal(Provenance.InterpolatedSource, got.Provenance.Source);
+            Assert.Equal((e.Plane, e.MinX, e.MinY, e.MaxX, e.MaxY), (got.Box.Plane, got.Box.MinX, got.Box.MinY, got.Box.MaxX, got.Box.MaxY));
+        }
+    }
+
+    [Fact]
+    public async Task A_polygon_clicked_vertex_by_vertex_and_boxes_interpolated_on_a_coronal_view_are_stored_on_their_plane_and_kept_over_a_reload()
+    {
+        var annotator = await UserIdAsync(portal, ClicksUser);
+        var draft = TestData.Draft(ClicksProject, annotatorsPerItem: 1);
+        draft.AllowedKinds.UnionWith([AnnotationKind.Polygon]);
+        var project = await TestData.ProjectAsync(portal.Services, draft, new ProjectMember(annotator, ProjectRole.Annotator));
+        var item = await TestData.VolumeItemAsync(portal.Services, project, "nifti-ct-07-clicks", NiftiVolume());
+        var (context, page) = await OpenWorkspaceAsync(portal, ClicksUser, ClicksProject);
+        await using var _ = context;
+        var errors = await page.CollectErrorsWithStacksAsync();
+        Assert.Equal(item, await ItemIdAsync(page));
+
+        // 1. Coronal slice j = 55: a polygon by clicks (i 50…58, k 3…7), closed with Enter.
+        await ShowAsync(page, (40, 55, 8), "Shift+C", "coronal");
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await ClickVerticesAsync(page, "coronal", (50, 55, 3), (58, 55, 3), (58, 55, 7), (50, 55, 7));
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => window.__weakseg.clickedVertices().length"));
+        await Assertions.Expect(page.Locator("[data-testid=viewport-coronal] [data-testid=click-polygon]")).ToHaveAttributeAsync("data-vertices", "4");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForCountAsync(page, 1, "the clicked coronal polygon is one label");
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "coronal", 55, 54, 5));
+        Assert.Equal(0, await PlaneMaskAtAsync(page, "coronal", 55, 54, 9));
+
+        // 2. Boxes on coronal slices 50 and 56, then Shift+I: boxes proposed on 51…55, shown on the coronal view, all accepted.
+        await page.GetByTestId("tool-box").ClickAsync();
+        await ShowAsync(page, (40, 50, 8), "Shift+C", "coronal");
+        await DragAsync(page, "coronal", (30.2, 50, 2.3), (50.6, 50, 9.4));
+        await WaitForCountAsync(page, 2, "the first coronal box");
+        await ShowAsync(page, (40, 56, 8), "Shift+C", "coronal");
+        await DragAsync(page, "coronal", (40.4, 56, 4.2), (62.8, 56, 12.6));
+        await WaitForCountAsync(page, 3, "the second coronal box");
+        await page.GetByTestId("viewport-coronal").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+I");
+        Assert.Equal([(51, "open"), (52, "open"), (53, "open"), (54, "open"), (55, "open")], await InterpolatedAsync(page, "coronal"));
+        await page.Locator("[data-testid=propagate-row][data-slice=\"53\"] .ws-propagate-slice").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("proposal-layer-coronal")).ToHaveAttributeAsync("data-box", "1");
+        await page.SnapshotAsync("mpr-interpolate-coronal");
+        await page.GetByTestId("propagate-accept-all").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("propagate-panel")).ToHaveAttributeAsync("data-state", "done");
+        await WaitForCountAsync(page, 8, "five interpolated coronal boxes");
+        await WaitForSavedAsync(page);
+
+        // 3. Stored: the polygon on coronal slice 55 in the plane's coordinates (x = i, y = k), the boxes on their plane.
+        var live = await LiveLabelsAsync(item, ClicksUser);
+        var polygon = Assert.Single(live.OfType<PolygonDrawn>()).Polygon;
+        Assert.Equal((SlicePlane.Coronal, 55), (polygon.Plane, polygon.Slice));
+        Assert.Equal(4, polygon.Points.Count);
+        foreach (var (p, q) in polygon.Points.Zip(new PlanePoint[] { new(50, 3), new(58, 3), new(58, 7), new(50, 7) }))
+        {
+            AssertNear(q, p);
+        }
+        var boxes = live.OfType<BoxDrawn>().ToList();
+        Assert.Equal(7, boxes.Count);
+        Assert.All(boxes, b => Assert.Equal(SlicePlane.Coronal, b.Box.Plane));
+        Assert.Equal([50, 51, 52, 53, 54, 55, 56], boxes.Select(b => b.Box.Slice).Order());
+        var key50 = Assert.Single(boxes, b => b.Box.Slice == 50);
+        var key56 = Assert.Single(boxes, b => b.Box.Slice == 56);
+        Assert.Equal((Provenance.ManualSource, Provenance.ManualSource), (key50.Provenance.Source, key56.Provenance.Source));
+        Assert.InRange(key50.Box.MinY, 1.9, 2.7); // y = k, not image rows
+        AssertInterpolatedBetween(boxes, key50.Box, key56.Box);
+
+        // 4. After a reload all is there; a box on coronal slice 60 interpolates back to slice 56's (one proposal rejected),
+        //    and a polygon clicked on sagittal slice i = 40, closed on its first vertex, is stored on that plane.
+        await page.ReloadAsync();
+        await WaitForWorkspaceAsync(page);
+        await page.WaitForFunctionAsync("() => window.__weakseg.annotations().filter(a => a.kind === 'box' && a.plane === 'coronal' && a.provenance && a.provenance.source === 'interpolated').length === 5");
+        await WaitForCountAsync(page, 8, "everything after the reload");
+        await ShowAsync(page, (40, 60, 8), "Shift+C", "coronal");
+        await page.GetByTestId("tool-box").ClickAsync();
+        await DragAsync(page, "coronal", (44.5, 60, 5.2), (70.1, 60, 14.3));
+        await WaitForCountAsync(page, 9, "the coronal box after the reload");
+        await page.GetByTestId("viewport-coronal").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+I");
+        Assert.Equal([(57, "open"), (58, "open"), (59, "open")], await InterpolatedAsync(page, "coronal"));
+        await page.Locator("[data-testid=propagate-row][data-slice=\"58\"] button[data-act=reject]").ClickAsync();
+        await page.GetByTestId("propagate-accept-all").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("propagate-panel")).ToHaveAttributeAsync("data-state", "done");
+        await WaitForCountAsync(page, 11, "two more interpolated boxes");
+        await ShowAsync(page, (40, 55, 8), "Shift+S", "sagittal");
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await ClickVerticesAsync(page, "sagittal", (40, 60, 2), (40, 70, 2), (40, 65, 6), (40, 60, 2));
+        await WaitForCountAsync(page, 12, "the clicked sagittal polygon");
+        Assert.Equal(1, await PlaneMaskAtAsync(page, "sagittal", 40, 65, 3));
+        await WaitForSavedAsync(page);
+        await page.SnapshotAsync("mpr-clicks-after-reload");
+
+        live = await LiveLabelsAsync(item, ClicksUser);
+        Assert.Equal(12, live.Count);
+        boxes = [.. live.OfType<BoxDrawn>()];
+        Assert.Equal([50, 51, 52, 53, 54, 55, 56, 57, 59, 60], boxes.Select(b => b.Box.Slice).Order());
+        var key60 = Assert.Single(boxes, b => b.Box.Slice == 60);
+        Assert.Equal(Provenance.ManualSource, key60.Provenance.Source);
+        AssertInterpolatedBetween(boxes, key56.Box, key60.Box, rejected: 58);
+        var sagittal = Assert.Single(live.OfType<PolygonDrawn>(), p => p.Polygon.Plane == SlicePlane.Sagittal).Polygon;
+        Assert.Equal(40, sagittal.Slice);
+        Assert.Equal(3, sagittal.Points.Count);
+        AssertNear(new PlanePoint(60, 2), sagittal.Points[0]);
+        AssertNear(new PlanePoint(65, 6), sagittal.Points[2]);
         PageExtensions.AssertNoPageErrors(errors);
     }
 

@@ -32,3 +32,16 @@ export function interpolateBoxes(a, b) {
   }
   return { boxes, refused: null };
 }
+
+/**
+ * What Shift+I interpolates from a box label `source` (a command: { kind, classId, slice, box,
+ * plane? }) among the item's label commands: the nearest box of its class on its plane at least
+ * two slices away (`partner`, null when there is none; of two as near, the first made), and the
+ * slices of that plane that already hold a box of the class (`boxed`: no proposal goes there).
+ */
+export function interpolationPartner(source, labels) {
+  const same = labels.filter((c) => c.kind === 'box' && c.classId === source.classId && planeOf(c) === planeOf(source));
+  const partner = same.filter((c) => Math.abs(c.slice - source.slice) >= 2)
+    .reduce((best, c) => (!best || Math.abs(c.slice - source.slice) < Math.abs(best.slice - source.slice) ? c : best), null);
+  return { partner, boxed: new Set(same.map((c) => c.slice)) };
+}

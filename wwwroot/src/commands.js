@@ -166,10 +166,14 @@ export function maskCommand({ itemId, classId, slice, mask, provenance, activeMs
   return { ...base({ commandId, itemId, kind: 'mask', classId, slice, activeMs }), mask: structuredClone(mask), provenance: structuredClone(provenance), ...on };
 }
 
-/** A box label made by the page itself (an accepted interpolated box): box = { x0, y0, x1, y1 } in index space. */
-export function boxCommand({ itemId, classId, slice, box, provenance, activeMs, commandId }) {
+/**
+ * A box label made by the page itself (an accepted interpolated box): box = { x0, y0, x1, y1 } in index space;
+ * plane: 'coronal' / 'sagittal' for a box of that plane's slice (x across, y = k); absent: axial.
+ */
+export function boxCommand({ itemId, classId, slice, box, provenance, activeMs, commandId, plane = null }) {
   const b = { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 };
-  return { ...base({ commandId, itemId, kind: 'box', classId, slice, activeMs }), box: b, ...(provenance ? { provenance: structuredClone(provenance) } : {}) };
+  const on = plane && plane !== 'axial' ? { plane } : {};
+  return { ...base({ commandId, itemId, kind: 'box', classId, slice, activeMs }), box: b, ...(provenance ? { provenance: structuredClone(provenance) } : {}), ...on };
 }
 
 /** Whether two commands describe the same label: kind, class, slice and geometry (ids and times aside). */

@@ -15,11 +15,6 @@
 import { simplify } from './geometry.js';
 import { planeOf, voxelToPixel } from './plane.js';
 
-/** Why a tool (by mode) works only in the axial view; the others work in every view. */
-export const AXIAL_ONLY = Object.freeze({
-  polygonClicks: 'On a coronal or sagittal view, trace the polygon: press, draw its outline, release. Clicking vertex by vertex works in the axial view.',
-});
-
 /** Voxel centres (u, v) of a plane within max(width/2, ½) of a polyline of (u, v) points. */
 export function strokeCells(points, width, { width: nu, height: nv }) {
   const radius = Math.max(width / 2, 0.5), r2 = radius * radius;
@@ -127,7 +122,7 @@ export function planePoint(orientation, index) {
 }
 
 /**
- * A brush or eraser stroke or a traced polygon drawn on slice `slice` of a coronal or sagittal
+ * A brush or eraser stroke or a polygon (traced or clicked vertex by vertex) drawn on slice `slice` of a coronal or sagittal
  * image, stored on that plane: points (voxel index [i, j, k], continuous) → { kind, plane, slice,
  * brush: { points, width, erase } | polygon: { points } } with points [x, y] in the plane's
  * coordinates (x across: coronal i, sagittal j; y = k, not image rows), points closer than 0.1

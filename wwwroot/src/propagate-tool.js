@@ -2,7 +2,8 @@
 // box-interpolation.js). Propagate (Shift+P) takes the selected box or mask on the slice on
 // screen (else the newest one there) and streams suggestions for the neighbouring slices from the
 // hub's Propagate, slice by slice, until the object ends; Interpolate (Shift+I) takes the selected
-// (or newest) box and the nearest box of its class on another slice and proposes boxes between.
+// (or newest) box and the nearest box of its class on another slice of its plane and proposes boxes
+// between (on a coronal or sagittal view: boxes of that plane, shown there, accepted with `plane`).
 // Proposals (range-proposals.js) are shown on their slice like a suggestion and listed in the
 // panel: accept the whole range (Shift+Enter), or accept / reject single slices (Enter / Esc on
 // the slice, or the row's buttons); to correct one, reject it and label that slice yourself.
@@ -16,7 +17,7 @@
 // propagate-accept-all, propagate-reject-all, propagate-row (data-slice, data-state).
 
 import { boxCommand, maskCommand, uuid } from './commands.js';
-import { interpolateBoxes } from './box-interpolation.js';
+import { interpolateBoxes, interpolationPartner } from './box-interpolation.js';
 import { decodeMask } from './mask-rle.js';
 import { RangeProposals } from './range-proposals.js';
 import { propagationObject, storedMask } from './plane-propagation.js';
@@ -112,7 +113,7 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
     for (const [other, layer] of Object.entries(overlays)) if (other !== o) layer.show(null);
     const layer = overlayOf(o) ?? overlays.axial;
     if (p && p.state === 'open') {
-      layer.show({ slice: k, classId: proposals.classId, colour: colourOf(proposals.classId), prompt: { box: p.kind === 'box' ? p.box : null, points: [], scribbles: [] }, mask: maskOf(k), width: p.mask?.width, height: p.mask?.height });
+      layer.show({ slice: k, classId: proposals.classId, colour: colourOf(proposals.classId), prompt: { box: p.kind === 'box' ? propagationObject({ kind: 'box', plane: o, slice: k, box: p.box }, dims).box : null, points: [], scribbles: [] }, mask: maskOf(k), width: p.mask?.width, height: p.mask?.height });
     } else layer.show(null);
     const show = (id, text) => { const el = q(id); el.textContent = text ?? ''; el.hidden = !text; };
     section.dataset.state = !proposals ? 'idle' : proposals.running ? 'running' : proposals.open.length ? 'open' : 'done';
@@ -164,15 +165,14 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
 
   function interpolate() {
     if (!allowedBoxes) { say('This project does not allow boxes.'); return; }
-    const source = sourceOf(['box'], ['axial']);
+    const source = sourceOf(['box']);
     if (!source) { say('Interpolate needs a box on this slice: draw or select one first.'); return; }
-    const others = labels().filter((c) => c.kind === 'box' && !c.plane && c.classId === source.classId && Math.abs(c.slice - source.slice) >= 2);
-    if (!others.length) { say('Draw a second box of this class at least two slices away, then interpolate.'); return; }
-    const partner = others.reduce((best, c) => (Math.abs(c.slice - source.slice) < Math.abs(best.slice - source.slice) ? c : best));
-    const { boxes, refused } = interpolateBoxes({ ...source.box, slice: source.slice, classId: source.classId }, { ...partner.box, slice: partner.slice, classId: partner.classId });
+    const { partner, boxed } = interpolationPartner(source, labels());
+    if (!partner) { say('Draw a second box of this class at least two slices away, then interpolate.'); return; }
+    const key = (c) => ({ ...c.box, slice: c.slice, classId: c.classId, plane: c.plane });
+    const { boxes, refused } = interpolateBoxes(key(source), key(partner));
     if (refused) { say(refused); return; }
-    const boxed = new Set(labels().filter((c) => c.kind === 'box' && !c.plane && c.classId === source.classId).map((c) => c.slice));
-    start({ kind: 'interpolation', classId: source.classId, slice: source.slice });
+    start({ kind: 'interpolation', classId: source.classId, slice: source.slice, orientation: source.plane ?? 'axial' });
     proposals.addBoxes(boxes.filter((b) => !boxed.has(b.slice)), [source.commandId, partner.commandId]);
     render();
   }
@@ -180,7 +180,7 @@ export function createPropagateTool({ vpEl, viewer, geometry, dims, schema = nul
   function commandFor(p) {
     const made = p.kind === 'mask'
       ? maskCommand({ itemId, classId: proposals.classId, slice: p.slice, mask: storedMask(p.mask, orientation()), provenance: p.provenance, activeMs: 0, plane: orientation() })
-      : boxCommand({ itemId, classId: proposals.classId, slice: p.slice, box: p.box, provenance: p.provenance, activeMs: 0 });
+      : boxCommand({ itemId, classId: proposals.classId, slice: p.slice, box: p.box, provenance: p.provenance, activeMs: 0, plane: orientation() });
     return made;
   }
 

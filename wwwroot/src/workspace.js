@@ -12,7 +12,6 @@ import { imageIdOf, registerItem, unregisterItem } from './image-loader.js';
 import { createMaskOverlay } from './mask-overlay.js';
 import { createLayoutSwitch } from './mpr-layout.js';
 import { createMprViews } from './mpr-views.js';
-import { AXIAL_ONLY } from './plane-labels.js';
 import { IndexedDbStore, Outbox, outboxDatabaseName } from './outbox.js';
 import { explainWait } from './save-state.js';
 import { ClickPolygon, createClickPolygonView } from './polygon-clicks.js';
@@ -197,15 +196,26 @@ export async function mount(element, options) {
     try { layoutSwitch.show(await mpr.setLayout(l)); } catch (err) { say(`The ${l} view could not be shown: ${err.message}`); }
   }
 
-  // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js).
-  const toCanvas = (world) => viewer.viewport.worldToCanvas(world);
-  const clickView = createClickPolygonView({ host: vpEl, polygon: clickPolygon, toCanvas, colour: () => colourOf(state.classId) });
+  // Polygon by clicks: the polygon tool hands over presses that do not trace (tools.js). The
+  // outline lies in the view it started in (axial, coronal or sagittal); on a reformat it is
+  // stored on that plane, as a traced one (completeOnReformat).
+  let clickOn = 'axial';
+  const clickViewer = () => (clickOn === 'axial' ? viewer : mpr.viewerOf(clickOn) ?? viewer);
+  const clickHost = () => (clickOn === 'axial' ? vpEl : clickViewer().element);
+  const toCanvas = (world) => clickViewer().viewport.worldToCanvas(world);
+  const makeClickView = () => createClickPolygonView({ host: clickHost(), polygon: clickPolygon, toCanvas, colour: () => colourOf(state.classId) });
+  let clickView = makeClickView();
   disposers.push(() => clickView.destroy());
   csTools.setPolygonClicks({ get active() { return clickPolygon.active; }, press: (world, element) => polygonClick(world, element) });
   function polygonClick(world, element = vpEl) {
     if (state.mode !== 'polygon') return;
-    if (element !== vpEl) { say(AXIAL_ONLY.polygonClicks); return; }
-    if (!clickPolygon.active) clickSlice = viewer.slice;
+    const o = element === vpEl ? 'axial' : mpr.viewOfElement(element);
+    if (!o) return;
+    if (clickPolygon.active && o !== clickOn) { say(`Finish the polygon in the ${clickOn} view first (Enter), or drop it (Escape).`); return; }
+    if (!clickPolygon.active) {
+      if (o !== clickOn) { clickView.destroy(); clickOn = o; clickView = makeClickView(); }
+      clickSlice = clickViewer().slice;
+    }
     if (clickPolygon.click(world, toCanvas) === 'closed') finishClickPolygon(); else clickView.render();
   }
   /** Closes the clicked outline into a polygon annotation; false when none is open. */
@@ -214,7 +224,8 @@ export async function mount(element, options) {
     if (!clickPolygon.closable) { say('A polygon needs at least three points.'); return true; }
     const points = clickPolygon.close();
     clickView.render(null);
-    const uid = drawAnnotation({ viewport: viewer.viewport, toolName: MODE_TOOLS.polygon, imageId: imageIds[clickSlice], worldPoints: points, uid: uuid() });
+    const imageId = clickOn === 'axial' ? imageIds[clickSlice] : imageIdOf(item.id, clickSlice, clickOn);
+    const uid = drawAnnotation({ viewport: clickViewer().viewport, toolName: MODE_TOOLS.polygon, imageId, worldPoints: points, uid: uuid() });
     completeAnnotation(csAnnotation.state.getAnnotation(uid));
     return true;
   }
@@ -224,13 +235,14 @@ export async function mount(element, options) {
   // Cornerstone holds every click back 400 ms and drops a second press within that time, which
   // would lose vertices clicked quickly. (Capture on the parent runs before the viewport's own
   // listeners; a cancelled pointerdown sends no mousedown.)
-  const clicking = (e) => state.mode === 'polygon' && clickPolygon.active && e.button === 0 && !e.ctrlKey && !e.metaKey && vpEl.contains(e.target);
-  const worldAt = (e) => { const r = vpEl.getBoundingClientRect(); return viewer.viewport.canvasToWorld([e.clientX - r.left, e.clientY - r.top]); };
+  const clicking = (e) => state.mode === 'polygon' && clickPolygon.active && e.button === 0 && !e.ctrlKey && !e.metaKey && clickHost().contains(e.target);
+  const canvasAt = (e) => { const r = clickHost().getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+  const worldAt = (e) => clickViewer().viewport.canvasToWorld(canvasAt(e));
   const onPress = (e) => {
     if (e.pointerType === 'touch' || !clicking(e)) return;
     e.preventDefault(); e.stopPropagation();
     vpEl.focus({ preventScroll: true });
-    polygonClick(worldAt(e));
+    polygonClick(worldAt(e), clickHost());
   };
   const onDoubleClick = (e) => {
     if (!clicking(e)) return;
@@ -238,17 +250,18 @@ export async function mount(element, options) {
     clickPolygon.click(worldAt(e), toCanvas); // its presses placed the point already: usually ignored
     finishClickPolygon();
   };
-  const onShortOutline = () => say('That outline was too short to keep: trace a larger one, or click vertex by vertex (in the axial view).');
+  const onShortOutline = () => say('That outline was too short to keep: trace a larger one, or click vertex by vertex.');
   stage.addEventListener(SHORT_OUTLINE, onShortOutline);
   disposers.push(() => stage.removeEventListener(SHORT_OUTLINE, onShortOutline));
   stage.addEventListener('pointerdown', onPress, true);
   stage.addEventListener('dblclick', onDoubleClick, true);
   disposers.push(() => { stage.removeEventListener('pointerdown', onPress, true); stage.removeEventListener('dblclick', onDoubleClick, true); });
-  const onPointer = (e) => { if (clickPolygon.active) clickView.render(e.detail.currentPoints.canvas); };
-  const onRendered = () => { if (clickPolygon.active) clickView.render(); };
-  const viewEvents = [[ToolEnums.Events.MOUSE_MOVE, onPointer], ['CORNERSTONE_IMAGE_RENDERED', onRendered]];
-  for (const [type, fn] of viewEvents) vpEl.addEventListener(type, fn);
-  disposers.push(() => { for (const [type, fn] of viewEvents) vpEl.removeEventListener(type, fn); });
+  // The rubber band follows the pointer in the outline's view; a re-render (zoom, pan) redraws it there.
+  const onPointer = (e) => { if (clickPolygon.active && clickHost().contains(e.target)) clickView.render(canvasAt(e)); };
+  const onRendered = (e) => { if (clickPolygon.active && clickHost().contains(e.target)) clickView.render(); };
+  const viewEvents = [['pointermove', onPointer], ['CORNERSTONE_IMAGE_RENDERED', onRendered]];
+  for (const [type, fn] of viewEvents) stage.addEventListener(type, fn, true);
+  disposers.push(() => { for (const [type, fn] of viewEvents) stage.removeEventListener(type, fn, true); });
 
   tagPanel = kinds.includes('tag') ? createTagPanel({ container: side, classes: fg, onSet: setTag, slices: item.nz }) : null;
   if (tagPanel) side.prepend(tagPanel.element);
@@ -260,7 +273,7 @@ export async function mount(element, options) {
   }
   let shownSlice = null;
   function showSlice(k) {
-    if (clickPolygon.active && k !== clickSlice) cancelClickPolygon();
+    if (clickPolygon.active && clickOn === 'axial' && k !== clickSlice) cancelClickPolygon();
     // A selection never stays behind on a slice no longer on screen, where Delete would remove it unseen.
     if (shownSlice !== null && k !== shownSlice) csAnnotation.selection.deselectAnnotation();
     shownSlice = k;

@@ -57,3 +57,27 @@ test('Vertices handed out are copies', () => {
   p.vertices[0][1] = 99;
   assert.deepEqual(p.vertices, [[1, 2, 3]]);
 });
+
+import { onPlane } from '../src/plane-labels.js';
+import { pixelToVoxel, voxelToPixel } from '../src/plane.js';
+
+test('a polygon clicked vertex by vertex on a coronal image is stored on its plane with rows un-flipped (y = k), like a traced one', () => {
+  const dims = { nx: 96, ny: 96, nz: 16 };
+  // Voxel index space stands in for the world; the canvas is the coronal image, 10 px a pixel.
+  const toCanvas = (q) => { const p = voxelToPixel('coronal', dims, q); return [p.col * 10, p.row * 10]; };
+  const clicks = new ClickPolygon();
+  // Image rows 12 and 8 are k = 3 and k = 7 (row = nz − 1 − k).
+  const at = (col, row) => pixelToVoxel('coronal', dims, 55, [col, row]);
+  for (const [c, r] of [[50, 12], [58, 12], [58, 8], [50, 8]]) assert.equal(clicks.click(at(c, r), toCanvas), 'added');
+  assert.equal(clicks.click(at(50.3, 12.2), toCanvas), 'closed'); // within 8 px of the first vertex
+  const stored = onPlane('coronal', 55, { kind: 'polygon', points: clicks.close() });
+  assert.deepEqual(stored, { kind: 'polygon', plane: 'coronal', slice: 55, polygon: { points: [[50, 3], [58, 3], [58, 7], [50, 7]] } });
+});
+
+test('a polygon clicked on a sagittal image is stored with x = j and y = k', () => {
+  const dims = { nx: 96, ny: 80, nz: 16 };
+  const clicks = new ClickPolygon();
+  const toCanvas = (q) => { const p = voxelToPixel('sagittal', dims, q); return [p.col * 10, p.row * 10]; };
+  for (const [c, r] of [[60, 13], [70, 13], [65, 9]]) clicks.click(pixelToVoxel('sagittal', dims, 40, [c, r]), toCanvas);
+  assert.deepEqual(onPlane('sagittal', 40, { kind: 'polygon', points: clicks.close() }).polygon.points, [[60, 2], [70, 2], [65, 6]]);
+});
