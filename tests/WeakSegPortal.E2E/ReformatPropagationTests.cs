@@ -15,7 +15,8 @@ namespace WeakSegPortal.E2E;
 /// <summary>
 /// Issue 15, item 2 on a reformat, in a real chromium against the real portal (the web app's classical engine answers):
 /// a box around the liver on a coronal slice, Propagate (Shift+P) proposes masks on the neighbouring coronal slices until
-/// the liver ends (or leaks into the kidney: those slices are rejected from their rows), "accept all" stores them as masks on the coronal plane with provenance "propagated" (rows y = k, as
+/// the liver ends (where it touches the right kidney, the stop rule sees the mask's intensity move from the liver's to the
+/// kidney's and says so), "accept all" stores them as masks on the coronal plane with provenance "propagated" (rows y = k, as
 /// the protocol says, checked against the volume's known liver); after a reload they are back, and one slice is corrected:
 /// its mask deleted, a box drawn there propagated again and only that slice accepted.
 /// </summary>
@@ -128,16 +129,16 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
         Assert.True(await page.EvaluateAsync<int>("() => Number(document.querySelector('[data-testid=proposal-layer-coronal]').dataset.voxels)") > 50, "the proposal on the coronal slice on screen is drawn there");
         await page.SnapshotAsync("propagate-coronal-1-proposed");
 
-        // 2. Correct single slices, then accept the range. Past the liver's posterior end the classical engine follows the
-        // right kidney, which touches it there (the hand-over is gradual, so the stop rule does not see it): the annotator
-        // rejects the proposals on slices without liver (from their rows), then accepts all the others at once. Each is
-        // a mask on the coronal plane (nx × nz, rows y = k), provenance "propagated".
+        // 2. At the liver's posterior end the classical engine slides onto the right kidney, which touches it there, over a
+        // few slices; the stop rule sees the mask's intensity leave the liver's (60 → 150 HU) and ends that direction,
+        // saying so on the panel, before any slice without liver. All proposals are accepted at once: each is a mask on
+        // the coronal plane (nx × nz, rows y = k), provenance "propagated".
+        var slid = proposals.GetProperty("stops").EnumerateArray().Single(s => s.GetProperty("slice").GetInt32() > j);
+        Assert.StartsWith("The mask's intensity moved from", slid.GetProperty("reason").GetString());
+        await Assertions.Expect(page.GetByTestId("propagate-stops")).ToContainTextAsync($"Stopped at coronal slice {slid.GetProperty("slice").GetInt32() + 1}: The mask's intensity moved from");
         var rejected = slices.Where(s => LiverOnCoronal(s).Count(v => v) < 50).ToList();
-        foreach (var s in rejected)
-        {
-            await page.Locator($"[data-testid=propagate-row][data-slice=\"{s}\"] button[data-act=reject]").ClickAsync();
-        }
-        var accepted = slices.Except(rejected).ToList();
+        Assert.Empty(rejected);
+        var accepted = slices;
         await page.GetByTestId("propagate-accept-all").ClickAsync();
         await WaitForSavedAsync(page);
         var painted = await LiveMasksAsync(item);
@@ -148,7 +149,7 @@ public sealed class ReformatPropagationTests(BrowserPortal portal, ITestOutputHe
             Assert.Equal((Provenance.PropagatedSource, "grabcut-box"), (m.Provenance.Source, m.Provenance.Engine));
         });
         var dice = painted.OrderBy(m => m.Mask.Slice).Select(m => (m.Mask.Slice, Dice: Overlap.Dice(MaskRle.Decode(m.Mask.Counts, m.Mask.Width, m.Mask.Height), LiverOnCoronal(m.Mask.Slice)))).ToList();
-        output.WriteLine($"coronal propagation from j={j}: {slices.Count} slices {slices.Min()}…{slices.Max()} proposed, {rejected.Count} without liver rejected ({string.Join(",", rejected)}); Dice of the accepted with the liver: {string.Join(" ", dice.Select(d => $"{d.Slice}:{d.Dice:0.000}"))}; mean {dice.Average(d => d.Dice):0.000}; stops: {string.Join(" | ", stops)}");
+        output.WriteLine($"coronal propagation from j={j}: {slices.Count} slices {slices.Min()}…{slices.Max()} proposed; Dice of the accepted with the liver: {string.Join(" ", dice.Select(d => $"{d.Slice}:{d.Dice:0.000}"))}; mean {dice.Average(d => d.Dice):0.000}; stops: {string.Join(" | ", stops)}");
         Assert.True(accepted.Count >= 10, $"{accepted.Count} slices with liver proposed");
         Assert.True(dice.Average(d => d.Dice) >= 0.85, $"mean Dice {dice.Average(d => d.Dice):0.000} (a mask stored with its rows flipped would be far lower)");
 

@@ -46,11 +46,11 @@ public sealed class WorkerSamPropagationTests : IAsyncLifetime
         var (width, height) = (TrackedBallVolume.Width, TrackedBallVolume.Height);
         var range = PropagationRange.Within(TrackedBallVolume.Centre, TrackedBallVolume.Slices);
         var steps = new List<PropagationStep<SuggestionJobResult>>();
-        await foreach (var step in SlicePropagation.RunAsync<SuggestionJobResult>(range, _ball.Truth(TrackedBallVolume.Centre), async (slice, from, previous, ct) =>
+        await foreach (var step in SlicePropagation.RunAsync<SuggestionJobResult>(range, _ball.Truth(TrackedBallVolume.Centre), _ball.Image(TrackedBallVolume.Centre).Values, async (slice, from, previous, ct) =>
         {
             var prompt = PropagationPrompt.Step(objectId, orientation, slice, 1, from, previous, width, height);
             var result = await sam.Portal.SuggestAsync(new SuggestionJob(Guid.NewGuid(), Sam, _item, sam.Volume, "CT", prompt));
-            return (result, result is { Ok: true, Mask: { } m } ? m.ToMask() : null);
+            return (result, result is { Ok: true, Mask: { } m } ? m.ToMask() : null, _ball.Image(slice).Values);
         }, CancellationToken.None))
         {
             steps.Add(step);

@@ -15,7 +15,8 @@ namespace WeakSegPortal.Web.Propagation;
 /// The annotation hub's <c>Propagate</c> stream (docs/suggestion-protocol.md, "Propagation"): the object on its slice (a box is
 /// first segmented there), then slice after slice up and down, each asked through the ordinary suggestion path
 /// (<see cref="SuggestionService"/>: a worker, or the classical engines here) with the previous slice's mask and its box as
-/// the prompt, until <see cref="PropagationStop"/> or the range ends it. Each slice's answer is yielded as it comes.
+/// the prompt, until <see cref="PropagationStop"/> (which also compares each slice's mask with the object's intensity on
+/// its own slice) or the range ends it. Each slice's answer is yielded as it comes.
 /// </summary>
 public sealed class PropagationService(IQuerySession session, VolumeCache volumes, SuggestionService suggestions)
 {
@@ -70,13 +71,22 @@ public sealed class PropagationService(IQuerySession session, VolumeCache volume
             start = reply.Mask!;
         }
 
-        var range = PropagationRange.Within(request.Slice, count, request.First, request.Last, request.Down, request.Up, request.MaxSlices);
+        // The stop rule compares each slice's mask with the object's intensity on its own slice (PropagationStop), so each step
+        // gives its slice's raw values, cut as the suggestion path cuts them for the engines.
+        var startSlice = SliceExtractor.Extract(volume, request.Orientation, request.Slice);
         var (width, height) = (start.Width, start.Height);
-        var steps = SlicePropagation.RunAsync<SuggestReply>(range, start.ToMask(), async (slice, from, previous, token) =>
+        if ((width, height) != (startSlice.Width, startSlice.Height) || !start.ToMask().Contains(true))
+        {
+            yield return Refused(request.RequestId, request.Slice, $"The object's mask must be a {startSlice.Width}×{startSlice.Height} mask (this slice's size) with set pixels.");
+            yield break;
+        }
+        var range = PropagationRange.Within(request.Slice, count, request.First, request.Last, request.Down, request.Up, request.MaxSlices);
+        var steps = SlicePropagation.RunAsync<SuggestReply>(range, start.ToMask(), startSlice.Values, async (slice, from, previous, token) =>
         {
             var prompt = PropagationPrompt.Step(request.ObjectId, Name(request.Orientation), slice, request.ClassId, from, previous, width, height);
             var reply = await suggestions.SuggestAsync(Step(request, prompt, from), annotator, token);
-            return (reply, reply is { Ok: true, Mask: { } m } && m.Width == width && m.Height == height ? m.ToMask() : null);
+            var values = SliceExtractor.Extract(volume, request.Orientation, slice).Values;
+            return (reply, reply is { Ok: true, Mask: { } m } && m.Width == width && m.Height == height ? m.ToMask() : null, values);
         }, ct);
         await foreach (var step in steps)
         {

@@ -114,12 +114,12 @@ public sealed class SamPropagationTests(ITestOutputHelper output) : IDisposable
     {
         var objectId = Guid.NewGuid();
         var steps = new List<PropagationStep<Suggestion>>();
-        await foreach (var step in SlicePropagation.RunAsync<Suggestion>(range, _volume.Truth(TrackedBallVolume.Centre), async (slice, from, previous, ct) =>
+        await foreach (var step in SlicePropagation.RunAsync<Suggestion>(range, _volume.Truth(TrackedBallVolume.Centre), _volume.Image(TrackedBallVolume.Centre).Values, async (slice, from, previous, ct) =>
         {
             var prompt = Read(PropagationPrompt.Step(objectId, "axial", slice, 1, from, previous, TrackedBallVolume.Width, TrackedBallVolume.Height));
             seen(prompt);
             var answer = await engine.SuggestAsync(prompt, ct);
-            return (answer, answer.Mask);
+            return (answer, answer.Mask, prompt.Image.Values);
         }, CancellationToken.None))
         {
             steps.Add(step);

@@ -70,11 +70,11 @@ public sealed class SlicePropagationTests(ITestOutputHelper output)
     private async Task<List<PropagationStep<double>>> Run(SyntheticBlob blob, PropagationRange range, bool[] start)
     {
         var steps = new List<PropagationStep<double>>();
-        await foreach (var step in SlicePropagation.RunAsync(range, start, async (slice, from, previous, ct) =>
+        await foreach (var step in SlicePropagation.RunAsync(range, start, blob.Values(range.Start), async (slice, from, previous, ct) =>
         {
             var prompt = new SuggestionPrompt(blob.Image(slice), 1) { Box = SeedBox.Of(previous, SyntheticBlob.Width, slice, 1), SeedMask = previous };
             var answer = await _engine.SuggestAsync(prompt, ct);
-            return (answer.Score, answer.Mask);
+            return (answer.Score, answer.Mask, blob.Values(slice));
         }, CancellationToken.None))
         {
             steps.Add(step);
