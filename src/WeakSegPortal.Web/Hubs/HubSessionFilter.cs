@@ -15,8 +15,17 @@ public sealed class HubSessionFilter(SessionValidator sessions, ConnectedSession
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        await RefuseEndedAsync(context.Context);
+        // Counted before the check, so that a sign-out landing while the check runs still finds this connection and closes it.
         connections.Add(context.Context);
+        try
+        {
+            await RefuseEndedAsync(context.Context);
+        }
+        catch
+        {
+            connections.Remove(context.Context.ConnectionId);
+            throw;
+        }
         await next(context);
     }
 
