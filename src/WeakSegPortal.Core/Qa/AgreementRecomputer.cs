@@ -234,7 +234,7 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         var ids = annotators.ToArray();
         // The fresh summaries are not committed yet, so they replace the stored ones.
         var stored = await reader.Query<ItemAgreementSummary>().Where(s => s.ProjectId == projectId).ToListAsync(ct);
-        var summaries = stored.Where(s => !freshById.ContainsKey(s.Id) && s.AnnotatorIds.Exists(wanted.Contains)).Concat(fresh).ToList();
+        var storedOnly = stored.Where(s => !freshById.ContainsKey(s.Id) && s.AnnotatorIds.Exists(wanted.Contains)).ToList();
         var others = (await AnnotationRecords.OfAnnotatorsAsync(reader, ids, read.Items, ct)).ToLookup(l => l.AnnotatorId);
         var readHere = read.Items.SelectMany(i => read.Labels[i]).Where(l => wanted.Contains(l.AnnotatorId)).ToLookup(l => l.AnnotatorId);
         var storedSelves = (await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId.IsOneOf(ids)).ToListAsync(ct)).ToLookup(s => s.AnnotatorId);
@@ -242,7 +242,8 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         foreach (var annotator in annotators)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var theirs = summaries.Where(s => s.AnnotatorIds.Contains(annotator)).ToList();
+            // As before the reads were batched: the annotator's stored summaries and every fresh one.
+            var theirs = storedOnly.Where(s => s.AnnotatorIds.Contains(annotator)).Concat(fresh).ToList();
             var items = theirs.Select(s => s.Id).ToHashSet();
             trace.Scorecards++;
             trace.ScorecardLabels += others[annotator].Sum(l => l.Annotations.Count);
