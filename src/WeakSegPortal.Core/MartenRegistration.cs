@@ -59,6 +59,7 @@ public static class MartenRegistration
         options.Schema.For<ItemAgreementSummary>().Index(s => s.ProjectId).Index(s => s.Score);
         options.Schema.For<AnnotatorScorecard>().Index(s => s.ProjectId);
         options.Schema.For<SelfAgreement>().Index(s => s.ProjectId);
+        options.RegisterDocumentType<AgreementBacklog>();
         return options;
     }
 }

@@ -27,17 +27,17 @@ public static class AnnotationRecords
         return Group(records);
     }
 
-    /// <summary>An annotator's labels on every item but <paramref name="exceptItems"/> (whose labels the caller holds already).</summary>
-    public static async Task<IReadOnlyList<AnnotatorItemLabels>> OfAnnotatorAsync(IQuerySession session, Guid annotatorId, IReadOnlyCollection<Guid> exceptItems, CancellationToken ct)
+    /// <summary>Some annotators' labels on every item but <paramref name="exceptItems"/> (whose labels the caller holds already), in one read.</summary>
+    public static async Task<IReadOnlyList<AnnotatorItemLabels>> OfAnnotatorsAsync(IQuerySession session, IReadOnlyCollection<Guid> annotatorIds, IReadOnlyCollection<Guid> exceptItems, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(annotatorIds);
         ArgumentNullException.ThrowIfNull(exceptItems);
-        if (exceptItems.Count == 0)
-        {
-            return await OfAnnotatorAsync(session, annotatorId, ct);
-        }
+        var annotators = annotatorIds.ToArray();
         var except = exceptItems.ToArray();
-        var records = await session.Query<AnnotationRecord>().Where(r => r.AnnotatorId == annotatorId && !r.ItemId.IsOneOf(except)).ToListAsync(ct);
+        var records = except.Length == 0
+            ? await session.Query<AnnotationRecord>().Where(r => r.AnnotatorId.IsOneOf(annotators)).ToListAsync(ct)
+            : await session.Query<AnnotationRecord>().Where(r => r.AnnotatorId.IsOneOf(annotators) && !r.ItemId.IsOneOf(except)).ToListAsync(ct);
         return Group(records);
     }
 

@@ -21,6 +21,10 @@ public sealed class AgreementRecomputeTrace
     public int SummaryBehind { get; set; }
     /// <summary>The lowest <see cref="ItemAgreementSummary.EventsThrough"/> among the summaries behind (0: none).</summary>
     public long OldestThrough { get; set; }
+    /// <summary>Items an earlier page left in the backlog (<see cref="AgreementBacklog"/>), counted in <see cref="Touched"/>.</summary>
+    public int Carried { get; set; }
+    /// <summary>Items behind that this page left in the backlog for a later one.</summary>
+    public int CarriedOn { get; set; }
     /// <summary>The page's newest event.</summary>
     public long PageThrough { get; set; }
     /// <summary>The committed-events mark this recompute read (its summaries' <see cref="ItemAgreementSummary.EventsThrough"/>).</summary>
@@ -83,7 +87,7 @@ public sealed class AgreementRecomputeTrace
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"touched {Touched} (no summary {WithoutSummary}, summary behind {SummaryBehind}, oldest through {OldestThrough}, page through {PageThrough}), " +
+        $"touched {Touched} (no summary {WithoutSummary}, summary behind {SummaryBehind}, oldest through {OldestThrough}, page through {PageThrough}; carried in {Carried}, carried on {CarriedOn}), " +
         $"recomputed {Items} items from {Labels} labels, {Scorecards} scorecards (+{ScorecardLabels} labels) through {Through}; " +
         $"slowest item \"{SlowestItem.Name}\" ({SlowestItem.Annotators} annotators, {SlowestItem.Labels} labels) {SlowestItem.Ms:F0} ms, " +
         $"slowest scorecard ({SlowestScorecard.Items} items, {SlowestScorecard.Labels} labels) {SlowestScorecard.Ms:F0} ms; " +

@@ -12,6 +12,13 @@ namespace WeakSegPortal.Core.Qa;
 public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<AgreementRecomputer> log)
 {
     /// <summary>
+    /// The most items one page of the trailing subscription recomputes (<see cref="RecomputePageAsync"/>). A recompute
+    /// cost about 0.9 s an item on the node taking the daemon over in bench.sh cluster (load 38–52), so a page of 22 items
+    /// took 19.5 s before agreement moved; 4 keeps a page to a few seconds there.
+    /// </summary>
+    public const int ItemsPerPage = 4;
+
+    /// <summary>
     /// Recomputes those items whose stored summary does not include yet the newest of their events in a page of the
     /// agreement subscription (<paramref name="newestEvents"/>: item → that event's sequence number); null when every
     /// one does. A summary is computed from every label committed when it was made (<see cref="ItemAgreementSummary.EventsThrough"/>),
@@ -28,18 +35,74 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(newestEvents);
         ArgumentNullException.ThrowIfNull(trace);
-        await using var reader = operations.DocumentStore.QuerySession();
-        var stored = await reader.LoadManyAsync<ItemAgreementSummary>(ct, newestEvents.Keys);
-        var current = stored.Where(s => s.EventsThrough >= newestEvents[s.Id]).Select(s => s.Id).ToHashSet();
-        var behind = newestEvents.Keys.Where(id => !current.Contains(id)).ToList();
+        List<Guid> behind;
+        await using (var reader = operations.DocumentStore.QuerySession())
+        {
+            behind = await BehindAsync(reader, newestEvents, trace, ct);
+        }
+        trace.Checked();
+        return behind.Count == 0 ? null : await RecomputeAsync(operations, behind, trace, ct);
+    }
+
+    /// <summary>
+    /// One page of the agreement subscription, bounded (issue 12): the items behind are those the page touched whose
+    /// summary was made before their newest event in it, and those an earlier page left in the <see cref="AgreementBacklog"/>
+    /// <paramref name="backlogId"/>. While the subscription trails (the page ends below the committed-events mark) at most
+    /// <paramref name="maxItems"/> of them are recomputed, those waiting longest first, and the rest go to the backlog, stored
+    /// with the page. A page that reaches the mark recomputes every item behind, so once the annotators stop every summary is
+    /// a full recompute's. Null when nothing was recomputed.
+    /// </summary>
+    /// <param name="newestEvents">Item → the sequence number of its newest event in the page.</param>
+    /// <param name="pageCeiling">The page's last sequence number.</param>
+    public async Task<AgreementChanged?> RecomputePageAsync(IDocumentOperations operations, string backlogId, IReadOnlyDictionary<Guid, long> newestEvents, long pageCeiling,
+        int maxItems, AgreementRecomputeTrace trace, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(newestEvents);
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        AgreementBacklog backlog;
+        Dictionary<Guid, long> due;
+        List<Guid> behind;
+        await using (var reader = operations.DocumentStore.QuerySession())
+        {
+            backlog = await reader.LoadAsync<AgreementBacklog>(backlogId, ct) ?? new AgreementBacklog { Id = backlogId };
+            due = new Dictionary<Guid, long>(backlog.Items);
+            foreach (var (item, sequence) in newestEvents)
+            {
+                due[item] = Math.Max(sequence, due.GetValueOrDefault(item));
+            }
+            trace.Carried = backlog.Items.Count;
+            behind = await BehindAsync(reader, due, trace, ct);
+        }
+        var now = behind;
+        if (behind.Count > maxItems && pageCeiling < await CommittedEvents.ThroughAsync(operations.DocumentStore, ct))
+        {
+            now = [.. behind.OrderBy(id => due[id]).ThenBy(id => id).Take(maxItems)];
+        }
+        var left = behind.Except(now).ToDictionary(id => id, id => due[id]);
+        trace.CarriedOn = left.Count;
+        if (left.Count > 0 || backlog.Items.Count > 0)
+        {
+            operations.Store(new AgreementBacklog { Id = backlogId, Items = left });
+        }
+        trace.Checked();
+        return now.Count == 0 ? null : await RecomputeAsync(operations, now, trace, ct);
+    }
+
+    /// <summary>The items whose stored summary does not include yet their event in <paramref name="due"/> (item → sequence number).</summary>
+    private static async Task<List<Guid>> BehindAsync(IQuerySession reader, IReadOnlyDictionary<Guid, long> due, AgreementRecomputeTrace trace, CancellationToken ct)
+    {
+        var stored = due.Count == 0 ? [] : await reader.LoadManyAsync<ItemAgreementSummary>(ct, due.Keys);
+        var current = stored.Where(s => s.EventsThrough >= due[s.Id]).Select(s => s.Id).ToHashSet();
+        var behind = due.Keys.Where(id => !current.Contains(id)).ToList();
         var stale = stored.Where(s => !current.Contains(s.Id)).ToList();
-        trace.Touched = newestEvents.Count;
-        trace.PageThrough = newestEvents.Count == 0 ? 0 : newestEvents.Values.Max();
+        trace.Touched = due.Count;
+        trace.PageThrough = due.Count == 0 ? 0 : due.Values.Max();
         trace.SummaryBehind = stale.Count;
         trace.WithoutSummary = behind.Count - stale.Count;
         trace.OldestThrough = stale.Count == 0 ? 0 : stale.Min(s => s.EventsThrough);
-        trace.Checked();
-        return behind.Count == 0 ? null : await RecomputeAsync(operations, behind, trace, ct);
+        return behind;
     }
 
     public Task<AgreementChanged> RecomputeAsync(IDocumentOperations operations, IReadOnlyCollection<Guid> itemIds, CancellationToken ct) =>
@@ -154,28 +217,40 @@ public sealed partial class AgreementRecomputer(TimeProvider clock, ILogger<Agre
     }
 
     /// <param name="read">The items whose labels this recompute read already, with those labels: only the others' are read again.</param>
+    /// <remarks>
+    /// Three reads for all the annotators together (issue 12: one set per annotator made the scorecards of a takeover's
+    /// first page cost seconds): the project's stored summaries, the annotators' labels on their other items, and their
+    /// hidden repeats' agreement.
+    /// </remarks>
     private static async Task<List<AnnotatorScorecard>> RebuildScorecardsAsync(IQuerySession reader, Guid projectId, List<Guid> annotators, List<ItemAgreementSummary> fresh,
         List<SelfAgreement> freshSelves, List<Guid> dropped, (List<Guid> Items, ILookup<Guid, AnnotatorItemLabels> Labels) read, DateTimeOffset now, AgreementRecomputeTrace trace, CancellationToken ct)
     {
+        if (annotators.Count == 0)
+        {
+            return [];
+        }
         var freshById = fresh.ToDictionary(s => s.Id);
+        var wanted = annotators.ToHashSet();
+        var ids = annotators.ToArray();
+        // The fresh summaries are not committed yet, so they replace the stored ones.
+        var stored = await reader.Query<ItemAgreementSummary>().Where(s => s.ProjectId == projectId).ToListAsync(ct);
+        var storedOnly = stored.Where(s => !freshById.ContainsKey(s.Id) && s.AnnotatorIds.Exists(wanted.Contains)).ToList();
+        var others = (await AnnotationRecords.OfAnnotatorsAsync(reader, ids, read.Items, ct)).ToLookup(l => l.AnnotatorId);
+        var readHere = read.Items.SelectMany(i => read.Labels[i]).Where(l => wanted.Contains(l.AnnotatorId)).ToLookup(l => l.AnnotatorId);
+        var storedSelves = (await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId.IsOneOf(ids)).ToListAsync(ct)).ToLookup(s => s.AnnotatorId);
         var cards = new List<AnnotatorScorecard>(annotators.Count);
         foreach (var annotator in annotators)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            // Only this annotator's items; the fresh summaries are not committed yet, so they replace the stored ones.
-            var stored = await reader.Query<ItemAgreementSummary>()
-                .Where(s => s.ProjectId == projectId && s.AnnotatorIds.Contains(annotator))
-                .ToListAsync(ct);
-            var summaries = stored.Where(s => !freshById.ContainsKey(s.Id)).Concat(fresh).ToList();
-            var items = summaries.Select(s => s.Id).ToHashSet();
-            var others = await AnnotationRecords.OfAnnotatorAsync(reader, annotator, read.Items, ct);
+            // As before the reads were batched: the annotator's stored summaries and every fresh one.
+            var theirs = storedOnly.Where(s => s.AnnotatorIds.Contains(annotator)).Concat(fresh).ToList();
+            var items = theirs.Select(s => s.Id).ToHashSet();
             trace.Scorecards++;
-            trace.ScorecardLabels += others.Sum(l => l.Annotations.Count);
-            List<AnnotatorItemLabels> labels = [.. read.Items.SelectMany(i => read.Labels[i]).Where(l => l.AnnotatorId == annotator), .. others];
-            var storedSelves = await reader.Query<SelfAgreement>().Where(s => s.ProjectId == projectId && s.AnnotatorId == annotator).ToListAsync(ct);
-            var selves = storedSelves.Where(s => !dropped.Contains(s.Id) && !freshSelves.Exists(f => f.Id == s.Id))
+            trace.ScorecardLabels += others[annotator].Sum(l => l.Annotations.Count);
+            List<AnnotatorItemLabels> labels = [.. readHere[annotator], .. others[annotator]];
+            var selves = storedSelves[annotator].Where(s => !dropped.Contains(s.Id) && !freshSelves.Exists(f => f.Id == s.Id))
                 .Concat(freshSelves.Where(f => f.ProjectId == projectId && f.AnnotatorId == annotator));
-            cards.Add(ScorecardBuilder.Build(projectId, annotator, summaries, labels.Where(l => items.Contains(l.ItemId)), now, selves));
+            cards.Add(ScorecardBuilder.Build(projectId, annotator, theirs, labels.Where(l => items.Contains(l.ItemId)), now, selves));
             trace.ScorecardBuilt(items.Count, labels.Sum(l => l.Annotations.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         return cards;

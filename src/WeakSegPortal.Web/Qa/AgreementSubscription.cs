@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -11,7 +12,8 @@ namespace WeakSegPortal.Web.Qa;
 /// <summary>
 /// Keeps agreement summaries and scorecards current. A Marten subscription run by the async daemon:
 /// the annotation path only appends events and returns, and the daemon hands this class each new page
-/// of events. Every item touched in the page is recomputed once; Marten commits the documents together
+/// of events. Every item touched in the page is recomputed once, at most <see cref="AgreementRecomputer.ItemsPerPage"/> of
+/// them while the subscription trails (the rest wait in the <see cref="AgreementBacklog"/>); Marten commits the documents together
 /// with the subscription's progress, and open QA pages on every node hear about it after the commit
 /// (<see cref="AgreementBroadcast"/>). With several nodes, HotCold runs it on one of them at a time.
 /// </summary>
@@ -52,18 +54,25 @@ public sealed class AgreementSubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return await HandleAsync(page.Events, page.SequenceCeiling, operations, cancellationToken);
+    }
+
+    /// <summary>One page: its events (those of <see cref="Inputs"/>) and its last sequence number.</summary>
+    public async Task<IChangeListener> HandleAsync(IReadOnlyList<IEvent> events, long ceiling, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(operations);
         // Each touched item with its newest event here: items whose stored summary already includes it are not recomputed.
-        var newest = page.Events.Select(e => (Item: ItemOf(e.Data), e.Sequence)).Where(e => e.Item is not null)
+        var newest = events.Select(e => (Item: ItemOf(e.Data), e.Sequence)).Where(e => e.Item is not null)
             .GroupBy(e => e.Item!.Value).ToDictionary(g => g.Key, g => g.Max(e => e.Sequence));
-        if (newest.Count == 0)
-        {
-            return NullChangeListener.Instance;
-        }
+        // Also a page with no item of its own: it takes on items an earlier page left in the backlog.
         var trace = new AgreementRecomputeTrace();
-        var change = await _recomputer.RecomputeBehindAsync(operations, newest, trace, cancellationToken);
+        var change = await _recomputer.RecomputePageAsync(operations, SubscriptionName, newest, ceiling, AgreementRecomputer.ItemsPerPage, trace, cancellationToken);
         trace.Finished();
-        _timings.Handled(page.Events.Count, change?.ItemIds.Count ?? 0, trace);
+        if (trace.Touched > 0)
+        {
+            _timings.Handled(events.Count, change?.ItemIds.Count ?? 0, trace);
+        }
         return change is null ? NullChangeListener.Instance : new AfterCommit(_notifier, change);
     }
 
