@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -7,9 +8,10 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// Annotators' browsers send finished annotations: check them, append them to each annotator's
 /// stream for the item and remember every answer under its command id, all in one transaction.
-/// A run of commands costs one read round trip and one commit, whoever sent them.
+/// A run of commands costs one read round trip and one write round trip that carries the commit,
+/// whoever sent them.
 /// </summary>
-public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
+public sealed class SubmitAnnotationHandler(IDocumentSession session, IDocumentStore store, TimeProvider clock, ProjectSchemaCache projects)
 {
     /// <summary>
     /// Tries before the server stops deciding and answers "retry": lost races back off 2, 4, 8 …
@@ -35,7 +37,6 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
                 // Another request got there first: a resend racing the original (same command id), or another
                 // command of this annotator on the same stream. Look again: either the first one's answer is
                 // there now, or the stream has moved on and the command is decided afresh.
-                session.EjectAllPendingChanges();
                 if (attempt == Attempts)
                 {
                     // Still undecided: a passing state of the store, never a reason to drop the label.
@@ -69,7 +70,6 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
         }
         catch (Exception e) when (IsRace(e))
         {
-            session.EjectAllPendingChanges();
             var acks = new List<AnnotationAck>(commands.Count);
             var waiting = new HashSet<Guid>();
             foreach (var (command, annotatorId) in commands)
@@ -110,19 +110,40 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             schemas[projectId] = await projects.GetAsync(session, projectId, ct);
         }
         var acks = commands.Select(c => decisions.Decide(c, id => schemas.GetValueOrDefault(id))).ToArray();
-        foreach (var (streamId, e) in decisions.Appends)
-        {
-            session.Events.Append(streamId, e);
-        }
-        foreach (var processed in decisions.NewlyProcessed)
-        {
-            session.Insert(processed);
-        }
         if (decisions.NewlyProcessed.Count > 0)
         {
-            await session.SaveChangesAsync(ct);
+            await StoreAsync(decisions, ct);
         }
         return acks;
+    }
+
+    /// <summary>
+    /// Appends the run's events and remembers its command ids in one transaction whose commit rides in the write
+    /// batch (<see cref="CommitInWriteBatch"/>): one round trip for the writes and the commit together. The
+    /// transaction is this method's own, on its own connection, so a failed write leaves nothing behind and a retry
+    /// starts clean.
+    /// </summary>
+    private async Task StoreAsync(AnnotationBatch decisions, CancellationToken ct)
+    {
+        await using var connection = session.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var commit = new CommitInWriteBatch(session.Logger);
+        var options = SessionOptions.ForTransaction(transaction);
+        options.Listeners.Add(commit);
+        await using var writes = store.LightweightSession(options);
+        writes.Logger = commit;
+        // The command ids first: a resend racing its original fails here, before anything is appended.
+        ProcessedCommandRows.Queue(writes, decisions.NewlyProcessed);
+        foreach (var (streamId, e) in decisions.Appends)
+        {
+            writes.Events.Append(streamId, e);
+        }
+        await writes.SaveChangesAsync(ct);
+        if (!commit.Sent)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>
