@@ -5,9 +5,8 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// A run's answered command ids as one INSERT of many rows into <see cref="ProcessedCommand"/>'s table (the same
 /// columns and JSON Marten writes), instead of one statement per command. No ON CONFLICT: a command id another
-/// writer stored first fails the statement with a unique violation, which aborts the transaction, the commit that
-/// rides in the same batch (<see cref="CommitInWriteBatch"/>) included. Marten's own Insert says ON CONFLICT DO
-/// NOTHING and learns of the conflict only from the answer, when such a commit would already have run.
+/// writer stored first fails the statement with a unique violation in the database, which aborts the whole
+/// transaction there (Marten's own Insert says ON CONFLICT DO NOTHING and finds the conflict in the answer).
 /// </summary>
 public static class ProcessedCommandRows
 {

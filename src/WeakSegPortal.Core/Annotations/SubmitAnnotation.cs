@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Services;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
 
@@ -8,10 +7,9 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// Annotators' browsers send finished annotations: check them, append them to each annotator's
 /// stream for the item and remember every answer under its command id, all in one transaction.
-/// A run of commands costs one read round trip and one write round trip that carries the commit,
-/// whoever sent them.
+/// A run of commands costs one read round trip, one write round trip and the commit, whoever sent them.
 /// </summary>
-public sealed class SubmitAnnotationHandler(IDocumentSession session, IDocumentStore store, TimeProvider clock, ProjectSchemaCache projects)
+public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
 {
     /// <summary>
     /// Tries before the server stops deciding and answers "retry": lost races back off 2, 4, 8 …
@@ -118,31 +116,24 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, IDocumentS
     }
 
     /// <summary>
-    /// Appends the run's events and remembers its command ids in one transaction whose commit rides in the write
-    /// batch (<see cref="CommitInWriteBatch"/>): one round trip for the writes and the commit together. The
-    /// transaction is this method's own, on its own connection, so a failed write leaves nothing behind and a retry
-    /// starts clean.
+    /// Appends the run's events and remembers its command ids in one transaction (Marten's: one write batch, then
+    /// the commit). The command ids go in as one statement (<see cref="ProcessedCommandRows"/>), not one per command.
     /// </summary>
     private async Task StoreAsync(AnnotationBatch decisions, CancellationToken ct)
     {
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var commit = new CommitInWriteBatch(session.Logger);
-        var options = SessionOptions.ForTransaction(transaction);
-        options.Listeners.Add(commit);
-        await using var writes = store.LightweightSession(options);
-        writes.Logger = commit;
-        // The command ids first: a resend racing its original fails here, before anything is appended.
-        ProcessedCommandRows.Queue(writes, decisions.NewlyProcessed);
         foreach (var (streamId, e) in decisions.Appends)
         {
-            writes.Events.Append(streamId, e);
+            session.Events.Append(streamId, e);
         }
-        await writes.SaveChangesAsync(ct);
-        if (!commit.Sent)
+        ProcessedCommandRows.Queue(session, decisions.NewlyProcessed);
+        try
         {
-            await transaction.CommitAsync(ct);
+            await session.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            // A failed write leaves nothing queued for the retry that follows it on this session.
+            session.EjectAllPendingChanges();
         }
     }
 

@@ -8,10 +8,8 @@ namespace WeakSegPortal.Web.Hubs;
 /// <summary>
 /// Splits one writer transaction into its stages by the round trips its Marten session makes, passing every call on to
 /// the session's own logger: the read (seen commands, items), deciding and building the writes (validation, inline
-/// projections, serialisation: from the read's answer to the write's start), the write round trip, and the commit.
-/// The commit rides at the end of the write batch (<c>CommitInWriteBatch</c>), and Marten logs a batch on its first
-/// answer, so "write" ends when the batch's first statement answered and "commit" is the rest of the batch's answers
-/// (the other statements, COMMIT and its WAL flush) until the handler returns.
+/// projections, serialisation: from the read's answer to the write's start), the write round trips, and the commit
+/// (from the last write's answer until the handler returns: COMMIT and its WAL flush).
 /// </summary>
 internal sealed class WriteStageClock(IMartenSessionLogger inner) : IMartenSessionLogger
 {
