@@ -7,7 +7,7 @@ namespace WeakSegPortal.Core.Annotations;
 /// <summary>
 /// Annotators' browsers send finished annotations: check them, append them to each annotator's
 /// stream for the item and remember every answer under its command id, all in one transaction.
-/// A run of commands costs one read round trip and one commit, whoever sent them.
+/// A run of commands costs one read round trip, one write round trip and the commit, whoever sent them.
 /// </summary>
 public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvider clock, ProjectSchemaCache projects)
 {
@@ -35,7 +35,6 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
                 // Another request got there first: a resend racing the original (same command id), or another
                 // command of this annotator on the same stream. Look again: either the first one's answer is
                 // there now, or the stream has moved on and the command is decided afresh.
-                session.EjectAllPendingChanges();
                 if (attempt == Attempts)
                 {
                     // Still undecided: a passing state of the store, never a reason to drop the label.
@@ -69,7 +68,6 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
         }
         catch (Exception e) when (IsRace(e))
         {
-            session.EjectAllPendingChanges();
             var acks = new List<AnnotationAck>(commands.Count);
             var waiting = new HashSet<Guid>();
             foreach (var (command, annotatorId) in commands)
@@ -110,19 +108,33 @@ public sealed class SubmitAnnotationHandler(IDocumentSession session, TimeProvid
             schemas[projectId] = await projects.GetAsync(session, projectId, ct);
         }
         var acks = commands.Select(c => decisions.Decide(c, id => schemas.GetValueOrDefault(id))).ToArray();
+        if (decisions.NewlyProcessed.Count > 0)
+        {
+            await StoreAsync(decisions, ct);
+        }
+        return acks;
+    }
+
+    /// <summary>
+    /// Appends the run's events and remembers its command ids in one transaction (Marten's: one write batch, then
+    /// the commit). The command ids go in as one statement (<see cref="ProcessedCommandRows"/>), not one per command.
+    /// </summary>
+    private async Task StoreAsync(AnnotationBatch decisions, CancellationToken ct)
+    {
         foreach (var (streamId, e) in decisions.Appends)
         {
             session.Events.Append(streamId, e);
         }
-        foreach (var processed in decisions.NewlyProcessed)
-        {
-            session.Insert(processed);
-        }
-        if (decisions.NewlyProcessed.Count > 0)
+        ProcessedCommandRows.Queue(session, decisions.NewlyProcessed);
+        try
         {
             await session.SaveChangesAsync(ct);
         }
-        return acks;
+        finally
+        {
+            // A failed write leaves nothing queued for the retry that follows it on this session.
+            session.EjectAllPendingChanges();
+        }
     }
 
     /// <summary>
