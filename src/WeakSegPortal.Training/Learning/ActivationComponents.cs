@@ -43,6 +43,28 @@ public static class ActivationComponents
                 lighted[v] |= map[v] / peak >= lit;
             }
         }
+        return Split(lighted, intensity, width, edge, minimumPixels, inner: false);
+    }
+
+    /// <summary>
+    /// The image's enclosed regions: every pixel split into 4-connected components whose neighbours differ in intensity by at
+    /// most <paramref name="edge"/>, keeping those of at least <paramref name="minimumPixels"/> that do not touch the image's border.
+    /// </summary>
+    public static List<ActivationComponent> Regions(ReadOnlySpan<float> intensity, int width, double edge, int minimumPixels)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (intensity.Length % width != 0)
+        {
+            throw new ArgumentException($"Expected rows of {width}, got {intensity.Length} pixels.", nameof(intensity));
+        }
+        var all = new bool[intensity.Length];
+        Array.Fill(all, true);
+        return Split(all, intensity, width, edge, minimumPixels, inner: true);
+    }
+
+    private static List<ActivationComponent> Split(bool[] lighted, ReadOnlySpan<float> intensity, int width, double edge, int minimumPixels, bool inner)
+    {
+        var pixels = intensity.Length;
         var taken = new bool[pixels];
         var found = new List<ActivationComponent>();
         var stack = new Stack<int>();
@@ -69,7 +91,8 @@ public static class ActivationComponents
                     }
                 }
             }
-            if (members.Count >= minimumPixels)
+            var height = pixels / width;
+            if (members.Count >= minimumPixels && !(inner && members.Any(v => v % width == 0 || v % width == width - 1 || v < width || v / width == height - 1)))
             {
                 members.Sort();
                 var values = new double[members.Count];

@@ -14,7 +14,8 @@ namespace WeakSegPortal.Training.Learning;
 /// piece goes to the present class whose <see cref="ClassProfile"/> (learnt on the images where that class is the only one
 /// present) it is nearest to, if its intensity is within <see cref="MatchLimit"/> spreads of it; a piece like no profiled
 /// class goes to the one present class without a profile, if there is exactly one (the others are "erased"); else it is
-/// left out. Background where every counted map is below <see cref="Background"/> of its peak, unless a present class got
+/// left out. A present class that no lit piece matched takes the enclosed intensity region (<see cref="ActivationComponents.Regions"/>,
+/// no pixel of another class) whose size is nearest its profile's, within <see cref="MatchLimit"/> area spreads. Background where every counted map is below <see cref="Background"/> of its peak, unless a present class got
 /// no pixel: then it is somewhere the maps missed, and no pixel is known to be background. A class tagged absent never
 /// takes a pixel. An image whose classes are all tagged absent is background throughout; a class whose tag is unknown
 /// leaves the image out.
@@ -109,6 +110,23 @@ public static class ClassActivationPseudoMask
             foreach (var v in piece.Pixels)
             {
                 target[v] = tag + 1;
+            }
+        }
+        // A present class the maps found nowhere (on the benchmark: the small organ on MR-like images, darker than the body,
+        // where the maps light only what is bright): the enclosed intensity region of its profile's size, if one is free.
+        foreach (var tag in present.Where(t => !found.Contains(t) && profiles.ContainsKey(t)).ToList())
+        {
+            var profile = profiles[tag];
+            var region = ActivationComponents.Regions(intensity, width, Edge, MinimumPixels)
+                .Where(r => r.Pixels.All(v => target[v] < 1) && Math.Abs(r.LogArea - profile.LogArea) / profile.LogAreaSpread <= MatchLimit)
+                .MinBy(r => Math.Abs(r.LogArea - profile.LogArea));
+            if (region is not null)
+            {
+                found.Add(tag);
+                foreach (var v in region.Pixels)
+                {
+                    target[v] = tag + 1;
+                }
             }
         }
         if (found.Count < present.Count)

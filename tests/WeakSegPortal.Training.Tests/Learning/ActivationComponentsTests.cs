@@ -47,4 +47,20 @@ public class ActivationComponentsTests
 
         Assert.Equal([[0], [3]], pieces.Select(p => p.Pixels));
     }
+
+    [Fact]
+    public void Regions_are_the_intensity_pieces_of_the_whole_image_that_do_not_touch_its_border()
+    {
+        // 4×4 at 0.5 with a 2×2 block at 0.9 in the middle (pixels 5, 6, 9, 10): the outer ring touches the border and is
+        // dropped; the block is the one region.
+        var intensity = Enumerable.Repeat(0.5f, 16).ToArray();
+        foreach (var v in new[] { 5, 6, 9, 10 })
+        {
+            intensity[v] = 0.9f;
+        }
+
+        var regions = ActivationComponents.Regions(intensity, 4, edge: 0.1, minimumPixels: 1);
+
+        Assert.Equal([5, 6, 9, 10], Assert.Single(regions).Pixels);
+    }
 }

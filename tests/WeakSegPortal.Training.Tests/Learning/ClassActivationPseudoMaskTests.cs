@@ -66,4 +66,36 @@ public class ClassActivationPseudoMaskTests
         Assert.Equal(Enumerable.Repeat(0L, 12), ClassActivationPseudoMask.FromComponents([], [0, 0], [], Intensity, 12, new Dictionary<int, ClassProfile>()));
         Assert.Equal(Enumerable.Repeat(Ignore, 12), ClassActivationPseudoMask.FromComponents([], [1, TagClassificationLoss.Unknown], [], Intensity, 12, new Dictionary<int, ClassProfile>()));
     }
+
+    [Fact]
+    public void A_present_class_no_lit_piece_matches_takes_the_enclosed_region_of_its_profiles_size()
+    {
+        // 7×7 body at 0.45 (it touches the border, so it is no candidate). A bright organ (0.7) on rows 1–2, columns 1–3, lit
+        // by both maps; a dark organ (0.2) on rows 4–5, columns 2–4, which no map lights. The bright piece is class 1 (class
+        // 2's profile, 0.9, is 4 spreads away); class 2 is then found nowhere lit, and the dark region (6 px, the size of its
+        // profile: 0 area spreads) becomes class 2. Every class found: the dark-mapped rest is background.
+        var intensity = Enumerable.Repeat(0.45f, 49).ToArray();
+        var map = new float[49];
+        int[] bright = [8, 9, 10, 15, 16, 17];
+        int[] dark = [30, 31, 32, 37, 38, 39];
+        foreach (var v in bright)
+        {
+            (intensity[v], map[v]) = (0.7f, 4);
+        }
+        foreach (var v in dark)
+        {
+            intensity[v] = 0.2f;
+        }
+        var dimSix = new ClassProfile(0.7, 0.05, Math.Log(6), 0.3);
+        float[] maps = [.. map, .. map];
+
+        var found = ClassActivationPseudoMask.FromComponents(maps, [1, 1], [0, 1], intensity, 7,
+            new Dictionary<int, ClassProfile> { [0] = dimSix, [1] = new(0.9, 0.05, Math.Log(6), 0.3) });
+        // With class 2's profile at 30 px the region is ln 5 / 0.3 = 5.4 spreads off: class 2 stays unfound, no background.
+        var missed = ClassActivationPseudoMask.FromComponents(maps, [1, 1], [0, 1], intensity, 7,
+            new Dictionary<int, ClassProfile> { [0] = dimSix, [1] = new(0.9, 0.05, Math.Log(30), 0.3) });
+
+        Assert.Equal(Enumerable.Range(0, 49).Select(v => bright.Contains(v) ? 1L : dark.Contains(v) ? 2L : 0L), found);
+        Assert.Equal(Enumerable.Range(0, 49).Select(v => bright.Contains(v) ? 1L : Ignore), missed);
+    }
 }
