@@ -65,6 +65,7 @@ internal static class BenchCommand
         {
             PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
             PseudoMasksMade = dump is null ? null : (benchCase, masks) => PredictionMontage.Write(dump, Key(benchCase) + "-pseudo-masks", set.Classes, masks),
+            TagMapsMade = dump is null ? null : (benchCase, maps) => TagMapsFile.Write(dump, Key(benchCase), maps),
         };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));

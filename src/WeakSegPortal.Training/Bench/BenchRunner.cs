@@ -61,6 +61,9 @@ public sealed class BenchRunner
     /// <summary>Called in the tag case with the pseudo-mask of every training item's first slice (class per pixel, <see cref="BenchPrediction.Unlabelled"/> where left out).</summary>
     public Action<BenchCase, IReadOnlyList<BenchPrediction>>? PseudoMasksMade { get; init; }
 
+    /// <summary>Called in the tag case with every training item's raw class activation maps on its first slice (tag after tag, x fastest), to look at what the classifier marks.</summary>
+    public Action<BenchCase, IReadOnlyList<(BenchItem Item, float[] Maps)>>? TagMapsMade { get; init; }
+
     public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
@@ -174,6 +177,7 @@ public sealed class BenchRunner
     private UNet TrainFromTags(List<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
     {
         using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), TagPseudoMaskStage.ClassifierWeights(benchCase.Weights.NegativeTag, benchCase.Weights.AbsentTagMaps), set.Classes - 1, cancellationToken);
+        ShowTagMaps(benchCase, classifier, examples);
         var pseudo = TagPseudoMaskStage.Apply(classifier, examples, benchCase.GrowTolerance);
         ShowPseudoMasks(benchCase, pseudo);
         return Train(pseudo, benchCase.Weights with { Tag = 0 }, 0, cancellationToken);
@@ -188,6 +192,15 @@ public sealed class BenchRunner
         }
         PseudoMasksMade(benchCase, train.Zip(pseudo, (item, example) => new BenchPrediction(item,
             example.Target.Select(t => t < 0 ? BenchPrediction.Unlabelled : (byte)t).ToArray(), false)).ToList());
+    }
+
+    private void ShowTagMaps(BenchCase benchCase, UNet classifier, List<TrainingExample> examples)
+    {
+        if (TagMapsMade is null || train.Any(i => i.Grid.Nz != 1) || examples.Count != train.Count)
+        {
+            return;
+        }
+        TagMapsMade(benchCase, train.Zip(examples, (item, example) => (item, ClassActivationPseudoMask.Maps(classifier, example))).ToList());
     }
 
     private (double Dice, double Hd95) Score(UNet network)

@@ -50,4 +50,29 @@ public class TagPseudoMaskStageTests
         // The classifier learns from every example with a known tag, scribbled or not; one with no known tag is left out.
         Assert.Equal(3, TagPseudoMaskStage.ClassifierExamples([.. examples, Example(Unlabelled(), [Unknown, Unknown])]).Count);
     }
+
+    [Fact]
+    public void Profiles_learnt_where_one_class_is_present_tell_apart_two_organs_that_both_maps_light()
+    {
+        // Rows of 12: a dim organ on pixels 1–5 (0.7) and a bright one on 6–10 (0.9), body 0.5 at the ends.
+        float[] image = [0.5f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.5f];
+        float[] dim = [0, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0];
+        float[] bright = [0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 0];
+        float[] both = [0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0];
+        float[] dark = new float[12];
+        float[] faint = [0, 0, 0, 0, 0, 0, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0];
+        TrainingExample Row(float[] tags) => new(image, 1, 12, 1, Enumerable.Repeat(Ignore, 12).ToArray(), [true, true, true], [], tags, []);
+        var examples = new[] { Row([1, 0]), Row([0, 1]), Row([1, 1]), Row([0, 1]) };
+        // Class 1 alone: its map lights the dim organ → class 1's profile 0.7. Class 2 alone: the bright one → 0.9. Both
+        // present: both maps light both organs, and the profiles split them. The last image's class-2 map peaks at 0.5,
+        // below a quarter of class 2's highest peak (4): it marks nothing and says nothing is background.
+        float[]?[] maps = [[.. dim, .. dark], [.. dark, .. bright], [.. both, .. both], [.. dark, .. faint]];
+
+        var staged = TagPseudoMaskStage.FromMaps(examples, maps, growTolerance: 0);
+
+        Assert.Equal([0L, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0], staged[0].Target);
+        Assert.Equal([0L, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 0], staged[1].Target);
+        Assert.Equal([0L, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 0], staged[2].Target);
+        Assert.Equal(Enumerable.Repeat(Ignore, 12), staged[3].Target);
+    }
 }
