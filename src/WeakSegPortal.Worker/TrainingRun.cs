@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using WeakSegPortal.Core.Training;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Bench;
 using WeakSegPortal.Training.Checkpoints;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
@@ -14,7 +15,8 @@ namespace WeakSegPortal.Worker;
 
 /// <summary>
 /// One claimed training job, epoch by epoch (docs/training-protocol.md): the dataset and volumes, the examples (tag-only
-/// slices through the tag stage's pseudo-masks, <see cref="TagPseudoMaskStage"/>), the network
+/// slices through the tag stage's pseudo-masks, <see cref="TagPseudoMaskStage"/>), the objective of their kinds of
+/// supervision (<see cref="SupervisionObjective"/>: the benchmark's rows, one rule for both), the network
 /// (fresh, from the manager's initial checkpoint, or resumed from the last epoch's checkpoint), then per epoch
 /// <see cref="TrainingConfig.StepsPerEpoch"/> steps (renewing the lease inside the epoch when it runs long), validation Dice,
 /// a checkpoint blob and <c>ReportTrainingEpoch</c>, whose directive is obeyed at once. At the end the ONNX export, the items'
@@ -35,6 +37,8 @@ public sealed partial class TrainingRun(
         var shape = UNetOptions.For(_config, classes.HighestClassId);
         var set = await TrainingSet.BuildAsync(dataset, _config, classes, volumes, cancellationToken);
         DataReady(log, assignment.JobId, set.Examples.Count, set.LabelledItems.Count, set.Validation.Count, set.ValidationItems);
+        var objective = SupervisionObjective.For(set.Kinds);
+        ObjectiveChosen(log, assignment.JobId, string.Join(", ", set.Kinds), objective);
         var examples = set.Examples;
         if (TagPseudoMaskStage.IsNeeded(examples))
         {
@@ -48,7 +52,7 @@ public sealed partial class TrainingRun(
 
         using var network = await StartingNetworkAsync(shape, cancellationToken);
         network.to(device.Device);
-        using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed));
+        using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed) { Weights = objective });
         var firstEpoch = assignment.ResumeCheckpointHash is null ? 1 : assignment.ResumeAfterEpoch + 1;
         double? loss = null;
         double? dice = null;
@@ -73,7 +77,7 @@ public sealed partial class TrainingRun(
         }
 
         // A run resumed after the last epoch (the worker stopped before completing) has nothing left to train: measure it as it is.
-        var finalLoss = loss ?? LossNow(network, examples);
+        var finalLoss = loss ?? LossNow(network, examples, objective);
         dice = loss is null ? ValidationDice.Measure(network, set.Validation, _config.ImageSide, device.Device) : dice;
         network.cpu(); // training is over: export and scoring read the weights on the CPU
         var onnx = await portal.PutBlobAsync(TrainedModelExport.Onnx(network), cancellationToken);
@@ -91,7 +95,8 @@ public sealed partial class TrainingRun(
     }
 
     /// <summary>
-    /// The tag stage (<see cref="TagPseudoMaskStage"/>, as in the benchmark): a classifier of the same shape learns the tags for
+    /// The tag stage (<see cref="TagPseudoMaskStage"/>, as in the benchmark, with its tags row's classifier objective and grow
+    /// tolerance: <see cref="SupervisionObjective"/>): a classifier of the same shape learns the tags for
     /// as many steps as the job trains (epochs drawn as −1, −2, … so their batches differ from training's), then each tag-only
     /// slice gets its class activation pseudo-mask. A resumed job runs it again (same seed), since pseudo-masks are not
     /// checkpointed. Null when a lease renewal said stop.
@@ -99,12 +104,13 @@ public sealed partial class TrainingRun(
     private async Task<List<TrainingExample>?> TagStageAsync(IReadOnlyList<TrainingExample> examples, UNetOptions shape, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var row = SupervisionObjective.RowOf(BenchSupervision.Tags);
         manual_seed(_config.Seed);
         using var classifier = new UNet(shape);
         classifier.to(device.Device);
         using var trainer = new Trainer(classifier, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed)
         {
-            Weights = TagPseudoMaskStage.ClassifierWeights(),
+            Weights = SupervisionObjective.Classifier(row),
         });
         var tagged = TagPseudoMaskStage.ClassifierExamples(examples);
         for (var round = 1; round <= _config.Epochs; round++)
@@ -116,7 +122,7 @@ public sealed partial class TrainingRun(
         }
 
         classifier.cpu();
-        var pseudo = await Task.Run(() => TagPseudoMaskStage.Apply(classifier, examples), cancellationToken);
+        var pseudo = await Task.Run(() => TagPseudoMaskStage.Apply(classifier, examples, row.GrowTolerance), cancellationToken);
         TagStageDone(log, assignment.JobId, examples.Count(TagPseudoMaskStage.HasOnlyTags), tagged.Count, clock.Elapsed.TotalSeconds);
         return pseudo;
     }
@@ -197,17 +203,20 @@ public sealed partial class TrainingRun(
     }
 
     /// <summary>The loss of the resumed network on one batch, when the last epoch was done before the run stopped (nothing left to train).</summary>
-    private double LossNow(UNet network, IReadOnlyList<TrainingExample> examples)
+    private double LossNow(UNet network, IReadOnlyList<TrainingExample> examples, ObjectiveWeights objective)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         network.eval();
         using var batch = TrainingBatch.From([.. examples.Take(_config.BatchSize)], device.Device);
-        return WeakObjective.Compute(network.Run(batch.Input, withTags: batch.HasTags), batch, new TrainerOptions().Weights).item<float>();
+        return WeakObjective.Compute(network.Run(batch.Input, withTags: batch.HasTags), batch, objective).item<float>();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: {Examples} labelled slices from {Items} items, {ValidationSlices} validation slices from {ValidationItems} gold items")]
     private static partial void DataReady(ILogger logger, Guid jobId, int examples, int items, int validationSlices, int validationItems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: learns from {Kinds} with the benchmark's objective {Objective}")]
+    private static partial void ObjectiveChosen(ILogger logger, Guid jobId, string kinds, ObjectiveWeights objective);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId}: tag stage gave {Slices} tag-only slices class activation pseudo-masks (classifier on {Tagged} tagged slices, {Seconds:0.#} s)")]
     private static partial void TagStageDone(ILogger logger, Guid jobId, int slices, int tagged, double seconds);

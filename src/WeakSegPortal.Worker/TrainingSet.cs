@@ -3,6 +3,7 @@ using WeakSegPortal.Core.Training;
 using WeakSegPortal.Imaging.Volumes;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Bench;
 using WeakSegPortal.Training.Learning;
 
 namespace WeakSegPortal.Worker;
@@ -12,13 +13,16 @@ namespace WeakSegPortal.Worker;
 /// slice of every "train" item (a single image's item tags label its one slice), and a validation slice per gold-masked slice of every "validation" item. The input is what
 /// serving sees (<see cref="NetworkInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
 /// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdLabels"/> (adjudicated labels win,
-/// else the annotators' reliability-weighted vote).
+/// else the annotators' reliability-weighted vote). <see cref="Kinds"/>: the kinds of supervision those labels hold, which
+/// decide the objective (<see cref="SupervisionObjective"/>, the benchmark's rows).
 /// </summary>
 public sealed class TrainingSet
 {
-    private TrainingSet(IReadOnlyList<TrainingExample> examples, IReadOnlyList<ValidationSlice> validation, IReadOnlyList<Guid> labelledItems, int validationItems)
+    private TrainingSet(
+        IReadOnlyList<TrainingExample> examples, IReadOnlyList<ValidationSlice> validation, IReadOnlyList<Guid> labelledItems, int validationItems,
+        IReadOnlyList<BenchSupervision> kinds)
     {
-        (Examples, Validation, LabelledItems, ValidationItems) = (examples, validation, labelledItems, validationItems);
+        (Examples, Validation, LabelledItems, ValidationItems, Kinds) = (examples, validation, labelledItems, validationItems, kinds);
     }
 
     public IReadOnlyList<TrainingExample> Examples { get; }
@@ -29,6 +33,9 @@ public sealed class TrainingSet
     public IReadOnlyList<Guid> LabelledItems { get; }
 
     public int ValidationItems { get; }
+
+    /// <summary>The kinds of supervision in the labels the examples came from (adjudicated labels where given, else the annotators'), in order.</summary>
+    public IReadOnlyList<BenchSupervision> Kinds { get; }
 
     public static async Task<TrainingSet> BuildAsync(
         TrainingDataset dataset, TrainingConfig config, ClassNumbering classes, VolumeCache volumes, CancellationToken cancellationToken)
@@ -41,6 +48,7 @@ public sealed class TrainingSet
         var labelled = new List<Guid>();
         var validation = new List<ValidationSlice>();
         var validationItems = 0;
+        var kinds = new HashSet<BenchSupervision>();
         foreach (var item in dataset.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,6 +60,7 @@ public sealed class TrainingSet
                 if (examples.Count > before)
                 {
                     labelled.Add(item.ItemId);
+                    kinds.UnionWith(KindsOf(item, classes));
                 }
             }
             else if (item.Role == TrainingItem.Validation && item.Reference is { } reference)
@@ -68,7 +77,14 @@ public sealed class TrainingSet
             throw new TrainingDataException("No item of the project has a labelled slice to learn from yet.");
         }
 
-        return new TrainingSet(examples, validation, labelled, validationItems);
+        return new TrainingSet(examples, validation, labelled, validationItems, [.. kinds.Order()]);
+    }
+
+    /// <summary>The kinds of supervision an item's examples learn from: its adjudicated labels' where given, else every annotator's (classes the dataset lists).</summary>
+    private static IEnumerable<BenchSupervision> KindsOf(TrainingItem item, ClassNumbering classes)
+    {
+        IEnumerable<WeakLabels> all = item.Adjudicated is { } adjudicated ? [adjudicated] : item.Annotators.Select(a => a.Labels);
+        return all.SelectMany(labels => SupervisionObjective.KindsOf(classes.Known(labels)));
     }
 
     private static IEnumerable<TrainingExample> ExamplesOf(Volume volume, TrainingItem item, TrainingConfig config, ClassNumbering classes)

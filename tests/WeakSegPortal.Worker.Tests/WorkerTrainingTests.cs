@@ -1,6 +1,8 @@
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.ML.Models;
+using WeakSegPortal.Training.Bench;
 using WeakSegPortal.Training.Checkpoints;
+using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
 using WeakSegPortal.Training.Simulation;
 using WeakSegPortal.Worker.Tests.Support;
@@ -51,12 +53,15 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
     {
         var dataset = await TrainingPhantoms.ServeAsync(_portal);
         var job = Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 4));
+        using var logs = new ScopedLines();
 
-        await StartWorkerAsync("trainer");
+        await StartWorkerAsync("trainer", logs: logs);
         await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
 
         NoFailure();
         var outcome = Assert.Single(Desk.Completions);
+        // Scribbles and boxes: the union of the benchmark's two rows (no row measures a mix).
+        TrainedWith(logs, "Scribbles, Boxes", SupervisionObjective.Union(BenchCase.Scribbles.Weights, BenchCase.Boxes.Weights));
         Assert.Equal([1, 2, 3, 4], Desk.EpochsOf(job, attempt: 1));
         Assert.All(Desk.Reports, r => Assert.True(double.IsFinite(r.Loss) && _portal.Blob(r.CheckpointHash) is not null, $"epoch {r.Epoch}"));
         Assert.True(outcome.ValidationDice >= 0.6 && outcome.ValidationDice > Desk.Reports[0].ValidationDice, $"validation Dice {outcome.ValidationDice:F3}; by epoch: {string.Join(", ", Desk.Reports.Select(r => $"{r.Epoch}: loss {r.Loss:F3} Dice {r.ValidationDice:F3}"))}");
@@ -87,9 +92,39 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
         // Without the stage they would have no pixel target at all. (Quality is the benchmark's business: on this tiny
         // configuration of 180 classifier steps the validation Dice stays near 0.)
         Assert.Contains(logs.Lines, l => l.Message.Contains($"tag stage gave {6 * TrainingPhantoms.Slices} tag-only slices class activation pseudo-masks", StringComparison.Ordinal));
+        // The second network learns from the pseudo-masks as the benchmark's tags row's does: its weights without the tag term.
+        TrainedWith(logs, "Tags", BenchCase.Tags.Weights with { Tag = 0 });
         Assert.Equal([1, 2, 3, 4], Desk.EpochsOf(job, attempt: 1));
         Assert.Equal(6, outcome.LabelledItems.Count);
         Assert.True(double.IsFinite(outcome.FinalLoss) && outcome.ValidationDice is >= 0 and <= 1, $"loss {outcome.FinalLoss}, Dice {outcome.ValidationDice}");
+    }
+
+    /// <summary>
+    /// The worker and <c>weakseg bench</c> train a kind of label with one objective (<see cref="SupervisionObjective"/>): a job
+    /// whose crowd gave only that kind uses exactly the weights of the benchmark's row for it (boxes: marginalised entropy;
+    /// scribbles: class-balanced pCE; points: the size term), whatever those weights are tuned to.
+    /// </summary>
+    [Theory]
+    [InlineData(WeakLabelKinds.Boxes, "Boxes")]
+    [InlineData(WeakLabelKinds.Scribbles, "Scribbles")]
+    [InlineData(WeakLabelKinds.Points, "Points")]
+    public async Task A_job_whose_crowd_gave_one_kind_of_label_trains_with_the_objective_of_the_benchmark_s_row_for_that_kind(WeakLabelKinds kinds, string kind)
+    {
+        var dataset = await TrainingPhantoms.ServeAsync(_portal, trainItems: 1, validationItems: 0, kinds: kinds);
+        Desk.Offer(dataset, TrainingPhantoms.Config(epochs: 1) with { StepsPerEpoch = 1 });
+        using var logs = new ScopedLines();
+
+        await StartWorkerAsync("trainer", logs: logs);
+        await Eventually.HoldsAsync(() => Desk.Completions.Count + Desk.Failures.Count > 0, "the job ended", RunBound);
+
+        NoFailure();
+        var row = kinds switch
+        {
+            WeakLabelKinds.Boxes => BenchCase.Boxes,
+            WeakLabelKinds.Scribbles => BenchCase.Scribbles,
+            _ => BenchCase.Points,
+        };
+        TrainedWith(logs, kind, row.Weights);
     }
 
     [Fact]
@@ -210,6 +245,14 @@ public sealed class WorkerTrainingTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => Desk.Failures.Count > 0, "the job failed", RunBound);
 
         Assert.Equal((job.Id, 1, "No item of the project has a labelled slice to learn from yet."), Assert.Single(Desk.Failures));
+    }
+
+    /// <summary>The job logged that it learns from these kinds with this objective.</summary>
+    private static void TrainedWith(ScopedLines logs, string kinds, ObjectiveWeights objective)
+    {
+        var said = logs.Lines.Select(l => l.Message).Where(m => m.Contains(": learns from ", StringComparison.Ordinal)).ToList();
+        Assert.True(said.Count == 1 && said[0].EndsWith($": learns from {kinds} with the benchmark's objective {objective}", StringComparison.Ordinal),
+            $"expected {kinds}: {objective}; logged: {string.Join(" | ", said)}");
     }
 
     private void NoFailure() => Assert.True(Desk.Failures.Count == 0, string.Join(" | ", Desk.Failures.Select(f => f.Reason)));

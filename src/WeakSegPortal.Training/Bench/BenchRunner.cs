@@ -77,7 +77,7 @@ public sealed class BenchRunner
             var labelled = examples.Count == 0 ? 0 : examples.Average(e => e.Target.Count(t => t >= 0) / (double)e.Target.Length);
             using var network = benchCase.Supervision == BenchSupervision.Tags
                 ? TrainFromTags(examples, benchCase, cancellationToken)
-                : Train(examples, benchCase.Weights, tags: 0, cancellationToken);
+                : Train(examples, SupervisionObjective.Segmentation(benchCase), tags: 0, cancellationToken);
             var (dice, hd95) = Score(network);
             PredictionsMade?.Invoke(benchCase, test.Select(i => new BenchPrediction(i, Predict(network, i), true))
                 .Concat(train.Select(i => new BenchPrediction(i, Predict(network, i), false))).ToList());
@@ -176,11 +176,11 @@ public sealed class BenchRunner
     /// <summary>Tags: a first network learns the tags (classification head, negative tags); its class activation maps become pseudo-masks for the second.</summary>
     private UNet TrainFromTags(List<TrainingExample> examples, BenchCase benchCase, CancellationToken cancellationToken)
     {
-        using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), TagPseudoMaskStage.ClassifierWeights(benchCase.Weights.NegativeTag, benchCase.Weights.AbsentTagMaps), set.Classes - 1, cancellationToken);
+        using var classifier = Train(TagPseudoMaskStage.ClassifierExamples(examples), SupervisionObjective.Classifier(benchCase), set.Classes - 1, cancellationToken);
         ShowTagMaps(benchCase, classifier, examples);
         var pseudo = TagPseudoMaskStage.Apply(classifier, examples, benchCase.GrowTolerance);
         ShowPseudoMasks(benchCase, pseudo);
-        return Train(pseudo, benchCase.Weights with { Tag = 0 }, 0, cancellationToken);
+        return Train(pseudo, SupervisionObjective.Segmentation(benchCase), 0, cancellationToken);
     }
 
     /// <summary>The examples come item after item, one per labelled slice: the first of each 2D item is its pseudo-mask.</summary>

@@ -64,6 +64,7 @@ public sealed partial class BoxGeometryConsumersTests
         ["WeakSegPortal.Web/Seeding/DemoProject.cs"] = Naming,
         ["WeakSegPortal.Training/Bench/BenchCase.cs"] = Simulated,
         ["WeakSegPortal.Training/Bench/BenchRunner.cs"] = Simulated,
+        ["WeakSegPortal.Training/Bench/SupervisionObjective.cs"] = "reads only whether labels hold boxes, on any plane: a kind of supervision, which picks the objective; SupervisionObjectiveTests",
         ["WeakSegPortal.Training/Simulation/SimulatedAnnotator.cs"] = Simulated,
         ["WeakSegPortal.Training/Simulation/SimulatedBoxes.cs"] = Simulated,
         ["WeakSegPortal.Cli/Commands/SuggestCommand.cs"] = Prompt,

@@ -41,6 +41,7 @@ public sealed partial class MaskGeometryConsumersTests
         ["WeakSegPortal.Labels/Labels/WeakLabelRasterizer.cs"] = Core,
         ["WeakSegPortal.Labels/Labels/WeakLabels.cs"] = Core,
         ["WeakSegPortal.Training/Learning/WeakTargets.cs"] = Training,
+        ["WeakSegPortal.Training/Bench/SupervisionObjective.cs"] = "reads only whether labels hold full masks, on any plane: a kind of supervision, which picks the objective; SupervisionObjectiveTests",
         ["WeakSegPortal.Web/Qa/QaViewerLayers.cs"] = Web,
         ["WeakSegPortal.Worker/ClassNumbering.cs"] = "keeps or drops whole shapes by class (the shape, plane included, is kept as it is)",
         ["WeakSegPortal.Worker/NetworkLabels.cs"] = Worker,
