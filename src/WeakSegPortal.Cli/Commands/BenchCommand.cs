@@ -42,6 +42,19 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { Size = size } } : c).ToList();
         }
+        // The size penalty relative to each bound, and the size prior per modality (scribbles and points).
+        if (args.Option("size-relative") is { } relative)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { RelativeSize = relative != "off" } } : c).ToList();
+        }
+        if (args.Option("size-per-modality") is { } perModality)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { SizePriorPerModality = perModality != "off" } : c).ToList();
+        }
+        if (args.Option("cap-unknown") is { } cap)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { CapUnknownClasses = cap != "off" } : c).ToList();
+        }
         if (args.DoubleOption("crf-weight") is { } crf)
         {
             cases = cases.Select(c => c.Weights.GatedCrf > 0 ? c with { Weights = c.Weights with { GatedCrf = crf } } : c).ToList();

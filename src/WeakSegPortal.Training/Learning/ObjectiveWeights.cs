@@ -21,6 +21,9 @@ public sealed record ObjectiveWeights(
 
     public BoxTightnessOptions BoxTightness { get; init; } = new();
 
+    /// <summary>The size penalty divides each miss by the bound it crosses, not by the image's pixels (<see cref="SizeConstraintLoss"/>).</summary>
+    public bool RelativeSize { get; init; }
+
     /// <summary>Entropy minimisation on the marginalised distribution: on an item, classes nobody labelled count as background (<see cref="EntropyMinimisation"/>).</summary>
     public bool MarginalEntropy { get; init; }
 

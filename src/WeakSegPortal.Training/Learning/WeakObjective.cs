@@ -35,7 +35,7 @@ public static class WeakObjective
         }
         if (weights.Size > 0 && batch.Sizes.Count > 0)
         {
-            total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes);
+            total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes, weights.RelativeSize);
         }
         if (weights.Tag > 0 && batch.HasTags && output.TagLogits is { } tagLogits)
         {

@@ -31,4 +31,39 @@ public class SizeConstraintLossTests
 
         Assert.Equal(0.0390625, loss.item<float>(), 6);
     }
+
+    [Theory]
+    [InlineData(3, 4, 0.111111)]   // below: ((2 − 3) / 3)² = 1/9
+    [InlineData(0, 1, 1.0)]        // above: ((2 − 1) / 1)² = 1
+    [InlineData(0.5, 1.6, 0.0625)] // above: ((2 − 1.6) / 1.6)² = 0.25² = 0.0625
+    [InlineData(1, 3, 0)]          // within: 0
+    [InlineData(0, 0, 0.25)]       // a class tagged absent (a = b = 0) has no scale of its own: (2 / 4)² = 0.25, as before
+    public void Relative_divides_each_miss_by_the_bound_it_crosses(double min, double max, double expected)
+    {
+        using var logits = TinyTensors.TwoClassLogits(Foreground, 2, 2);
+
+        using var loss = SizeConstraintLoss.Compute(logits, [new SizeBounds(0, 1, min, max)], relative: true);
+
+        Assert.Equal(expected, loss.item<float>(), 5);
+    }
+
+    [Fact]
+    public void Relative_weighs_a_small_class_at_half_its_size_as_a_large_one_at_half_its_size()
+    {
+        // 4×4 image (N = 16). Class 1 has soft size 2 against a lower bound of 4; class 2 soft size 6 against 12. Over N
+        // the small class's miss costs (2/16)² = 0.015625 and the large one's (6/16)² = 0.140625, 9× more; relative, both
+        // cost (1/2)² = 0.25.
+        var p1 = Enumerable.Repeat(0.125f, 16).ToArray();  // Σ = 2
+        var p2 = Enumerable.Repeat(0.375f, 16).ToArray();  // Σ = 6
+        var p0 = p1.Zip(p2, (a, b) => 1 - a - b).ToArray();
+        using var logits = TinyTensors.LogitsOf([.. p0, .. p1, .. p2], 1, 3, 4, 4);
+
+        using var small = SizeConstraintLoss.Compute(logits, [new SizeBounds(0, 1, 4, 100)], relative: true);
+        using var large = SizeConstraintLoss.Compute(logits, [new SizeBounds(0, 2, 12, 100)], relative: true);
+        using var smallOverN = SizeConstraintLoss.Compute(logits, [new SizeBounds(0, 1, 4, 100)]);
+
+        Assert.Equal(0.25, small.item<float>(), 5);
+        Assert.Equal(0.25, large.item<float>(), 5);
+        Assert.Equal(0.015625, smallOverN.item<float>(), 5);
+    }
 }
