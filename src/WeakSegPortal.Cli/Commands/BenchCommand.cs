@@ -42,18 +42,14 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { Size = size } } : c).ToList();
         }
-        // The size penalty relative to each bound, and the size prior per modality (scribbles and points).
-        if (args.Option("size-relative") is { } relative)
+        // The size shortfall relative to the lower bound (scribbles and points); the regularisers' warm-up (every case).
+        if (args.DoubleOption("size-shortfall") is { } shortfall)
         {
-            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { RelativeSize = relative != "off" } } : c).ToList();
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { SizeShortfall = shortfall } } : c).ToList();
         }
-        if (args.Option("size-per-modality") is { } perModality)
+        if (args.IntOption("warm-up") is { } warmUp)
         {
-            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { SizePriorPerModality = perModality != "off" } : c).ToList();
-        }
-        if (args.Option("cap-unknown") is { } cap)
-        {
-            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { CapUnknownClasses = cap != "off" } : c).ToList();
+            cases = cases.Select(c => c with { Weights = c.Weights with { RegulariserWarmUp = warmUp } }).ToList();
         }
         if (args.DoubleOption("crf-weight") is { } crf)
         {

@@ -10,12 +10,6 @@ public sealed record BenchCase(string Name, BenchSupervision Supervision, bool W
     /// <summary>Tags: how far in intensity a class activation seed grows (<see cref="SeededRegionGrowing"/>); 0 leaves the seeds as they are.</summary>
     public double GrowTolerance { get; init; }
 
-    /// <summary>Size prior from the gold items of the item's own modality (CT, MR) rather than from all of them.</summary>
-    public bool SizePriorPerModality { get; init; }
-
-    /// <summary>A class with no label on a slice is held under the size prior's upper bound there (it may be absent, not everywhere).</summary>
-    public bool CapUnknownClasses { get; init; }
-
     /// <summary>The gated CRF's kernel in every case that uses it: radius 3 rather than 5 (28 neighbours, not 80) keeps a CPU run short.</summary>
     public static GatedCrfOptions CrfKernel { get; } = new(Radius: 3);
 

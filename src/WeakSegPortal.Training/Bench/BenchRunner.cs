@@ -14,8 +14,7 @@ namespace WeakSegPortal.Training.Bench;
 /// <remarks>
 /// Split: the last <see cref="BenchOptions.TestShare"/> of the items are held out (gold). Their annotators' labels against
 /// their truth give each annotator's reliability (<see cref="CrowdReliability.FromGold"/>, all label kinds pooled) and their
-/// masks the size prior of the pixel-label cases that weigh one (per class, 0.7 × the smallest to 1.3 × the largest slice area seen;
-/// with <see cref="BenchCase.SizePriorPerModality"/> from the gold items of the item's own modality). Each weak case takes only
+/// masks the size prior of the pixel-label cases that weigh one (per class, 0.7 × the smallest to 1.3 × the largest slice area seen). Each weak case takes only
 /// its kind of label from every annotator (the careless one included) and builds one example per labelled slice with
 /// <see cref="CrowdLabels"/>; plain majority replaces every reliability by 1.
 /// </remarks>
@@ -26,8 +25,7 @@ public sealed class BenchRunner
     private readonly List<BenchItem> train;
     private readonly List<BenchItem> test;
     private readonly IReadOnlyDictionary<Guid, double> reliability;
-    private readonly Dictionary<int, (double Min, double Max)> sizePrior;
-    private readonly Dictionary<string, Dictionary<int, (double Min, double Max)>> sizePriorByModality = [];
+    private readonly Dictionary<int, (double Min, double Max)> sizePrior = [];
 
     public BenchRunner(BenchSet set, BenchOptions options)
     {
@@ -39,27 +37,15 @@ public sealed class BenchRunner
         train = set.Items.Take(set.Items.Count - held).ToList();
         test = set.Items.Skip(set.Items.Count - held).ToList();
         reliability = CrowdReliability.FromGold(test.Select(i => (i.Grid, i.Annotators, i.Truth)).ToList(), set.Classes);
-        sizePrior = SizePrior(test, set.Classes);
-        foreach (var modality in test.Select(i => i.Modality).Distinct())
+        for (var c = 1; c < set.Classes; c++)
         {
-            sizePriorByModality[modality] = SizePrior(test.Where(i => i.Modality == modality), set.Classes);
-        }
-    }
-
-    /// <summary>Per class, 0.7 × the smallest to 1.3 × the largest slice area of the class in the items' truth.</summary>
-    private static Dictionary<int, (double Min, double Max)> SizePrior(IEnumerable<BenchItem> items, int classes)
-    {
-        var prior = new Dictionary<int, (double Min, double Max)>();
-        for (var c = 1; c < classes; c++)
-        {
-            var areas = items.SelectMany(i => Enumerable.Range(0, i.Grid.Nz).Select(k => i.Truth.AsSpan(k * i.Grid.SliceSize, i.Grid.SliceSize).Count((byte)c)))
+            var areas = test.SelectMany(i => Enumerable.Range(0, i.Grid.Nz).Select(k => i.Truth.AsSpan(k * i.Grid.SliceSize, i.Grid.SliceSize).Count((byte)c)))
                 .Where(a => a > 0).ToList();
             if (areas.Count > 0)
             {
-                prior[c] = (0.7 * areas.Min(), 1.3 * areas.Max());
+                sizePrior[c] = (0.7 * areas.Min(), 1.3 * areas.Max());
             }
         }
-        return prior;
     }
 
     public int TrainItems => train.Count;
@@ -123,12 +109,11 @@ public sealed class BenchRunner
                     continue;
                 }
                 var sized = benchCase.Weights.Size > 0 && benchCase.Supervision is BenchSupervision.Points or BenchSupervision.Scribbles;
-                var prior = benchCase.SizePriorPerModality && sizePriorByModality.TryGetValue(item.Modality, out var own) ? own : sizePrior;
-                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? prior : null);
+                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? sizePrior : null);
                 example = benchCase.Supervision switch
                 {
                     BenchSupervision.Boxes => OutsideEveryBoxIsBackground(example),
-                    _ when sized => example with { Sizes = SizesWhereLabelled(example, benchCase.CapUnknownClasses) },
+                    _ when sized => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
                     _ => example,
                 };
                 if (example.Target.Any(t => t >= 0) || example.Boxes.Count > 0 || example.Tags.Any(t => t != TagClassificationLoss.Unknown))
@@ -139,13 +124,6 @@ public sealed class BenchRunner
         }
         return examples;
     }
-
-    /// <summary>
-    /// The size prior only where the labels say the class is on the slice (or tagged absent); with <paramref name="capUnknown"/>
-    /// a class the labels say nothing about keeps its upper bound alone (0..max), so that it may not flood the image.
-    /// </summary>
-    private static List<SizeBounds> SizesWhereLabelled(TrainingExample example, bool capUnknown) =>
-        [.. example.Sizes.Select(s => s.Max == 0 || example.Target.Contains(s.ClassId) ? s : capUnknown ? s with { Min = 0 } : null).OfType<SizeBounds>()];
 
     private static WeakLabels Only(WeakLabels labels, BenchSupervision supervision) => supervision switch
     {

@@ -35,7 +35,11 @@ public static class WeakObjective
         }
         if (weights.Size > 0 && batch.Sizes.Count > 0)
         {
-            total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes, weights.RelativeSize);
+            total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes);
+        }
+        if (weights.SizeShortfall > 0 && batch.Sizes.Count > 0)
+        {
+            total = total + weights.SizeShortfall * SizeConstraintLoss.Shortfall(logits, batch.Sizes);
         }
         if (weights.Tag > 0 && batch.HasTags && output.TagLogits is { } tagLogits)
         {

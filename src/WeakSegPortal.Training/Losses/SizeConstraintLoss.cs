@@ -8,15 +8,11 @@ namespace WeakSegPortal.Training.Losses;
 /// Kervadec et al. (MedIA 2019): with points, pCE alone collapses; the size constraint on top keeps the class from
 /// shrinking to the clicks. Sizes are divided by the image's N pixels so one weight (1e-2 in the paper, for raw sizes)
 /// suits every image size. The result is the mean over the bounds given.
-/// Relative: each miss is divided by the bound it crosses instead, ((V − a)/a)² below and ((V − b)/b)² above, so that a
-/// small organ at half its size costs what a large one at half its size costs (over N, a 2 %-of-the-image organ at 0.4× its
-/// size costs 0.0001 and has no say beside the other terms); a class tagged absent (b = 0) keeps (V/N)².
 /// </remarks>
 public static class SizeConstraintLoss
 {
     /// <param name="logits">[batch, classes, height, width].</param>
-    /// <param name="relative">Divide each miss by the bound it crosses rather than by the image's pixels.</param>
-    public static Tensor Compute(Tensor logits, IReadOnlyList<SizeBounds> bounds, bool relative = false)
+    public static Tensor Compute(Tensor logits, IReadOnlyList<SizeBounds> bounds)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(bounds);
@@ -27,11 +23,37 @@ public static class SizeConstraintLoss
         foreach (var bound in bounds)
         {
             var size = p[bound.Image, bound.ClassId].sum();
-            var below = (bound.Min - size).clamp_min(0) / (relative && bound.Min > 0 ? bound.Min : pixels);
-            var above = (size - bound.Max).clamp_min(0) / (relative && bound.Max > 0 ? bound.Max : pixels);
+            var below = (bound.Min - size).clamp_min(0) / pixels;
+            var above = (size - bound.Max).clamp_min(0) / pixels;
             sum = sum + below.square() + above.square();
         }
         var result = bounds.Count == 0 ? sum : sum / bounds.Count;
+        return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The shortfall alone, relative to the lower bound: ((a − V)/a)² where V &lt; a, 0 otherwise; the mean over the bounds with a &gt; 0.</summary>
+    /// <remarks>
+    /// Over N, a small organ short of its size has no say: at 48², an organ of 20 px against a lower bound of 35 costs
+    /// ((35 − 20)/2304)² = 4e-5 (0.004 at weight 100) beside a cross-entropy near 0.1. Relative to its own bound it costs
+    /// (15/35)² = 0.18. Only the lower side: relative to the bound above, an image-wide class at the first steps (V ≈ N/C)
+    /// costs (N/(C·b))², 74 for a 80 px organ at 48², and drove every class to background (measured: Dice 0.848 → 0.594).
+    /// </remarks>
+    /// <param name="logits">[batch, classes, height, width].</param>
+    public static Tensor Shortfall(Tensor logits, IReadOnlyList<SizeBounds> bounds)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(bounds);
+        using var scope = NewDisposeScope();
+        var p = nn.functional.softmax(logits, 1);
+        var sum = zeros(1, dtype: p.dtype, device: p.device).squeeze();
+        var counted = 0;
+        foreach (var bound in bounds.Where(b => b.Min > 0))
+        {
+            var size = p[bound.Image, bound.ClassId].sum();
+            sum = sum + ((bound.Min - size).clamp_min(0) / bound.Min).square();
+            counted++;
+        }
+        var result = counted == 0 ? sum : sum / counted;
         return result.MoveToOuterDisposeScope();
     }
 }
