@@ -42,6 +42,15 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { Size = size } } : c).ToList();
         }
+        // The size shortfall relative to the lower bound (scribbles and points); the regularisers' warm-up (every case).
+        if (args.DoubleOption("size-shortfall") is { } shortfall)
+        {
+            cases = cases.Select(c => c.Supervision is BenchSupervision.Scribbles or BenchSupervision.Points ? c with { Weights = c.Weights with { SizeShortfall = shortfall } } : c).ToList();
+        }
+        if (args.IntOption("warm-up") is { } warmUp)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { RegulariserWarmUp = warmUp } }).ToList();
+        }
         if (args.DoubleOption("crf-weight") is { } crf)
         {
             cases = cases.Select(c => c.Weights.GatedCrf > 0 ? c with { Weights = c.Weights with { GatedCrf = crf } } : c).ToList();

@@ -21,6 +21,23 @@ public sealed record ObjectiveWeights(
 
     public BoxTightnessOptions BoxTightness { get; init; } = new();
 
+    /// <summary>Weight of the size shortfall relative to the lower bound (<see cref="SizeConstraintLoss.Shortfall"/>), on top of the size term; 0 leaves it out.</summary>
+    public double SizeShortfall { get; init; }
+
+    /// <summary>Steps over which entropy minimisation and the gated CRF are ramped in linearly from 0 (<see cref="AtStep"/>); 0: full weight from the first step.</summary>
+    public int RegulariserWarmUp { get; init; }
+
+    /// <summary>The weights at a training step (0-based): the regularisers scaled by min(1, (step + 1) / <see cref="RegulariserWarmUp"/>).</summary>
+    public ObjectiveWeights AtStep(int step)
+    {
+        if (RegulariserWarmUp <= 0 || step + 1 >= RegulariserWarmUp)
+        {
+            return this;
+        }
+        var ramp = (step + 1) / (double)RegulariserWarmUp;
+        return this with { Entropy = Entropy * ramp, GatedCrf = GatedCrf * ramp };
+    }
+
     /// <summary>Entropy minimisation on the marginalised distribution: on an item, classes nobody labelled count as background (<see cref="EntropyMinimisation"/>).</summary>
     public bool MarginalEntropy { get; init; }
 

@@ -35,7 +35,7 @@ public sealed class Trainer : IDisposable
         network.train();
         optimizer.zero_grad();
         var output = network.Run(batch.Input, withTags: batch.HasTags);
-        var loss = WeakObjective.Compute(output, batch, options.Weights);
+        var loss = WeakObjective.Compute(output, batch, options.Weights.AtStep(steps));
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {

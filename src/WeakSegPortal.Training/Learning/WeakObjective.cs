@@ -37,6 +37,10 @@ public static class WeakObjective
         {
             total = total + weights.Size * SizeConstraintLoss.Compute(logits, batch.Sizes);
         }
+        if (weights.SizeShortfall > 0 && batch.Sizes.Count > 0)
+        {
+            total = total + weights.SizeShortfall * SizeConstraintLoss.Shortfall(logits, batch.Sizes);
+        }
         if (weights.Tag > 0 && batch.HasTags && output.TagLogits is { } tagLogits)
         {
             total = total + weights.Tag * TagClassificationLoss.Compute(tagLogits, batch.Tags);

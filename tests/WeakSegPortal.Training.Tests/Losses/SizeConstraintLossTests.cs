@@ -31,4 +31,44 @@ public class SizeConstraintLossTests
 
         Assert.Equal(0.0390625, loss.item<float>(), 6);
     }
+
+    [Theory]
+    [InlineData(3, 4, 0.111111)]   // short: ((3 − 2) / 3)² = 1/9
+    [InlineData(2.5, 4, 0.04)]     // short: ((2.5 − 2) / 2.5)² = 0.2² = 0.04
+    [InlineData(0, 1, 0)]          // above its upper bound: the shortfall says nothing
+    [InlineData(1, 3, 0)]          // within: 0
+    [InlineData(0, 0, 0)]          // tagged absent (a = 0): nothing to fall short of
+    public void Shortfall_divides_the_miss_below_by_the_lower_bound(double min, double max, double expected)
+    {
+        using var logits = TinyTensors.TwoClassLogits(Foreground, 2, 2);
+
+        using var loss = SizeConstraintLoss.Shortfall(logits, [new SizeBounds(0, 1, min, max)]);
+
+        Assert.Equal(expected, loss.item<float>(), 5);
+    }
+
+    [Fact]
+    public void Shortfall_weighs_a_small_class_at_half_its_size_as_a_large_one_at_half_its_size()
+    {
+        // 4×4 image (N = 16). Class 1 has soft size 2 against a lower bound of 4; class 2 soft size 6 against 12. Over N
+        // the small class's miss costs ((4 − 2)/16)² = 0.015625, 9× less than the large one's ((12 − 6)/16)² = 0.140625;
+        // relative to the bound both cost (1/2)² = 0.25, and their mean is 0.25.
+        var p1 = Enumerable.Repeat(0.125f, 16).ToArray();  // Σ = 2
+        var p2 = Enumerable.Repeat(0.375f, 16).ToArray();  // Σ = 6
+        var p0 = p1.Zip(p2, (a, b) => 1 - a - b).ToArray();
+        using var logits = TinyTensors.LogitsOf([.. p0, .. p1, .. p2], 1, 3, 4, 4);
+        SizeBounds small = new(0, 1, 4, 100), large = new(0, 2, 12, 100);
+
+        using var smallShort = SizeConstraintLoss.Shortfall(logits, [small]);
+        using var largeShort = SizeConstraintLoss.Shortfall(logits, [large]);
+        using var both = SizeConstraintLoss.Shortfall(logits, [small, large, new SizeBounds(0, 0, 0, 0)]);
+        using var smallOverN = SizeConstraintLoss.Compute(logits, [small]);
+        using var largeOverN = SizeConstraintLoss.Compute(logits, [large]);
+
+        Assert.Equal(0.25, smallShort.item<float>(), 5);
+        Assert.Equal(0.25, largeShort.item<float>(), 5);
+        Assert.Equal(0.25, both.item<float>(), 5);
+        Assert.Equal(0.015625, smallOverN.item<float>(), 5);
+        Assert.Equal(0.140625, largeOverN.item<float>(), 5);
+    }
 }
