@@ -33,11 +33,7 @@ public static class ActivationComponents
         foreach (var t in counted)
         {
             var map = maps.Slice(t * pixels, pixels);
-            var peak = 0f;
-            foreach (var value in map)
-            {
-                peak = Math.Max(peak, value);
-            }
+            var peak = ActivationPeak.Of(map);
             for (var v = 0; v < pixels && peak > 0; v++)
             {
                 lighted[v] |= map[v] / peak >= lit;

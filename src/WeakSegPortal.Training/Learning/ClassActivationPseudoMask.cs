@@ -81,11 +81,7 @@ public static class ClassActivationPseudoMask
         foreach (var t in trusted)
         {
             var map = maps.Slice(t * pixels, pixels);
-            var peak = 0f;
-            foreach (var value in map)
-            {
-                peak = Math.Max(peak, value);
-            }
+            var peak = ActivationPeak.Of(map);
             for (var v = 0; v < pixels; v++)
             {
                 strongest[v] = Math.Max(strongest[v], peak > 0 ? Math.Max(0, map[v]) / peak : 0);

@@ -111,10 +111,7 @@ public static class TagPseudoMaskStage
         var peaks = new float[tags];
         for (var t = 0; t < tags; t++)
         {
-            foreach (var value in maps.AsSpan(t * pixels, pixels))
-            {
-                peaks[t] = Math.Max(peaks[t], value);
-            }
+            peaks[t] = ActivationPeak.Of(maps.AsSpan(t * pixels, pixels));
         }
         return peaks;
     }

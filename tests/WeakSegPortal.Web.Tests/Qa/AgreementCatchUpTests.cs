@@ -21,8 +21,8 @@ public sealed class AgreementCatchUpTests(PortalFactory factory) : IClassFixture
         var annotator = Guid.NewGuid();
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Catch-up"), new ProjectMember(annotator, ProjectRole.Annotator));
         var item = await TestData.ItemAsync(factory.Services, project, "catch-up");
-        await AppendAsync(item, annotator, Box(item, annotator, 2));
-        var second = await AppendAsync(item, annotator, Box(item, annotator, 10));
+        await AgreementEvents.AppendAsync(factory, item, annotator, AgreementEvents.Box(item, annotator, 2));
+        var second = await AgreementEvents.AppendAsync(factory, item, annotator, AgreementEvents.Box(item, annotator, 10));
 
         // The daemon's recompute read the high water mark, which had passed both events, before their labels.
         var store = factory.Services.GetRequiredService<IDocumentStore>();
@@ -38,7 +38,7 @@ public sealed class AgreementCatchUpTests(PortalFactory factory) : IClassFixture
             Assert.Null(await recomputer.RecomputeBehindAsync(session, new Dictionary<Guid, long> { [item] = second }, CancellationToken.None));
         }
 
-        var third = await AppendAsync(item, annotator, Box(item, annotator, 20));
+        var third = await AgreementEvents.AppendAsync(factory, item, annotator, AgreementEvents.Box(item, annotator, 20));
         await using (var session = store.LightweightSession())
         {
             var change = await recomputer.RecomputeBehindAsync(session, new Dictionary<Guid, long> { [item] = third }, CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class AgreementCatchUpTests(PortalFactory factory) : IClassFixture
         var annotator = Guid.NewGuid();
         var project = await TestData.ProjectAsync(factory.Services, TestData.Draft("Warm-up"), new ProjectMember(annotator, ProjectRole.Annotator));
         var item = await TestData.ItemAsync(factory.Services, project, "warm-up");
-        var drawn = await AppendAsync(item, annotator, Box(item, annotator, 4));
+        var drawn = await AgreementEvents.AppendAsync(factory, item, annotator, AgreementEvents.Box(item, annotator, 4));
         var store = factory.Services.GetRequiredService<IDocumentStore>();
         ItemAgreementSummary before;
         await using (var query = store.QuerySession())
@@ -82,20 +82,5 @@ public sealed class AgreementCatchUpTests(PortalFactory factory) : IClassFixture
             Assert.Equal(before.UpdatedAt, after!.UpdatedAt);
             Assert.Equal(before.EventsThrough, after.EventsThrough);
         }
-    }
-
-    private static BoxDrawn Box(Guid item, Guid annotator, double x) =>
-        new(Guid.CreateVersion7(), item, annotator, Guid.NewGuid(), new Box2D(x, 2, x + 8, 12, 1, 1), Provenance.Manual, 10, DateTimeOffset.UtcNow);
-
-    /// <summary>Appends one label event and returns its sequence number.</summary>
-    private async Task<long> AppendAsync(Guid item, Guid annotator, IAnnotationEvent e)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
-        var stream = AnnotationStreams.For(item, annotator);
-        session.Events.Append(stream, e);
-        await session.SaveChangesAsync();
-        var events = await session.Events.FetchStreamAsync(stream);
-        return events[^1].Sequence;
     }
 }

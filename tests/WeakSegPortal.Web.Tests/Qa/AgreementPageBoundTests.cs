@@ -35,10 +35,10 @@ public sealed class AgreementPageBoundTests(AgreementPageBoundTests.QuietPortal 
         // Everybody draws again, and more comes after: the node taking over starts a page behind every item, trailing.
         foreach (var item in items)
         {
-            await AppendAsync(item, first, Box(item, first, 20));
+            await AgreementEvents.AppendAsync(factory, item, first, AgreementEvents.Box(item, first, 20));
         }
-        var pageEnd = await AppendAsync(items[0], second, Box(items[0], second, 30));
-        await AppendAsync(items[^1], second, Box(items[^1], second, 40));
+        var pageEnd = await AgreementEvents.AppendAsync(factory, items[0], second, AgreementEvents.Box(items[0], second, 30));
+        await AgreementEvents.AppendAsync(factory, items[^1], second, AgreementEvents.Box(items[^1], second, 40));
         await MarkHighWaterAsync();
 
         var firstPage = await HandAsync(mark, pageEnd, items);
@@ -64,7 +64,7 @@ public sealed class AgreementPageBoundTests(AgreementPageBoundTests.QuietPortal 
         await HandAsync(0, start, items);
         foreach (var item in items)
         {
-            await AppendAsync(item, first, Box(item, first, 24));
+            await AgreementEvents.AppendAsync(factory, item, first, AgreementEvents.Box(item, first, 24));
         }
 
         var page = await HandAsync(start, await MarkHighWaterAsync(), items);
@@ -154,8 +154,8 @@ public sealed class AgreementPageBoundTests(AgreementPageBoundTests.QuietPortal 
         for (var i = 0; i < Items; i++)
         {
             var item = await TestData.ItemAsync(factory.Services, project, $"{name} {i}");
-            await AppendAsync(item, first, Box(item, first, 2 + i));
-            await AppendAsync(item, second, Box(item, second, 4 + i));
+            await AgreementEvents.AppendAsync(factory, item, first, AgreementEvents.Box(item, first, 2 + i));
+            await AgreementEvents.AppendAsync(factory, item, second, AgreementEvents.Box(item, second, 4 + i));
             items.Add(item);
         }
         return (project, items, first, second);
@@ -168,21 +168,6 @@ public sealed class AgreementPageBoundTests(AgreementPageBoundTests.QuietPortal 
         json.Remove(nameof(ItemAgreementSummary.UpdatedAt));
         json.Remove(nameof(ItemAgreementSummary.EventsThrough));
         return json.ToJsonString();
-    }
-
-    private static BoxDrawn Box(Guid item, Guid annotator, double x) =>
-        new(Guid.CreateVersion7(), item, annotator, Guid.NewGuid(), new Box2D(x, 2, x + 8, 12, 1, 1), Provenance.Manual, 10, DateTimeOffset.UtcNow);
-
-    /// <summary>Appends one label event and returns its sequence number.</summary>
-    private async Task<long> AppendAsync(Guid item, Guid annotator, IAnnotationEvent e)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
-        var stream = AnnotationStreams.For(item, annotator);
-        session.Events.Append(stream, e);
-        await session.SaveChangesAsync();
-        var events = await session.Events.FetchStreamAsync(stream);
-        return events[^1].Sequence;
     }
 
     /// <summary>The portal with its async daemon off: the test hands the subscription its pages.</summary>
