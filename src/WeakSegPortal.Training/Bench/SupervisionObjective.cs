@@ -62,6 +62,8 @@ public static class SupervisionObjective
             Size = Math.Max(first.Size, second.Size),
             Tag = Math.Max(first.Tag, second.Tag),
             NegativeTag = Math.Max(first.NegativeTag, second.NegativeTag),
+            SizeShortfall = Math.Max(first.SizeShortfall, second.SizeShortfall),
+            RegulariserWarmUp = Math.Max(first.RegulariserWarmUp, second.RegulariserWarmUp),
             GatedCrfKernel = first.GatedCrf > 0 ? first.GatedCrfKernel : second.GatedCrfKernel,
             BoxTightness = first.Box > 0 ? first.BoxTightness : second.BoxTightness,
             BalanceClasses = first.BalanceClasses || second.BalanceClasses,

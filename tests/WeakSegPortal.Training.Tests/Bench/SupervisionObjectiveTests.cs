@@ -69,15 +69,16 @@ public class SupervisionObjectiveTests
         var tightness = new BoxTightnessOptions(Alpha: 4);
         var scribbles = new ObjectiveWeights(CrossEntropy: 1, Entropy: 0.1, GatedCrf: 0.2, Box: 0, Size: 5, Tag: 0, NegativeTag: 1)
         {
-            GatedCrfKernel = kernel, BalanceClasses = true,
+            GatedCrfKernel = kernel, BalanceClasses = true, SizeShortfall = 3, RegulariserWarmUp = 20,
         };
         var boxes = new ObjectiveWeights(CrossEntropy: 0.5, Entropy: 0.3, GatedCrf: 0, Box: 2, Size: 0, Tag: 1, NegativeTag: 0)
         {
-            BoxTightness = tightness, MarginalEntropy = true, AbsentTagMaps = true,
+            BoxTightness = tightness, MarginalEntropy = true, AbsentTagMaps = true, SizeShortfall = 1, RegulariserWarmUp = 50,
         };
         var expected = new ObjectiveWeights(CrossEntropy: 1, Entropy: 0.3, GatedCrf: 0.2, Box: 2, Size: 5, Tag: 1, NegativeTag: 1)
         {
             GatedCrfKernel = kernel, BoxTightness = tightness, BalanceClasses = true, MarginalEntropy = true, AbsentTagMaps = true,
+            SizeShortfall = 3, RegulariserWarmUp = 50,
         };
 
         Assert.Equal(expected, SupervisionObjective.Union(scribbles, boxes));
@@ -93,7 +94,7 @@ public class SupervisionObjectiveTests
         // A weight added to ObjectiveWeights must be combined in SupervisionObjective.Union (else a job mixing kinds would take
         // it from whichever kind comes first), then listed here.
         string[] combined = ["CrossEntropy", "Entropy", "GatedCrf", "Box", "Size", "Tag", "NegativeTag", "GatedCrfKernel", "BoxTightness",
-            "BalanceClasses", "MarginalEntropy", "AbsentTagMaps"];
+            "BalanceClasses", "MarginalEntropy", "AbsentTagMaps", "SizeShortfall", "RegulariserWarmUp"];
         var properties = typeof(ObjectiveWeights).GetProperties().Where(p => p.GetMethod is { IsStatic: false }).Select(p => p.Name);
 
         Assert.Equal(combined.Order(), properties.Order());
