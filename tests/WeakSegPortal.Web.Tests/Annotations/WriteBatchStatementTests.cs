@@ -1,7 +1,5 @@
 using Marten;
 using Marten.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Npgsql;
 using WeakSegPortal.Core.Annotations;
 using WeakSegPortal.Web.Tests.Infrastructure;
@@ -117,15 +115,9 @@ public sealed class WriteBatchStatementTests(WriteBatchStatementTests.RivalPorta
     }
 
     /// <summary>A portal whose store lets a rival writer store the rivalled command's id just before it is written.</summary>
-    public sealed class RivalPortal : PortalFactory
+    public sealed class RivalPortal : ListeningPortal<RivalWriter>
     {
-        public RivalWriter Rival { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureMarten(options => options.Listeners.Add(Rival)));
-        }
+        public RivalWriter Rival => Listener;
     }
 
     public sealed class RivalWriter : DocumentSessionListenerBase

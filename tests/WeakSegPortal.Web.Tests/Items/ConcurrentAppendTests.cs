@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
 using Marten.Services;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using WeakSegPortal.Core;
 using WeakSegPortal.Core.Items;
 using WeakSegPortal.Core.Projects;
@@ -84,15 +82,9 @@ public sealed class ConcurrentAppendTests(ConcurrentAppendTests.InterferingPorta
     }
 
     /// <summary>The portal with <see cref="OtherWriter"/> listening to every commit.</summary>
-    public sealed class InterferingPortal : PortalFactory
+    public sealed class InterferingPortal : ListeningPortal<OtherWriter>
     {
-        public OtherWriter Writer { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureMarten(options => options.Listeners.Add(Writer)));
-        }
+        public OtherWriter Writer => Listener;
     }
 
     /// <summary>
