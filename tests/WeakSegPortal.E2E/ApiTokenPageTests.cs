@@ -41,6 +41,9 @@ public sealed class ApiTokenPageTests(BrowserPortal portal) : IClassFixture<Brow
         await page.Locator("#token-name").FillAsync(name);
         await page.GetByTestId("token-days").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = $"{days} days", Exact = true }).ClickAsync();
+        // The choice reaches the server over the circuit; the select shows it once the server has it (a loaded CI machine
+        // once created the token with the default 30 days, the click on "Create token" having overtaken the choice).
+        await Assertions.Expect(page.GetByTestId("token-days").Locator("input")).ToHaveValueAsync(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var shown = page.GetByTestId("new-token");
         await Assertions.Expect(shown).ToContainTextAsync(ApiTokenFormat.Marker);
