@@ -12,8 +12,9 @@ namespace WeakSegPortal.Worker;
 /// What one training job learns from and is measured on, built from its dataset: a training example per labelled axial
 /// slice of every "train" item (a single image's item tags label its one slice), and a validation slice per gold-masked slice of every "validation" item. The input is what
 /// serving sees (<see cref="NetworkInput"/>: the slice and its neighbours, windowed, at ImageSide); the labels are moved
-/// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdLabels"/> (adjudicated labels win,
-/// else the annotators' reliability-weighted vote). <see cref="Kinds"/>: the kinds of supervision those labels hold, which
+/// to the network's pixels (<see cref="NetworkLabels"/>) and combined by <see cref="CrowdSliceExample"/>, as the benchmark does
+/// (adjudicated labels win, else the annotators' reliability-weighted vote; outside every box is background; the gold masks'
+/// areas bound each clicked class's size). <see cref="Kinds"/>: the kinds of supervision those labels hold, which
 /// decide the objective (<see cref="SupervisionObjective"/>, the benchmark's rows).
 /// </summary>
 public sealed class TrainingSet
@@ -49,26 +50,32 @@ public sealed class TrainingSet
         var validation = new List<ValidationSlice>();
         var validationItems = 0;
         var kinds = new HashSet<BenchSupervision>();
+        // The gold masks first: their areas are the size prior of the training slices (GoldSizePrior, as in the benchmark).
         foreach (var item in dataset.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (item.Role == TrainingItem.Train && (item.Adjudicated is not null || item.Annotators.Count > 0))
+            if (item.Role != TrainingItem.Validation || item.Reference is not { } reference)
             {
-                var volume = await volumes.GetAsync(item.VolumeHash, cancellationToken);
-                var before = examples.Count;
-                examples.AddRange(ExamplesOf(volume, item, config, classes));
-                if (examples.Count > before)
-                {
-                    labelled.Add(item.ItemId);
-                    kinds.UnionWith(KindsOf(item, classes));
-                }
+                continue;
             }
-            else if (item.Role == TrainingItem.Validation && item.Reference is { } reference)
+
+            var volume = await volumes.GetAsync(item.VolumeHash, cancellationToken);
+            var before = validation.Count;
+            validation.AddRange(ValidationOf(volume, item.Modality, reference, config, classes));
+            validationItems += validation.Count > before ? 1 : 0;
+        }
+
+        var sizePrior = GoldSizePrior.From(validation.Select(v => new ReadOnlyMemory<byte>(v.Truth)), classes.Channels);
+        foreach (var item in dataset.Items.Where(i => i.Role == TrainingItem.Train && (i.Adjudicated is not null || i.Annotators.Count > 0)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var volume = await volumes.GetAsync(item.VolumeHash, cancellationToken);
+            var before = examples.Count;
+            examples.AddRange(ExamplesOf(volume, item, config, classes, sizePrior));
+            if (examples.Count > before)
             {
-                var volume = await volumes.GetAsync(item.VolumeHash, cancellationToken);
-                var before = validation.Count;
-                validation.AddRange(ValidationOf(volume, item.Modality, reference, config, classes));
-                validationItems += validation.Count > before ? 1 : 0;
+                labelled.Add(item.ItemId);
+                kinds.UnionWith(KindsOf(item, classes));
             }
         }
 
@@ -87,7 +94,8 @@ public sealed class TrainingSet
         return all.SelectMany(labels => SupervisionObjective.KindsOf(classes.Known(labels)));
     }
 
-    private static IEnumerable<TrainingExample> ExamplesOf(Volume volume, TrainingItem item, TrainingConfig config, ClassNumbering classes)
+    private static IEnumerable<TrainingExample> ExamplesOf(
+        Volume volume, TrainingItem item, TrainingConfig config, ClassNumbering classes, IReadOnlyDictionary<int, (double Min, double Max)> sizePrior)
     {
         var grid = new Grid(volume.Nx, volume.Ny, volume.Nz);
         var pixels = new NetworkInput(volume, item.Modality, config.ImageSide);
@@ -111,7 +119,7 @@ public sealed class TrainingSet
         foreach (var slice in slices)
         {
             var input = pixels.Channels(slice, config.NeighbourSlices);
-            yield return CrowdLabels.ForSlice(input, 1 + (2 * config.NeighbourSlices), networkGrid, slice, networkItem, classes.Channels);
+            yield return CrowdSliceExample.ForSlice(input, 1 + (2 * config.NeighbourSlices), networkGrid, slice, networkItem.Adjudicated, networkItem.Annotators, classes.Channels, sizePrior);
         }
     }
 

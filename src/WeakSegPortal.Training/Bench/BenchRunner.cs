@@ -25,7 +25,7 @@ public sealed class BenchRunner
     private readonly List<BenchItem> train;
     private readonly List<BenchItem> test;
     private readonly IReadOnlyDictionary<Guid, double> reliability;
-    private readonly Dictionary<int, (double Min, double Max)> sizePrior = [];
+    private readonly Dictionary<int, (double Min, double Max)> sizePrior;
 
     public BenchRunner(BenchSet set, BenchOptions options)
     {
@@ -37,15 +37,7 @@ public sealed class BenchRunner
         train = set.Items.Take(set.Items.Count - held).ToList();
         test = set.Items.Skip(set.Items.Count - held).ToList();
         reliability = CrowdReliability.FromGold(test.Select(i => (i.Grid, i.Annotators, i.Truth)).ToList(), set.Classes);
-        for (var c = 1; c < set.Classes; c++)
-        {
-            var areas = test.SelectMany(i => Enumerable.Range(0, i.Grid.Nz).Select(k => i.Truth.AsSpan(k * i.Grid.SliceSize, i.Grid.SliceSize).Count((byte)c)))
-                .Where(a => a > 0).ToList();
-            if (areas.Count > 0)
-            {
-                sizePrior[c] = (0.7 * areas.Min(), 1.3 * areas.Max());
-            }
-        }
+        sizePrior = GoldSizePrior.From(test.SelectMany(i => Enumerable.Range(0, i.Grid.Nz).Select(k => new ReadOnlyMemory<byte>(i.Truth, k * i.Grid.SliceSize, i.Grid.SliceSize))), set.Classes);
     }
 
     public int TrainItems => train.Count;
@@ -112,13 +104,7 @@ public sealed class BenchRunner
                     continue;
                 }
                 var sized = benchCase.Weights.Size > 0 && benchCase.Supervision is BenchSupervision.Points or BenchSupervision.Scribbles;
-                var example = CrowdLabels.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? sizePrior : null);
-                example = benchCase.Supervision switch
-                {
-                    BenchSupervision.Boxes => OutsideEveryBoxIsBackground(example),
-                    _ when sized => example with { Sizes = example.Sizes.Where(s => s.Max == 0 || example.Target.Contains(s.ClassId)).ToList() },
-                    _ => example,
-                };
+                var example = CrowdSliceExample.ForSlice(input, 1, item.Grid, k, null, annotators, set.Classes, sized ? sizePrior : null);
                 if (example.Target.Any(t => t >= 0) || example.Boxes.Count > 0 || example.Tags.Any(t => t != TagClassificationLoss.Unknown))
                 {
                     examples.Add(example);
@@ -138,27 +124,6 @@ public sealed class BenchRunner
     };
 
     private static float[] Unknown(int classes) => Enumerable.Repeat(TagClassificationLoss.Unknown, classes - 1).ToArray();
-
-    /// <summary>On a slice with boxes, every pixel outside all of them is background (classes not labelled stay marginalised).</summary>
-    private static TrainingExample OutsideEveryBoxIsBackground(TrainingExample example)
-    {
-        if (example.Boxes.Count == 0)
-        {
-            return example;
-        }
-        var target = (long[])example.Target.Clone();
-        for (var y = 0; y < example.Height; y++)
-        {
-            for (var x = 0; x < example.Width; x++)
-            {
-                if (target[y * example.Width + x] < 0 && !example.Boxes.Any(b => x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1))
-                {
-                    target[y * example.Width + x] = MarginalCrossEntropy.Background;
-                }
-            }
-        }
-        return example with { Target = target };
-    }
 
     private UNet Train(List<TrainingExample> examples, ObjectiveWeights weights, int tags, CancellationToken cancellationToken)
     {

@@ -69,6 +69,20 @@ public sealed class BoxPlaneTrainingTests
     }
 
     [Fact]
+    public void A_slice_a_coronal_box_crosses_keeps_its_pixels_outside_the_axial_boxes_unknown()
+    {
+        AnnotatorWeakLabels Annotator(int n, params Box2D[] boxes) => new(new Guid(n, 0, 0, [0, 0, 0, 0, 0, 0, 0, 0]), 1, new WeakLabels { Boxes = boxes });
+        var axial = new Box2D(3.5, 2.5, 6.5, 4.5, 2, 1); // pixel centres x 4..6, y 3..4: 6 pixels
+        // The coronal box bounds its organ only along row 2 of slice 2: elsewhere on the slice that organ may lie outside every axial box.
+        var crossed = CrowdSliceExample.ForSlice(new float[Volume.SliceSize], 1, Volume, 2, null, [Annotator(1, Coronal, axial)], Classes, null);
+        Assert.Single(crossed.Lines!);
+        Assert.All(crossed.Target, t => Assert.Equal(PartialCrossEntropy.Ignore, t));
+        // Without the coronal box, everything outside the axial box is background.
+        var axialOnly = CrowdSliceExample.ForSlice(new float[Volume.SliceSize], 1, Volume, 2, null, [Annotator(1, axial)], Classes, null);
+        Assert.Equal(Volume.SliceSize - 6, axialOnly.Target.Count(t => t == MarginalCrossEntropy.Background));
+    }
+
+    [Fact]
     public void A_line_is_a_tightness_bag_and_the_rest_of_its_row_is_background()
     {
         // A 2×3 image; p(class 1) by row: (0.75, 0.25, 0.5) and (0.5, 0.5, 0.1). Row 0 over x 0..1: bag S_6(0.75, 0.25) =
