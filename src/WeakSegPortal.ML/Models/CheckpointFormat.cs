@@ -10,7 +10,8 @@ namespace WeakSegPortal.ML.Models;
 /// </summary>
 public static class CheckpointFormat
 {
-    public const int FormatVersion = 1;
+    /// <summary>2 since the class head reads the last level before its last ReLU: a version-1 network's weights mean something else.</summary>
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("WEAKSEG-UNET\n");
 
     public static void WriteHeader(BinaryWriter writer, CheckpointHeader header)
@@ -36,6 +37,10 @@ public static class CheckpointFormat
                 throw new IncompatibleCheckpointException("This is not a WeakSegPortal U-Net checkpoint (it does not begin with the WEAKSEG-UNET header).");
             }
             var version = reader.ReadInt32();
+            if (version == 1)
+            {
+                throw new IncompatibleCheckpointException("The checkpoint is in format version 1, whose class head read the last level after a ReLU; this version of the portal reads version 2 (the head reads it before): retrain the model.");
+            }
             if (version != FormatVersion)
             {
                 throw new IncompatibleCheckpointException($"The checkpoint is in format version {version}; this version of the portal reads version {FormatVersion}.");

@@ -5,6 +5,9 @@ using static TorchSharp.torch;
 namespace WeakSegPortal.Training.Network;
 
 /// <summary>Two 3×3 convolutions, each followed by batch normalisation and ReLU: one U-Net level.</summary>
+/// <remarks>
+/// <see cref="Unrectified"/> leaves out the last ReLU: the U-Net's class head reads its last level that way (see <see cref="UNet"/>).
+/// </remarks>
 public sealed class ConvBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
@@ -23,8 +26,15 @@ public sealed class ConvBlock : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        using var unrectified = Unrectified(input);
+        return nn.functional.relu(unrectified);
+    }
+
+    /// <summary>The block's output before its last ReLU: the second convolution, batch-normalised.</summary>
+    public Tensor Unrectified(Tensor input)
+    {
         using var first = nn.functional.relu(norm1.forward(conv1.forward(input)));
-        return nn.functional.relu(norm2.forward(conv2.forward(first)));
+        return norm2.forward(conv2.forward(first));
     }
 
     protected override void Dispose(bool disposing)

@@ -69,6 +69,21 @@ public class ModelCheckpointTests
     }
 
     [Fact]
+    public void A_checkpoint_saved_when_the_class_head_read_the_rectified_last_level_is_refused_with_the_reason()
+    {
+        // Format 1: the same tensors, but the head read the last level after a ReLU, so its weights would predict otherwise here.
+        using var whole = Saved(Shape);
+        var bytes = whole.ToArray();
+        var at = "WEAKSEG-UNET\n".Length;
+        Assert.Equal(CheckpointFormat.FormatVersion, BitConverter.ToInt32(bytes, at));
+        BitConverter.GetBytes(1).CopyTo(bytes, at);
+
+        var refused = Assert.Throws<IncompatibleCheckpointException>(() => ModelCheckpoint.Load(new MemoryStream(bytes), Shape));
+
+        Assert.Contains("format version 1, whose class head read the last level after a ReLU", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_is_refused_not_half_loaded()
     {
         using var whole = Saved(Shape);
