@@ -10,8 +10,8 @@ namespace WeakSegPortal.ML.Models;
 /// </summary>
 public static class CheckpointFormat
 {
-    /// <summary>2 since the class head reads the last level before its last ReLU: a version-1 network's weights mean something else.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>3 since the network's activations are leaky ReLUs and its class head reads the last level before the last one: an older network's weights mean something else.</summary>
+    public const int FormatVersion = 3;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("WEAKSEG-UNET\n");
 
     public static void WriteHeader(BinaryWriter writer, CheckpointHeader header)
@@ -37,9 +37,9 @@ public static class CheckpointFormat
                 throw new IncompatibleCheckpointException("This is not a WeakSegPortal U-Net checkpoint (it does not begin with the WEAKSEG-UNET header).");
             }
             var version = reader.ReadInt32();
-            if (version == 1)
+            if (version is 1 or 2)
             {
-                throw new IncompatibleCheckpointException("The checkpoint is in format version 1, whose class head read the last level after a ReLU; this version of the portal reads version 2 (the head reads it before): retrain the model.");
+                throw new IncompatibleCheckpointException($"The checkpoint is in format version {version}, whose network had ReLU activations; this version of the portal reads version {FormatVersion} (leaky ReLUs, the class head before the last one): retrain the model.");
             }
             if (version != FormatVersion)
             {

@@ -8,8 +8,8 @@ namespace WeakSegPortal.Training.Export;
 
 /// <summary>
 /// Writes a U-Net's inference graph as an ONNX model from its weights (TorchSharp has no exporter): Conv →
-/// BatchNormalization (running statistics, as in eval mode) → Relu twice per level, MaxPool between encoder levels,
-/// ConvTranspose and Concat in the decoder, a 1×1 Conv on the last level before its last Relu (as <see cref="UNet"/>) and a Softmax over classes. The tag head, where the network has one,
+/// BatchNormalization (running statistics, as in eval mode) → LeakyRelu twice per level, MaxPool between encoder levels,
+/// ConvTranspose and Concat in the decoder, a 1×1 Conv on the last level before its last LeakyRelu (as <see cref="UNet"/>) and a Softmax over classes. The tag head, where the network has one,
 /// is a second output: a 1×1 convolution of the first level's features (the class activation maps), ReduceMean, Sigmoid. Signature: <see cref="ProjectModelSignature"/>.
 /// </summary>
 public static class UNetOnnxExport
@@ -48,7 +48,7 @@ public static class UNetOnnxExport
             if (level == options.Depth - 1 && options.Depth == 1)
             {
                 last = Block(graph, $"down.{level}", x, rectified: false);
-                x = graph.Node("Relu", [last], $"down.{level}.relu2");
+                x = Rectified(graph, last, $"down.{level}.relu2");
             }
             else
             {
@@ -93,7 +93,7 @@ public static class UNetOnnxExport
         return model;
     }
 
-    /// <summary>Conv (no bias) → BatchNormalization → Relu, twice: <see cref="ConvBlock"/>; without the last Relu where not <paramref name="rectified"/> (<see cref="ConvBlock.Unrectified"/>).</summary>
+    /// <summary>Conv (no bias) → BatchNormalization → LeakyRelu, twice: <see cref="ConvBlock"/>; without the last one where not <paramref name="rectified"/> (<see cref="ConvBlock.Unrectified"/>).</summary>
     private static string Block(OnnxGraphWriter graph, string prefix, string input, bool rectified)
     {
         var x = input;
@@ -105,10 +105,14 @@ public static class UNetOnnxExport
                 [conv, graph.Weight($"{prefix}.norm{n}.weight"), graph.Weight($"{prefix}.norm{n}.bias"),
                     graph.Weight($"{prefix}.norm{n}.running_mean"), graph.Weight($"{prefix}.norm{n}.running_var")],
                 $"{prefix}.norm{n}", OnnxGraphWriter.Float("epsilon", BatchNormEpsilon));
-            x = n == 2 && !rectified ? norm : graph.Node("Relu", [norm], $"{prefix}.relu{n}");
+            x = n == 2 && !rectified ? norm : Rectified(graph, norm, $"{prefix}.relu{n}");
         }
         return x;
     }
+
+    /// <summary>LeakyRelu with <see cref="ConvBlock.NegativeSlope"/>, as the network's activations.</summary>
+    private static string Rectified(OnnxGraphWriter graph, string input, string name) =>
+        graph.Node("LeakyRelu", [input], name, OnnxGraphWriter.Float("alpha", (float)ConvBlock.NegativeSlope));
 
     /// <summary>Every parameter and buffer by its state name, as float32 on the CPU.</summary>
     private static Dictionary<string, (long[] Shape, float[] Values)> Weights(UNet network)

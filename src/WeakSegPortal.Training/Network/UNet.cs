@@ -82,7 +82,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
             if (level == down.Count - 1 && up.Count == 0)
             {
                 last = down[level].Unrectified(pooled);
-                x = nn.functional.relu(last);
+                x = nn.functional.leaky_relu(last, ConvBlock.NegativeSlope);
             }
             else
             {

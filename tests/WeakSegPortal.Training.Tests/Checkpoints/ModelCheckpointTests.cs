@@ -68,19 +68,21 @@ public class ModelCheckpointTests
         Assert.Contains("not a WeakSegPortal U-Net checkpoint", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_checkpoint_saved_when_the_class_head_read_the_rectified_last_level_is_refused_with_the_reason()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_checkpoint_saved_when_the_network_had_ReLU_activations_is_refused_with_the_reason(int version)
     {
-        // Format 1: the same tensors, but the head read the last level after a ReLU, so its weights would predict otherwise here.
+        // Formats 1 and 2: the same tensors, but ReLU activations (and in 1 the head after the last), so its weights would predict otherwise here.
         using var whole = Saved(Shape);
         var bytes = whole.ToArray();
         var at = "WEAKSEG-UNET\n".Length;
         Assert.Equal(CheckpointFormat.FormatVersion, BitConverter.ToInt32(bytes, at));
-        BitConverter.GetBytes(1).CopyTo(bytes, at);
+        BitConverter.GetBytes(version).CopyTo(bytes, at);
 
         var refused = Assert.Throws<IncompatibleCheckpointException>(() => ModelCheckpoint.Load(new MemoryStream(bytes), Shape));
 
-        Assert.Contains("format version 1, whose class head read the last level after a ReLU", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"format version {version}, whose network had ReLU activations", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace WeakSegPortal.Training.Tests.Network;
 /// <summary>
 /// The class head must keep a gradient into the network wherever a class's pixels fall. With a ReLU between the last level
 /// and the 1×1 head, pixels whose last-level channels are all negative get the head's bias as logits and no gradient below
-/// the head: at full masks, training seed 2, the benchmark's small organ fell there and was never predicted.
+/// the head: at full masks, training seed 2, the benchmark's small organ fell there and was never predicted. Inner levels
+/// must not die either (leaky ReLUs).
 /// </summary>
 public class ClassHeadTests
 {
@@ -68,6 +69,32 @@ public class ClassHeadTests
         var reached = below.Where(p => p.parameter.grad is { } g && g.abs().max().item<float>() > 0).Select(p => p.name).ToList();
         Assert.Contains(depth == 1 ? "down.0.conv1.weight" : "decode.0.conv2.weight", reached);
         Assert.Contains("down.0.conv1.weight", reached);
+    }
+
+    [Theory]
+    [InlineData("down.0.norm1.bias")]
+    [InlineData("down.0.norm2.bias")]
+    [InlineData("decode.0.norm1.bias")]
+    public void The_cross_entropy_reaches_the_first_convolution_through_a_level_whose_channels_are_all_negative(string norm)
+    {
+        // Inner levels can die as the last one did: a ReLU there stops every gradient below it; a leaky one does not.
+        random.manual_seed(3);
+        using var net = new UNet(new UNetOptions(Classes: 3, Depth: 2, BaseChannels: 4));
+        using (var noGrad = no_grad())
+        {
+            net.named_parameters().Single(p => p.name == norm).parameter.fill_(-10); // N = 64 pixels: every channel negative, as above
+        }
+        net.train();
+        using var scope = NewDisposeScope();
+        var truth = zeros(1, 8, 8, dtype: ScalarType.Int64);
+        truth[0, 3, 3] = tensor(2L);
+
+        var loss = MarginalCrossEntropy.Compute(net.forward(rand(1, 1, 8, 8)), truth, ones(1, 3, dtype: ScalarType.Bool));
+        loss.backward();
+
+        var first = net.named_parameters().Single(p => p.name == "down.0.conv1.weight").parameter.grad;
+        Assert.NotNull(first);
+        Assert.True(first.abs().max().item<float>() > 0, $"no gradient reaches the first convolution through {norm}");
     }
 
     [Fact]
