@@ -48,6 +48,29 @@ public sealed class UNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Built with random weights and neither trained nor loaded from a checkpoint since: <see cref="Learning.Trainer"/> then starts its class head from the labels' class shares.</summary>
+    public bool IsFresh { get; internal set; } = true;
+
+    /// <summary>
+    /// Sets the class head's bias to the log of each class's share of the labelled pixels (floored at <see cref="SmallestShare"/>),
+    /// so that before training every pixel's logits lean to the classes as the labels hold them: an unlabelled pixel starts as the
+    /// most labelled class (background), not as whichever class the random weights favour.
+    /// </summary>
+    public void StartFromClassShares(IReadOnlyList<double> shares)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        if (shares.Count != Options.Classes)
+        {
+            throw new ArgumentException($"Expected {Options.Classes} class shares, got {shares.Count}.", nameof(shares));
+        }
+        using var noGrad = no_grad();
+        using var bias = tensor(shares.Select(s => (float)Math.Log(Math.Max(s, SmallestShare))).ToArray());
+        head.bias!.copy_(bias);
+    }
+
+    /// <summary>The share a class with no labelled pixels starts from (its bias log 1e-4 ≈ −9.2).</summary>
+    public const double SmallestShare = 1e-4;
+
     /// <summary>The shape this network was built with (saved beside its weights).</summary>
     public UNetOptions Options { get; }
 
