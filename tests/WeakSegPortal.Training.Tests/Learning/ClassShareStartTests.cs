@@ -40,6 +40,19 @@ public class ClassShareStartTests
     }
 
     [Fact]
+    public void A_box_counts_its_pixels_for_its_class()
+    {
+        // Boxes alone: the background outside them is labelled (48 px), the 4×4 box of class 1 is not labelled pixel by pixel.
+        using var net = new UNet(new UNetOptions(3, Depth: 2, BaseChannels: 4));
+        using var trainer = new Trainer(net, new TrainerOptions(Steps: 1, BatchSize: 1, LearningRate: Tiny));
+        var example = Example(48, 0, 0, 16) with { Boxes = [new TrainingBox(0, 1, 4, 4, 7, 7)], LabelledClasses = [true, true, false] };
+
+        trainer.Train([example], null, CancellationToken.None);
+
+        Assert.Equal([Math.Log(0.75), Math.Log(0.25), Math.Log(UNet.SmallestShare)], HeadBias(net), (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
     public void A_network_trained_before_or_loaded_from_a_checkpoint_keeps_its_class_head()
     {
         using var net = new UNet(new UNetOptions(3, Depth: 2, BaseChannels: 4));
