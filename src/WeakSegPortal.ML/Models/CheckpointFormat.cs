@@ -10,7 +10,8 @@ namespace WeakSegPortal.ML.Models;
 /// </summary>
 public static class CheckpointFormat
 {
-    public const int FormatVersion = 1;
+    /// <summary>3 since the network's activations are leaky ReLUs and its class head reads the last level before the last one: an older network's weights mean something else.</summary>
+    public const int FormatVersion = 3;
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("WEAKSEG-UNET\n");
 
     public static void WriteHeader(BinaryWriter writer, CheckpointHeader header)
@@ -36,6 +37,10 @@ public static class CheckpointFormat
                 throw new IncompatibleCheckpointException("This is not a WeakSegPortal U-Net checkpoint (it does not begin with the WEAKSEG-UNET header).");
             }
             var version = reader.ReadInt32();
+            if (version is 1 or 2)
+            {
+                throw new IncompatibleCheckpointException($"The checkpoint is in format version {version}, whose network had ReLU activations; this version of the portal reads version {FormatVersion} (leaky ReLUs, the class head before the last one): retrain the model.");
+            }
             if (version != FormatVersion)
             {
                 throw new IncompatibleCheckpointException($"The checkpoint is in format version {version}; this version of the portal reads version {FormatVersion}.");

@@ -77,7 +77,8 @@ public sealed class BenchRunner
             {
                 full = dice;
             }
-            var row = new BenchRow(benchCase.Name, dice, hd95, full is { } f && f > 0 ? 100 * dice / f : double.NaN, labelled, clock.Elapsed.TotalSeconds);
+            var share = benchCase.Supervision == BenchSupervision.FullMasks ? 100 : full is { } f && f > 0 ? 100 * dice / f : double.NaN;
+            var row = new BenchRow(benchCase.Name, dice, hd95, share, labelled, clock.Elapsed.TotalSeconds);
             rows.Add(row);
             log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{row.Case}: Dice {row.Dice:F3}, HD95 {row.Hd95Mm:F2} mm, {row.PercentOfFull:F1}% of full, {examples.Count} examples, {row.Seconds:F0} s"));

@@ -54,6 +54,7 @@ public static class ModelCheckpoint
                 throw new IncompatibleCheckpointException($"The checkpoint lacks the tensor '{built.Keys.First()}' (and {built.Count - 1} more).");
             }
             network.load(reader, strict: true);
+            network.IsFresh = false;
             return network;
         }
         catch (IncompatibleCheckpointException)

@@ -8,8 +8,8 @@ namespace WeakSegPortal.Training.Export;
 
 /// <summary>
 /// Writes a U-Net's inference graph as an ONNX model from its weights (TorchSharp has no exporter): Conv →
-/// BatchNormalization (running statistics, as in eval mode) → Relu twice per level, MaxPool between encoder levels,
-/// ConvTranspose and Concat in the decoder, a 1×1 Conv and a Softmax over classes. The tag head, where the network has one,
+/// BatchNormalization (running statistics, as in eval mode) → LeakyRelu twice per level, MaxPool between encoder levels,
+/// ConvTranspose and Concat in the decoder, a 1×1 Conv on the last level before its last LeakyRelu (as <see cref="UNet"/>) and a Softmax over classes. The tag head, where the network has one,
 /// is a second output: a 1×1 convolution of the first level's features (the class activation maps), ReduceMean, Sigmoid. Signature: <see cref="ProjectModelSignature"/>.
 /// </summary>
 public static class UNetOnnxExport
@@ -38,13 +38,22 @@ public static class UNetOnnxExport
         var graph = new OnnxGraphWriter(weights);
         var skips = new List<string>();
         var x = ProjectModelSignature.Input;
+        var last = ""; // the level the class head reads, before its last Relu (as UNet.Run)
         for (var level = 0; level < options.Depth; level++)
         {
             if (level > 0)
             {
                 x = graph.Node("MaxPool", [x], $"pool{level}", OnnxGraphWriter.Ints("kernel_shape", 2, 2), OnnxGraphWriter.Ints("strides", 2, 2));
             }
-            x = Block(graph, $"down.{level}", x);
+            if (level == options.Depth - 1 && options.Depth == 1)
+            {
+                last = Block(graph, $"down.{level}", x, rectified: false);
+                x = Rectified(graph, last, $"down.{level}.relu2");
+            }
+            else
+            {
+                x = Block(graph, $"down.{level}", x, rectified: true);
+            }
             skips.Add(x);
         }
         for (var step = 0; step < options.Depth - 1; step++)
@@ -52,9 +61,14 @@ public static class UNetOnnxExport
             var up = graph.Node("ConvTranspose", [x, graph.Weight($"up.{step}.weight"), graph.Weight($"up.{step}.bias")], $"up{step}",
                 OnnxGraphWriter.Ints("kernel_shape", 2, 2), OnnxGraphWriter.Ints("strides", 2, 2));
             var joined = graph.Node("Concat", [up, skips[skips.Count - 2 - step]], $"cat{step}", OnnxGraphWriter.Int("axis", 1));
-            x = Block(graph, $"decode.{step}", joined);
+            var rectified = step < options.Depth - 2;
+            x = Block(graph, $"decode.{step}", joined, rectified);
+            if (!rectified)
+            {
+                last = x;
+            }
         }
-        var logits = graph.Node("Conv", [x, graph.Weight("head.weight"), graph.Weight("head.bias")], "logits", OnnxGraphWriter.Ints("kernel_shape", 1, 1));
+        var logits = graph.Node("Conv", [last, graph.Weight("head.weight"), graph.Weight("head.bias")], "logits", OnnxGraphWriter.Ints("kernel_shape", 1, 1));
         graph.Node("Softmax", [logits], ProjectModelSignature.Probabilities, OnnxGraphWriter.Int("axis", 1));
         graph.Input(ProjectModelSignature.Input, ProjectModelSignature.Batch, options.InputChannels, ProjectModelSignature.Height, ProjectModelSignature.Width);
         graph.Output(ProjectModelSignature.Probabilities, ProjectModelSignature.Batch, options.Classes, ProjectModelSignature.Height, ProjectModelSignature.Width);
@@ -79,8 +93,8 @@ public static class UNetOnnxExport
         return model;
     }
 
-    /// <summary>Conv (no bias) → BatchNormalization → Relu, twice: <see cref="ConvBlock"/>.</summary>
-    private static string Block(OnnxGraphWriter graph, string prefix, string input)
+    /// <summary>Conv (no bias) → BatchNormalization → LeakyRelu, twice: <see cref="ConvBlock"/>; without the last one where not <paramref name="rectified"/> (<see cref="ConvBlock.Unrectified"/>).</summary>
+    private static string Block(OnnxGraphWriter graph, string prefix, string input, bool rectified)
     {
         var x = input;
         for (var n = 1; n <= 2; n++)
@@ -91,10 +105,14 @@ public static class UNetOnnxExport
                 [conv, graph.Weight($"{prefix}.norm{n}.weight"), graph.Weight($"{prefix}.norm{n}.bias"),
                     graph.Weight($"{prefix}.norm{n}.running_mean"), graph.Weight($"{prefix}.norm{n}.running_var")],
                 $"{prefix}.norm{n}", OnnxGraphWriter.Float("epsilon", BatchNormEpsilon));
-            x = graph.Node("Relu", [norm], $"{prefix}.relu{n}");
+            x = n == 2 && !rectified ? norm : Rectified(graph, norm, $"{prefix}.relu{n}");
         }
         return x;
     }
+
+    /// <summary>LeakyRelu with <see cref="ConvBlock.NegativeSlope"/>, as the network's activations.</summary>
+    private static string Rectified(OnnxGraphWriter graph, string input, string name) =>
+        graph.Node("LeakyRelu", [input], name, OnnxGraphWriter.Float("alpha", (float)ConvBlock.NegativeSlope));
 
     /// <summary>Every parameter and buffer by its state name, as float32 on the CPU.</summary>
     private static Dictionary<string, (long[] Shape, float[] Values)> Weights(UNet network)

@@ -61,6 +61,7 @@ public sealed class Trainer : IDisposable
         }
         skippedInARow = 0;
         optimizer.step();
+        network.IsFresh = false;
         steps++;
         return value;
     }
@@ -72,6 +73,11 @@ public sealed class Trainer : IDisposable
         if (examples.Count == 0)
         {
             throw new ArgumentException("Training needs at least one example.", nameof(examples));
+        }
+        if (network.IsFresh && LabelledClassShares.Of(examples, network.Options.Classes) is { } shares)
+        {
+            // Unlabelled pixels start as background: see UNet.StartFromClassShares and README run H (flood).
+            network.StartFromClassShares(shares);
         }
         var random = new Random(options.Seed);
         var clock = Stopwatch.StartNew();

@@ -68,6 +68,23 @@ public class ModelCheckpointTests
         Assert.Contains("not a WeakSegPortal U-Net checkpoint", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_checkpoint_saved_when_the_network_had_ReLU_activations_is_refused_with_the_reason(int version)
+    {
+        // Formats 1 and 2: the same tensors, but ReLU activations (and in 1 the head after the last), so its weights would predict otherwise here.
+        using var whole = Saved(Shape);
+        var bytes = whole.ToArray();
+        var at = "WEAKSEG-UNET\n".Length;
+        Assert.Equal(CheckpointFormat.FormatVersion, BitConverter.ToInt32(bytes, at));
+        BitConverter.GetBytes(version).CopyTo(bytes, at);
+
+        var refused = Assert.Throws<IncompatibleCheckpointException>(() => ModelCheckpoint.Load(new MemoryStream(bytes), Shape));
+
+        Assert.Contains($"format version {version}, whose network had ReLU activations", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_truncated_checkpoint_is_refused_not_half_loaded()
     {

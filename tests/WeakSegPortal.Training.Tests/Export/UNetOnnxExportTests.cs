@@ -16,6 +16,7 @@ public class UNetOnnxExportTests
     private const double Tolerance = 1e-4;
 
     [Theory]
+    [InlineData(1, 4, 0, 2, true)]
     [InlineData(2, 4, 0, 0, false)]
     [InlineData(2, 4, 0, 0, true)]
     [InlineData(3, 4, 1, 0, false)]

@@ -1,5 +1,6 @@
 using WeakSegPortal.ML.Models;
 using WeakSegPortal.Core.Agreement;
+using WeakSegPortal.Training.Bench;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Network;
 using WeakSegPortal.Training.Simulation;
@@ -28,7 +29,12 @@ public class ScribbleTrainingTests(ITestOutputHelper output)
 
         random.manual_seed(1);
         using var net = new UNet(new UNetOptions(PhantomOptions.Classes, Depth: 3, BaseChannels: 8));
-        using var trainer = new Trainer(net, new TrainerOptions(Steps: 60, BatchSize: 8, LearningRate: 3e-3) { Weights = ObjectiveWeights.Scribbles });
+        // The objective scribbles train with in the worker and the benchmark (class-balanced pCE, entropy, gated CRF). Until run H
+        // this test trained with pCE + entropy alone (ObjectiveWeights.Scribbles), which nothing else trains with: there nothing
+        // places an organ's edge inside the unlabelled band between its stroke and its ring, and the code before run H passed
+        // only at torch seed 1 (seeds 2 and 3: organ 1 / organ 2 Dice 0.761 / 0.000 and 0.428 / 0.078; README run H (flood)).
+        var objective = SupervisionObjective.For([BenchSupervision.Scribbles]);
+        using var trainer = new Trainer(net, new TrainerOptions(Steps: 60, BatchSize: 8, LearningRate: 3e-3) { Weights = objective });
         var last = trainer.Train(training, null, CancellationToken.None);
 
         using var input = tensor(heldOut.SelectMany(p => p.Image).ToArray(), [heldOut.Count, 1, 64, 64]);
