@@ -49,6 +49,7 @@ public sealed partial class BoxGeometryConsumersTests
         ["WeakSegPortal.Labels/Labels/WeakLabels.cs"] = Core,
         ["WeakSegPortal.Training/Learning/CrowdLabels.cs"] = Training,
         ["WeakSegPortal.Training/Learning/CrowdSliceExample.cs"] = Training,
+        ["WeakSegPortal.Training/Learning/LabelledClassShares.cs"] = Training,
         ["WeakSegPortal.Training/Learning/TagPseudoMaskStage.cs"] = "reads only whether an example has boxes or lines (a reformat box arrives as Lines): either is supervision, so no tag pseudo-mask; TagPseudoMaskStageTests",
         ["WeakSegPortal.Training/Learning/TrainingBatch.cs"] = Training,
         ["WeakSegPortal.Training/Learning/WeakObjective.cs"] = Training,

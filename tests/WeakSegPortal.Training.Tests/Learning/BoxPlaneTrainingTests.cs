@@ -83,6 +83,19 @@ public sealed class BoxPlaneTrainingTests
     }
 
     [Fact]
+    public void A_coronal_box_s_line_counts_its_pixels_for_its_class_in_the_class_shares()
+    {
+        // Slice 2: row 2 over i 1..4 is the only label, 4 pixels of class 1; nothing else is labelled.
+        Assert.Equal([0.0, 1.0], LabelledClassShares.Of([Slice(2, Coronal)], Classes)!);
+        // Beside slice 0 with an axial box of class 1 (6 pixels) and the 42 pixels outside it background: 42 of 52, 6 + 4 of 52.
+        var boxed = new AnnotatorWeakLabels(Guid.NewGuid(), 1, new WeakLabels { Boxes = [new Box2D(3.5, 2.5, 6.5, 4.5, 0, 1)] });
+        var axial = CrowdSliceExample.ForSlice(new float[Volume.SliceSize], 1, Volume, 0, null, [boxed], Classes, null);
+        var shares = LabelledClassShares.Of([axial, Slice(2, Coronal)], Classes)!;
+        Assert.Equal(42.0 / 52, shares[0], 10);
+        Assert.Equal(10.0 / 52, shares[1], 10);
+    }
+
+    [Fact]
     public void A_line_is_a_tightness_bag_and_the_rest_of_its_row_is_background()
     {
         // A 2×3 image; p(class 1) by row: (0.75, 0.25, 0.5) and (0.5, 0.5, 0.1). Row 0 over x 0..1: bag S_6(0.75, 0.25) =
