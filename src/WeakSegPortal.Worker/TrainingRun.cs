@@ -53,6 +53,7 @@ public sealed partial class TrainingRun(
         using var network = await StartingNetworkAsync(shape, cancellationToken);
         network.to(device.Device);
         using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed) { Weights = objective });
+        trainer.StartFrom(examples); // a fresh network's class head from the class shares, as the benchmark's Train does
         var firstEpoch = assignment.ResumeCheckpointHash is null ? 1 : assignment.ResumeAfterEpoch + 1;
         double? loss = null;
         double? dice = null;
@@ -113,6 +114,7 @@ public sealed partial class TrainingRun(
             Weights = SupervisionObjective.Classifier(row),
         });
         var tagged = TagPseudoMaskStage.ClassifierExamples(examples);
+        trainer.StartFrom(tagged);
         for (var round = 1; round <= _config.Epochs; round++)
         {
             if (await EpochAsync(trainer, tagged, -round, cancellationToken) is null)

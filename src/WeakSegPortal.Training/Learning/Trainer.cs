@@ -14,6 +14,7 @@ public sealed class Trainer : IDisposable
     private const int MaxSkippedInARow = 3;
     private int steps;
     private int skippedInARow;
+    private bool started;
 
     /// <summary>Steps not taken because a gradient was not finite.</summary>
     public int SkippedSteps { get; private set; }
@@ -27,10 +28,31 @@ public sealed class Trainer : IDisposable
         optimizer = optim.Adam(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
     }
 
+    /// <summary>
+    /// Before the first step: a fresh network's class head starts from the training set's class shares, so that unlabelled
+    /// pixels start as background (<see cref="UNet.StartFromClassShares"/>, README run H (flood)); a network trained before or
+    /// loaded from a checkpoint keeps its head. <see cref="Train"/> calls it; a caller that steps its own batches (the worker's
+    /// epochs) calls it with all of its examples, and <see cref="Step"/> refuses a fresh network until then.
+    /// </summary>
+    public void StartFrom(IReadOnlyList<TrainingExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (network.IsFresh && LabelledClassShares.Of(examples, network.Options.Classes) is { } shares)
+        {
+            network.StartFromClassShares(shares);
+        }
+        started = true;
+    }
+
     /// <summary>One optimiser step on one batch; returns the loss before the step.</summary>
+    /// <exception cref="InvalidOperationException">The network is fresh and <see cref="StartFrom"/> was not called.</exception>
     public float Step(TrainingBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (network.IsFresh && !started)
+        {
+            throw new InvalidOperationException("A fresh network's class head starts from the training set's class shares: call Trainer.StartFrom(examples) before the first step.");
+        }
         using var scope = NewDisposeScope();
         network.train();
         optimizer.zero_grad();
@@ -74,11 +96,7 @@ public sealed class Trainer : IDisposable
         {
             throw new ArgumentException("Training needs at least one example.", nameof(examples));
         }
-        if (network.IsFresh && LabelledClassShares.Of(examples, network.Options.Classes) is { } shares)
-        {
-            // Unlabelled pixels start as background: see UNet.StartFromClassShares and README run H (flood).
-            network.StartFromClassShares(shares);
-        }
+        StartFrom(examples);
         var random = new Random(options.Seed);
         var clock = Stopwatch.StartNew();
         var last = new TrainingProgress(0, options.Steps, float.NaN, TimeSpan.Zero);

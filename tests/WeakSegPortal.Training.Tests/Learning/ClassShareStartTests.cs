@@ -53,6 +53,27 @@ public class ClassShareStartTests
     }
 
     [Fact]
+    public void A_caller_that_steps_its_own_batches_starts_a_fresh_head_first_or_is_refused()
+    {
+        // The worker steps its own batches per epoch: without StartFrom its fresh network would train from the random head.
+        using var net = new UNet(new UNetOptions(3, Depth: 2, BaseChannels: 4));
+        using var trainer = new Trainer(net, new TrainerOptions(Steps: 1, BatchSize: 1, LearningRate: Tiny));
+        var example = Example(36, 12, 4, 12);
+        using (var batch = TrainingBatch.From([example]))
+        {
+            Assert.Throws<InvalidOperationException>(() => trainer.Step(batch));
+        }
+
+        trainer.StartFrom([example]);
+        using (var batch = TrainingBatch.From([example]))
+        {
+            trainer.Step(batch);
+        }
+
+        Assert.Equal([Math.Log(36 / 52.0), Math.Log(12 / 52.0), Math.Log(4 / 52.0)], HeadBias(net), (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
     public void A_network_trained_before_or_loaded_from_a_checkpoint_keeps_its_class_head()
     {
         using var net = new UNet(new UNetOptions(3, Depth: 2, BaseChannels: 4));
