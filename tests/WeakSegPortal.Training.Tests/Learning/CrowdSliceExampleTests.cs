@@ -2,6 +2,7 @@ using WeakSegPortal.Core.Labels;
 using WeakSegPortal.ML.Jobs;
 using WeakSegPortal.Training.Learning;
 using WeakSegPortal.Training.Losses;
+using WeakSegPortal.Web.Tests.Faults;
 
 namespace WeakSegPortal.Training.Tests.Learning;
 
@@ -83,7 +84,7 @@ public sealed class CrowdSliceExampleTests
     [Fact]
     public void Every_training_example_built_from_crowd_labels_goes_through_this_rule()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryRoot.Path, "src");
         var bypassing = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains("CrowdLabels.ForSlice(", StringComparison.Ordinal))
@@ -92,17 +93,5 @@ public sealed class CrowdSliceExampleTests
             .ToList();
         Assert.True(bypassing.Count == 0,
             $"These files build examples with CrowdLabels.ForSlice directly and so miss the boxes' background and the size rule; call CrowdSliceExample.ForSlice: {string.Join(", ", bypassing)}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WeakSegPortal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (WeakSegPortal.sln) was not found.");
     }
 }
