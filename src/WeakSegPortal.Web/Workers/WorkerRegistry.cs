@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using WeakSegPortal.ML.Jobs;
+using Microsoft.AspNetCore.SignalR;
 using WeakSegPortal.Web.Cluster;
+using WeakSegPortal.Web.Hubs;
 
 namespace WeakSegPortal.Web.Workers;
 
 /// <summary>
 /// The workers connected to any node: this node's by connection, and the other nodes' as they share them through
 /// Redis (<see cref="ClusterHeartbeat"/>; their entries expire when their node dies). A job is sent to a connection
-/// through the hub's clients, and SignalR's backplane carries it to whichever node holds it. Without Redis, this
+/// through the hub's clients, and SignalR's backplane carries it to whichever node holds it, so this node shares a
+/// worker only once the backplane reaches its connection (<see cref="IBackplaneMembership"/>). Without Redis, this
 /// node's own workers only.
 /// </summary>
 public sealed class WorkerRegistry : ISharedNodeState
@@ -17,6 +20,28 @@ public sealed class WorkerRegistry : ISharedNodeState
     private readonly ConcurrentDictionary<string, ConnectedWorker> _workers = new(StringComparer.Ordinal);
     private volatile IReadOnlyDictionary<string, ConnectedWorker> _elsewhere = new Dictionary<string, ConnectedWorker>();
     private readonly Lock _merge = new();
+    private readonly IBackplaneMembership? _backplane;
+
+    /// <summary>A registry for one node alone (no backplane to wait for).</summary>
+    public WorkerRegistry()
+    {
+    }
+
+    /// <summary>A registry that shares a worker with the other nodes once the worker hub's backplane reaches it.</summary>
+    public WorkerRegistry(HubLifetimeManager<WorkerHub> hubs)
+    {
+        _backplane = hubs as IBackplaneMembership;
+        if (_backplane is not null)
+        {
+            _backplane.JoinedLate += connectionId =>
+            {
+                if (_workers.ContainsKey(connectionId))
+                {
+                    LocalChanged?.Invoke();
+                }
+            };
+        }
+    }
 
     /// <summary>Raised when a worker's connection ends (here, or its node's entry went): what it had cached is gone with it.</summary>
     public event Action<ConnectedWorker>? Departed;
@@ -61,8 +86,9 @@ public sealed class WorkerRegistry : ISharedNodeState
         }
     }
 
+    /// <summary>This node's workers that the other nodes can reach (all of them, unless a backplane join is still pending).</summary>
     public IReadOnlyDictionary<string, string> LocalEntries() =>
-        _workers.ToDictionary(w => w.Key, w => JsonSerializer.Serialize(w.Value.Announcement, Json), StringComparer.Ordinal);
+        _workers.Where(w => _backplane?.Reaches(w.Key) ?? true).ToDictionary(w => w.Key, w => JsonSerializer.Serialize(w.Value.Announcement, Json), StringComparer.Ordinal);
 
     /// <summary>The other nodes' workers; one whose entry is unchanged keeps its object (and its job slots on this node).</summary>
     public void OthersAre(IReadOnlyList<NodeEntry> entries)
