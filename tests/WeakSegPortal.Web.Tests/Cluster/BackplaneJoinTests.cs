@@ -17,7 +17,7 @@ namespace WeakSegPortal.Web.Tests.Cluster;
 /// </summary>
 public sealed class BackplaneJoinTests(TwoNodes cluster) : IClassFixture<TwoNodes>
 {
-    private static readonly WireMask Square = WireMask.From([.. Enumerable.Range(0, 32 * 32).Select(n => n % 32 is >= 4 and < 12 && n / 32 is >= 4 and < 12)], 32, 32);
+    private static readonly WireMask Square = FakeWorker.Square(4, 12);
 
     [Fact]
     public async Task A_worker_whose_backplane_subscription_timed_out_is_offered_to_other_nodes_only_once_it_joined_and_then_answers_there()

@@ -21,7 +21,7 @@ public sealed class ClusterBackplaneTests(TwoNodes cluster) : IClassFixture<TwoN
 {
     private static readonly string[] HotOrCold = ["hot", "cold"];
 
-    private static readonly WireMask Square = WireMask.From([.. Enumerable.Range(0, 32 * 32).Select(n => n % 32 is >= 4 and < 12 && n / 32 is >= 4 and < 12)], 32, 32);
+    private static readonly WireMask Square = FakeWorker.Square(4, 12);
 
     [Fact]
     public async Task A_suggestion_asked_on_node_A_is_answered_by_a_worker_connected_to_node_B_with_the_trace_carried_along()

@@ -14,7 +14,7 @@ namespace WeakSegPortal.Web.Tests.Cluster;
 /// <summary>Redis dies under two nodes: each goes on alone with a warning, and they share again once it is back, by themselves.</summary>
 public sealed class RedisOutageTests(TwoNodes cluster) : IClassFixture<TwoNodes>
 {
-    private static readonly WireMask Square = WireMask.From([.. Enumerable.Range(0, 32 * 32).Select(n => n % 32 is >= 8 and < 16 && n / 32 is >= 8 and < 16)], 32, 32);
+    private static readonly WireMask Square = FakeWorker.Square(8, 16);
 
     [Fact]
     public async Task Without_Redis_a_node_serves_its_own_connections_with_a_warning_and_shares_again_when_Redis_is_back()

@@ -67,6 +67,10 @@ public sealed class FakeWorker : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>A 32 × 32 mask holding the square [from, to) × [from, to): a known answer's shape.</summary>
+    public static WireMask Square(int from, int to) =>
+        WireMask.From([.. Enumerable.Range(0, 32 * 32).Select(n => n % 32 >= from && n % 32 < to && n / 32 >= from && n / 32 < to)], 32, 32);
+
     /// <summary>A known answer: this mask, from this worker.</summary>
     public static SuggestionJobResult Answer(SuggestionJob job, WireMask mask, string provider = "CUDA") =>
         new(job.JobId, true, null, job.Engine, "1", provider, 0.9, mask, "memory", 3);

@@ -27,7 +27,7 @@ namespace WeakSegPortal.Web.Tests.Suggestions;
 /// </summary>
 public sealed class WorkerHubTests(SuggestionPortal factory, ITestOutputHelper output) : IClassFixture<SuggestionPortal>
 {
-    private static readonly WireMask Square = WireMask.From([.. Enumerable.Range(0, 32 * 32).Select(n => n % 32 is >= 4 and < 12 && n / 32 is >= 4 and < 12)], 32, 32);
+    private static readonly WireMask Square = FakeWorker.Square(4, 12);
 
     private static readonly object SmallBox = new { x0 = 2, y0 = 2, x1 = 20, y1 = 20 };
 
