@@ -52,9 +52,9 @@ public sealed partial class TrainingRun(
 
         using var network = await StartingNetworkAsync(shape, cancellationToken);
         network.to(device.Device);
-        using var trainer = new Trainer(network, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed) { Weights = objective });
-        trainer.StartFrom(examples); // a fresh network's class head from the class shares, as the benchmark's Train does
         var firstEpoch = assignment.ResumeCheckpointHash is null ? 1 : assignment.ResumeAfterEpoch + 1;
+        using var trainer = new Trainer(network, RunTrainerOptions.For(_config, objective, firstEpoch)); // a resumed run goes on along the same schedule
+        trainer.StartFrom(examples); // a fresh network's class head from the class shares, as the benchmark's Train does
         double? loss = null;
         double? dice = null;
         for (var epoch = firstEpoch; epoch <= _config.Epochs; epoch++)
@@ -109,10 +109,7 @@ public sealed partial class TrainingRun(
         manual_seed(_config.Seed);
         using var classifier = new UNet(shape);
         classifier.to(device.Device);
-        using var trainer = new Trainer(classifier, new TrainerOptions(_config.StepsPerEpoch, _config.BatchSize, _config.LearningRate, Seed: _config.Seed)
-        {
-            Weights = SupervisionObjective.Classifier(row),
-        });
+        using var trainer = new Trainer(classifier, RunTrainerOptions.For(_config, SupervisionObjective.Classifier(row), firstEpoch: 1));
         var tagged = TagPseudoMaskStage.ClassifierExamples(examples);
         trainer.StartFrom(tagged);
         for (var round = 1; round <= _config.Epochs; round++)

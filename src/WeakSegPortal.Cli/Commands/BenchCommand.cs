@@ -1,6 +1,7 @@
 using System.Globalization;
 using WeakSegPortal.Cli.Bench;
 using WeakSegPortal.Training.Bench;
+using WeakSegPortal.Training.Learning;
 
 namespace WeakSegPortal.Cli.Commands;
 
@@ -22,7 +23,10 @@ internal static class BenchCommand
             BatchSize: args.IntOption("batch") ?? 8,
             LearningRate: args.DoubleOption("lr") ?? 3e-3,
             Seed: args.IntOption("seed") ?? 1,
-            TestShare: args.DoubleOption("test-share") ?? 0.25);
+            TestShare: args.DoubleOption("test-share") ?? 0.25)
+        {
+            Schedule = Schedule(args),
+        };
         try
         {
             options.Validate();
@@ -77,7 +81,7 @@ internal static class BenchCommand
             TagMapsMade = dump is null ? null : (benchCase, maps) => TagMapsFile.Write(dump, Key(benchCase), maps),
         };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));
+            $"{set.Items.Count} items ({runner.TrainItems} train, {runner.TestItems} held out), {set.Classes - 1} classes; {options.Steps} steps of {options.BatchSize}, lr {options.LearningRate:G3} {options.Schedule}, depth {options.Depth}, {options.BaseChannels} channels, {threads} threads"));
         foreach (var (id, value) in runner.Reliability.OrderBy(r => set.AnnotatorNames.GetValueOrDefault(r.Key, ""), StringComparer.Ordinal))
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -87,6 +91,22 @@ internal static class BenchCommand
         stdout.WriteLine();
         stdout.Write(BenchTable.Format(rows));
         return 0;
+    }
+
+    /// <summary>--schedule constant|poly|cosine (the learning rate's decay from --lr over the steps) and --lr-warm-up N (linear, first N steps).</summary>
+    private static LearningRateSchedule Schedule(CliArguments args)
+    {
+        var name = args.Option("schedule") ?? "constant";
+        if (!Enum.TryParse<LearningRateDecay>(name, ignoreCase: true, out var decay) || !Enum.IsDefined(decay) || name.Any(char.IsDigit))
+        {
+            throw new CliUsageException($"unknown schedule '{name}'; schedules: constant, poly, cosine");
+        }
+        var warmUp = args.IntOption("lr-warm-up") ?? 0;
+        if (warmUp < 0)
+        {
+            throw new CliUsageException("--lr-warm-up takes a number of steps, 0 or more");
+        }
+        return new LearningRateSchedule(decay, warmUp);
     }
 
     private static BenchSet Data(CliArguments args, BenchOptions options, CancellationToken cancellationToken)

@@ -134,7 +134,7 @@ public sealed class BenchRunner
         {
             return network;
         }
-        using var trainer = new Trainer(network, new TrainerOptions(options.Steps, options.BatchSize, options.LearningRate, Seed: options.Seed) { Weights = weights });
+        using var trainer = new Trainer(network, new TrainerOptions(options.Steps, options.BatchSize, options.LearningRate, Seed: options.Seed) { Weights = weights, Schedule = options.Schedule });
         trainer.Train(examples, null, cancellationToken);
         return network;
     }

@@ -5,7 +5,10 @@ using static TorchSharp.torch;
 
 namespace WeakSegPortal.Training.Learning;
 
-/// <summary>Trains a U-Net from weak labels with Adam, one dispose scope per step so no tensor outlives its step.</summary>
+/// <summary>
+/// Trains a U-Net from weak labels with Adam, one dispose scope per step so no tensor outlives its step; before each step Adam's
+/// learning rate is set from <see cref="TrainerOptions.Schedule"/> at the global step (<see cref="TrainerOptions.FirstStep"/> + steps taken).
+/// </summary>
 public sealed class Trainer : IDisposable
 {
     private readonly UNet network;
@@ -15,6 +18,12 @@ public sealed class Trainer : IDisposable
     private int steps;
     private int skippedInARow;
     private bool started;
+
+    /// <summary>The learning rate the next step takes (<see cref="TrainerOptions.Schedule"/> at the global step).</summary>
+    public double LearningRate => options.LearningRateAt(steps);
+
+    /// <summary>The learning rate Adam holds now (its first parameter group's; all groups get the same).</summary>
+    public double OptimiserLearningRate => optimizer.ParamGroups.First().LearningRate;
 
     /// <summary>Steps not taken because a gradient was not finite.</summary>
     public int SkippedSteps { get; private set; }
@@ -57,14 +66,14 @@ public sealed class Trainer : IDisposable
         network.train();
         optimizer.zero_grad();
         var output = network.Run(batch.Input, withTags: batch.HasTags);
-        var loss = WeakObjective.Compute(output, batch, options.Weights.AtStep(steps));
+        var loss = WeakObjective.Compute(output, batch, options.Weights.AtStep(options.FirstStep + steps));
         var value = loss.item<float>();
         if (!float.IsFinite(value))
         {
             var weights = network.parameters().All(p => p.isfinite().all().item<bool>()) ? "finite" : "not finite";
             var inputs = batch.Input.isfinite().all().item<bool>() ? "finite" : "not finite";
             throw new InvalidOperationException(
-                $"The training loss is {value} after {steps} step(s); the step was not taken (weights {weights}, inputs {inputs}, learning rate {options.LearningRate}).");
+                $"The training loss is {value} after {options.FirstStep + steps} step(s); the step was not taken (weights {weights}, inputs {inputs}, learning rate {LearningRate}).");
         }
         loss.backward();
         if (network.named_parameters().FirstOrDefault(p => p.parameter.grad is { } g && !g.isfinite().all().item<bool>()) is { name: { } bad })
@@ -74,7 +83,7 @@ public sealed class Trainer : IDisposable
             // when a UNet is built; the tests assert that no step is skipped.
             optimizer.zero_grad();
             SkippedSteps++;
-            Trace.TraceWarning($"Training step {steps + 1} skipped: the gradient of '{bad}' is not finite (loss {value}).");
+            Trace.TraceWarning($"Training step {options.FirstStep + steps + 1} skipped: the gradient of '{bad}' is not finite (loss {value}).");
             if (++skippedInARow >= MaxSkippedInARow)
             {
                 throw new InvalidOperationException($"The gradient of '{bad}' was not finite {skippedInARow} steps in a row (loss {value}); training stopped.");
@@ -82,6 +91,11 @@ public sealed class Trainer : IDisposable
             return value;
         }
         skippedInARow = 0;
+        var rate = LearningRate;
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
         optimizer.step();
         network.IsFresh = false;
         steps++;
