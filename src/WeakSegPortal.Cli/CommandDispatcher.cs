@@ -26,12 +26,13 @@ internal static class CommandDispatcher
           bench [--data DIR | --image F|DIR --label F|DIR [--modality ct|mr|auto] [--side N] | --items N --size N]
                 [--steps N] [--batch N] [--depth N] [--channels N] [--lr X] [--seed N] [--threads N] [--cases a,b,...]
                 [--box-smoothness X] [--size-weight X] [--size-shortfall X] [--warm-up N]
-                [--crf-weight X] [--balance on|off] [--grow-tolerance X] [--absent-tag-maps on|off] [--dump DIR]
+                [--crf-weight X] [--balance on|off] [--grow-tolerance X] [--absent-tag-maps on|off] [--dump DIR] [--trace N]
                                                trains with full masks and each weak label type on one split; prints Dice,
                                                HD95 (mm) and % of full supervision (cases: full-masks, scribbles, boxes, points,
                                                points-pce-only, tags, scribbles-plain-majority);
                                                --dump DIR: per case a PNG of image | truth | prediction | difference per item
-                                               and a TSV of true and predicted areas
+                                               and a TSV of true and predicted areas; --trace N: every N steps the mean
+                                               loss and the predicted pixels per class on the training items
           agreement LABELS.json [--format csv|json]
                                                the QA desk's agreement report (per item and per annotator) from a weak-label
                                                file (docs/weak-label-format.md), offline, with the portal's own maths

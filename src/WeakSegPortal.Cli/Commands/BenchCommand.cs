@@ -72,6 +72,7 @@ internal static class BenchCommand
         var dump = args.Option("dump");
         var runner = new BenchRunner(set, options)
         {
+            TraceEvery = args.IntOption("trace") ?? 0,
             PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
             PseudoMasksMade = dump is null ? null : (benchCase, masks) => PredictionMontage.Write(dump, Key(benchCase) + "-pseudo-masks", set.Classes, masks),
             TagMapsMade = dump is null ? null : (benchCase, maps) => TagMapsFile.Write(dump, Key(benchCase), maps),
