@@ -25,7 +25,7 @@ internal static class CommandDispatcher
                                                crowd's scribbles, boxes, points and tags (annotations.json; one careless annotator)
           bench [--data DIR | --image F|DIR --label F|DIR [--modality ct|mr|auto] [--side N] | --items N --size N]
                 [--steps N] [--batch N] [--depth N] [--channels N] [--lr X] [--seed N] [--threads N] [--cases a,b,...]
-                [--box-smoothness X] [--size-weight X] [--size-shortfall X] [--warm-up N]
+                [--box-smoothness X] [--bag-inset N] [--box-fill X] [--size-weight X] [--size-shortfall X] [--warm-up N]
                 [--crf-weight X] [--balance on|off] [--grow-tolerance X] [--absent-tag-maps on|off] [--dump DIR] [--trace N]
                                                trains with full masks and each weak label type on one split; prints Dice,
                                                HD95 (mm) and % of full supervision (cases: full-masks, scribbles, boxes, points,

@@ -37,6 +37,15 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { SmoothnessWeight = smoothness } } }).ToList();
         }
+        // The box bags' inset from each side and the least share of its box a class fills (BoxTightnessOptions).
+        if (args.IntOption("bag-inset") is { } inset)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { BagInset = inset } } }).ToList();
+        }
+        if (args.DoubleOption("box-fill") is { } fill)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { MinimumFill = fill } } }).ToList();
+        }
         // The size prior's weight in the cases learning from pixels (scribbles and points); the CRF's where a case has one.
         if (args.DoubleOption("size-weight") is { } size)
         {
