@@ -56,7 +56,7 @@ public sealed class BenchRunner
     /// <summary>Called in the tag case with every training item's raw class activation maps on its first slice (tag after tag, x fastest), to look at what the classifier marks.</summary>
     public Action<BenchCase, IReadOnlyList<(BenchItem Item, float[] Maps)>>? TagMapsMade { get; init; }
 
-    /// <summary>Every this many steps (0: never), the run's log gets the mean training loss since the last line and each class's predicted pixels summed over the training items (train mode, then eval) — to tell a late collapse from a run that never learns.</summary>
+    /// <summary>Every this many steps (0: never), the run's log gets the mean training loss since the last line and each class's predicted pixels summed over the training items (read in eval mode, then back to training) — to tell a late collapse from a run that never learns.</summary>
     public int TraceEvery { get; init; }
 
     private TextWriter? traceLog;
