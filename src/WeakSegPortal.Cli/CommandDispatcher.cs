@@ -26,15 +26,16 @@ internal static class CommandDispatcher
           bench [--data DIR | --image F|DIR --label F|DIR [--modality ct|mr|auto] [--side N] | --items N --size N]
                 [--steps N] [--batch N] [--depth N] [--channels N] [--lr X] [--schedule constant|poly|cosine]
                 [--lr-warm-up N] [--seed N] [--threads N] [--cases a,b,...]
-                [--box-smoothness X] [--size-weight X] [--size-shortfall X] [--warm-up N]
-                [--crf-weight X] [--balance on|off] [--grow-tolerance X] [--absent-tag-maps on|off] [--dump DIR]
+                [--box-smoothness X] [--bag-inset N] [--box-fill X] [--size-weight X] [--size-shortfall X] [--warm-up N]
+                [--crf-weight X] [--balance on|off] [--grow-tolerance X] [--absent-tag-maps on|off] [--dump DIR] [--trace N]
                                                trains with full masks and each weak label type on one split; prints Dice,
                                                HD95 (mm) and % of full supervision (cases: full-masks, scribbles, boxes, points,
                                                points-pce-only, tags, scribbles-plain-majority); --schedule: the learning
                                                rate's decay from --lr over the steps (poly: nnU-Net's (1 - t/T)^0.9),
                                                --lr-warm-up N: a linear warm-up over the first N steps;
                                                --dump DIR: per case a PNG of image | truth | prediction | difference per item
-                                               and a TSV of true and predicted areas
+                                               and a TSV of true and predicted areas; --trace N: every N steps the mean
+                                               loss and the predicted pixels per class on the training items
           agreement LABELS.json [--format csv|json]
                                                the QA desk's agreement report (per item and per annotator) from a weak-label
                                                file (docs/weak-label-format.md), offline, with the portal's own maths

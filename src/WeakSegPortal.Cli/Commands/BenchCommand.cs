@@ -41,6 +41,15 @@ internal static class BenchCommand
         {
             cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { SmoothnessWeight = smoothness } } }).ToList();
         }
+        // The box bags' inset from each side and the least share of its box a class fills (BoxTightnessOptions).
+        if (args.IntOption("bag-inset") is { } inset)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { BagInset = inset } } }).ToList();
+        }
+        if (args.DoubleOption("box-fill") is { } fill)
+        {
+            cases = cases.Select(c => c with { Weights = c.Weights with { BoxTightness = c.Weights.BoxTightness with { MinimumFill = fill } } }).ToList();
+        }
         // The size prior's weight in the cases learning from pixels (scribbles and points); the CRF's where a case has one.
         if (args.DoubleOption("size-weight") is { } size)
         {
@@ -76,6 +85,7 @@ internal static class BenchCommand
         var dump = args.Option("dump");
         var runner = new BenchRunner(set, options)
         {
+            TraceEvery = args.IntOption("trace") ?? 0,
             PredictionsMade = dump is null ? null : (benchCase, predictions) => PredictionMontage.Write(dump, Key(benchCase), set.Classes, predictions),
             PseudoMasksMade = dump is null ? null : (benchCase, masks) => PredictionMontage.Write(dump, Key(benchCase) + "-pseudo-masks", set.Classes, masks),
             TagMapsMade = dump is null ? null : (benchCase, maps) => TagMapsFile.Write(dump, Key(benchCase), maps),

@@ -56,11 +56,17 @@ public sealed class BenchRunner
     /// <summary>Called in the tag case with every training item's raw class activation maps on its first slice (tag after tag, x fastest), to look at what the classifier marks.</summary>
     public Action<BenchCase, IReadOnlyList<(BenchItem Item, float[] Maps)>>? TagMapsMade { get; init; }
 
+    /// <summary>Every this many steps (0: never), the run's log gets the mean training loss since the last line and each class's predicted pixels summed over the training items (read in eval mode, then back to training) — to tell a late collapse from a run that never learns.</summary>
+    public int TraceEvery { get; init; }
+
+    private TextWriter? traceLog;
+
     public IReadOnlyList<BenchRow> Run(IReadOnlyList<BenchCase> cases, TextWriter? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var rows = new List<BenchRow>();
         double? full = null;
+        traceLog = log;
         foreach (var benchCase in cases)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -135,7 +141,7 @@ public sealed class BenchRunner
             return network;
         }
         using var trainer = new Trainer(network, new TrainerOptions(options.Steps, options.BatchSize, options.LearningRate, Seed: options.Seed) { Weights = weights, Schedule = options.Schedule });
-        trainer.Train(examples, null, cancellationToken);
+        trainer.Train(examples, TraceEvery > 0 && traceLog is not null ? new TrainingTrace(network, train, set.Classes, TraceEvery, traceLog) : null, cancellationToken);
         return network;
     }
 
@@ -179,6 +185,39 @@ public sealed class BenchRunner
             (dice, hd95, scored) = (dice + d, hd95 + h, scored + classes);
         }
         return scored == 0 ? (double.NaN, double.NaN) : (dice / scored, hd95 / scored);
+    }
+
+    /// <summary>Writes the mean loss and the predicted class areas on the training items every few steps (<see cref="TraceEvery"/>).</summary>
+    private sealed class TrainingTrace(UNet network, IReadOnlyList<BenchItem> items, int classes, int every, TextWriter log) : IProgress<TrainingProgress>
+    {
+        private double sum;
+        private int count;
+
+        public void Report(TrainingProgress value)
+        {
+            (sum, count) = (sum + value.Loss, count + 1);
+            if (value.Step % every != 0 && value.Step != 1)
+            {
+                return;
+            }
+            var predicted = new long[classes];
+            var truth = new long[classes];
+            foreach (var item in items)
+            {
+                foreach (var v in Predict(network, item))
+                {
+                    predicted[v]++;
+                }
+                foreach (var v in item.Truth)
+                {
+                    truth[v]++;
+                }
+            }
+            network.train();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  step {value.Step}: loss {sum / count:F4}; predicted px per class {string.Join(" / ", predicted)} (truth {string.Join(" / ", truth)})"));
+            (sum, count) = (0, 0);
+        }
     }
 
     private static byte[] Predict(UNet network, BenchItem item)

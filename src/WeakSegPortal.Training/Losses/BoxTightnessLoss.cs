@@ -9,7 +9,9 @@ namespace WeakSegPortal.Training.Losses;
 /// <see cref="BoxTightnessOptions.Angles"/> (published: −40° … 40° in 20° steps; by default rows and columns only): for angle θ, from each row of the left edge the pixels
 /// (x, y₀ + round((x − x₀) tan θ)) across to the right edge, and from each column of the top edge the pixels
 /// (x₀ + round((y − y₀) tan θ), y) down to the bottom edge, a line kept only where it stays inside the box; at 0° these are
-/// the rows and columns. A line met twice (small boxes) is one bag. A bag's probability is the α-softmax smooth maximum
+/// the rows and columns. The bags are taken on the box less <see cref="BoxTightnessOptions.BagInset"/> on each side (drawn
+/// boxes are often a pixel loose, and a bag on such an edge line is false), and the box's class must fill at least
+/// <see cref="BoxTightnessOptions.MinimumFill"/> of the box (one pixel meets a bag, so a diagonal would meet them all). A line met twice (small boxes) is one bag. A bag's probability is the α-softmax smooth maximum
 /// S_α(p) = Σ p e^{αp} / Σ e^{αp} of the class probability along it, and the bag term is −log S_α (mean over bags).
 /// Negative: every pixel outside every box of the class on that image, for each class boxed there, is background for
 /// that class: −log(1 − p) (mean over those pixels). Smoothness: mean of (p_i − p_j)² over neighbour pairs (the 8-neighbourhood,
@@ -28,7 +30,12 @@ public static class BoxTightnessLoss
         ArgumentNullException.ThrowIfNull(options);
         using var scope = NewDisposeScope();
         var p = nn.functional.softmax(logits, 1);
-        var total = Positive(p, boxes, options.Alpha, options.Angles) + Negative(p, boxes);
+        var bags = options.BagInset > 0 ? [.. boxes.Select(b => Inset(b, options.BagInset))] : boxes;
+        var total = Positive(p, bags, options.Alpha, options.Angles) + Negative(p, boxes);
+        if (options.MinimumFill > 0)
+        {
+            total = total + Fill(p, boxes, options.MinimumFill);
+        }
         if (options.SmoothnessWeight > 0)
         {
             total = total + options.SmoothnessWeight * Smoothness(p, boxes);
@@ -128,6 +135,29 @@ public static class BoxTightnessLoss
             pixels += outside.Count(o => o);
         }
         var result = pixels == 0 ? sum : sum / pixels;
+        return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The box less <paramref name="pixels"/> on each side, where it stays at least one pixel across in that direction.</summary>
+    public static TrainingBox Inset(TrainingBox box, int pixels)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        var (dx, dy) = (box.Width > 2 * pixels ? pixels : 0, box.Height > 2 * pixels ? pixels : 0);
+        return box with { X0 = box.X0 + dx, X1 = box.X1 - dx, Y0 = box.Y0 + dy, Y1 = box.Y1 - dy };
+    }
+
+    /// <summary>Mean over boxes of max(0, share − soft area of the box's class inside it / the box's area).</summary>
+    public static Tensor Fill(Tensor p, IReadOnlyList<TrainingBox> boxes, double share)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(boxes);
+        using var scope = NewDisposeScope();
+        var sum = zeros(1, dtype: p.dtype, device: p.device).squeeze();
+        foreach (var box in boxes)
+        {
+            sum = sum + (share - Inside(p, box).mean()).clamp_min(0);
+        }
+        var result = boxes.Count == 0 ? sum : sum / boxes.Count;
         return result.MoveToOuterDisposeScope();
     }
 

@@ -75,4 +75,26 @@ public class TagPseudoMaskStageTests
         Assert.Equal([0L, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 0], staged[2].Target);
         Assert.Equal(Enumerable.Repeat(Ignore, 12), staged[3].Target);
     }
+
+    [Fact]
+    public void A_map_that_only_just_counts_gives_no_profile_sample()
+    {
+        // Rows of 12, class 2 alone on each. A: the bright organ (0.9) on pixels 6–10, its map peaks at 4 → a sample at 0.9.
+        // B: body (0.5) on 0–5 lit by a map peaking at 1.2: 0.3 of class 2's highest, so it counts (≥ 0.25) but its largest
+        // piece is body. C: body on 0–4 and the organ on 5–10, both lit at 4; the organ is the larger piece, a sample at 0.9.
+        // With B's body as a sample the profile is 0.77 ± 0.19 and C's body piece (0.5, 1.4 spreads off) becomes class 2;
+        // learning only from maps at ≥ half the highest peak, the profile is 0.9 and C's body is left out.
+        float[] a = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.5f];
+        float[] c = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.5f];
+        TrainingExample Row(float[] image) => new(image, 1, 12, 1, Enumerable.Repeat(Ignore, 12).ToArray(), [true, true, true], [], [0, 1], []);
+        float[] dark = new float[12];
+        float[] organ = [0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 0];
+        float[] weakBody = [1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f, 0, 0, 0, 0, 0, 0];
+        float[] bodyAndOrgan = [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0];
+        float[]?[] maps = [[.. dark, .. organ], [.. dark, .. weakBody], [.. dark, .. bodyAndOrgan]];
+
+        var staged = TagPseudoMaskStage.FromMaps([Row(a), Row(a), Row(c)], maps, growTolerance: 0);
+
+        Assert.Equal([Ignore, Ignore, Ignore, Ignore, Ignore, 2L, 2, 2, 2, 2, 2, 0], staged[2].Target);
+    }
 }

@@ -120,4 +120,55 @@ public class BoxTightnessLossTests
 
         Assert.Equal(1.210796, loss.item<float>(), 4);
     }
+
+    [Fact]
+    public void A_box_one_pixel_loose_on_every_side_costs_a_right_mask_almost_nothing()
+    {
+        // A 5×5 box over a 5×5 image whose object is the middle 3×3 (p 0.99; the one-pixel ring 0.01), as a box drawn a pixel
+        // loose all round: its outermost rows and columns hold none of the object. Taken as bags they cost −ln S ≈ 4.6 each
+        // (8 of 10 bags false before the inset); with the default inset of 1 the bags are the middle 3 rows and columns,
+        // each met (S ≈ 0.98). (The object fills 9 / 25 = 0.36 of this box, which the fill hinge would charge 0.14: the fill
+        // is left out here to see the bags alone.)
+        var foreground = new float[25];
+        for (var v = 0; v < 25; v++)
+        {
+            var (x, y) = (v % 5, v / 5);
+            foreground[v] = x is >= 1 and <= 3 && y is >= 1 and <= 3 ? 0.99f : 0.01f;
+        }
+        using var logits = TinyTensors.TwoClassLogits(foreground, 5, 5);
+        TrainingBox[] loose = [new(0, 1, 0, 0, 4, 4)];
+
+        using var inset = BoxTightnessLoss.Compute(logits, loose, new BoxTightnessOptions { MinimumFill = 0 });
+        using var edges = BoxTightnessLoss.Compute(logits, loose, new BoxTightnessOptions { MinimumFill = 0, BagInset = 0 });
+
+        Assert.True(inset.item<float>() < 0.05, $"bags inside the loose edges: {inset.item<float>()}");
+        Assert.True(edges.item<float>() > 1, $"bags on the loose edges: {edges.item<float>()}");
+        Assert.Equal(new TrainingBox(0, 1, 1, 1, 3, 3), BoxTightnessLoss.Inset(loose[0], 1));
+        Assert.Equal(new TrainingBox(0, 1, 0, 1, 1, 3), BoxTightnessLoss.Inset(new TrainingBox(0, 1, 0, 0, 1, 4), 1));
+    }
+
+    [Fact]
+    public void A_diagonal_that_meets_every_bag_of_a_box_still_pays_for_the_box_it_leaves_empty()
+    {
+        // A 4×4 box over a 4×4 image. The diagonal (p 0.99, else 0.01) meets every row and column (S_6 ≈ 0.983 each); so
+        // does the whole box filled (0.99). By the bags alone they cost nearly the same (0.017 against 0.010); the fill hinge
+        // (default share 0.4) charges the diagonal 0.4 − (4 · 0.99 + 12 · 0.01) / 16 = 0.145 and the filled box nothing.
+        var diagonal = new float[16];
+        for (var v = 0; v < 16; v++)
+        {
+            diagonal[v] = v % 5 == 0 ? 0.99f : 0.01f;
+        }
+        var filled = Enumerable.Repeat(0.99f, 16).ToArray();
+        TrainingBox[] box = [new(0, 1, 0, 0, 3, 3)];
+        using var thin = TinyTensors.TwoClassLogits(diagonal, 4, 4);
+        using var full = TinyTensors.TwoClassLogits(filled, 4, 4);
+        var noInset = new BoxTightnessOptions { BagInset = 0 };
+
+        using var thinLoss = BoxTightnessLoss.Compute(thin, box, noInset);
+        using var fullLoss = BoxTightnessLoss.Compute(full, box, noInset);
+        using var fill = BoxTightnessLoss.Fill(thin.softmax(1), box, 0.5);
+
+        Assert.Equal(0.245, fill.item<float>(), 4);
+        Assert.True(thinLoss.item<float>() - fullLoss.item<float>() > 0.1, $"diagonal {thinLoss.item<float>()}, filled {fullLoss.item<float>()}");
+    }
 }
