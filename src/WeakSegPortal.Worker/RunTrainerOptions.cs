@@ -12,7 +12,7 @@ namespace WeakSegPortal.Worker;
 internal static class RunTrainerOptions
 {
     /// <summary>The learning rate's schedule of every job (the benchmark's default: README, "Weak-label training benchmark").</summary>
-    public static LearningRateSchedule Schedule { get; } = LearningRateSchedule.Constant;
+    public static LearningRateSchedule Schedule => LearningRateSchedule.Default;
 
     public static TrainerOptions For(TrainingConfig config, ObjectiveWeights weights, int firstEpoch)
     {

@@ -16,16 +16,18 @@ internal static class BenchCommand
     {
         var threads = args.IntOption("threads") ?? Math.Min(Environment.ProcessorCount, 4);
         TorchSharp.torch.set_num_threads(Math.Max(1, threads));
+        // Every default is BenchOptions' own: the command line only overrides.
+        var defaults = new BenchOptions();
         var options = new BenchOptions(
-            Depth: args.IntOption("depth") ?? 3,
-            BaseChannels: args.IntOption("channels") ?? 8,
-            Steps: args.IntOption("steps") ?? 300,
-            BatchSize: args.IntOption("batch") ?? 8,
-            LearningRate: args.DoubleOption("lr") ?? 3e-3,
-            Seed: args.IntOption("seed") ?? 1,
-            TestShare: args.DoubleOption("test-share") ?? 0.25)
+            Depth: args.IntOption("depth") ?? defaults.Depth,
+            BaseChannels: args.IntOption("channels") ?? defaults.BaseChannels,
+            Steps: args.IntOption("steps") ?? defaults.Steps,
+            BatchSize: args.IntOption("batch") ?? defaults.BatchSize,
+            LearningRate: args.DoubleOption("lr") ?? defaults.LearningRate,
+            Seed: args.IntOption("seed") ?? defaults.Seed,
+            TestShare: args.DoubleOption("test-share") ?? defaults.TestShare)
         {
-            Schedule = Schedule(args),
+            Schedule = Schedule(args, defaults.Schedule),
         };
         try
         {
@@ -104,9 +106,13 @@ internal static class BenchCommand
     }
 
     /// <summary>--schedule constant|poly|cosine (the learning rate's decay from --lr over the steps) and --lr-warm-up N (linear, first N steps).</summary>
-    private static LearningRateSchedule Schedule(CliArguments args)
+    private static LearningRateSchedule Schedule(CliArguments args, LearningRateSchedule byDefault)
     {
-        var name = args.Option("schedule") ?? "constant";
+        if (args.Option("schedule") is null && args.Option("lr-warm-up") is null)
+        {
+            return byDefault;
+        }
+        var name = args.Option("schedule") ?? byDefault.Decay.ToString();
         if (!Enum.TryParse<LearningRateDecay>(name, ignoreCase: true, out var decay) || !Enum.IsDefined(decay) || name.Any(char.IsDigit))
         {
             throw new CliUsageException($"unknown schedule '{name}'; schedules: constant, poly, cosine");

@@ -9,12 +9,12 @@ public sealed record BenchOptions(
     int BaseChannels = 8,
     int Steps = 300,
     int BatchSize = 8,
-    double LearningRate = 3e-3,
+    double LearningRate = 1e-2,
     int Seed = 1,
     double TestShare = 0.25)
 {
     /// <summary>How the learning rate moves from <see cref="LearningRate"/> (its peak) over the <see cref="Steps"/>.</summary>
-    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Default;
 
     public void Validate()
     {

@@ -26,6 +26,13 @@ public sealed record LearningRateSchedule(LearningRateDecay Decay = LearningRate
 
     public static LearningRateSchedule Constant { get; } = new();
 
+    /// <summary>
+    /// The schedule every training here uses unless told otherwise, the benchmark's and every worker job's: poly. Measured
+    /// in README "Weak-label training benchmark", runs I (poly) and J: from a peak of 1e-2 it held full masks at 0.983–0.998
+    /// at eight (items, seed) pairs where the constant rate fell to 0.829, and ended the tag and box collapses.
+    /// </summary>
+    public static LearningRateSchedule Default => Poly;
+
     public static LearningRateSchedule Poly { get; } = new(LearningRateDecay.Poly);
 
     public static LearningRateSchedule Cosine { get; } = new(LearningRateDecay.Cosine);
