@@ -141,7 +141,7 @@ internal static class BenchCommand
             return volumes.Count == 1 ? SlicesAsItems(LabelledVolumeSet.From(volumes, args.IntOption("side") ?? 128, 1 << (options.Depth - 1), options.Seed))
                 : LabelledVolumeSet.From(volumes, args.IntOption("side") ?? 128, 1 << (options.Depth - 1), options.Seed);
         }
-        return SyntheticBenchSet.Generate(args.IntOption("items") ?? 24, args.IntOption("size") ?? 64, args.IntOption("data-seed") ?? 42);
+        return SyntheticBenchSet.Generate(args.IntOption("items") ?? SyntheticBenchSet.ReferenceItems, args.IntOption("size") ?? SyntheticBenchSet.ReferenceSide, args.IntOption("data-seed") ?? 42);
     }
 
     /// <summary>One outside volume: its slices become the items, so some can be held out.</summary>

@@ -7,7 +7,7 @@ namespace WeakSegPortal.Training.Bench;
 public sealed record BenchOptions(
     int Depth = 3,
     int BaseChannels = 8,
-    int Steps = 300,
+    int Steps = 400,
     int BatchSize = 8,
     double LearningRate = 1e-2,
     int Seed = 1,
