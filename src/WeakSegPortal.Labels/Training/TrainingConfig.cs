@@ -19,6 +19,11 @@ public sealed record TrainingConfig
     public int Epochs { get; init; } = 10;
     public int StepsPerEpoch { get; init; } = 40;
     public int BatchSize { get; init; } = 8;
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>
+    /// Adam's peak rate; every job decays it (poly, the benchmark's schedule). 1e-2: the benchmark's network at this
+    /// shape (depth 4, 16 channels; 48 px, 400 steps, seed 1) scored full masks 0.997, scribbles 0.986, points 0.976 from
+    /// 1e-2 against 0.982, 0.974, 0.896 from 1e-3 (README, run J).
+    /// </summary>
+    public double LearningRate { get; init; } = 1e-2;
     public int Seed { get; init; } = 1;
 }
