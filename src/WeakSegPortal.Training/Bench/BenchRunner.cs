@@ -190,6 +190,7 @@ public sealed class BenchRunner
     /// <summary>Writes the mean loss and the predicted class areas on the training items every few steps (<see cref="TraceEvery"/>).</summary>
     private sealed class TrainingTrace(UNet network, IReadOnlyList<BenchItem> items, int classes, int every, TextWriter log) : IProgress<TrainingProgress>
     {
+        private readonly string truth = string.Join(" / ", Enumerable.Range(0, classes).Select(c => items.Sum(i => (long)i.Truth.Count(v => v == c))));
         private double sum;
         private int count;
 
@@ -201,21 +202,16 @@ public sealed class BenchRunner
                 return;
             }
             var predicted = new long[classes];
-            var truth = new long[classes];
             foreach (var item in items)
             {
                 foreach (var v in Predict(network, item))
                 {
                     predicted[v]++;
                 }
-                foreach (var v in item.Truth)
-                {
-                    truth[v]++;
-                }
             }
             network.train();
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  step {value.Step}: loss {sum / count:F4}; predicted px per class {string.Join(" / ", predicted)} (truth {string.Join(" / ", truth)})"));
+                $"  step {value.Step}: loss {sum / count:F4}; predicted px per class {string.Join(" / ", predicted)} (truth {truth})"));
             (sum, count) = (0, 0);
         }
     }

@@ -189,6 +189,19 @@ public sealed partial class ResilientHubLifetimeManager<THub> : HubLifetimeManag
     /// <summary>Tries again, waiting longer each time up to <see cref="LongestRetry"/>, until it joined or the connection ended.</summary>
     private async Task KeepJoiningAsync(HubConnectionContext connection)
     {
+        try
+        {
+            await JoinUntilInAsync(connection);
+        }
+        catch (Exception e)
+        {
+            // Run unobserved: anything but an outage (which the loop retries) is logged here rather than lost.
+            LogJoinGaveUp(_log, e, typeof(THub).Name, connection.ConnectionId);
+        }
+    }
+
+    private async Task JoinUntilInAsync(HubConnectionContext connection)
+    {
         var wait = FirstRetry;
         var closed = connection.ConnectionAborted;
         for (var attempt = 2; _here.ContainsKey(connection.ConnectionId) && !closed.IsCancellationRequested; attempt++)
@@ -275,6 +288,9 @@ public sealed partial class ResilientHubLifetimeManager<THub> : HubLifetimeManag
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Redis backplane failed for {Hub} ({Reason}); this push reaches this node's connections only")]
     private static partial void LogFellBack(ILogger logger, string hub, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Hub} connection {ConnectionId} stopped trying to join the Redis backplane; it is reachable from this node only")]
+    private static partial void LogJoinGaveUp(ILogger logger, Exception exception, string hub, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Hub} connection {ConnectionId} joined the Redis backplane at try {Attempt}")]
     private static partial void LogJoinedLate(ILogger logger, string hub, string connectionId, int attempt);
